@@ -1,0 +1,78 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import { ROLE_LABELS, type User } from "@/lib/domain/org/org.schema";
+
+import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
+
+export type NavItem = { href: string; label: string };
+
+/**
+ * The frame of every signed-in surface: a header with the product, the signed-in user and sign-out; a
+ * tab bar at the bottom on phones and a side list on wide screens.
+ */
+export function AppShell({
+  user,
+  surface,
+  nav,
+  headerExtra,
+  children,
+}: {
+  user: User;
+  surface: string;
+  nav: NavItem[];
+  headerExtra?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="min-h-dvh pb-[calc(4rem+env(safe-area-inset-bottom))] md:pb-0 print:pb-0">
+      <header className="sticky top-0 z-20 bg-brand-700 text-white shadow print:hidden">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4">
+          <Link href="/" className="flex items-center gap-2 font-semibold">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a static icon */}
+            <img src="/icons/icon-192.png" alt="" width={28} height={28} className="rounded-md" />
+            <span>督学巡检</span>
+            <span className="hidden rounded bg-brand-800 px-1.5 py-0.5 text-xs font-normal sm:inline">{surface}</span>
+          </Link>
+          <div className="ml-auto flex items-center gap-2">
+            {headerExtra}
+            <span className="max-w-[9rem] truncate text-sm text-brand-100" title={user.name}>
+              {user.name}
+              <span className="hidden sm:inline"> · {ROLE_LABELS[user.role]}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-6xl gap-6 px-4 py-4 md:py-6">
+        <nav aria-label="主导航" className="hidden w-44 shrink-0 md:block print:hidden">
+          <ul className="sticky top-20 space-y-1">
+            {nav.map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href} variant="side">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="min-w-0 flex-1">{children}</main>
+      </div>
+      <nav
+        aria-label="底部导航"
+        className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden print:hidden"
+      >
+        <ul className="flex">
+          {nav.map((item) => (
+            <li key={item.href} className="flex-1">
+              <NavLink href={item.href} variant="tab">
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

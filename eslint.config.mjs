@@ -1,0 +1,130 @@
+// Flat config. Blocks go from general to specific: a later block replaces an earlier block's
+// setting for the same rule (STYLE.md §1, §10).
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import noOnlyTests from "eslint-plugin-no-only-tests";
+import tseslint from "typescript-eslint";
+
+const UI_LAYER = {
+  group: ["idb", "@/lib/offline/*", "@/lib/server/*", "@/lib/server"],
+  message: "UI reads and writes data through lib/hooks (client) or server pages through lib/server in app/ only.",
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "data/**",
+      "public/sw.js",
+      "public/vendor/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
+  ...nextVitals,
+  ...nextTs,
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { "no-only-tests": noOnlyTests },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/switch-exhaustiveness-check": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-console": ["error", { allow: ["warn", "error"] }],
+      "no-only-tests/no-only-tests": "error",
+      "react-hooks/exhaustive-deps": "error",
+    },
+  },
+  {
+    files: ["**/*.mjs", "**/*.js"],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    files: ["lib/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "react",
+                "react-dom",
+                "next",
+                "next/*",
+                "idb",
+                "@/lib/offline/*",
+                "@/lib/sync/*",
+                "@/lib/server/*",
+                "@/lib/hooks/*",
+                "@/components/*",
+                "node:*",
+              ],
+              message: "lib/domain is pure: TypeScript + zod only.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "fetch", "indexedDB", "localStorage", "window", "document", "navigator"],
+      "no-restricted-properties": [
+        "error",
+        { object: "Date", property: "now", message: "Take a Clock argument." },
+        { object: "Math", property: "random", message: "Take ids/randomness as arguments." },
+      ],
+    },
+  },
+  {
+    files: ["lib/offline/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["react", "next", "next/*", "@/lib/server/*", "@/lib/sync/*", "@/lib/hooks/*", "@/components/*"],
+              message: "lib/offline holds browser persistence only: domain + idb.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "fetch"],
+    },
+  },
+  {
+    files: ["lib/sync/**/*.ts"],
+    ignores: ["lib/sync/transport.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["react", "next", "next/*", "idb", "@/lib/server/*", "@/lib/hooks/*", "@/components/*"],
+              message: "lib/sync goes through lib/offline stores; only transport.ts calls fetch.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "fetch"],
+    },
+  },
+  {
+    files: ["components/**/*.tsx", "components/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [UI_LAYER] }] },
+  },
+  {
+    files: ["components/ui/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [UI_LAYER, { group: ["@/lib/domain/*", "@/components/*", "!@/components/ui/*"], message: "ui primitives have no domain imports." }] },
+      ],
+    },
+  },
+);

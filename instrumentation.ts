@@ -1,0 +1,14 @@
+// Boots the database when `next start` / `next dev` starts (never during `next build`, DESIGN.md §5).
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { bootServer, installShutdownHandlers } = await import("@/lib/server/boot");
+  try {
+    installShutdownHandlers();
+    const { kind, seeded } = await bootServer();
+    console.warn(`数据库已就绪（${kind === "embedded" ? "嵌入式 PostgreSQL" : "外部 PostgreSQL"}）${seeded === "demo" ? "，已生成示范数据" : ""}`);
+  } catch (error) {
+    // Without a database the app can only answer 500s: exit so the supervisor sees the failure.
+    console.error("启动失败:", error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

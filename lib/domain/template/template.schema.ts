@@ -1,0 +1,235 @@
+import { z } from "zod";
+
+import { canteenSchema, ownershipSchema, schoolStageSchema } from "../org/org.schema";
+
+/** 符合 / 部分符合 / 不符合 / 不适用. */
+export const judgementSchema = z.enum(["pass", "partial", "fail", "na"], { message: "请选择检查结果" });
+export type Judgement = z.infer<typeof judgementSchema>;
+export const JUDGEMENT_LABELS: Record<Judgement, string> = {
+  pass: "符合",
+  partial: "部分符合",
+  fail: "不符合",
+  na: "不适用",
+};
+
+/** 一般 / 较重 / 重大. */
+export const severitySchema = z.enum(["minor", "major", "critical"], { message: "请选择问题等级" });
+export type Severity = z.infer<typeof severitySchema>;
+export const SEVERITY_LABELS: Record<Severity, string> = { minor: "一般", major: "较重", critical: "重大" };
+
+export const TEMPLATE_DOMAINS = [
+  "campus_safety",
+  "food_safety",
+  "fees",
+  "fire",
+  "school_bus",
+  "health_care",
+  "school_management",
+  "double_reduction",
+  "dormitory",
+] as const;
+export const templateDomainSchema = z.enum(TEMPLATE_DOMAINS, { message: "请选择检查领域" });
+export type TemplateDomain = z.infer<typeof templateDomainSchema>;
+export const DOMAIN_LABELS: Record<TemplateDomain, string> = {
+  campus_safety: "校园安全",
+  food_safety: "食品卫生/食堂",
+  fees: "收费",
+  fire: "消防",
+  school_bus: "校车安全",
+  health_care: "幼儿园卫生保健",
+  school_management: "办学规范与大班额",
+  double_reduction: "双减与五项管理",
+  dormitory: "学生宿舍",
+};
+
+/** A number item's rule; a value that breaks it is a finding (e.g. 班额 ≤ 56). */
+export const numberRuleSchema = z.object({
+  op: z.enum(["lte", "lt", "gte", "gt", "eq"], { message: "请选择比较方式" }),
+  value: z.number({ message: "请填写规则数值" }),
+  /** What breaking the rule counts as; default thinking is 不符合. */
+  failResult: z.enum(["fail", "partial"], { message: "请选择违反规则时的结果" }),
+});
+export type NumberRule = z.infer<typeof numberRuleSchema>;
+
+export const choiceOptionSchema = z.object({
+  value: z.string().trim().min(1, "请填写选项值").max(40, "选项值不能超过 40 字"),
+  label: z.string().trim().min(1, "请填写选项文字").max(60, "选项文字不能超过 60 字"),
+  /** How choosing this option is judged. */
+  result: judgementSchema,
+});
+
+export const responseSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ type: z.literal("judgement") }),
+    z.object({
+      type: z.literal("number"),
+      unit: z.string().trim().max(10, "单位不能超过 10 字"),
+      rule: numberRuleSchema,
+    }),
+    z.object({
+      type: z.literal("choice"),
+      options: z.array(choiceOptionSchema).min(2, "选择题至少需要两个选项").max(10, "选项不能超过 10 个"),
+    }),
+    z.object({ type: z.literal("text") }),
+  ],
+  { message: "请选择作答方式" },
+);
+export type ItemResponse = z.infer<typeof responseSchema>;
+
+/**
+ * Which schools an item applies to: a declarative, explainable predicate.
+ * Every listed attribute must match (AND); a list matches any of its values (OR).
+ * `null` means every school. A 九年一贯制 school matches both "primary" and "junior".
+ */
+export const appliesToSchema = z.object({
+  stages: z.array(schoolStageSchema).min(1, "学段至少选择一项").optional(),
+  ownership: z.array(ownershipSchema).min(1, "办学性质至少选择一项").optional(),
+  canteen: z.array(canteenSchema).min(1, "食堂类型至少选择一项").optional(),
+  isBoarding: z.boolean().optional(),
+  hasSchoolBus: z.boolean().optional(),
+  isVillage: z.boolean().optional(),
+});
+export type AppliesTo = z.infer<typeof appliesToSchema>;
+
+/** Days allowed for 限期整改; shared by item defaults and the district's deadline policy. */
+export const rectificationDaysSchema = z
+  .number({ message: "请填写整改期限" })
+  .int("整改期限应为整数天")
+  .min(1, "整改期限至少 1 天")
+  .max(365, "整改期限不能超过 365 天");
+
+/** 立行立改 on site, or 限期整改 with a deadline (days; null = from the district's policy). */
+export const rectificationDefaultSchema = z.discriminatedUnion(
+  "mode",
+  [
+    z.object({ mode: z.literal("on_site") }),
+    z.object({
+      mode: z.literal("deadline"),
+      days: rectificationDaysSchema.nullable(),
+    }),
+  ],
+  { message: "请选择整改方式" },
+);
+export type RectificationDefault = z.infer<typeof rectificationDefaultSchema>;
+
+/** When a photo is required: only on 不符合/部分符合, always, or never required. */
+export const evidenceRuleSchema = z.enum(["photo_on_fail", "photo_always", "optional"], {
+  message: "请选择取证要求",
+});
+export type EvidenceRule = z.infer<typeof evidenceRuleSchema>;
+export const EVIDENCE_LABELS: Record<EvidenceRule, string> = {
+  photo_on_fail: "不符合时须拍照",
+  photo_always: "必须拍照",
+  optional: "拍照可选",
+};
+
+/** Item codes are stable across versions: "AQ-001". Answers and findings refer to them. */
+export const itemCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{2,4}-\d{3}$/, "检查项编号格式应为 2–4 个大写字母-三位数字，如 AQ-001");
+
+export const templateItemSchema = z.object({
+  code: itemCodeSchema,
+  section: z.string().trim().min(1, "请填写所属类别").max(40, "类别不能超过 40 字"),
+  prompt: z.string().trim().min(4, "检查内容至少 4 个字").max(200, "检查内容不能超过 200 字"),
+  /** How to check on site: where to look, what to ask for. */
+  guidance: z.string().trim().min(4, "请填写检查方法").max(600, "检查方法不能超过 600 字"),
+  /** The law, standard or source document the item rests on. */
+  basis: z.string().trim().min(4, "请填写检查依据").max(400, "检查依据不能超过 400 字"),
+  response: responseSchema,
+  appliesTo: appliesToSchema.nullable(),
+  severity: severitySchema,
+  rectification: rectificationDefaultSchema,
+  evidence: evidenceRuleSchema,
+  /** Scoring weight; items without one weigh 1. */
+  weight: z.number().positive("权重须大于 0").max(100, "权重不能超过 100").optional(),
+});
+export type TemplateItem = z.infer<typeof templateItemSchema>;
+
+/** Field names as users know them: import errors and version diffs name fields with these. */
+export const ITEM_FIELD_LABELS: Record<keyof TemplateItem, string> = {
+  code: "编号",
+  section: "所属类别",
+  prompt: "检查内容",
+  guidance: "检查方法",
+  basis: "检查依据",
+  response: "作答方式",
+  appliesTo: "适用范围",
+  severity: "问题等级",
+  rectification: "整改方式",
+  evidence: "取证要求",
+  weight: "权重",
+};
+
+/** Answers and findings refer to items by code, so a code may appear only once in a template. */
+const templateItemsSchema = z
+  .array(templateItemSchema)
+  .min(1, "模板至少需要一个检查项")
+  .max(500, "检查项不能超过 500 个")
+  .superRefine((items, ctx) => {
+    const firstIndex = new Map<string, number>();
+    items.forEach((item, index) => {
+      const first = firstIndex.get(item.code);
+      if (first === undefined) {
+        firstIndex.set(item.code, index);
+        return;
+      }
+      ctx.addIssue({
+        code: "custom",
+        message: `编号 ${item.code} 与第 ${first + 1} 项重复`,
+        path: [index, "code"],
+      });
+    });
+  });
+
+export const templateCodeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,39}$/, "模板编号只能包含小写字母、数字和连字符，以字母开头");
+
+export const templateStatusSchema = z.enum(["draft", "published", "retired"], {
+  message: "请选择模板状态",
+});
+export type TemplateStatus = z.infer<typeof templateStatusSchema>;
+export const TEMPLATE_STATUS_LABELS: Record<TemplateStatus, string> = {
+  draft: "草稿",
+  published: "已发布",
+  retired: "已停用",
+};
+
+/** What the office edits (and what import/export carries). */
+export const templateInputSchema = z.object({
+  code: templateCodeSchema,
+  title: z.string().trim().min(2, "请填写模板名称").max(60, "模板名称不能超过 60 字"),
+  domain: templateDomainSchema,
+  description: z.string().trim().max(500, "说明不能超过 500 字"),
+  items: templateItemsSchema,
+});
+export type TemplateInput = z.infer<typeof templateInputSchema>;
+export const TEMPLATE_FIELD_LABELS: Record<keyof TemplateInput, string> = {
+  code: "模板编号",
+  title: "模板名称",
+  domain: "检查领域",
+  description: "说明",
+  items: "检查项",
+};
+
+export const templateVersionSchema = z
+  .number({ message: "请填写版本号" })
+  .int("版本号应为正整数")
+  .min(1, "版本号应为正整数");
+
+/** A stored template version. Published versions never change; a visit pins `code@version`. */
+export const templateSchema = templateInputSchema.extend({
+  version: templateVersionSchema,
+  status: templateStatusSchema,
+  publishedAt: z.number().int("发布时间格式不正确").nullable(),
+});
+export type Template = z.infer<typeof templateSchema>;
+
+/** A visit's pin on one template version. */
+export const templateRefSchema = z.object({
+  code: templateCodeSchema,
+  version: templateVersionSchema,
+});
+export type TemplateRef = z.infer<typeof templateRefSchema>;

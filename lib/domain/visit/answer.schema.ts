@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+import { photoIdSchema } from "../photo/photo.schema";
+import { itemCodeSchema, judgementSchema, severitySchema, templateCodeSchema } from "../template/template.schema";
+
+/** A calendar date in China (UTC+8, no DST): "2026-11-23". Due dates are dates, not instants. */
+export const dateStringSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
+export type DateString = z.infer<typeof dateStringSchema>;
+
+/**
+ * What the inspector decided about a non-compliant answer; absent fields fall back to the item's
+ * defaults and the district's deadline policy when findings are derived.
+ */
+export const findingChoiceSchema = z.object({
+  severity: severitySchema,
+  /** 立行立改: fixed during the visit, proven by an after-photo. 限期整改: a due date. */
+  rectification: z.discriminatedUnion(
+    "mode",
+    [
+      z.object({ mode: z.literal("on_site"), afterPhotoIds: z.array(photoIdSchema).max(10, "整改后照片不能超过 10 张") }),
+      z.object({ mode: z.literal("deadline"), dueDate: dateStringSchema }),
+    ],
+    { message: "请选择整改方式" },
+  ),
+  requiredAction: z.string().trim().max(500, "整改要求不能超过 500 字"),
+});
+export type FindingChoice = z.infer<typeof findingChoiceSchema>;
+
+/** One answer to one item of one pinned template. */
+export const answerSchema = z.object({
+  templateCode: templateCodeSchema,
+  itemCode: itemCodeSchema,
+  /** The judgement; for number and choice items it is derived from `value`. null = not answered yet. */
+  result: judgementSchema.nullable(),
+  /** A number item's reading, a choice item's option value, or a text item's text. */
+  value: z.union([z.number(), z.string().max(2000, "内容不能超过 2000 字")]).nullable(),
+  note: z.string().trim().max(1000, "备注不能超过 1000 字"),
+  photoIds: z.array(photoIdSchema).max(20, "每项照片不能超过 20 张"),
+  /** Set when the result is 不符合 or 部分符合 and the inspector has chosen how it is rectified. */
+  finding: findingChoiceSchema.nullable(),
+  answeredAt: z.number().int(),
+});
+export type Answer = z.infer<typeof answerSchema>;

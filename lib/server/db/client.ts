@@ -1,0 +1,102 @@
+/**
+ * The process-wide database: boots it once (embedded PostgreSQL, or DATABASE_URL), applies migrations,
+ * and hands out the Drizzle client. Cached on globalThis because Next.js loads instrumentation and
+ * route modules in separate module graphs.
+ */
+import "server-only";
+
+import path from "node:path";
+
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+
+import { startEmbeddedPostgres } from "./embedded";
+import * as schema from "./schema";
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A transaction handle; repositories accept either (STYLE.md §6). */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Executor = Db | Tx;
+
+export type DatabaseKind = "embedded" | "external";
+
+type Booted = { db: Db; pool: pg.Pool; kind: DatabaseKind; stop(): Promise<void> };
+
+const globalForDb = globalThis as typeof globalThis & { __duxueDb?: Promise<Booted>; __duxueDbReady?: Booted };
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib/server/db/migrations");
+/** Serialises migrations when several app instances start at once against one PostgreSQL. */
+const MIGRATION_LOCK_KEY = 7_041_001;
+
+// pg returns int8 and numeric as strings by default; our counters fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export type BootOptions = { databaseUrl?: string; dataDir: string; embeddedPort: number };
+
+/** Starts the database once per process and migrates it. Safe to call repeatedly. */
+export function bootDatabase(options: BootOptions): Promise<Booted> {
+  globalForDb.__duxueDb ??= boot(options).then(
+    (booted) => {
+      globalForDb.__duxueDbReady = booted;
+      return booted;
+    },
+    (error: unknown) => {
+      globalForDb.__duxueDb = undefined;
+      throw error;
+    },
+  );
+  return globalForDb.__duxueDb;
+}
+
+async function boot(options: BootOptions): Promise<Booted> {
+  const embedded = options.databaseUrl
+    ? null
+    : await startEmbeddedPostgres({ dir: path.join(options.dataDir, "pg"), port: options.embeddedPort });
+  const url = options.databaseUrl ?? embedded!.url;
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client's error (e.g. the server restarting) must not crash the process.
+  pool.on("error", (error) => console.error("PostgreSQL 连接错误:", error.message));
+  const db = drizzle(pool, { schema });
+  await migrateDatabase(pool);
+  return {
+    db,
+    pool,
+    kind: embedded ? "embedded" : "external",
+    async stop() {
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}
+
+export async function migrateDatabase(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    client.release();
+  }
+}
+
+/** The booted database. Throws if `bootDatabase` has not completed (a programming error). */
+export function getDb(): Db {
+  const ready = globalForDb.__duxueDbReady;
+  if (!ready) throw new Error("数据库尚未启动：请先调用 bootDatabase()");
+  return ready.db;
+}
+
+export function getDatabaseInfo(): { kind: DatabaseKind; pool: pg.Pool } | null {
+  const ready = globalForDb.__duxueDbReady;
+  return ready ? { kind: ready.kind, pool: ready.pool } : null;
+}
+
+/** Stops the pool and, if embedded, PostgreSQL itself. */
+export async function shutdownDatabase(): Promise<void> {
+  const ready = globalForDb.__duxueDbReady;
+  globalForDb.__duxueDb = undefined;
+  globalForDb.__duxueDbReady = undefined;
+  await ready?.stop();
+}

