@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 
 import { type SignInInput, signInInputSchema } from "@/lib/domain/org/org.schema";
@@ -10,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 
 export function SignInForm() {
+  const router = useRouter();
   const { signIn, pending, error } = useSignIn();
   const form = useForm<SignInInput>({
     resolver: zodResolver(signInInputSchema),
@@ -18,8 +20,8 @@ export function SignInForm() {
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit(async ({ username, password }) => {
-    // A full navigation, so the server reads the new session cookie and routes by role.
-    if (await signIn(username, password)) window.location.assign("/");
+    // "/" is a server redirect that routes by role, now that the session cookie is set.
+    if (await signIn(username, password)) router.replace("/");
   });
 
   return (

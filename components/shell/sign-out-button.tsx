@@ -1,10 +1,12 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { signOut } from "@/lib/hooks/use-auth";
 
 export function SignOutButton() {
+  const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -14,7 +16,8 @@ export function SignOutButton() {
       onClick={async () => {
         setPending(true);
         await signOut().catch(() => undefined);
-        window.location.assign("/login");
+        router.replace("/login");
+        router.refresh();
       }}
     >
       {pending ? "正在退出…" : "退出"}

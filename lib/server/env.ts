@@ -16,7 +16,7 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(32767).default(25432),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public base URL, used in QR codes on notices and by better-auth. */
-  BASE_URL: z.string().url().optional(),
+  APP_URL: z.string().url("APP_URL 须是完整网址，如 https://duxue.example.cn").optional(),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   /** A real deployment's first account; when set, no demo data is seeded. */
   ADMIN_USERNAME: z.string().min(3).optional(),
@@ -30,7 +30,9 @@ let cached: ServerEnv | undefined;
 
 export function serverEnv(): ServerEnv {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  // An empty variable means "not set" (as shells and CI often pass them).
+  const present = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`环境变量配置有误:\n${lines.join("\n")}`);
@@ -39,7 +41,7 @@ export function serverEnv(): ServerEnv {
   cached = {
     ...env,
     dataDir: path.resolve(env.DATA_DIR),
-    baseUrl: env.BASE_URL ?? `http://localhost:${env.PORT}`,
+    baseUrl: env.APP_URL ?? `http://localhost:${env.PORT}`,
   };
   return cached;
 }

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (!url) throw new Error("DUXUE_TEST_PG=external 需要设置 TEST_DATABASE_URL（例如 postgres://postgres@127.0.0.1:5432/postgres）");
     project.provide("pgAdminUrl", url);
     project.provide("pgKind", "external");
-    return async () => undefined;
+    return () => Promise.resolve();
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "duxue-test-pg-"));
   await fs.chmod(dir, 0o755);

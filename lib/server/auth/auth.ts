@@ -71,7 +71,7 @@ function createAuth() {
 
 function usernameOf(body: unknown): string | null {
   if (typeof body !== "object" || body === null || !("username" in body)) return null;
-  const value = (body as { username: unknown }).username;
+  const value: unknown = body.username;
   return typeof value === "string" ? value.trim().toLowerCase() : null;
 }
 

@@ -210,3 +210,32 @@ export const templates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.code, t.version] })],
 );
+
+// ── Photos ────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Content-addressed photo blobs: the id is the SHA-256 of the bytes, verified on upload, so a retried
+ * upload is a no-op. The bytes live in the blob store (DATA_DIR/blobs), not in the database.
+ */
+export const photos = pgTable(
+  "photos",
+  {
+    id: text("id").primaryKey(),
+    mime: text("mime").notNull(),
+    bytes: integer("bytes").notNull(),
+    uploadedBy: text("uploaded_by")
+      .notNull()
+      .references(() => user.id),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Filled by the "photo.register" mutation: what the photo shows and where it belongs. */
+    width: integer("width"),
+    height: integer("height"),
+    capturedAt: timestamp("captured_at", { withTimezone: true }),
+    takenBy: text("taken_by"),
+    location: jsonb("location"),
+    purpose: text("purpose"),
+    visitId: uuid("visit_id"),
+    schoolId: uuid("school_id"),
+  },
+  (t) => [index("photos_visit_idx").on(t.visitId), index("photos_school_idx").on(t.schoolId)],
+);

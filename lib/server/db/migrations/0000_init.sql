@@ -25,6 +25,22 @@ CREATE TABLE "districts" (
 	CONSTRAINT "districts_code_unique" UNIQUE("code")
 );
 --> statement-breakpoint
+CREATE TABLE "photos" (
+	"id" text PRIMARY KEY NOT NULL,
+	"mime" text NOT NULL,
+	"bytes" integer NOT NULL,
+	"uploaded_by" text NOT NULL,
+	"uploaded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"width" integer,
+	"height" integer,
+	"captured_at" timestamp with time zone,
+	"taken_by" text,
+	"location" jsonb,
+	"purpose" text,
+	"visit_id" uuid,
+	"school_id" uuid
+);
+--> statement-breakpoint
 CREATE TABLE "schools" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"district_id" uuid NOT NULL,
@@ -126,6 +142,7 @@ CREATE TABLE "zones" (
 );
 --> statement-breakpoint
 ALTER TABLE "account" ADD CONSTRAINT "account_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "photos" ADD CONSTRAINT "photos_uploaded_by_user_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "schools" ADD CONSTRAINT "schools_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "schools" ADD CONSTRAINT "schools_zone_id_zones_id_fk" FOREIGN KEY ("zone_id") REFERENCES "public"."zones"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session" ADD CONSTRAINT "session_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -133,6 +150,8 @@ ALTER TABLE "zone_inspectors" ADD CONSTRAINT "zone_inspectors_zone_id_zones_id_f
 ALTER TABLE "zone_inspectors" ADD CONSTRAINT "zone_inspectors_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "zones" ADD CONSTRAINT "zones_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "account_user_idx" ON "account" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "photos_visit_idx" ON "photos" USING btree ("visit_id");--> statement-breakpoint
+CREATE INDEX "photos_school_idx" ON "photos" USING btree ("school_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "schools_district_code_idx" ON "schools" USING btree ("district_id","code");--> statement-breakpoint
 CREATE INDEX "schools_zone_idx" ON "schools" USING btree ("zone_id");--> statement-breakpoint
 CREATE INDEX "session_user_idx" ON "session" USING btree ("user_id");--> statement-breakpoint

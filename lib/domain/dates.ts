@@ -1,0 +1,16 @@
+import type { DateString } from "./visit/answer.schema";
+
+/** China is UTC+8 all year (no DST), so a fixed offset turns an instant into the local calendar date. */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The calendar date in China at an instant: due dates and notice dates are China dates. */
+export function toChinaDate(epochMs: number): DateString {
+  return new Date(epochMs + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The date `days` calendar days after `date` (negative goes back). */
+export function addDays(date: DateString, days: number): DateString {
+  // Calendar arithmetic at UTC midnight: no time zone or DST can shift the day.
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}

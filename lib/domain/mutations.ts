@@ -1,0 +1,131 @@
+import { z } from "zod";
+
+import { idSchema } from "./ids";
+import type { PhotoId } from "./photo/photo.schema";
+import {
+  photoMetaSchema,
+  visitAnswerSchema,
+  visitPatchSchema,
+  visitSignaturesSchema,
+  visitStartInputSchema,
+  visitSummarySchema,
+} from "./visit/visit.schema";
+
+/*
+ * Mutations: what the phone records in its outbox and the server applies, exactly once each.
+ *
+ * Every mutation is `{ id, name, args, createdAt }`:
+ * - `id` is a UUIDv7 made on the phone and is the idempotency key: the server records processed
+ *   ids and answers a repeat with `duplicate`, changing nothing.
+ * - `name` is `"<entity>.<verb>"` and selects the `args` schema (a discriminated union, never
+ *   `args: any`); an unknown name is rejected explicitly by the server, never skipped.
+ * - `createdAt` (epoch ms, phone clock) is when the edit happened; reducers use it as "now" so the
+ *   phone and the server compute the same record.
+ *
+ * Mutations of one client are pushed in the order they were made. Visit mutations are applied by
+ * `applyVisitMutation` (lib/domain/visit/visit.ts) on both sides.
+ *
+ * Adding a mutation (e.g. the rectification actions of issue #5): define its schema with
+ * `defineMutation`, add it to its entity's union (or a new one), spread that union's `.options`
+ * into `mutationSchema`, and add a case to `referencedPhotoIds` and `mutationVisitId`.
+ */
+
+/** The shared envelope around one mutation's args. */
+export function defineMutation<const N extends string, A extends z.ZodType>(name: N, args: A) {
+  return z.object({
+    id: idSchema,
+    name: z.literal(name),
+    args,
+    createdAt: z.number().int(),
+  });
+}
+
+/** Starts a draft visit. The server checks that `inspectorId` is the signed-in user and the school is in scope. */
+export const visitStartMutationSchema = defineMutation(
+  "visit.start",
+  visitStartInputSchema.extend({ visitId: idSchema }),
+);
+
+/** Changes header fields of a draft (only the fields present). */
+export const visitUpdateMutationSchema = defineMutation(
+  "visit.update",
+  z.object({
+    visitId: idSchema,
+    patch: visitPatchSchema.refine((p) => Object.values(p).some((v) => v !== undefined), "没有要保存的更改"),
+  }),
+);
+
+/** Saves (replaces) one answer; the record is keyed by [visitId, templateCode, itemCode]. */
+export const answerSaveMutationSchema = defineMutation("answer.save", visitAnswerSchema);
+
+/** Records the metadata of a photo whose bytes are uploaded by `PUT /api/photos/{id}` before this is pushed. */
+export const photoRegisterMutationSchema = defineMutation("photo.register", photoMetaSchema);
+
+/** Locks the visit. The submit time is the mutation's `createdAt`. */
+export const visitSubmitMutationSchema = defineMutation(
+  "visit.submit",
+  z.object({
+    visitId: idSchema,
+    summary: visitSummarySchema,
+    signatures: visitSignaturesSchema,
+    endedAt: z.number().int(),
+  }),
+);
+
+const UNKNOWN_MUTATION = { message: "无法识别的更改类型" };
+
+export const visitMutationSchema = z.discriminatedUnion(
+  "name",
+  [
+    visitStartMutationSchema,
+    visitUpdateMutationSchema,
+    answerSaveMutationSchema,
+    photoRegisterMutationSchema,
+    visitSubmitMutationSchema,
+  ],
+  UNKNOWN_MUTATION,
+);
+export type VisitMutation = z.infer<typeof visitMutationSchema>;
+
+/** Every mutation the server accepts. */
+export const mutationSchema = z.discriminatedUnion("name", [...visitMutationSchema.options], UNKNOWN_MUTATION);
+export type Mutation = z.infer<typeof mutationSchema>;
+export type MutationName = Mutation["name"];
+
+/**
+ * The photos a mutation points at. Their bytes must reach the server before the mutation does,
+ * so that the server can check every reference when it applies it.
+ */
+export function referencedPhotoIds(mutation: Mutation): PhotoId[] {
+  switch (mutation.name) {
+    case "visit.start":
+      return [];
+    case "visit.update":
+      return mutation.args.patch.signatures ? signaturePhotoIds(mutation.args.patch.signatures) : [];
+    case "answer.save": {
+      const rectification = mutation.args.finding?.rectification;
+      const after = rectification?.mode === "on_site" ? rectification.afterPhotoIds : [];
+      return [...mutation.args.photoIds, ...after];
+    }
+    case "photo.register":
+      return [mutation.args.id];
+    case "visit.submit":
+      return signaturePhotoIds(mutation.args.signatures);
+  }
+}
+
+/** The visit a mutation belongs to (undefined for mutations of other entities), for per-visit sync state. */
+export function mutationVisitId(mutation: Mutation): string | undefined {
+  switch (mutation.name) {
+    case "visit.start":
+    case "visit.update":
+    case "answer.save":
+    case "photo.register":
+    case "visit.submit":
+      return mutation.args.visitId;
+  }
+}
+
+function signaturePhotoIds(signatures: z.infer<typeof visitSignaturesSchema>): PhotoId[] {
+  return [signatures.inspector?.photoId, signatures.school?.photoId].filter((id) => id !== undefined);
+}

@@ -1,0 +1,224 @@
+import { z } from "zod";
+
+import { idSchema } from "../ids";
+import { roleSchema } from "../org/org.schema";
+import { photoIdSchema } from "../photo/photo.schema";
+import { itemCodeSchema, severitySchema, templateCodeSchema } from "../template/template.schema";
+import { dateStringSchema } from "../visit/answer.schema";
+
+/** The 整改事项 lifecycle (DESIGN.md §2). Overdue is derived from the due date, never a status. */
+export const RECTIFICATION_STATUSES = [
+  "pending",
+  "in_progress",
+  "submitted",
+  "returned",
+  "closed",
+  "cancelled",
+] as const;
+export const rectificationStatusSchema = z.enum(RECTIFICATION_STATUSES, {
+  message: "无效的整改状态",
+});
+export type RectificationStatus = z.infer<typeof rectificationStatusSchema>;
+export const RECTIFICATION_STATUS_LABELS: Record<RectificationStatus, string> = {
+  pending: "待整改",
+  in_progress: "整改中",
+  submitted: "待复查",
+  returned: "已退回",
+  closed: "已销号",
+  cancelled: "已撤销",
+};
+
+/** Closed and cancelled are final: nothing happens to such an item any more. */
+export const FINAL_STATUSES: readonly RectificationStatus[] = ["closed", "cancelled"];
+export function isFinalStatus(status: RectificationStatus): boolean {
+  return FINAL_STATUSES.includes(status);
+}
+
+/** 立行立改 (fixed during the visit) or 限期整改 (fixed by a due date). */
+export const rectificationModeSchema = z.enum(["on_site", "deadline"], {
+  message: "请选择整改方式",
+});
+export type RectificationMode = z.infer<typeof rectificationModeSchema>;
+export const RECTIFICATION_MODE_LABELS: Record<RectificationMode, string> = {
+  on_site: "立行立改",
+  deadline: "限期整改",
+};
+
+/** 约谈 / 通报批评 / 挂牌督办: recorded on the item, never a status of their own. */
+export const escalationKindSchema = z.enum(["interview", "circular", "supervised"], {
+  message: "请选择督办方式",
+});
+export type EscalationKind = z.infer<typeof escalationKindSchema>;
+export const ESCALATION_LABELS: Record<EscalationKind, string> = {
+  interview: "约谈",
+  circular: "通报批评",
+  supervised: "挂牌督办",
+};
+
+/** Users come from the auth library, whose ids are not UUIDs. */
+const userIdSchema = z.string().min(1, "无效的用户编号");
+const photoListSchema = z.array(photoIdSchema).max(20, "照片不能超过 20 张");
+const reasonSchema = (missing: string) =>
+  z.string().trim().min(2, missing).max(500, "理由不能超过 500 字");
+
+/** The school's latest 整改报告 for the item. */
+export const schoolResponseSchema = z.object({
+  text: z
+    .string()
+    .trim()
+    .min(5, "整改情况说明至少 5 个字")
+    .max(2000, "整改情况说明不能超过 2000 字"),
+  photoIds: photoListSchema.min(1, "请至少上传 1 张整改后照片"),
+  submittedAt: z.number().int(),
+});
+export type SchoolResponse = z.infer<typeof schoolResponseSchema>;
+
+/** A 延期申请 awaiting the office's decision; at most one at a time. */
+export const extensionRequestSchema = z.object({
+  requestedDueDate: dateStringSchema,
+  reason: reasonSchema("请填写延期理由"),
+  requestedAt: z.number().int(),
+});
+export type ExtensionRequest = z.infer<typeof extensionRequestSchema>;
+
+export const escalationSchema = z.object({
+  kind: escalationKindSchema,
+  note: reasonSchema("请填写督办说明"),
+  actorId: userIdSchema,
+  escalatedAt: z.number().int(),
+});
+export type Escalation = z.infer<typeof escalationSchema>;
+
+/** What a finding fixes when it becomes an item; also the payload of the item's "created" event. */
+export const rectificationItemInputSchema = z.object({
+  id: idSchema,
+  districtId: idSchema,
+  schoolId: idSchema,
+  visitId: idSchema,
+  /** The 整改通知书 listing the item; null until the notice is issued. */
+  noticeId: idSchema.nullable(),
+  templateCode: templateCodeSchema,
+  templateVersion: z.number().int().min(1),
+  itemCode: itemCodeSchema,
+  /** Copied from the pinned template so the item reads the same after the template moves on. */
+  section: z.string().trim().min(1).max(40),
+  prompt: z.string().trim().min(1).max(200),
+  basis: z.string().trim().min(1).max(400),
+  severity: severitySchema,
+  description: z.string().trim().min(1, "请填写问题描述").max(1000, "问题描述不能超过 1000 字"),
+  requiredAction: z.string().trim().max(500, "整改要求不能超过 500 字"),
+  mode: rectificationModeSchema,
+  /** China calendar date the fix is due. Set for 限期整改; null for 立行立改, which has no deadline. */
+  dueDate: dateStringSchema.nullable(),
+  /** The inspector's photos of the finding ("before"). */
+  photoIds: photoListSchema,
+});
+export type RectificationItemInput = z.infer<typeof rectificationItemInputSchema>;
+
+/** A stored 整改事项: the same on the server, on the wire and in the inspector's visit pack. */
+export const rectificationItemSchema = rectificationItemInputSchema.extend({
+  status: rectificationStatusSchema,
+  /** The inspector's own "after" photos: taken at the visit (立行立改) or at the 复查 that passed it. */
+  afterPhotoIds: photoListSchema,
+  /** The school's latest answer; earlier answers live in the event history. */
+  response: schoolResponseSchema.nullable(),
+  extension: extensionRequestSchema.nullable(),
+  /** Why it was last sent back; kept after the school answers again so the reviewer sees what was asked. */
+  returnReason: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  escalations: z.array(escalationSchema),
+  /** When it was 销号; null otherwise (a cancelled item is not closed). */
+  closedAt: z.number().int().nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  /** 1 at creation, +1 per transition: always the seq of the item's latest event. */
+  version: z.number().int().min(1),
+});
+export type RectificationItem = z.infer<typeof rectificationItemSchema>;
+
+const acknowledgeActionSchema = z.object({ type: z.literal("acknowledge") });
+const respondActionSchema = z.object({
+  type: z.literal("respond"),
+  text: schoolResponseSchema.shape.text,
+  photoIds: schoolResponseSchema.shape.photoIds,
+});
+const requestExtensionActionSchema = z.object({
+  type: z.literal("request_extension"),
+  requestedDueDate: dateStringSchema,
+  reason: extensionRequestSchema.shape.reason,
+});
+const approveExtensionActionSchema = z.object({ type: z.literal("approve_extension") });
+const refuseExtensionActionSchema = z.object({
+  type: z.literal("refuse_extension"),
+  reason: reasonSchema("请填写不同意延期的理由"),
+});
+const verifyPassActionSchema = z.object({
+  type: z.literal("verify_pass"),
+  note: z.string().trim().max(500, "复查意见不能超过 500 字"),
+  /** Photos the reviewer took at the 复查, if any. */
+  photoIds: photoListSchema,
+});
+const verifyReturnActionSchema = z.object({
+  type: z.literal("verify_return"),
+  reason: reasonSchema("请填写退回理由"),
+});
+const escalateActionSchema = z.object({
+  type: z.literal("escalate"),
+  kind: escalationKindSchema,
+  note: escalationSchema.shape.note,
+});
+const cancelActionSchema = z.object({
+  type: z.literal("cancel"),
+  reason: reasonSchema("请填写撤销理由"),
+});
+const closeOnSiteActionSchema = z.object({
+  type: z.literal("close_on_site"),
+  photoIds: photoListSchema.min(1, "立行立改须至少上传 1 张整改后照片"),
+});
+
+/** Everything a person can do to an item. Parsed at the API and sync boundaries, and again by `transition`. */
+export const rectificationActionSchema = z.discriminatedUnion(
+  "type",
+  [
+    acknowledgeActionSchema,
+    respondActionSchema,
+    requestExtensionActionSchema,
+    approveExtensionActionSchema,
+    refuseExtensionActionSchema,
+    verifyPassActionSchema,
+    verifyReturnActionSchema,
+    escalateActionSchema,
+    cancelActionSchema,
+    closeOnSiteActionSchema,
+  ],
+  { message: "无效的操作" },
+);
+export type RectificationAction = z.infer<typeof rectificationActionSchema>;
+export type RectificationActionType = RectificationAction["type"];
+export const RECTIFICATION_ACTION_TYPES = rectificationActionSchema.options.map(
+  (option) => option.shape.type.value,
+);
+
+export const RECTIFICATION_ACTION_LABELS: Record<RectificationActionType, string> = {
+  acknowledge: "开始整改",
+  respond: "提交整改报告",
+  request_extension: "申请延期",
+  approve_extension: "同意延期",
+  refuse_extension: "不同意延期",
+  verify_pass: "复查通过（销号）",
+  verify_return: "退回",
+  escalate: "督办",
+  cancel: "撤销",
+  close_on_site: "立行立改销号",
+};
+
+/** The person acting, as the server resolved them; `inspectsSchool` is the server's scope answer. */
+export const rectificationActorSchema = z.object({
+  userId: userIdSchema,
+  role: roleSchema,
+  /** Set for role "school": the one school the account speaks for. */
+  schoolId: idSchema.nullable(),
+  /** True when the user is an inspector responsible for the item's school (its 督学责任区). */
+  inspectsSchool: z.boolean(),
+});
+export type RectificationActor = z.infer<typeof rectificationActorSchema>;

@@ -1,0 +1,281 @@
+import { toChinaDate } from "../dates";
+import type { DateString } from "../visit/answer.schema";
+import type { RectificationEventDraft } from "./events";
+import {
+  isFinalStatus,
+  RECTIFICATION_ACTION_LABELS,
+  RECTIFICATION_ACTION_TYPES,
+  RECTIFICATION_STATUS_LABELS,
+  RECTIFICATION_STATUSES,
+  rectificationActionSchema,
+  type RectificationAction,
+  type RectificationActionType,
+  type RectificationActor,
+  type RectificationItem,
+  type RectificationItemInput,
+  type RectificationStatus,
+} from "./rectification.schema";
+
+/** What a transition records; the caller adds the event id and chains it (`chainEvent`). */
+export type TransitionEvent = Omit<RectificationEventDraft, "id">;
+
+/** forbidden: not this person's call (403). illegal: not in this state (409). invalid: bad data (422). */
+export type TransitionErrorCode = "forbidden" | "illegal" | "invalid";
+export type TransitionResult =
+  | { ok: true; item: RectificationItem; event: TransitionEvent }
+  | { ok: false; code: TransitionErrorCode; reason: string };
+
+type Refusal = { code: TransitionErrorCode; reason: string };
+
+/**
+ * Who may take each action (DESIGN.md §2). "reviewer" is the school's own inspector or the
+ * office; "school" is the item's own school. The office's district scope is the server's to
+ * check before it loads the item.
+ */
+type Party = "school" | "office" | "reviewer" | "inspector";
+const PARTY: Record<RectificationActionType, Party> = {
+  acknowledge: "school",
+  respond: "school",
+  request_extension: "school",
+  approve_extension: "office",
+  refuse_extension: "office",
+  verify_pass: "reviewer",
+  verify_return: "reviewer",
+  escalate: "reviewer",
+  cancel: "office",
+  close_on_site: "inspector",
+};
+
+const OPEN = RECTIFICATION_STATUSES.filter((status) => !isFinalStatus(status));
+/** The school may still work on the item: it has not handed it in for review. */
+const SCHOOL_WORKING: readonly RectificationStatus[] = ["pending", "in_progress", "returned"];
+const FROM: Record<RectificationActionType, readonly RectificationStatus[]> = {
+  acknowledge: ["pending"],
+  respond: SCHOOL_WORKING,
+  request_extension: SCHOOL_WORKING,
+  approve_extension: OPEN,
+  refuse_extension: OPEN,
+  verify_pass: ["submitted"],
+  verify_return: ["submitted"],
+  escalate: OPEN,
+  cancel: OPEN,
+  close_on_site: ["pending"],
+};
+
+function forbidden(
+  item: RectificationItem,
+  type: RectificationActionType,
+  actor: RectificationActor,
+): string | null {
+  const label = RECTIFICATION_ACTION_LABELS[type];
+  const isOwnInspector = actor.role === "inspector" && actor.inspectsSchool;
+  switch (PARTY[type]) {
+    case "school":
+      if (actor.role !== "school") return `只有被检查学校可以${label}`;
+      return actor.schoolId === item.schoolId ? null : "只能处理本校的整改事项";
+    case "office":
+      return actor.role === "office" ? null : `只有督导室可以${label}`;
+    case "reviewer":
+      return actor.role === "office" || isOwnInspector
+        ? null
+        : `只有该校的责任督学或督导室可以${label}`;
+    case "inspector":
+      return isOwnInspector ? null : `只有该校的责任督学可以${label}`;
+  }
+}
+
+function illegal(item: RectificationItem, type: RectificationActionType): string | null {
+  const label = RECTIFICATION_ACTION_LABELS[type];
+  const status = RECTIFICATION_STATUS_LABELS[item.status];
+  if (isFinalStatus(item.status)) return `该事项${status}，不能再${label}`;
+  if (!FROM[type].includes(item.status)) return `该事项当前为「${status}」，不能${label}`;
+  if (type === "request_extension") {
+    if (item.dueDate === null) return "该事项没有整改期限，无需申请延期";
+    if (item.extension !== null) return "已有待审批的延期申请，请等待督导室审批";
+  }
+  const decidesExtension = type === "approve_extension" || type === "refuse_extension";
+  if (decidesExtension && item.extension === null) return "没有待审批的延期申请";
+  if (type === "close_on_site" && item.mode !== "on_site") {
+    return "限期整改事项不能立行立改销号，请在复查时销号";
+  }
+  return null;
+}
+
+/** Everything but the action's own data: who is acting, and whether the item's state allows it. */
+function refusal(
+  item: RectificationItem,
+  type: RectificationActionType,
+  actor: RectificationActor,
+): Refusal | null {
+  const notAllowed = forbidden(item, type, actor);
+  if (notAllowed !== null) return { code: "forbidden", reason: notAllowed };
+  const notNow = illegal(item, type);
+  return notNow === null ? null : { code: "illegal", reason: notNow };
+}
+
+/** Rules on the action's data that depend on the item or the date; the schema checks the rest. */
+function invalid(
+  item: RectificationItem,
+  action: RectificationAction,
+  today: DateString,
+): string | null {
+  if (action.type !== "request_extension" || item.dueDate === null) return null;
+  if (action.requestedDueDate <= item.dueDate) {
+    return `延期后的日期须晚于原整改期限 ${item.dueDate}`;
+  }
+  if (action.requestedDueDate <= today) return "延期后的日期须晚于今天";
+  return null;
+}
+
+function apply(
+  item: RectificationItem,
+  action: RectificationAction,
+  actor: RectificationActor,
+  now: number,
+): RectificationItem {
+  const next: RectificationItem = { ...item, updatedAt: now, version: item.version + 1 };
+  switch (action.type) {
+    case "acknowledge":
+      return { ...next, status: "in_progress" };
+    case "respond":
+      return {
+        ...next,
+        status: "submitted",
+        response: { text: action.text, photoIds: action.photoIds, submittedAt: now },
+      };
+    case "request_extension":
+      return {
+        ...next,
+        extension: {
+          requestedDueDate: action.requestedDueDate,
+          reason: action.reason,
+          requestedAt: now,
+        },
+      };
+    case "approve_extension":
+      return {
+        ...next,
+        dueDate: item.extension?.requestedDueDate ?? item.dueDate,
+        extension: null,
+      };
+    case "refuse_extension":
+      return { ...next, extension: null };
+    case "verify_pass":
+      return {
+        ...next,
+        status: "closed",
+        closedAt: now,
+        afterPhotoIds: action.photoIds,
+        extension: null,
+      };
+    case "verify_return":
+      return { ...next, status: "returned", returnReason: action.reason };
+    case "escalate":
+      // Not a state change: the item only gains a record of the escalation.
+      return {
+        ...next,
+        escalations: [
+          ...item.escalations,
+          { kind: action.kind, note: action.note, actorId: actor.userId, escalatedAt: now },
+        ],
+      };
+    case "cancel":
+      return { ...next, status: "cancelled", cancelReason: action.reason, extension: null };
+    case "close_on_site":
+      return { ...next, status: "closed", closedAt: now, afterPhotoIds: action.photoIds };
+  }
+}
+
+/**
+ * The one way an item changes. Checks, in order, who is acting (forbidden), whether the item's
+ * state allows it (illegal) and the action's data (invalid); on success returns the new item and
+ * the event to append. `now` is epoch ms; dates are judged in China time.
+ */
+export function transition(
+  item: RectificationItem,
+  action: RectificationAction,
+  actor: RectificationActor,
+  now: number,
+): TransitionResult {
+  const refused = refusal(item, action.type, actor);
+  if (refused !== null) return { ok: false, ...refused };
+  // Parsed here too, so the rules hold for every caller and strings arrive trimmed.
+  const parsed = rectificationActionSchema.safeParse(action);
+  if (!parsed.success) {
+    return { ok: false, code: "invalid", reason: parsed.error.issues[0]?.message ?? "无效的操作" };
+  }
+  const badData = invalid(item, parsed.data, toChinaDate(now));
+  if (badData !== null) return { ok: false, code: "invalid", reason: badData };
+  const { type, ...payload } = parsed.data;
+  return {
+    ok: true,
+    item: apply(item, parsed.data, actor, now),
+    event: {
+      itemId: item.id,
+      type,
+      actorId: actor.userId,
+      actorRole: actor.role,
+      at: now,
+      payload,
+    },
+  };
+}
+
+/** The actions this person may take on the item now (which buttons to show); agrees with `transition`. */
+export function allowedActions(
+  item: RectificationItem,
+  actor: RectificationActor,
+): RectificationActionType[] {
+  return RECTIFICATION_ACTION_TYPES.filter((type) => refusal(item, type, actor) === null);
+}
+
+/**
+ * A new item, pending, from a finding (the server calls it when a submitted visit syncs); with its
+ * "created" event, the first of its history. A 立行立改 finding with after-photos is then closed
+ * by `transition` with close_on_site.
+ */
+export function openRectificationItem(
+  input: RectificationItemInput,
+  actor: Pick<RectificationActor, "userId" | "role">,
+  now: number,
+): { item: RectificationItem; event: TransitionEvent } {
+  const item: RectificationItem = {
+    ...input,
+    status: "pending",
+    afterPhotoIds: [],
+    response: null,
+    extension: null,
+    returnReason: null,
+    cancelReason: null,
+    escalations: [],
+    closedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  return {
+    item,
+    event: {
+      itemId: item.id,
+      type: "created",
+      actorId: actor.userId,
+      actorRole: actor.role,
+      at: now,
+      payload: input,
+    },
+  };
+}
+
+/** Past its due date and still open. Due today is not overdue; an item without a due date never is. */
+export function isOverdue(item: RectificationItem, today: DateString): boolean {
+  return daysOverdue(item, today) > 0;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole calendar days past the due date; 0 when not overdue. */
+export function daysOverdue(item: RectificationItem, today: DateString): number {
+  if (isFinalStatus(item.status) || item.dueDate === null || today <= item.dueDate) return 0;
+  // Date-only ISO strings parse as UTC midnight, so the difference is a whole number of days.
+  return Math.round((Date.parse(today) - Date.parse(item.dueDate)) / DAY_MS);
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+import { addDays } from "../dates";
+import type { DateString } from "../visit/answer.schema";
+import {
+  rectificationDaysSchema,
+  type RectificationDefault,
+  type Severity,
+} from "./template.schema";
+
+/** How the district rectifies findings of one severity: 立行立改 on site, or 限期整改 within days. */
+export const deadlineRuleSchema = z.discriminatedUnion(
+  "mode",
+  [
+    z.object({ mode: z.literal("on_site") }),
+    z.object({ mode: z.literal("deadline"), days: rectificationDaysSchema }),
+  ],
+  { message: "请选择整改方式" },
+);
+export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
+
+/** The district's deadline policy per severity; the office edits it. */
+export const deadlinePolicySchema = z.object({
+  minor: deadlineRuleSchema,
+  major: deadlineRuleSchema,
+  critical: deadlineRuleSchema,
+});
+export type DeadlinePolicy = z.infer<typeof deadlinePolicySchema>;
+
+/** 重大 3 days, 较重 15 days, 一般 30 days (issue #3); a district may switch 重大 to 立行立改. */
+export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
+  critical: { mode: "deadline", days: 3 },
+  major: { mode: "deadline", days: 15 },
+  minor: { mode: "deadline", days: 30 },
+};
+
+/**
+ * How a finding is rectified when the inspector has not decided: the item's own default wins
+ * (立行立改, or its own number of days); an item deadline without days takes the policy's rule.
+ */
+export function resolveRectification(
+  severity: Severity,
+  policy: DeadlinePolicy,
+  itemDefault: RectificationDefault,
+): DeadlineRule {
+  if (itemDefault.mode === "on_site") return itemDefault;
+  if (itemDefault.days !== null) return { mode: "deadline", days: itemDefault.days };
+  return policy[severity];
+}
+
+/** The default due date of a finding made on `visitDate`; null when it is 立行立改 on site. */
+export function dueDateFor(
+  severity: Severity,
+  policy: DeadlinePolicy,
+  itemDefault: RectificationDefault,
+  visitDate: DateString,
+): DateString | null {
+  const rule = resolveRectification(severity, policy, itemDefault);
+  return rule.mode === "on_site" ? null : addDays(visitDate, rule.days);
+}

@@ -1,0 +1,154 @@
+import { z } from "zod";
+
+import { idSchema } from "../ids";
+import { MAX_PHOTO_BYTES, photoIdSchema, photoMimeSchema } from "../photo/photo.schema";
+import { templateRefSchema } from "../template/template.schema";
+import { answerSchema } from "./answer.schema";
+
+export const VISIT_KINDS = ["routine", "campaign", "follow_up", "unannounced", "joint"] as const;
+export const visitKindSchema = z.enum(VISIT_KINDS, { message: "请选择督导类型" });
+export type VisitKind = z.infer<typeof visitKindSchema>;
+export const VISIT_KIND_LABELS: Record<VisitKind, string> = {
+  routine: "挂牌督导",
+  campaign: "专项督查",
+  follow_up: "复查/回访",
+  unannounced: "随机暗访",
+  joint: "联合检查",
+};
+
+export const visitStatusSchema = z.enum(["draft", "submitted"]);
+export type VisitStatus = z.infer<typeof visitStatusSchema>;
+export const VISIT_STATUS_LABELS: Record<VisitStatus, string> = { draft: "草稿", submitted: "已提交" };
+
+/** Signed-in user ids come from the auth library (not UUIDs), so they are only non-empty strings. */
+export const userIdSchema = z.string().min(1, "缺少用户编号").max(100);
+
+/** A position fix from the phone; absent when the inspector does not allow location. */
+export const geoPointSchema = z.object({
+  lat: z.number().min(-90, "纬度无效").max(90, "纬度无效"),
+  lng: z.number().min(-180, "经度无效").max(180, "经度无效"),
+  /** Radius of the fix in metres, as the browser reports it. */
+  accuracy: z.number().nonnegative("定位精度无效"),
+  capturedAt: z.number().int(),
+});
+export type GeoPoint = z.infer<typeof geoPointSchema>;
+
+/** The templates a visit pins: at least one, one version per template code. */
+export const pinnedTemplatesSchema = z
+  .array(templateRefSchema)
+  .min(1, "请至少选择一个检查表")
+  .max(20, "检查表不能超过 20 个")
+  .refine((refs) => new Set(refs.map((r) => r.code)).size === refs.length, "同一检查表只能选择一个版本");
+
+/** A signature is a PNG drawn on the phone, stored like any photo (content-addressed). */
+export const inspectorSignatureSchema = z.object({
+  photoId: photoIdSchema,
+  name: z.string().trim().min(1, "请填写签名人姓名").max(50, "姓名不能超过 50 字"),
+  signedAt: z.number().int(),
+});
+export type InspectorSignature = z.infer<typeof inspectorSignatureSchema>;
+
+export const schoolSignatureSchema = inspectorSignatureSchema.extend({
+  /** The signer's position at the school, e.g. 校长 or 安全办主任. */
+  title: z.string().trim().max(50, "职务不能超过 50 字").optional(),
+});
+export type SchoolSignature = z.infer<typeof schoolSignatureSchema>;
+
+export const visitSignaturesSchema = z.object({
+  inspector: inspectorSignatureSchema.nullable(),
+  school: schoolSignatureSchema.nullable(),
+});
+export type VisitSignatures = z.infer<typeof visitSignaturesSchema>;
+
+export const visitSummarySchema = z.string().trim().max(2000, "检查小结不能超过 2000 字");
+
+/** What the start screen collects (the inspector id comes from the session). */
+export const visitStartInputSchema = z.object({
+  schoolId: idSchema,
+  inspectorId: userIdSchema,
+  kind: visitKindSchema,
+  templates: pinnedTemplatesSchema,
+  startedAt: z.number().int(),
+  location: geoPointSchema.nullable(),
+});
+export type VisitStartInput = z.infer<typeof visitStartInputSchema>;
+
+/** Header fields a draft may change; answers and photos are separate records. */
+export const visitPatchSchema = z.object({
+  kind: visitKindSchema.optional(),
+  templates: pinnedTemplatesSchema.optional(),
+  location: geoPointSchema.nullable().optional(),
+  summary: visitSummarySchema.optional(),
+  signatures: visitSignaturesSchema.optional(),
+  endedAt: z.number().int().nullable().optional(),
+});
+export type VisitPatch = z.infer<typeof visitPatchSchema>;
+
+/**
+ * A visit header: identical on the phone, on the wire and in the server's row mapping. Answers are
+ * NOT inside it (see visitAnswerSchema) so that saving one tap on a 300-item visit writes one small
+ * record, not the whole visit.
+ */
+export const visitSchema = z
+  .object({
+    /** UUIDv7 generated on the phone when the visit starts. */
+    id: idSchema,
+    schoolId: idSchema,
+    inspectorId: userIdSchema,
+    kind: visitKindSchema,
+    /** Pinned `code@version`s: publishing a new version never changes a visit in progress. */
+    templates: pinnedTemplatesSchema,
+    startedAt: z.number().int(),
+    endedAt: z.number().int().nullable(),
+    location: geoPointSchema.nullable(),
+    summary: visitSummarySchema,
+    signatures: visitSignaturesSchema,
+    /** A submitted visit is immutable; corrections are new events, never edits. */
+    status: visitStatusSchema,
+    submittedAt: z.number().int().nullable(),
+    /** Time of the last header change (answers carry their own `answeredAt`). */
+    updatedAt: z.number().int(),
+  })
+  .superRefine((visit, ctx) => {
+    if (visit.endedAt !== null && visit.endedAt < visit.startedAt) {
+      ctx.addIssue({ code: "custom", path: ["endedAt"], message: "结束时间不能早于开始时间" });
+    }
+    if ((visit.status === "submitted") !== (visit.submittedAt !== null)) {
+      ctx.addIssue({ code: "custom", path: ["submittedAt"], message: "提交时间与检查状态不一致" });
+    }
+  });
+export type Visit = z.infer<typeof visitSchema>;
+
+/** One answer of one visit; stored and synced on its own, keyed by [visitId, templateCode, itemCode]. */
+export const visitAnswerSchema = answerSchema.extend({ visitId: idSchema });
+export type VisitAnswer = z.infer<typeof visitAnswerSchema>;
+
+export const PHOTO_PURPOSES = ["answer", "after", "signature", "evidence"] as const;
+export const photoPurposeSchema = z.enum(PHOTO_PURPOSES, { message: "无效的照片用途" });
+export type PhotoPurpose = z.infer<typeof photoPurposeSchema>;
+export const PHOTO_PURPOSE_LABELS: Record<PhotoPurpose, string> = {
+  answer: "检查照片",
+  after: "整改后照片",
+  signature: "签名",
+  evidence: "佐证材料",
+};
+
+/** What is known about a stored photo besides its bytes. */
+export const photoMetaSchema = z.object({
+  /** Lowercase hex SHA-256 of the stored (compressed, watermarked) bytes. */
+  id: photoIdSchema,
+  visitId: idSchema,
+  mime: photoMimeSchema,
+  bytes: z
+    .number()
+    .int()
+    .positive("照片为空")
+    .max(MAX_PHOTO_BYTES, `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`),
+  width: z.number().int().positive("照片宽度无效").max(10_000, "照片宽度无效"),
+  height: z.number().int().positive("照片高度无效").max(10_000, "照片高度无效"),
+  capturedAt: z.number().int(),
+  takenBy: userIdSchema,
+  location: geoPointSchema.nullable(),
+  purpose: photoPurposeSchema,
+});
+export type PhotoMeta = z.infer<typeof photoMetaSchema>;

@@ -1,0 +1,54 @@
+import os from "node:os";
+import path from "node:path";
+
+import { defineConfig } from "@playwright/test";
+
+/** The e2e server: the real `npm start` (build if stale, embedded PostgreSQL) on its own port and data dir. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `duxue-e2e-${process.pid}`);
+
+export default defineConfig({
+  testDir: "test/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: "npm start",
+    url: `${E2E_BASE_URL}/api/health`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      PORT: String(E2E_PORT),
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(E2E_PORT + 20_000 > 32_767 ? 23_210 : E2E_PORT + 20_000),
+      APP_URL: E2E_BASE_URL,
+    },
+  },
+});

@@ -1,0 +1,67 @@
+/**
+ * `npm test`: the whole suite in order — unit and component tests, integration tests against the
+ * embedded PostgreSQL (and again against TEST_DATABASE_URL when it is set), then end-to-end tests in
+ * the system Chromium. Prints one closing "N passed, N failed" line and exits non-zero on any failure.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const CHROMIUM = "/usr/bin/chromium";
+const results = path.join(process.cwd(), "test-results");
+fs.mkdirSync(results, { recursive: true });
+
+type Counts = { passed: number; failed: number };
+const total: Counts = { passed: 0, failed: 0 };
+let anyStepFailed = false;
+
+function run(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.warn(`\n━━ ${title} ━━`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  if (!ok) anyStepFailed = true;
+  return ok;
+}
+
+function addVitest(file: string): void {
+  if (!fs.existsSync(file)) return;
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number };
+  total.passed += report.numPassedTests;
+  total.failed += report.numFailedTests;
+}
+
+function vitest(title: string, projects: string[], reportName: string, env: Record<string, string> = {}): void {
+  const outputFile = path.join(results, `${reportName}.json`);
+  fs.rmSync(outputFile, { force: true });
+  const projectArgs = projects.flatMap((p) => ["--project", p]);
+  run(title, "npx", ["vitest", "run", ...projectArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${outputFile}`], env);
+  addVitest(outputFile);
+}
+
+vitest("单元测试与组件测试 (unit, components)", ["unit", "components"], "unit");
+vitest("集成测试：嵌入式 PostgreSQL (integration)", ["integration"], "integration-embedded", { DUXUE_TEST_PG: "embedded" });
+if (process.env.TEST_DATABASE_URL) {
+  vitest("集成测试：外部 PostgreSQL (TEST_DATABASE_URL)", ["integration"], "integration-external", { DUXUE_TEST_PG: "external" });
+}
+
+if (!fs.existsSync(CHROMIUM)) {
+  console.error(
+    `\n端到端测试需要系统 Chromium（${CHROMIUM}），但没有找到。请先安装：\n` +
+      `  sudo apt-get install -y chromium fonts-noto-cjk poppler-utils\n` +
+      `（本项目不下载浏览器；.ci/run 会自动安装。）`,
+  );
+  anyStepFailed = true;
+  total.failed += 1;
+} else {
+  const e2eReport = path.join(results, "e2e.json");
+  fs.rmSync(e2eReport, { force: true });
+  run("端到端测试 (Playwright + Chromium)", "npx", ["playwright", "test"], { CI: process.env.CI ?? "1" });
+  if (fs.existsSync(e2eReport)) {
+    const stats = (JSON.parse(fs.readFileSync(e2eReport, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+    total.passed += stats.expected + stats.flaky;
+    total.failed += stats.unexpected;
+  }
+}
+
+process.stdout.write(`\n${total.passed} passed, ${total.failed} failed\n`);
+process.exit(anyStepFailed || total.failed > 0 ? 1 : 0);
