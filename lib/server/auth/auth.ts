@@ -42,6 +42,7 @@ function createAuth() {
     },
     advanced: { database: { generateId: () => crypto.randomUUID() } },
     rateLimit: { enabled: env.NODE_ENV === "production", window: 60, max: 100 },
+    logger: { disabled: env.NODE_ENV === "test" },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
