@@ -51,7 +51,10 @@ export const visitUpdateMutationSchema = defineMutation(
   "visit.update",
   z.object({
     visitId: idSchema,
-    patch: visitPatchSchema.refine((p) => Object.values(p).some((v) => v !== undefined), "没有要保存的更改"),
+    patch: visitPatchSchema.refine(
+      (p) => Object.values(p).some((v) => v !== undefined),
+      "没有要保存的更改",
+    ),
   }),
 );
 
@@ -88,7 +91,11 @@ export const visitMutationSchema = z.discriminatedUnion(
 export type VisitMutation = z.infer<typeof visitMutationSchema>;
 
 /** Every mutation the server accepts. */
-export const mutationSchema = z.discriminatedUnion("name", [...visitMutationSchema.options], UNKNOWN_MUTATION);
+export const mutationSchema = z.discriminatedUnion(
+  "name",
+  [...visitMutationSchema.options],
+  UNKNOWN_MUTATION,
+);
 export type Mutation = z.infer<typeof mutationSchema>;
 export type MutationName = Mutation["name"];
 
@@ -101,7 +108,9 @@ export function referencedPhotoIds(mutation: Mutation): PhotoId[] {
     case "visit.start":
       return [];
     case "visit.update":
-      return mutation.args.patch.signatures ? signaturePhotoIds(mutation.args.patch.signatures) : [];
+      return mutation.args.patch.signatures
+        ? signaturePhotoIds(mutation.args.patch.signatures)
+        : [];
     case "answer.save": {
       const rectification = mutation.args.finding?.rectification;
       const after = rectification?.mode === "on_site" ? rectification.afterPhotoIds : [];
@@ -127,5 +136,7 @@ export function mutationVisitId(mutation: Mutation): string | undefined {
 }
 
 function signaturePhotoIds(signatures: z.infer<typeof visitSignaturesSchema>): PhotoId[] {
-  return [signatures.inspector?.photoId, signatures.school?.photoId].filter((id) => id !== undefined);
+  return [signatures.inspector?.photoId, signatures.school?.photoId].filter(
+    (id) => id !== undefined,
+  );
 }

@@ -19,7 +19,9 @@ export const lastVisitSummarySchema = z.object({
 });
 export type LastVisitSummary = z.infer<typeof lastVisitSummarySchema>;
 
-export const packSchoolSchema = schoolSchema.extend({ lastVisit: lastVisitSummarySchema.nullable() });
+export const packSchoolSchema = schoolSchema.extend({
+  lastVisit: lastVisitSummarySchema.nullable(),
+});
 export type PackSchool = z.infer<typeof packSchoolSchema>;
 
 /**

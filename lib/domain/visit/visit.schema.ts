@@ -18,7 +18,10 @@ export const VISIT_KIND_LABELS: Record<VisitKind, string> = {
 
 export const visitStatusSchema = z.enum(["draft", "submitted"]);
 export type VisitStatus = z.infer<typeof visitStatusSchema>;
-export const VISIT_STATUS_LABELS: Record<VisitStatus, string> = { draft: "草稿", submitted: "已提交" };
+export const VISIT_STATUS_LABELS: Record<VisitStatus, string> = {
+  draft: "草稿",
+  submitted: "已提交",
+};
 
 /** Signed-in user ids come from the auth library (not UUIDs), so they are only non-empty strings. */
 export const userIdSchema = z.string().min(1, "缺少用户编号").max(100);
@@ -38,7 +41,10 @@ export const pinnedTemplatesSchema = z
   .array(templateRefSchema)
   .min(1, "请至少选择一个检查表")
   .max(20, "检查表不能超过 20 个")
-  .refine((refs) => new Set(refs.map((r) => r.code)).size === refs.length, "同一检查表只能选择一个版本");
+  .refine(
+    (refs) => new Set(refs.map((r) => r.code)).size === refs.length,
+    "同一检查表只能选择一个版本",
+  );
 
 /** A signature is a PNG drawn on the phone, stored like any photo (content-addressed). */
 export const inspectorSignatureSchema = z.object({

@@ -58,7 +58,10 @@ export function requiresSchoolSignature(kind: VisitKind): boolean {
  * the mutation's visit id (undefined if there is none). For `answer.save` and `photo.register` the
  * visit itself does not change; the record to store is the mutation's args.
  */
-export function applyVisitMutation(current: Visit | undefined, mutation: VisitMutation): VisitOutcome {
+export function applyVisitMutation(
+  current: Visit | undefined,
+  mutation: VisitMutation,
+): VisitOutcome {
   if (mutation.name === "visit.start") {
     if (current) return refuse("visit_exists", "该检查已存在");
     const { visitId, ...start } = mutation.args;
@@ -78,7 +81,11 @@ export function applyVisitMutation(current: Visit | undefined, mutation: VisitMu
 
   switch (mutation.name) {
     case "visit.update":
-      return validVisit({ ...current, ...definedFields(mutation.args.patch), updatedAt: mutation.createdAt });
+      return validVisit({
+        ...current,
+        ...definedFields(mutation.args.patch),
+        updatedAt: mutation.createdAt,
+      });
     case "answer.save": {
       const answer = mutation.args;
       if (!current.templates.some((t) => t.code === answer.templateCode)) {
@@ -158,12 +165,19 @@ export function setAnswer(
   const parsed = parseMutation(answerSaveMutationSchema, {
     id: newId(),
     name: "answer.save",
-    args: { ...input, finding: keepsFinding ? input.finding : null, visitId: visit.id, answeredAt: now },
+    args: {
+      ...input,
+      finding: keepsFinding ? input.finding : null,
+      visitId: visit.id,
+      answeredAt: now,
+    },
     createdAt: now,
   });
   if (!parsed.ok) return parsed;
   const outcome = applyVisitMutation(visit, parsed.mutation);
-  return outcome.ok ? { ok: true, answer: parsed.mutation.args, mutation: parsed.mutation } : outcome;
+  return outcome.ok
+    ? { ok: true, answer: parsed.mutation.args, mutation: parsed.mutation }
+    : outcome;
 }
 
 /** Records a photo (already stored on the phone) as part of a draft visit. */
@@ -172,7 +186,9 @@ export function registerPhoto(
   meta: PhotoMeta,
   newId: NewId,
   now: number,
-): { ok: true; photo: PhotoMeta; mutation: z.infer<typeof photoRegisterMutationSchema> } | VisitRefusal {
+):
+  | { ok: true; photo: PhotoMeta; mutation: z.infer<typeof photoRegisterMutationSchema> }
+  | VisitRefusal {
   const parsed = parseMutation(photoRegisterMutationSchema, {
     id: newId(),
     name: "photo.register",
@@ -181,7 +197,9 @@ export function registerPhoto(
   });
   if (!parsed.ok) return parsed;
   const outcome = applyVisitMutation(visit, parsed.mutation);
-  return outcome.ok ? { ok: true, photo: parsed.mutation.args, mutation: parsed.mutation } : outcome;
+  return outcome.ok
+    ? { ok: true, photo: parsed.mutation.args, mutation: parsed.mutation }
+    : outcome;
 }
 
 /**
@@ -227,7 +245,10 @@ function parseMutation<S extends z.ZodType>(
     : refuse("invalid", parsed.error.issues[0]?.message ?? "输入无效");
 }
 
-function withMutation<M extends VisitMutation>(outcome: VisitOutcome, mutation: M): VisitChange<M> | VisitRefusal {
+function withMutation<M extends VisitMutation>(
+  outcome: VisitOutcome,
+  mutation: M,
+): VisitChange<M> | VisitRefusal {
   return outcome.ok ? { ...outcome, mutation } : outcome;
 }
 

@@ -1,0 +1,37 @@
+/**
+ * Answers on the phone, one record per [visitId, templateCode, itemCode], so that a tap writes
+ * one small record plus its outbox entry. Unreadable records are reported and left in place.
+ */
+import type { Id } from "@/lib/domain/ids";
+import type { Mutation } from "@/lib/domain/mutations";
+import { visitAnswerSchema, type VisitAnswer } from "@/lib/domain/visit/visit.schema";
+
+import type { AppDb } from "./db";
+import { readRecord, readRecords, warnUnreadable, type ReportUnreadable } from "./read-record";
+import { saveWithMutation } from "./save-with-mutation";
+
+export type AnswerStore = ReturnType<typeof createAnswerStore>;
+
+export function createAnswerStore(db: AppDb, report: ReportUnreadable = warnUnreadable) {
+  return {
+    async get(
+      visitId: Id,
+      templateCode: string,
+      itemCode: string,
+    ): Promise<VisitAnswer | undefined> {
+      const key: [string, string, string] = [visitId, templateCode, itemCode];
+      return readRecord(visitAnswerSchema, "answers", key, await db.get("answers", key), report);
+    },
+
+    async listForVisit(visitId: Id): Promise<VisitAnswer[]> {
+      const index = db.transaction("answers").store.index("byVisitId");
+      const [keys, raws] = await Promise.all([index.getAllKeys(visitId), index.getAll(visitId)]);
+      return readRecords(visitAnswerSchema, "answers", keys, raws, report);
+    },
+
+    /** Stores the answer and enqueues its `answer.save` mutation, atomically. */
+    saveWithMutation(answer: VisitAnswer, mutation: Mutation): Promise<void> {
+      return saveWithMutation(db, "answers", mutation, (store) => store.put(answer));
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Small sync facts kept on the phone: the installation's client id, the pull cursor, the last
+ * successful sync and the last error, and when the visit pack was made. The cursor and the pack
+ * time are written by pull-store and pack-store together with the data they describe.
+ */
+import type { Id } from "@/lib/domain/ids";
+
+import type { AppDb } from "./db";
+import { metaRecordSchema, type MetaKey, type MetaRecord, type SyncError } from "./db-schema";
+import { readRecord, warnUnreadable, type ReportUnreadable } from "./read-record";
+
+export type SyncState = { lastSyncAt: number | null; lastError: SyncError | null };
+
+export type MetaStore = ReturnType<typeof createMetaStore>;
+
+export function createMetaStore(db: AppDb, report: ReportUnreadable = warnUnreadable) {
+  const get = async (key: MetaKey): Promise<MetaRecord | undefined> =>
+    readRecord(metaRecordSchema, "meta", key, await db.get("meta", key), report);
+
+  return {
+    /** This installation's id, made on first use (in one transaction, so two tabs agree). */
+    async getOrCreateClientId(newId: () => Id): Promise<Id> {
+      const tx = db.transaction("meta", "readwrite");
+      const existing = readRecord(
+        metaRecordSchema,
+        "meta",
+        "clientId",
+        await tx.store.get("clientId"),
+        report,
+      );
+      let clientId: Id;
+      if (existing?.key === "clientId") {
+        clientId = existing.value;
+      } else {
+        clientId = newId();
+        await tx.store.put({ key: "clientId", value: clientId });
+      }
+      await tx.done;
+      return clientId;
+    },
+
+    /** Where the next pull starts; null = from the beginning. */
+    async getCursor(): Promise<string | null> {
+      const record = await get("pullCursor");
+      return record?.key === "pullCursor" ? record.value : null;
+    },
+
+    async getSyncState(): Promise<SyncState> {
+      const record = await get("syncState");
+      return record?.key === "syncState"
+        ? { lastSyncAt: record.lastSyncAt, lastError: record.lastError }
+        : { lastSyncAt: null, lastError: null };
+    },
+
+    async saveSyncState(state: SyncState): Promise<void> {
+      await db.put("meta", { key: "syncState", ...state });
+    },
+
+    /** When the server made the visit pack on this phone; null = no pack yet. */
+    async getPackGeneratedAt(): Promise<number | null> {
+      const record = await get("packGeneratedAt");
+      return record?.key === "packGeneratedAt" ? record.value : null;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Record-shape migrations, applied on read before parsing (Excalidraw's `restore*` idea): pure
+ * functions from an older stored shape to the next. Structure changes belong in db.ts instead.
+ */
+import type { AppStoreName } from "./db-schema";
+
+/** One step: turns a record of the previous shape into the next, and leaves newer records as they are. */
+export type RecordMigration = (raw: unknown) => unknown;
+
+/**
+ * Steps per store, oldest first and append-only. When a record's shape changes, add a step here
+ * and a fixture holding a record of the previous shape in test/fixtures/ (STYLE.md §4).
+ */
+const RECORD_MIGRATIONS: Record<AppStoreName, readonly RecordMigration[]> = {
+  visits: [],
+  answers: [],
+  photos: [],
+  outbox: [],
+  schools: [],
+  templates: [],
+  rectificationItems: [],
+  meta: [],
+};
+
+export function applyMigrations(raw: unknown, steps: readonly RecordMigration[]): unknown {
+  return steps.reduce((record, step) => step(record), raw);
+}
+
+/** Brings a raw record read from `store` to the current shape (it is parsed afterwards). */
+export function migrateRecord(store: AppStoreName, raw: unknown): unknown {
+  return applyMigrations(raw, RECORD_MIGRATIONS[store]);
+}

@@ -1,0 +1,83 @@
+/**
+ * Photos on the phone: the compressed bytes, a thumbnail and the metadata, plus whether the server
+ * has the bytes yet (per-photo sync state). Never deletes a photo the server has not confirmed.
+ */
+import type { PhotoId } from "@/lib/domain/photo/photo.schema";
+import type { Id } from "@/lib/domain/ids";
+import type { Mutation } from "@/lib/domain/mutations";
+import type { PhotoMeta } from "@/lib/domain/visit/visit.schema";
+
+import type { AppDb } from "./db";
+import { photoRecordSchema, type PhotoRecord, type UploadState } from "./db-schema";
+import { readRecord, readRecords, warnUnreadable, type ReportUnreadable } from "./read-record";
+import { saveWithMutation } from "./save-with-mutation";
+
+/** A photo without its bytes, for lists and sync state. */
+export type StoredPhoto = { meta: PhotoMeta; uploadState: UploadState; uploadError: string | null };
+
+export type NewPhoto = { meta: PhotoMeta; blob: Blob; thumbnail: Blob };
+
+export type PhotoStore = ReturnType<typeof createPhotoStore>;
+
+export function createPhotoStore(db: AppDb, report: ReportUnreadable = warnUnreadable) {
+  const getRecord = async (id: PhotoId): Promise<PhotoRecord | undefined> =>
+    readRecord(photoRecordSchema, "photos", id, await db.get("photos", id), report);
+
+  async function setUploadState(
+    id: PhotoId,
+    uploadState: UploadState,
+    uploadError: string | null,
+  ): Promise<void> {
+    const tx = db.transaction("photos", "readwrite");
+    const record = readRecord(photoRecordSchema, "photos", id, await tx.store.get(id), report);
+    if (record) await tx.store.put({ ...record, uploadState, uploadError });
+    await tx.done;
+  }
+
+  return {
+    /**
+     * Stores a new photo with its `photo.register` mutation, atomically. Photos are
+     * content-addressed, so storing the same bytes again keeps what is known about their upload.
+     */
+    saveWithMutation(photo: NewPhoto, mutation: Mutation): Promise<void> {
+      return saveWithMutation(db, "photos", mutation, async (store) => {
+        const existing = await store.get(photo.meta.id);
+        const uploadState = existing?.uploadState === "uploaded" ? "uploaded" : "pending";
+        await store.put({ ...photo, uploadState, uploadError: null });
+      });
+    },
+
+    async get(id: PhotoId): Promise<StoredPhoto | undefined> {
+      const record = await getRecord(id);
+      return record && withoutBytes(record);
+    },
+
+    async getBlob(id: PhotoId): Promise<Blob | undefined> {
+      return (await getRecord(id))?.blob;
+    },
+
+    async getThumbnail(id: PhotoId): Promise<Blob | undefined> {
+      return (await getRecord(id))?.thumbnail;
+    },
+
+    async listForVisit(visitId: Id): Promise<StoredPhoto[]> {
+      const index = db.transaction("photos").store.index("byVisitId");
+      const [keys, raws] = await Promise.all([index.getAllKeys(visitId), index.getAll(visitId)]);
+      return readRecords(photoRecordSchema, "photos", keys, raws, report).map(withoutBytes);
+    },
+
+    /** The server has the bytes (201 stored or 200 already there). */
+    markUploaded(id: PhotoId): Promise<void> {
+      return setUploadState(id, "uploaded", null);
+    },
+
+    /** The server refused the bytes for good (400/413/415); the photo is kept so the user can see why. */
+    markUploadRejected(id: PhotoId, reason: string): Promise<void> {
+      return setUploadState(id, "rejected", reason);
+    },
+  };
+}
+
+function withoutBytes({ meta, uploadState, uploadError }: PhotoRecord): StoredPhoto {
+  return { meta, uploadState, uploadError };
+}

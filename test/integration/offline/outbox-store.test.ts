@@ -1,0 +1,99 @@
+import "fake-indexeddb/auto";
+
+import { describe, expect, it } from "vitest";
+
+import { setAnswer } from "@/lib/domain/visit/visit";
+import {
+  aStartedVisit,
+  anAnswerInput,
+  anId,
+  idsOf,
+  idSequence,
+  STARTED_AT,
+} from "@/test/helpers/builders/visit";
+import { openTestStores } from "@/test/helpers/offline-db";
+
+/** A started visit with answers to AQ-001…AQ-00n; mutation ids anId(1) (start), anId(3)… (answers). */
+async function aVisitWithAnswers(count: number) {
+  const opened = await openTestStores();
+  const newId = idSequence();
+  const { visit, mutation } = aStartedVisit(newId);
+  await opened.stores.visits.saveWithMutation(visit, mutation);
+  for (let i = 1; i <= count; i += 1) {
+    const saved = setAnswer(visit, anAnswerInput({ itemCode: `AQ-00${i}` }), newId, STARTED_AT + i);
+    if (!saved.ok) throw new Error(saved.reason);
+    await opened.stores.answers.saveWithMutation(saved.answer, saved.mutation);
+  }
+  return { ...opened, visit };
+}
+
+describe("outboxStore", () => {
+  it("peeks the oldest pending mutations in order, up to the limit", async () => {
+    const { stores } = await aVisitWithAnswers(3);
+
+    expect(idsOf(await stores.outbox.peekBatch(3))).toEqual([anId(1), anId(3), anId(4)]);
+  });
+
+  it("removes only the acknowledged mutations", async () => {
+    const { stores } = await aVisitWithAnswers(2);
+
+    await stores.outbox.ack([anId(1), anId(4), anId(999)]);
+
+    expect(idsOf(await stores.outbox.peekBatch(10))).toEqual([anId(3)]);
+  });
+
+  it("keeps rejected mutations with their reason, listed apart and skipped by peekBatch", async () => {
+    const { stores, visit } = await aVisitWithAnswers(2);
+
+    await stores.outbox.markRejected(
+      [{ id: anId(3), reason: "该检查表不在本次检查中" }],
+      STARTED_AT + 99,
+    );
+
+    expect(idsOf(await stores.outbox.peekBatch(10))).toEqual([anId(1), anId(4)]);
+    expect(await stores.outbox.listRejected()).toMatchObject([
+      {
+        mutation: { id: anId(3) },
+        status: "rejected",
+        reason: "该检查表不在本次检查中",
+        rejectedAt: STARTED_AT + 99,
+      },
+    ]);
+    expect(await stores.outbox.counts()).toEqual({ pending: 2, rejected: 1 });
+    expect(await stores.outbox.countsForVisit(visit.id)).toEqual({ pending: 2, rejected: 1 });
+  });
+
+  it("puts a retried mutation back in its original place", async () => {
+    const { stores } = await aVisitWithAnswers(2);
+    await stores.outbox.markRejected([{ id: anId(3), reason: "暂不可用" }], STARTED_AT);
+
+    await stores.outbox.retry([anId(3)]);
+
+    expect(idsOf(await stores.outbox.peekBatch(10))).toEqual([anId(1), anId(3), anId(4)]);
+    expect(await stores.outbox.listRejected()).toEqual([]);
+  });
+
+  it("discards rejected mutations only when asked, never pending ones", async () => {
+    const { stores } = await aVisitWithAnswers(2);
+    await stores.outbox.markRejected([{ id: anId(3), reason: "超出督导范围" }], STARTED_AT);
+
+    await stores.outbox.discard([anId(3), anId(4)]);
+
+    expect(await stores.outbox.counts()).toEqual({ pending: 2, rejected: 0 });
+    expect(idsOf(await stores.outbox.peekBatch(10))).toEqual([anId(1), anId(4)]);
+  });
+
+  it("reports an unreadable entry, keeps it and still hands out the others", async () => {
+    const { db, stores, unreadable } = await aVisitWithAnswers(1);
+    const key = await db.add("outbox", {
+      mutation: { name: "visit.archive" },
+      status: "pending",
+      reason: null,
+      rejectedAt: null,
+    } as never);
+
+    expect(idsOf(await stores.outbox.peekBatch(10))).toEqual([anId(1), anId(3)]);
+    expect(unreadable).toMatchObject([{ store: "outbox", key }]);
+    expect(await stores.outbox.counts()).toEqual({ pending: 3, rejected: 0 });
+  });
+});
