@@ -115,6 +115,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ["lib/photos/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["react", "next", "next/*", "idb", "@/lib/server/*", "@/lib/offline/*", "@/lib/sync/*", "@/components/*"],
+              message: "lib/photos is browser image processing only: no storage, no server, no UI.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["components/**/*.tsx", "components/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [UI_LAYER] }] },
   },

@@ -19,11 +19,16 @@ const CHINA_MINUTE = new Intl.DateTimeFormat("en-US", {
 
 /** "2026-11-23 14:05": the instant as a China wall-clock time to the minute. */
 export function toChinaMinute(epochMs: number): string {
-  const part = Object.fromEntries(CHINA_MINUTE.formatToParts(epochMs).map((p) => [p.type, p.value]));
+  const part = Object.fromEntries(
+    CHINA_MINUTE.formatToParts(epochMs).map((p) => [p.type, p.value]),
+  );
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }
 
 /** The watermark's lines, top to bottom. */
 export function watermarkLines(info: WatermarkInfo): string[] {
-  return [info.schoolName.trim(), `${toChinaMinute(info.takenAt)}　督学 ${info.inspectorName.trim()}`];
+  return [
+    info.schoolName.trim(),
+    `${toChinaMinute(info.takenAt)}　督学 ${info.inspectorName.trim()}`,
+  ];
 }

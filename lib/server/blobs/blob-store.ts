@@ -1,0 +1,97 @@
+/**
+ * Where photo and PDF bytes live: a key → bytes store. The filesystem implementation keeps them under
+ * DATA_DIR/blobs; an S3-compatible one (S3_ENDPOINT) can implement the same interface later. It knows
+ * nothing of photos or permissions: callers check those and keep the content type in their own rows.
+ */
+import "server-only";
+
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+
+import { serverEnv } from "../env";
+
+export type StoredBlob = { size: number; body: ReadableStream<Uint8Array> };
+
+export interface BlobStore {
+  /** Stores `bytes` under `key`, replacing what was there; readers never see a half-written blob. */
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** The blob as a stream, or null when there is none. */
+  get(key: string): Promise<StoredBlob | null>;
+  has(key: string): Promise<boolean>;
+}
+
+/**
+ * Keys start with two lowercase hex characters (the shard directory, as a SHA-256 does) followed by
+ * lowercase letters, digits and hyphens only, so a key can never name a path outside the store.
+ */
+const KEY_PATTERN = /^[0-9a-f]{2}[0-9a-z-]{0,126}$/;
+
+function assertKey(key: string): void {
+  if (!KEY_PATTERN.test(key)) throw new Error(`无效的存储键: ${JSON.stringify(key)}`);
+}
+
+const isMissing = (error: unknown) =>
+  error instanceof Error && "code" in error && error.code === "ENOENT";
+
+/** Blobs as files under `root`, sharded as `root/ab/abcdef…` so no directory grows huge. */
+export function createFileBlobStore(root: string): BlobStore {
+  const pathOf = (key: string) => {
+    assertKey(key);
+    return path.join(root, key.slice(0, 2), key);
+  };
+
+  return {
+    // The file system keeps bytes only (no content type): the caller's row has the type.
+    async put(key, bytes) {
+      const target = pathOf(key);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      // Write a uniquely named temp file in the same directory, flush it, then rename: rename is atomic
+      // on one file system, so a crash or a concurrent put never leaves a partial blob under `key`.
+      // Temp names contain a dot, which no key can, so they never collide with a blob.
+      const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+      try {
+        await fs.writeFile(temp, bytes, { flush: true });
+        await fs.rename(temp, target);
+      } catch (error) {
+        await fs.rm(temp, { force: true });
+        throw error;
+      }
+    },
+
+    async get(key) {
+      let handle: fs.FileHandle;
+      try {
+        handle = await fs.open(pathOf(key), "r");
+      } catch (error) {
+        if (isMissing(error)) return null;
+        throw error;
+      }
+      try {
+        const { size } = await handle.stat();
+        // The stream owns the handle from here and closes it when done or cancelled.
+        const body = Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>;
+        return { size, body };
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
+    },
+
+    async has(key) {
+      try {
+        await fs.access(pathOf(key));
+        return true;
+      } catch (error) {
+        if (isMissing(error)) return false;
+        throw error;
+      }
+    },
+  };
+}
+
+/** The app's blob store, under DATA_DIR/blobs. */
+export function getBlobStore(): BlobStore {
+  return createFileBlobStore(path.join(serverEnv().dataDir, "blobs"));
+}
