@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { idSchema } from "./ids";
 import type { PhotoId } from "./photo/photo.schema";
+import { rectificationActionSchema } from "./rectification/rectification.schema";
 import {
   photoMetaSchema,
   visitAnswerSchema,
@@ -23,11 +24,12 @@ import {
  *   phone and the server compute the same record.
  *
  * Mutations of one client are pushed in the order they were made. Visit mutations are applied by
- * `applyVisitMutation` (lib/domain/visit/visit.ts) on both sides.
+ * `applyVisitMutation` (lib/domain/visit/visit.ts) on both sides; `rectification.act` only on the
+ * server, by the same rectification service as its REST route.
  *
- * Adding a mutation (e.g. the rectification actions of issue #5): define its schema with
- * `defineMutation`, add it to its entity's union (or a new one), spread that union's `.options`
- * into `mutationSchema`, and add a case to `referencedPhotoIds` and `mutationVisitId`.
+ * Adding a mutation: define its schema with `defineMutation`, add it to its entity's union (or a
+ * new one), spread that union's `.options` into `mutationSchema`, and add a case to
+ * `referencedPhotoIds` and `mutationVisitId`.
  */
 
 /** The shared envelope around one mutation's args. */
@@ -90,10 +92,31 @@ export const visitMutationSchema = z.discriminatedUnion(
 );
 export type VisitMutation = z.infer<typeof visitMutationSchema>;
 
+/**
+ * One action on a 整改事项 (e.g. an inspector's 复查 recorded offline). Items are server-authoritative:
+ * `expectedVersion` is the item version the person saw, and if anyone acted on the item since, the
+ * server rejects the action with the reason (kept on the phone in the conflict list), never merges it.
+ */
+export const rectificationActMutationSchema = defineMutation(
+  "rectification.act",
+  z.object({
+    itemId: idSchema,
+    expectedVersion: z.number().int().min(1, "无效的版本号"),
+    action: rectificationActionSchema,
+  }),
+);
+
+export const rectificationMutationSchema = z.discriminatedUnion(
+  "name",
+  [rectificationActMutationSchema],
+  UNKNOWN_MUTATION,
+);
+export type RectificationMutation = z.infer<typeof rectificationMutationSchema>;
+
 /** Every mutation the server accepts. */
 export const mutationSchema = z.discriminatedUnion(
   "name",
-  [...visitMutationSchema.options],
+  [...visitMutationSchema.options, ...rectificationMutationSchema.options],
   UNKNOWN_MUTATION,
 );
 export type Mutation = z.infer<typeof mutationSchema>;
@@ -120,6 +143,10 @@ export function referencedPhotoIds(mutation: Mutation): PhotoId[] {
       return [mutation.args.id];
     case "visit.submit":
       return signaturePhotoIds(mutation.args.signatures);
+    case "rectification.act": {
+      const { action } = mutation.args;
+      return "photoIds" in action ? action.photoIds : [];
+    }
   }
 }
 
@@ -132,6 +159,8 @@ export function mutationVisitId(mutation: Mutation): string | undefined {
     case "photo.register":
     case "visit.submit":
       return mutation.args.visitId;
+    case "rectification.act":
+      return undefined;
   }
 }
 

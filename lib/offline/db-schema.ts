@@ -8,8 +8,9 @@ import { z } from "zod";
 
 import { idSchema } from "@/lib/domain/ids";
 import { mutationSchema } from "@/lib/domain/mutations";
+import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 import type { Template } from "@/lib/domain/template/template.schema";
-import type { PackSchool, RectificationItemSummary } from "@/lib/domain/visit/visit-pack.schema";
+import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import { photoMetaSchema, type Visit, type VisitAnswer } from "@/lib/domain/visit/visit.schema";
 
 export const OUTBOX_STATUSES = ["pending", "rejected"] as const;
@@ -81,7 +82,7 @@ export interface AppDbSchema extends DBSchema {
   templates: { key: [string, number]; value: Template };
   rectificationItems: {
     key: string;
-    value: RectificationItemSummary;
+    value: RectificationItem;
     indexes: { bySchoolId: string };
   };
   meta: { key: string; value: MetaRecord };

@@ -5,6 +5,10 @@
  */
 import type { Id } from "@/lib/domain/ids";
 import {
+  rectificationItemSchema,
+  type RectificationItem,
+} from "@/lib/domain/rectification/rectification.schema";
+import {
   templateSchema,
   type Template,
   type TemplateRef,
@@ -12,9 +16,7 @@ import {
 import {
   isOpenItem,
   packSchoolSchema,
-  rectificationItemSummarySchema,
   type PackSchool,
-  type RectificationItemSummary,
   type VisitPack,
 } from "@/lib/domain/visit/visit-pack.schema";
 import { visitSchema } from "@/lib/domain/visit/visit.schema";
@@ -89,7 +91,7 @@ export function createPackStore(db: AppDb, report: ReportUnreadable = warnUnread
     },
 
     /** Open rectification items, of one school or of all. */
-    async listOpenItems(schoolId?: Id): Promise<RectificationItemSummary[]> {
+    async listOpenItems(schoolId?: Id): Promise<RectificationItem[]> {
       const store = db.transaction("rectificationItems").store;
       const [keys, raws] =
         schoolId === undefined
@@ -98,7 +100,7 @@ export function createPackStore(db: AppDb, report: ReportUnreadable = warnUnread
               store.index("bySchoolId").getAllKeys(schoolId),
               store.index("bySchoolId").getAll(schoolId),
             ]);
-      return readRecords(rectificationItemSummarySchema, "rectificationItems", keys, raws, report);
+      return readRecords(rectificationItemSchema, "rectificationItems", keys, raws, report);
     },
   };
 }

@@ -34,18 +34,30 @@ export function createPhotoStore(db: AppDb, report: ReportUnreadable = warnUnrea
     await tx.done;
   }
 
+  function saveAllWithMutation(photos: readonly NewPhoto[], mutation: Mutation): Promise<void> {
+    return saveWithMutation(db, "photos", mutation, async (store) => {
+      for (const photo of photos) {
+        const existing = await store.get(photo.meta.id);
+        const uploadState = existing?.uploadState === "uploaded" ? "uploaded" : "pending";
+        await store.put({ ...photo, uploadState, uploadError: null });
+      }
+    });
+  }
+
   return {
     /**
      * Stores a new photo with its `photo.register` mutation, atomically. Photos are
      * content-addressed, so storing the same bytes again keeps what is known about their upload.
      */
     saveWithMutation(photo: NewPhoto, mutation: Mutation): Promise<void> {
-      return saveWithMutation(db, "photos", mutation, async (store) => {
-        const existing = await store.get(photo.meta.id);
-        const uploadState = existing?.uploadState === "uploaded" ? "uploaded" : "pending";
-        await store.put({ ...photo, uploadState, uploadError: null });
-      });
+      return saveAllWithMutation([photo], mutation);
     },
+
+    /**
+     * Stores several photos and the one mutation that refers to them (a school's 整改报告 with its
+     * evidence photos), atomically: either all of them are on the phone and queued, or none.
+     */
+    saveAllWithMutation,
 
     async get(id: PhotoId): Promise<StoredPhoto | undefined> {
       const record = await getRecord(id);

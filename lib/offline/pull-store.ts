@@ -5,7 +5,8 @@
  * re-pushed and comes back on a later pull.
  */
 import type { Id } from "@/lib/domain/ids";
-import { isOpenItem, type RectificationItemSummary } from "@/lib/domain/visit/visit-pack.schema";
+import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
+import { isOpenItem } from "@/lib/domain/visit/visit-pack.schema";
 import type { Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 
 import type { AppDb } from "./db";
@@ -17,7 +18,7 @@ export type PulledChanges = {
   visits: readonly Visit[];
   answers: readonly VisitAnswer[];
   /** Items that are closed or cancelled are removed from the phone. */
-  items: readonly RectificationItemSummary[];
+  items: readonly RectificationItem[];
 };
 
 export type PullStore = ReturnType<typeof createPullStore>;

@@ -20,20 +20,21 @@
  * 2. Parse with `mutationSchema` (after `pushRequestEnvelopeSchema`); failure → `rejected` with the
  *    first zod message.
  * 3. Scope: the school is the user's, `inspectorId` is the signed-in user → else `rejected`.
- * 4. Every `referencedPhotoIds(m)` has its bytes stored → else `rejected` ("照片尚未上传").
+ * 4. Every `referencedPhotoIds(m)` has its bytes stored (uploaded by this user, or already the
+ *    school's) → else `rejected` ("照片尚未上传").
  * 5. Load the visit `mutationVisitId(m)`, run `applyVisitMutation(visit, m)`; a refusal → `rejected`
  *    with its reason; else store the visit (and for `answer.save` / `photo.register` the args).
+ *    `visit.submit` is also re-checked for completeness and issues the 整改通知书.
+ * `rectification.act` skips 3–5: the rectification service judges its scope, version and photos.
+ * Implemented by lib/server/sync/apply-push.ts, each mutation in a savepoint.
  */
 import { z } from "zod";
 
 import { idSchema } from "@/lib/domain/ids";
 import { mutationSchema } from "@/lib/domain/mutations";
 import type { PhotoId } from "@/lib/domain/photo/photo.schema";
-import {
-  rectificationItemSummarySchema,
-  visitPackSchema,
-  type VisitPack,
-} from "@/lib/domain/visit/visit-pack.schema";
+import { rectificationItemSchema } from "@/lib/domain/rectification/rectification.schema";
+import { visitPackSchema, type VisitPack } from "@/lib/domain/visit/visit-pack.schema";
 import { visitAnswerSchema, visitSchema } from "@/lib/domain/visit/visit.schema";
 
 export { visitPackSchema, type VisitPack };
@@ -48,6 +49,8 @@ export function photoPath(photoId: PhotoId): string {
 
 /** Largest batch the server accepts in one push. */
 export const MAX_PUSH_MUTATIONS = 100;
+const NO_MUTATIONS = "没有要同步的更改";
+const TOO_MANY_MUTATIONS = `一次最多同步 ${MAX_PUSH_MUTATIONS} 条更改`;
 
 /** Body of any non-2xx answer. `message` is Chinese and shown to the user as the reason. */
 export const errorResponseSchema = z.object({
@@ -61,7 +64,10 @@ export const pushRequestSchema = z.object({
   /** UUIDv7 made once per installation; for the server's logs, not for idempotency. */
   clientId: idSchema,
   /** In the order they were made on the phone; the server applies them in this order. */
-  mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_MUTATIONS),
+  mutations: z
+    .array(mutationSchema)
+    .min(1, NO_MUTATIONS)
+    .max(MAX_PUSH_MUTATIONS, TOO_MANY_MUTATIONS),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -76,8 +82,8 @@ export const pushRequestEnvelopeSchema = z.object({
     .array(
       z.object({ id: idSchema, name: z.string(), args: z.unknown(), createdAt: z.number().int() }),
     )
-    .min(1)
-    .max(MAX_PUSH_MUTATIONS),
+    .min(1, NO_MUTATIONS)
+    .max(MAX_PUSH_MUTATIONS, TOO_MANY_MUTATIONS),
 });
 
 /**
@@ -106,7 +112,7 @@ export const pullChangeSchema = z.discriminatedUnion("entity", [
   z.object({ entity: z.literal("visit"), value: visitSchema }),
   z.object({ entity: z.literal("answer"), value: visitAnswerSchema }),
   /** Closed or cancelled items are sent too, so that the phone drops them. */
-  z.object({ entity: z.literal("rectificationItem"), value: rectificationItemSummarySchema }),
+  z.object({ entity: z.literal("rectificationItem"), value: rectificationItemSchema }),
 ]);
 export type PullChange = z.infer<typeof pullChangeSchema>;
 

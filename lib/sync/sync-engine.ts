@@ -9,7 +9,7 @@ import type { Clock } from "@/lib/domain/clock";
 import type { Id } from "@/lib/domain/ids";
 import { referencedPhotoIds } from "@/lib/domain/mutations";
 import type { PhotoId } from "@/lib/domain/photo/photo.schema";
-import type { RectificationItemSummary } from "@/lib/domain/visit/visit-pack.schema";
+import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 import type { Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import type { SyncError } from "@/lib/offline/db-schema";
 import type { MetaStore } from "@/lib/offline/meta-store";
@@ -449,7 +449,7 @@ function photoRejection(entry: OutboxEntry, rejected: ReadonlyMap<PhotoId, strin
 function groupChanges(changes: readonly PullChange[]): Omit<PulledChanges, "cursor" | "reset"> {
   const visits: Visit[] = [];
   const answers: VisitAnswer[] = [];
-  const items: RectificationItemSummary[] = [];
+  const items: RectificationItem[] = [];
   for (const change of changes) {
     switch (change.entity) {
       case "visit":

@@ -1,7 +1,8 @@
 import type { Id } from "@/lib/domain/ids";
 import { mutationVisitId, referencedPhotoIds } from "@/lib/domain/mutations";
 import type { PhotoId } from "@/lib/domain/photo/photo.schema";
-import type { RectificationItemSummary, VisitPack } from "@/lib/domain/visit/visit-pack.schema";
+import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
+import type { VisitPack } from "@/lib/domain/visit/visit-pack.schema";
 import { applyVisitMutation } from "@/lib/domain/visit/visit";
 import type { PhotoMeta, Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import {
@@ -44,6 +45,7 @@ export function createFakeSyncServer() {
   const answers = new Map<string, VisitAnswer>();
   const photos = new Map<PhotoId, Blob>();
   const photoMetas = new Map<PhotoId, PhotoMeta>();
+  const items = new Map<Id, RectificationItem>();
   /** Applied mutation ids (processed_mutations); rejected ones are not recorded. */
   const applied = new Set<Id>();
   const changeLog: PullChange[] = [];
@@ -78,11 +80,31 @@ export function createFakeSyncServer() {
         return { id: mutation.id, status: "rejected", reason: refusal };
       }
       const missing = referencedPhotoIds(mutation).filter((id) => !photos.has(id));
+      if (missing.length > 0) {
+        return {
+          id: mutation.id,
+          status: "rejected",
+          reason: `照片尚未上传（${missing.length} 张）`,
+        };
+      }
+      if (mutation.name === "rectification.act") {
+        // Items are server-authoritative: only the version check is modelled, not the transitions.
+        const item = items.get(mutation.args.itemId);
+        if (item?.version !== mutation.args.expectedVersion) {
+          return {
+            id: mutation.id,
+            status: "rejected",
+            reason: item ? "该事项已被他人处理" : "整改事项不存在",
+          };
+        }
+        applied.add(mutation.id);
+        return { id: mutation.id, status: "applied" };
+      }
       const visitId = mutationVisitId(mutation);
-      const outcome =
-        missing.length > 0
-          ? { ok: false as const, reason: `照片尚未上传：${missing.join(",")}` }
-          : applyVisitMutation(visitId === undefined ? undefined : visits.get(visitId), mutation);
+      const outcome = applyVisitMutation(
+        visitId === undefined ? undefined : visits.get(visitId),
+        mutation,
+      );
       if (!outcome.ok) return { id: mutation.id, status: "rejected", reason: outcome.reason };
       applied.add(mutation.id);
       if (visits.get(outcome.visit.id) !== outcome.visit) {
@@ -141,6 +163,7 @@ export function createFakeSyncServer() {
     answers,
     photos,
     photoMetas,
+    items,
     applied,
     /** The next calls to `endpoint` get these answers, in order; later calls are served normally. */
     script(endpoint: Endpoint, ...next: Script[]) {
@@ -153,7 +176,8 @@ export function createFakeSyncServer() {
       pack = next;
     },
     /** A change made on the server (e.g. by the office), delivered on the next pull. */
-    publishItem(item: RectificationItemSummary) {
+    publishItem(item: RectificationItem) {
+      items.set(item.id, item);
       changeLog.push({ entity: "rectificationItem", value: item });
     },
     requestsTo(endpoint: Endpoint) {

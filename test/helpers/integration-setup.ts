@@ -1,6 +1,11 @@
-// Setup for the integration project. Offline-store tests need nothing here; server tests create their
-// own database with test/helpers/test-db.ts, so no test depends on another's data.
-export {};
+// Setup for the integration project. Server tests create their own database with
+// test/helpers/test-db.ts, so no test depends on another's data.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 
 // better-auth refuses to run without a secret; tests use a fixed one.
 process.env.BETTER_AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
+
+// Blobs (photos, demo photos) go to a throwaway directory, never the developer's ./data.
+process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "duxue-test-data-"));

@@ -4,6 +4,7 @@ import { idSchema } from "../ids";
 import { roleSchema } from "../org/org.schema";
 import { photoIdSchema } from "../photo/photo.schema";
 import { itemCodeSchema, severitySchema, templateCodeSchema } from "../template/template.schema";
+import { findingSchema } from "../template/findings.schema";
 import { dateStringSchema } from "../visit/answer.schema";
 
 /** The 整改事项 lifecycle (DESIGN.md §2). Overdue is derived from the due date, never a status. */
@@ -105,7 +106,8 @@ export const rectificationItemInputSchema = z.object({
   prompt: z.string().trim().min(1).max(200),
   basis: z.string().trim().min(1).max(400),
   severity: severitySchema,
-  description: z.string().trim().min(1, "请填写问题描述").max(1000, "问题描述不能超过 1000 字"),
+  /** Same rule as the finding it comes from, so every finding can become an item. */
+  description: findingSchema.shape.description,
   requiredAction: z.string().trim().max(500, "整改要求不能超过 500 字"),
   mode: rectificationModeSchema,
   /** China calendar date the fix is due. Set for 限期整改; null for 立行立改, which has no deadline. */

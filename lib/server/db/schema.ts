@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -239,3 +240,215 @@ export const photos = pgTable(
   },
   (t) => [index("photos_visit_idx").on(t.visitId), index("photos_school_idx").on(t.schoolId)],
 );
+
+// ── Rectification: 整改通知书 and 整改事项 (issue #5) ──────────────────────────────────────────────
+
+/**
+ * The last 整改通知书 serial per district and year. Issuing a notice locks its row until the
+ * transaction ends, so serials follow commit order with no gaps and no repeats.
+ */
+export const noticeCounters = pgTable(
+  "notice_counters",
+  {
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    year: integer("year").notNull(),
+    lastSerial: integer("last_serial").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.year] })],
+);
+
+/** One 整改通知书 per submitted visit with findings. */
+export const notices = pgTable(
+  "notices",
+  {
+    id: uuid("id").primaryKey(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => visits.id),
+    /** China calendar year of issue; with `serial` it makes the number 〔year〕第serial号. */
+    year: integer("year").notNull(),
+    serial: integer("serial").notNull(),
+    /** As printed, e.g. "示范督改〔2026〕第12号". */
+    number: text("number").notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
+    /** The inspector whose submitted visit produced the notice. */
+    issuedBy: text("issued_by")
+      .notNull()
+      .references(() => user.id),
+    /** Read receipt: the school account's first opening. */
+    readAt: timestamp("read_at", { withTimezone: true }),
+    readBy: text("read_by").references(() => user.id),
+  },
+  (t) => [
+    uniqueIndex("notices_visit_idx").on(t.visitId),
+    uniqueIndex("notices_number_idx").on(t.number),
+    uniqueIndex("notices_district_serial_idx").on(t.districtId, t.year, t.serial),
+    index("notices_school_idx").on(t.schoolId, t.issuedAt),
+  ],
+);
+
+/**
+ * 整改事项: one per finding, the current state of lib/domain/rectification's RectificationItem.
+ * Changed only by the rectification service, which appends an event per change (below).
+ */
+export const rectificationItems = pgTable(
+  "rectification_items",
+  {
+    id: uuid("id").primaryKey(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => visits.id),
+    noticeId: uuid("notice_id").references(() => notices.id),
+    templateCode: text("template_code").notNull(),
+    templateVersion: integer("template_version").notNull(),
+    itemCode: text("item_code").notNull(),
+    section: text("section").notNull(),
+    prompt: text("prompt").notNull(),
+    basis: text("basis").notNull(),
+    severity: text("severity").notNull(),
+    description: text("description").notNull(),
+    requiredAction: text("required_action").notNull(),
+    mode: text("mode").notNull(),
+    /** China calendar date; null for 立行立改. Overdue is derived from it, never stored. */
+    dueDate: date("due_date", { mode: "string" }),
+    status: text("status").notNull(),
+    /** Photo ids (SHA-256) of the finding, and the inspector's "after" photos. */
+    photoIds: jsonb("photo_ids").notNull(),
+    afterPhotoIds: jsonb("after_photo_ids").notNull(),
+    /** SchoolResponse | null, ExtensionRequest | null, Escalation[] (lib/domain/rectification). */
+    response: jsonb("response"),
+    extension: jsonb("extension"),
+    escalations: jsonb("escalations").notNull(),
+    returnReason: text("return_reason"),
+    cancelReason: text("cancel_reason"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    /** Equals the seq of the item's latest event; clients send it back as expectedVersion. */
+    version: integer("version").notNull(),
+    changeSeq: changeSeqColumn(),
+  },
+  (t) => [
+    uniqueIndex("rectification_items_finding_idx").on(t.visitId, t.templateCode, t.itemCode),
+    index("rectification_items_school_idx").on(t.schoolId, t.status),
+    index("rectification_items_district_status_idx").on(t.districtId, t.status),
+    index("rectification_items_due_idx").on(t.dueDate),
+    index("rectification_items_notice_idx").on(t.noticeId),
+    index("rectification_items_change_seq_idx").on(t.changeSeq),
+  ],
+);
+
+/**
+ * Every change of every item, append-only and hash-chained per item (lib/domain/rectification/
+ * events.ts). Never updated or deleted; `actor_id` has no foreign key so history outlives accounts.
+ */
+export const rectificationEvents = pgTable(
+  "rectification_events",
+  {
+    id: uuid("id").primaryKey(),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => rectificationItems.id),
+    seq: integer("seq").notNull(),
+    type: text("type").notNull(),
+    actorId: text("actor_id").notNull(),
+    actorRole: text("actor_role").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    payload: jsonb("payload").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [uniqueIndex("rectification_events_item_seq_idx").on(t.itemId, t.seq)],
+);
+
+// ── Sync: visits, their answers, and applied mutation ids (issue #4) ─────────────────────────────
+
+/**
+ * A 督导检查 as lib/domain/visit's Visit: created and changed only by the sync push applying the
+ * inspector's mutations with applyVisitMutation. Times are epoch ms in the domain, timestamptz here.
+ */
+export const visits = pgTable(
+  "visits",
+  {
+    id: uuid("id").primaryKey(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    inspectorId: text("inspector_id")
+      .notNull()
+      .references(() => user.id),
+    kind: text("kind").notNull(),
+    /** TemplateRef[]: the pinned code@version of each checklist. */
+    templates: jsonb("templates").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** GeoPoint | null. */
+    location: jsonb("location"),
+    summary: text("summary").notNull(),
+    /** VisitSignatures: photo ids of the drawn signatures with the signers' names. */
+    signatures: jsonb("signatures").notNull(),
+    status: text("status").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    changeSeq: changeSeqColumn(),
+  },
+  (t) => [
+    index("visits_inspector_idx").on(t.inspectorId, t.status),
+    // Each school's latest submitted visit, for the visit pack.
+    index("visits_school_idx").on(t.schoolId, t.status, t.startedAt),
+    index("visits_change_seq_idx").on(t.changeSeq),
+  ],
+);
+
+/** One answer per visit, template and item (lib/domain/visit's VisitAnswer); a later save replaces it. */
+export const visitAnswers = pgTable(
+  "visit_answers",
+  {
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => visits.id),
+    templateCode: text("template_code").notNull(),
+    itemCode: text("item_code").notNull(),
+    result: text("result"),
+    /** number | string | null: a reading, a choice value or a text answer. */
+    value: jsonb("value"),
+    note: text("note").notNull(),
+    photoIds: jsonb("photo_ids").notNull(),
+    /** FindingChoice | null: the inspector's severity and rectification plan for a finding. */
+    finding: jsonb("finding"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }).notNull(),
+    changeSeq: changeSeqColumn(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.visitId, t.templateCode, t.itemCode] }),
+    index("visit_answers_change_seq_idx").on(t.changeSeq),
+  ],
+);
+
+/**
+ * Ids of the mutations a push APPLIED, so a retried push answers `duplicate` and changes nothing.
+ * Rejected ids are not kept: the same mutation sent again is judged again (lib/sync/protocol.ts).
+ */
+export const processedMutations = pgTable("processed_mutations", {
+  id: uuid("id").primaryKey(),
+  userId: text("user_id").notNull(),
+  name: text("name").notNull(),
+  appliedAt: timestamp("applied_at", { withTimezone: true }).notNull(),
+});

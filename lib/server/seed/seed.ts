@@ -7,11 +7,15 @@ import "server-only";
 import { sql } from "drizzle-orm";
 
 import type { Role } from "@/lib/domain/org/org.schema";
+import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
 import { getAuth } from "../auth/auth";
+import { getBlobStore } from "../blobs/blob-store";
 import type { Db, Executor } from "../db/client";
+import { lockChangeSeq } from "../db/change-seq";
 import { account, districts, schools, user, zoneInspectors, zones } from "../db/schema";
+import { seedDemoHistory } from "./demo-history";
 import { seedBuiltInTemplates } from "./templates";
 import {
   DEMO_DISTRICT,
@@ -70,6 +74,8 @@ export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
 export async function seedDemo(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
+    // Seeded rows carry change numbers too: take the same lock as every other writer (change-seq.ts).
+    await lockChangeSeq(tx);
     const districtId = newId();
     await tx.insert(districts).values({ id: districtId, ...DEMO_DISTRICT });
     const zoneIds = DEMO_ZONES.map(() => newId());
@@ -104,6 +110,7 @@ export async function seedDemo(db: Db): Promise<void> {
       });
     }
     await seedBuiltInTemplates(tx);
+    await seedDemoHistory(tx, { now: systemClock.now(), blobs: getBlobStore() });
   });
 }
 
@@ -112,6 +119,7 @@ export async function ensureAdmin(db: Db, username: string, password: string): P
   const existing = await db.execute(sql`SELECT 1 FROM "user" WHERE username = ${username}`);
   if (existing.rows.length > 0) return;
   await db.transaction(async (tx) => {
+    await lockChangeSeq(tx);
     await createAccount(tx, { username, name: "系统管理员", role: "admin", passwordHash: await hashPassword(password) });
     await seedBuiltInTemplates(tx);
   });

@@ -1,10 +1,25 @@
 /**
- * Publishes the built-in checklist library (lib/checklists) as version 1 of each template, once.
+ * Publishes the built-in checklist library (lib/checklists) as version 1 of each template, once:
+ * a code that already has a version (published, edited or retired by the office) is left alone.
  */
 import "server-only";
 
-import type { Executor } from "../db/client";
+import { BUILT_IN_TEMPLATES } from "@/lib/checklists";
+import type { Clock } from "@/lib/domain/clock";
+import { systemClock } from "@/lib/utils/clock";
 
-export async function seedBuiltInTemplates(_db: Executor): Promise<void> {
-  // TODO(#3): publish lib/checklists/*.json through the template repository.
+import type { Executor } from "../db/client";
+import { templateRepository } from "../repositories/template-repository";
+
+/** Returns the codes it published, so a caller can report what was new. */
+export async function seedBuiltInTemplates(
+  db: Executor,
+  clock: Clock = systemClock,
+): Promise<string[]> {
+  const published: string[] = [];
+  for (const template of BUILT_IN_TEMPLATES) {
+    if (await templateRepository.publishFirstVersion(db, template, clock.now()))
+      published.push(template.code);
+  }
+  return published;
 }

@@ -1,11 +1,8 @@
 import type { Id } from "@/lib/domain/ids";
 import type { Mutation } from "@/lib/domain/mutations";
 import type { School } from "@/lib/domain/org/org.schema";
-import type {
-  PackSchool,
-  RectificationItemSummary,
-  VisitPack,
-} from "@/lib/domain/visit/visit-pack.schema";
+import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
+import type { PackSchool, VisitPack } from "@/lib/domain/visit/visit-pack.schema";
 import { startVisit, type AnswerInput, type NewId } from "@/lib/domain/visit/visit";
 import type {
   GeoPoint,
@@ -17,6 +14,7 @@ import type {
   VisitStartInput,
 } from "@/lib/domain/visit/visit.schema";
 
+import { aRectificationItem } from "./rectification";
 import { aTemplate } from "./template";
 
 /** 2026-03-02 09:00 China time (01:00 UTC), when the visits in these tests start. */
@@ -206,20 +204,25 @@ export function aPackSchool(overrides: Partial<PackSchool> = {}): PackSchool {
   };
 }
 
-export function anOpenItem(
-  overrides: Partial<RectificationItemSummary> = {},
-): RectificationItemSummary {
-  return {
+/** A pending 整改事项 of SCHOOL_ID from an earlier visit, due 2026-03-16. */
+export function anOpenItem(overrides: Partial<RectificationItem> = {}): RectificationItem {
+  return aRectificationItem({
     id: anId(800),
+    districtId: DISTRICT_ID,
     schoolId: SCHOOL_ID,
+    visitId: anId(900),
+    noticeId: anId(901),
+    templateCode: "campus-safety",
     itemCode: "AQ-001",
+    section: "门卫管理",
     prompt: "学校实行封闭化管理，外来人员和车辆进出校园须核实登记",
-    status: "pending",
-    dueDate: "2026-03-16",
+    basis: "《中小学幼儿园安全管理办法》第十八条",
     severity: "major",
     description: "门卫未登记外来人员",
+    dueDate: "2026-03-16",
+    photoIds: [aPhotoHash("9")],
     ...overrides,
-  };
+  });
 }
 
 export function aVisitPack(overrides: Partial<VisitPack> = {}): VisitPack {

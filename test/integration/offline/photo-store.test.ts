@@ -83,6 +83,23 @@ describe("photoStore", () => {
     expect(await stores.photos.get(first.photo.meta.id)).toMatchObject({ uploadState: "uploaded" });
   });
 
+  it("stores several photos with one mutation, or none of them when the mutation cannot be queued", async () => {
+    const { stores } = await openTestStores();
+    const photos = ["1", "2"].map((digit) => aRegisteredPhoto(digit).photo);
+    const { mutation } = aRegisteredPhoto("3");
+
+    await stores.photos.saveAllWithMutation(photos, mutation);
+    // The same mutation id again: the outbox refuses it, so the new photo must not stay either.
+    const late = aRegisteredPhoto("4").photo;
+    await expect(stores.photos.saveAllWithMutation([late], mutation)).rejects.toThrow();
+
+    expect((await stores.photos.listForVisit(VISIT_ID)).map((p) => p.meta.id)).toEqual([
+      aPhotoHash("1"),
+      aPhotoHash("2"),
+    ]);
+    expect(await stores.outbox.counts()).toEqual({ pending: 1, rejected: 0 });
+  });
+
   it("reports a photo record without bytes and leaves it in place", async () => {
     const { db, stores, unreadable } = await openTestStores();
     await db.put("photos", {

@@ -40,7 +40,17 @@ const MUTATIONS: Record<Mutation["name"], Mutation> = {
     name: "visit.submit",
     args: { visitId: VISIT_ID, summary: "", signatures: SIGNATURES, endedAt: STARTED_AT },
   },
+  "rectification.act": {
+    ...envelope,
+    name: "rectification.act",
+    args: {
+      itemId: anId(800),
+      expectedVersion: 3,
+      action: { type: "verify_pass", note: "复查合格", photoIds: [aPhotoHash("7")] },
+    },
+  },
 };
+const VISIT_MUTATIONS = Object.entries(MUTATIONS).filter(([name]) => name !== "rectification.act");
 
 function firstIssue(value: unknown) {
   const result = mutationSchema.safeParse(value);
@@ -73,6 +83,24 @@ describe("mutationSchema", () => {
       "an update with nothing in it",
       { ...envelope, name: "visit.update", args: { visitId: VISIT_ID, patch: {} } },
       { path: "args.patch", message: "没有要保存的更改" },
+    ],
+    [
+      "a rectification action without the version the person saw",
+      {
+        ...envelope,
+        name: "rectification.act",
+        args: { itemId: anId(800), action: { type: "acknowledge" } },
+      },
+      { path: "args.expectedVersion" },
+    ],
+    [
+      "an unknown rectification action",
+      {
+        ...envelope,
+        name: "rectification.act",
+        args: { itemId: anId(800), expectedVersion: 1, action: { type: "close" } },
+      },
+      { path: "args.action.type", message: "无效的操作" },
     ],
   ])("rejects %s", (_name, value, issue) => {
     expect(firstIssue(value)).toMatchObject(issue);
@@ -109,6 +137,16 @@ describe("referencedPhotoIds", () => {
       [aPhotoHash("1"), aPhotoHash("2")],
     ],
     ["photo.register", MUTATIONS["photo.register"], [aPhotoHash("1")]],
+    ["rectification.act with photos", MUTATIONS["rectification.act"], [aPhotoHash("7")]],
+    [
+      "rectification.act without photos",
+      {
+        ...envelope,
+        name: "rectification.act",
+        args: { itemId: anId(800), expectedVersion: 1, action: { type: "acknowledge" } },
+      },
+      [],
+    ],
     [
       "visit.submit without the school's signature",
       {
@@ -129,7 +167,11 @@ describe("referencedPhotoIds", () => {
 });
 
 describe("mutationVisitId", () => {
-  it.each(Object.entries(MUTATIONS))("is the visit of %s", (_name, mutation) => {
+  it.each(VISIT_MUTATIONS)("is the visit of %s", (_name, mutation) => {
     expect(mutationVisitId(mutation)).toBe(VISIT_ID);
+  });
+
+  it("is undefined for rectification.act, which belongs to no visit", () => {
+    expect(mutationVisitId(MUTATIONS["rectification.act"])).toBeUndefined();
   });
 });

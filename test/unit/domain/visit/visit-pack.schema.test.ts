@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import type { RectificationStatus } from "@/lib/domain/rectification/rectification.schema";
 import { isOpenItem, visitPackSchema } from "@/lib/domain/visit/visit-pack.schema";
 import { anOpenItem, aPackSchool, aVisitPack } from "@/test/helpers/builders/visit";
 
@@ -48,7 +49,7 @@ describe("visitPackSchema", () => {
 });
 
 describe("isOpenItem", () => {
-  it.each([
+  it.each<[RectificationStatus, boolean]>([
     ["pending", true],
     ["in_progress", true],
     ["submitted", true],

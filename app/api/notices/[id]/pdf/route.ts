@@ -1,0 +1,20 @@
+import { requireApiUser } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db/client";
+import { failureResponse, fileResponse, type IdParams } from "@/lib/server/rectification/http";
+import { noticePdfFor } from "@/lib/server/rectification/pdf";
+
+export const dynamic = "force-dynamic";
+
+/** The notice as an A4 PDF, shown inline and named with its number. */
+export async function GET(request: Request, { params }: { params: IdParams }): Promise<Response> {
+  const { user, error } = await requireApiUser(request);
+  if (error) return error;
+  const result = await noticePdfFor(getDb(), user, (await params).id);
+  if (!result.ok) return failureResponse(result);
+  return fileResponse(result.pdf, {
+    type: "application/pdf",
+    filename: result.filename,
+    fallback: "notice.pdf",
+    disposition: "inline",
+  });
+}

@@ -1,0 +1,31 @@
+import { parseTemplateImport } from "@/lib/domain/template/import-template";
+import { requireApiUser } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db/client";
+import { templateRepository } from "@/lib/server/repositories/template-repository";
+import { TEMPLATE_EDITORS } from "@/lib/server/templates/http";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Imports a template file (an exported version, or one written by hand) as a draft. A file with any
+ * error saves nothing and answers 422 with every error, naming the item and the field.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const { user, error } = await requireApiUser(request, TEMPLATE_EDITORS);
+  if (error) return error;
+  // The raw text, so a file that is not JSON at all gets the same Chinese answer as a wrong one.
+  const parsed = parseTemplateImport(await request.text());
+  if (!parsed.ok) {
+    return Response.json(
+      {
+        error: "invalid_template",
+        message: "导入的模板有误，未保存任何内容",
+        errors: parsed.errors,
+      },
+      { status: 422 },
+    );
+  }
+  return Response.json(await templateRepository.importDraft(getDb(), parsed.template, user.id), {
+    status: 201,
+  });
+}

@@ -1,0 +1,156 @@
+import type { SchoolAttributes } from "../org/org.schema";
+import { applicableItems } from "../template/applicability";
+import { isAnswerComplete, validateForSubmit } from "../template/answer-rules";
+import type { DeadlinePolicy } from "../template/deadline-policy";
+import type { Template, TemplateItem } from "../template/template.schema";
+import type { Answer } from "./answer.schema";
+import { requiresSchoolSignature } from "./visit";
+import type { Visit } from "./visit.schema";
+
+/*
+ * The checklist walk of one visit: the applicable items of its pinned templates in order, grouped
+ * into sections, with progress, "next unanswered", search and what still blocks submitting.
+ */
+
+/** Identifies one item of one template within a visit: item codes are unique only per template. */
+export type ItemKey = `${string}/${string}`;
+
+export function itemKey(templateCode: string, itemCode: string): ItemKey {
+  return `${templateCode}/${itemCode}`;
+}
+
+export type ChecklistEntry = {
+  key: ItemKey;
+  templateCode: string;
+  templateTitle: string;
+  item: TemplateItem;
+};
+
+export type ChecklistSection = {
+  /** `${templateCode}/${section}`, stable across renders. */
+  id: string;
+  templateTitle: string;
+  title: string;
+  keys: ItemKey[];
+};
+
+export type Checklist = {
+  entries: ChecklistEntry[];
+  sections: ChecklistSection[];
+  byKey: ReadonlyMap<ItemKey, ChecklistEntry>;
+};
+
+/** The items that apply to the school, template by template, sections in order of first appearance. */
+export function buildChecklist(templates: readonly Template[], school: SchoolAttributes): Checklist {
+  const entries: ChecklistEntry[] = [];
+  const sections: ChecklistSection[] = [];
+  for (const template of templates) {
+    const byTitle = new Map<string, ChecklistSection>();
+    for (const item of applicableItems(template, school)) {
+      const key = itemKey(template.code, item.code);
+      entries.push({ key, templateCode: template.code, templateTitle: template.title, item });
+      let section = byTitle.get(item.section);
+      if (!section) {
+        section = {
+          id: `${template.code}/${item.section}`,
+          templateTitle: template.title,
+          title: item.section,
+          keys: [],
+        };
+        byTitle.set(item.section, section);
+        sections.push(section);
+      }
+      section.keys.push(key);
+    }
+  }
+  return { entries, sections, byKey: new Map(entries.map((e) => [e.key, e])) };
+}
+
+export type AnswersByKey = ReadonlyMap<ItemKey, Answer>;
+
+export function answersByKey(answers: readonly Answer[]): Map<ItemKey, Answer> {
+  return new Map(answers.map((a) => [itemKey(a.templateCode, a.itemCode), a]));
+}
+
+export type Progress = { answered: number; total: number };
+
+function isDone(checklist: Checklist, answers: AnswersByKey, key: ItemKey): boolean {
+  const entry = checklist.byKey.get(key);
+  return entry !== undefined && isAnswerComplete(entry.item, answers.get(key));
+}
+
+export function progressOf(checklist: Checklist, answers: AnswersByKey, keys: readonly ItemKey[]): Progress {
+  return { answered: keys.filter((key) => isDone(checklist, answers, key)).length, total: keys.length };
+}
+
+/**
+ * The first unanswered item after `from` in checklist order, wrapping around to the start;
+ * from the start when `from` is null. Null when everything is answered.
+ */
+export function nextUnanswered(
+  checklist: Checklist,
+  answers: AnswersByKey,
+  from: ItemKey | null,
+): ItemKey | null {
+  const keys = checklist.entries.map((e) => e.key);
+  const start = from === null ? 0 : keys.indexOf(from) + 1;
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[(start + i) % keys.length];
+    if (key !== undefined && key !== from && !isDone(checklist, answers, key)) return key;
+  }
+  return null;
+}
+
+/** Items whose code, wording, section or guidance contain every word of the query. */
+export function searchChecklist(checklist: Checklist, query: string): ItemKey[] {
+  const words = query.trim().toLowerCase().split(/\s+/u).filter((w) => w !== "");
+  if (words.length === 0) return [];
+  return checklist.entries
+    .filter(({ item }) => {
+      const text = [item.code, item.prompt, item.section, item.guidance].join(" ").toLowerCase();
+      return words.every((w) => text.includes(w));
+    })
+    .map((e) => e.key);
+}
+
+export type SubmitBlocker =
+  | { kind: "item"; key: ItemKey; templateTitle: string; prompt: string; problems: string[] }
+  | { kind: "signature"; role: "inspector" | "school"; problem: string };
+
+/**
+ * Everything that stops the visit from being submitted: per applicable item (unanswered, missing
+ * photo, 立行立改 without an after-photo) in checklist order, then the missing signatures.
+ */
+export function submitBlockers(input: {
+  visit: Visit;
+  templates: readonly Template[];
+  school: SchoolAttributes;
+  answers: readonly Answer[];
+  policy: DeadlinePolicy;
+}): SubmitBlocker[] {
+  const items = input.templates.flatMap((template) =>
+    validateForSubmit(
+      applicableItems(template, input.school),
+      input.answers.filter((a) => a.templateCode === template.code),
+      input.policy,
+    ).map(
+      (p): SubmitBlocker => ({
+        kind: "item",
+        key: itemKey(template.code, p.itemCode),
+        templateTitle: template.title,
+        prompt: p.prompt,
+        problems: p.problems,
+      }),
+    ),
+  );
+  const { signatures, kind } = input.visit;
+  const missingSignatures: SubmitBlocker[] = [
+    ...(signatures.inspector
+      ? []
+      : [{ kind: "signature", role: "inspector", problem: "缺少督学签名" } as const]),
+    ...(signatures.school || !requiresSchoolSignature(kind)
+      ? []
+      : [{ kind: "signature", role: "school", problem: "缺少学校代表签名" } as const]),
+  ];
+  return [...items, ...missingSignatures];
+}

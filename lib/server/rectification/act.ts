@@ -1,0 +1,112 @@
+/**
+ * The one way a person changes a 整改事项, for the REST API and the sync push alike: lock the item,
+ * resolve the actor through the scope helper, run the pure transition, append the chained event and
+ * store the new state — all in one transaction, or nothing at all.
+ */
+import "server-only";
+
+import { and, inArray, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+
+import type { User } from "@/lib/domain/org/org.schema";
+import type { RectificationEvent } from "@/lib/domain/rectification/events";
+import {
+  RECTIFICATION_STATUS_LABELS,
+  type RectificationAction,
+  rectificationActionSchema,
+  type RectificationItem,
+} from "@/lib/domain/rectification/rectification.schema";
+import { transition, type TransitionErrorCode } from "@/lib/domain/rectification/transition";
+import type { PhotoPurpose } from "@/lib/domain/visit/visit.schema";
+
+import { lockChangeSeq } from "../db/change-seq";
+import type { Executor } from "../db/client";
+import { photos } from "../db/schema";
+import { actorFor } from "./access";
+import { appendEvent } from "./event-log";
+import { failure, type Failure, type FailureStatus } from "./failure";
+import { itemRepository } from "./item-repository";
+
+/** Body of POST /api/rectification/items/{id}/actions (and the args of a sync "rectification.act"). */
+export const rectificationActionRequestSchema = z.object({
+  action: rectificationActionSchema,
+  /**
+   * The item version the person saw. A different current version means someone acted meanwhile
+   * (e.g. an offline 复查 of an item the office already closed): 409, nothing changed.
+   */
+  expectedVersion: z.number().int().min(1, "无效的版本号").optional(),
+});
+export type RectificationActionRequest = z.infer<typeof rectificationActionRequestSchema>;
+
+export type ActInput = RectificationActionRequest & { itemId: string };
+export type ActResult = { ok: true; item: RectificationItem; event: RectificationEvent } | Failure;
+
+const STATUS_BY_CODE: Record<TransitionErrorCode, FailureStatus> = {
+  forbidden: 403,
+  illegal: 409,
+  invalid: 422,
+};
+
+/**
+ * Checks that the action's photos are usable here — uploaded by this user, or already part of the
+ * item's school — and files them under that school, so everyone who may see the item sees them.
+ * Any other id (never uploaded, or someone else's private upload) refuses the action.
+ */
+async function attachPhotos(
+  tx: Executor,
+  user: User,
+  item: RectificationItem,
+  action: RectificationAction,
+): Promise<Failure | null> {
+  const ids = "photoIds" in action ? action.photoIds : [];
+  if (ids.length === 0) return null;
+  const rows = await tx
+    .select({ id: photos.id, uploadedBy: photos.uploadedBy, schoolId: photos.schoolId })
+    .from(photos)
+    .where(inArray(photos.id, ids));
+  const usable = rows.filter(
+    (r) => r.schoolId === item.schoolId || (r.schoolId === null && r.uploadedBy === user.id),
+  );
+  const missing = new Set(ids).size - usable.length;
+  if (missing > 0) return failure(422, `有 ${missing} 张照片尚未上传完成，请稍后重试`);
+  // The school's answer is evidence; a reviewer's or on-site photo shows the fixed state.
+  const purpose: PhotoPurpose = action.type === "respond" ? "evidence" : "after";
+  await tx
+    .update(photos)
+    .set({ schoolId: item.schoolId, purpose: sql`coalesce(${photos.purpose}, ${purpose})` })
+    .where(and(inArray(photos.id, ids), isNull(photos.schoolId)));
+  return null;
+}
+
+async function act(tx: Executor, user: User, input: ActInput, now: number): Promise<ActResult> {
+  await lockChangeSeq(tx);
+  const item = await itemRepository.findForUpdate(tx, input.itemId);
+  const actor = item === null ? null : await actorFor(tx, user, item.schoolId);
+  if (item === null || actor === null) return failure(404, "整改事项不存在");
+  if (input.expectedVersion !== undefined && input.expectedVersion !== item.version) {
+    return failure(
+      409,
+      `该事项已被他人处理（当前状态：${RECTIFICATION_STATUS_LABELS[item.status]}），您的操作未生效，请刷新后查看`,
+    );
+  }
+  const result = transition(item, input.action, actor, now);
+  if (!result.ok) return failure(STATUS_BY_CODE[result.code], result.reason);
+  const photoRefusal = await attachPhotos(tx, user, item, input.action);
+  if (photoRefusal) return photoRefusal;
+  await itemRepository.update(tx, result.item);
+  return { ok: true, item: result.item, event: await appendEvent(tx, result.event) };
+}
+
+/**
+ * Applies one action as `user` at `now` (epoch ms). Out of scope or unknown item → 404; not this
+ * user's call → 403; not in this state, or a stale expectedVersion → 409; bad data → 422. On any
+ * failure nothing is written. Given a transaction, it runs in a savepoint of it.
+ */
+export async function applyRectificationAction(
+  db: Executor,
+  user: User,
+  input: ActInput,
+  now: number,
+): Promise<ActResult> {
+  return db.transaction((tx) => act(tx, user, input, now));
+}

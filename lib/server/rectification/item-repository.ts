@@ -1,0 +1,89 @@
+/**
+ * 整改事项 rows ⇄ lib/domain RectificationItem. Only the rectification service writes them (a new
+ * item with its "created" event, or a transition with its event); it decides scope, not this file.
+ */
+import "server-only";
+
+import { eq, sql } from "drizzle-orm";
+
+import {
+  type RectificationItem,
+  rectificationItemSchema,
+} from "@/lib/domain/rectification/rectification.schema";
+
+import type { Executor } from "../db/client";
+import { rectificationItems } from "../db/schema";
+
+type ItemRow = typeof rectificationItems.$inferSelect;
+
+export function rowToItem(row: ItemRow): RectificationItem {
+  return rectificationItemSchema.parse({
+    id: row.id,
+    districtId: row.districtId,
+    schoolId: row.schoolId,
+    visitId: row.visitId,
+    noticeId: row.noticeId,
+    templateCode: row.templateCode,
+    templateVersion: row.templateVersion,
+    itemCode: row.itemCode,
+    section: row.section,
+    prompt: row.prompt,
+    basis: row.basis,
+    severity: row.severity,
+    description: row.description,
+    requiredAction: row.requiredAction,
+    mode: row.mode,
+    dueDate: row.dueDate,
+    status: row.status,
+    photoIds: row.photoIds,
+    afterPhotoIds: row.afterPhotoIds,
+    response: row.response,
+    extension: row.extension,
+    returnReason: row.returnReason,
+    cancelReason: row.cancelReason,
+    escalations: row.escalations,
+    closedAt: row.closedAt?.getTime() ?? null,
+    createdAt: row.createdAt.getTime(),
+    updatedAt: row.updatedAt.getTime(),
+    version: row.version,
+  });
+}
+
+function itemToRow(item: RectificationItem) {
+  return {
+    ...item,
+    closedAt: item.closedAt === null ? null : new Date(item.closedAt),
+    createdAt: new Date(item.createdAt),
+    updatedAt: new Date(item.updatedAt),
+  } satisfies typeof rectificationItems.$inferInsert;
+}
+
+export const itemRepository = {
+  async findById(db: Executor, id: string): Promise<RectificationItem | null> {
+    const [row] = await db.select().from(rectificationItems).where(eq(rectificationItems.id, id));
+    return row ? rowToItem(row) : null;
+  },
+
+  /** The item with its row locked until the transaction ends: transitions of one item queue up. */
+  async findForUpdate(db: Executor, id: string): Promise<RectificationItem | null> {
+    const [row] = await db
+      .select()
+      .from(rectificationItems)
+      .where(eq(rectificationItems.id, id))
+      .for("update");
+    return row ? rowToItem(row) : null;
+  },
+
+  async insert(db: Executor, item: RectificationItem): Promise<void> {
+    await db.insert(rectificationItems).values(itemToRow(item));
+  },
+
+  /** Writes the item's new state and moves it to the end of the change feed. */
+  async update(db: Executor, item: RectificationItem): Promise<void> {
+    const { id: _id, ...fields } = itemToRow(item);
+    await db
+      .update(rectificationItems)
+      .set({ ...fields, changeSeq: sql`nextval('change_seq')` })
+      .where(eq(rectificationItems.id, item.id));
+  },
+};

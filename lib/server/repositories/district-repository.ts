@@ -1,0 +1,39 @@
+/**
+ * District settings as domain objects: for now the deadline policy per severity that the office
+ * edits. Who may edit it is the route's business (the office of that district).
+ */
+import "server-only";
+
+import { eq } from "drizzle-orm";
+
+import {
+  DEFAULT_DEADLINE_POLICY,
+  type DeadlinePolicy,
+  deadlinePolicySchema,
+} from "@/lib/domain/template/deadline-policy";
+
+import type { Executor } from "../db/client";
+import { districts } from "../db/schema";
+
+export const districtRepository = {
+  /** The district's policy; a district that never set one uses the defaults. */
+  async getDeadlinePolicy(db: Executor, districtId: string): Promise<DeadlinePolicy> {
+    const [row] = await db
+      .select({ policy: districts.deadlinePolicy })
+      .from(districts)
+      .where(eq(districts.id, districtId));
+    // Users, schools and zones all point at a district, so a missing one is a broken invariant.
+    if (!row) throw new Error(`区县 ${districtId} 不存在`);
+    return row.policy === null ? DEFAULT_DEADLINE_POLICY : deadlinePolicySchema.parse(row.policy);
+  },
+
+  /** Replaces the district's policy. */
+  async setDeadlinePolicy(db: Executor, districtId: string, policy: DeadlinePolicy): Promise<void> {
+    const rows = await db
+      .update(districts)
+      .set({ deadlinePolicy: policy })
+      .where(eq(districts.id, districtId))
+      .returning({ id: districts.id });
+    if (rows.length === 0) throw new Error(`区县 ${districtId} 不存在`);
+  },
+};

@@ -1,0 +1,159 @@
+/**
+ * Visits and their answers ⇄ lib/domain Visit and VisitAnswer. Written only by the sync push (which
+ * holds the change-counter lock, lib/server/db/change-seq.ts); every write draws a new change_seq so
+ * pulls see it. Scope is the caller's business.
+ */
+import "server-only";
+
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+
+import type { TemplateRef } from "@/lib/domain/template/template.schema";
+import {
+  pinnedTemplatesSchema,
+  type Visit,
+  type VisitAnswer,
+  visitAnswerSchema,
+  visitSchema,
+} from "@/lib/domain/visit/visit.schema";
+
+import type { Executor } from "../db/client";
+import { visitAnswers, visits } from "../db/schema";
+
+type VisitRow = typeof visits.$inferSelect;
+type AnswerRow = typeof visitAnswers.$inferSelect;
+
+const toDate = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+export function rowToVisit(row: VisitRow): Visit {
+  return visitSchema.parse({
+    id: row.id,
+    schoolId: row.schoolId,
+    inspectorId: row.inspectorId,
+    kind: row.kind,
+    templates: row.templates,
+    startedAt: row.startedAt.getTime(),
+    endedAt: row.endedAt?.getTime() ?? null,
+    location: row.location,
+    summary: row.summary,
+    signatures: row.signatures,
+    status: row.status,
+    submittedAt: row.submittedAt?.getTime() ?? null,
+    updatedAt: row.updatedAt.getTime(),
+  });
+}
+
+export function rowToAnswer(row: AnswerRow): VisitAnswer {
+  return visitAnswerSchema.parse({
+    visitId: row.visitId,
+    templateCode: row.templateCode,
+    itemCode: row.itemCode,
+    result: row.result,
+    value: row.value,
+    note: row.note,
+    photoIds: row.photoIds,
+    finding: row.finding,
+    answeredAt: row.answeredAt.getTime(),
+  });
+}
+
+function visitFields(visit: Visit) {
+  return {
+    kind: visit.kind,
+    templates: visit.templates,
+    startedAt: new Date(visit.startedAt),
+    endedAt: toDate(visit.endedAt),
+    location: visit.location,
+    summary: visit.summary,
+    signatures: visit.signatures,
+    status: visit.status,
+    submittedAt: toDate(visit.submittedAt),
+    updatedAt: new Date(visit.updatedAt),
+  } satisfies Partial<typeof visits.$inferInsert>;
+}
+
+const nextChangeSeq = sql`nextval('change_seq')`;
+
+export const visitRepository = {
+  async findById(db: Executor, id: string): Promise<Visit | null> {
+    const [row] = await db.select().from(visits).where(eq(visits.id, id));
+    return row ? rowToVisit(row) : null;
+  },
+
+  /** A new visit; `districtId` is its school's (visits are reported per district). */
+  async insert(db: Executor, visit: Visit, districtId: string): Promise<void> {
+    await db.insert(visits).values({
+      id: visit.id,
+      districtId,
+      schoolId: visit.schoolId,
+      inspectorId: visit.inspectorId,
+      ...visitFields(visit),
+    });
+  },
+
+  /** Writes the visit's header as the reducer returned it (school and inspector never change). */
+  async update(db: Executor, visit: Visit): Promise<void> {
+    await db
+      .update(visits)
+      .set({ ...visitFields(visit), changeSeq: nextChangeSeq })
+      .where(eq(visits.id, visit.id));
+  },
+
+  /** Saves (replaces) one answer, keyed by visit, template and item. */
+  async saveAnswer(db: Executor, answer: VisitAnswer): Promise<void> {
+    const fields = {
+      result: answer.result,
+      value: answer.value,
+      note: answer.note,
+      photoIds: answer.photoIds,
+      finding: answer.finding,
+      answeredAt: new Date(answer.answeredAt),
+    };
+    await db
+      .insert(visitAnswers)
+      .values({
+        visitId: answer.visitId,
+        templateCode: answer.templateCode,
+        itemCode: answer.itemCode,
+        ...fields,
+      })
+      .onConflictDoUpdate({
+        target: [visitAnswers.visitId, visitAnswers.templateCode, visitAnswers.itemCode],
+        set: { ...fields, changeSeq: nextChangeSeq },
+      });
+  },
+
+  /** The answers of some visits, in template and item code order. */
+  async listAnswers(db: Executor, visitIds: readonly string[]): Promise<VisitAnswer[]> {
+    if (visitIds.length === 0) return [];
+    const rows = await db
+      .select()
+      .from(visitAnswers)
+      .where(inArray(visitAnswers.visitId, [...visitIds]))
+      .orderBy(
+        asc(visitAnswers.visitId),
+        asc(visitAnswers.templateCode),
+        asc(visitAnswers.itemCode),
+      );
+    return rows.map(rowToAnswer);
+  },
+
+  /** Each school's most recent submitted visit (by start time); schools never visited are absent. */
+  async latestSubmitted(db: Executor, schoolIds: readonly string[]): Promise<Visit[]> {
+    if (schoolIds.length === 0) return [];
+    const rows = await db
+      .selectDistinctOn([visits.schoolId])
+      .from(visits)
+      .where(and(inArray(visits.schoolId, [...schoolIds]), eq(visits.status, "submitted")))
+      .orderBy(asc(visits.schoolId), desc(visits.startedAt), desc(visits.id));
+    return rows.map(rowToVisit);
+  },
+
+  /** The template versions the inspector's drafts pin, so the pack keeps them after a newer version. */
+  async pinnedByDrafts(db: Executor, inspectorId: string): Promise<TemplateRef[]> {
+    const rows = await db
+      .select({ templates: visits.templates })
+      .from(visits)
+      .where(and(eq(visits.inspectorId, inspectorId), eq(visits.status, "draft")));
+    return rows.flatMap((row) => pinnedTemplatesSchema.parse(row.templates));
+  },
+};

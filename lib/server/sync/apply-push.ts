@@ -1,0 +1,201 @@
+/**
+ * Applies a sync push: one DB transaction per batch, one result per mutation, in order, exactly as
+ * lib/sync/protocol.ts describes. Each mutation runs in its own savepoint, so a rejected one rolls
+ * back only itself. Visit mutations go through the same reducer as the phone (applyVisitMutation);
+ * "rectification.act" through the same service as the REST route. An unexpected error aborts the
+ * whole batch (the client retries it), never turning the user's work into a rejection.
+ */
+import "server-only";
+
+import type { z } from "zod";
+
+import {
+  mutationSchema,
+  referencedPhotoIds,
+  type Mutation,
+  type RectificationMutation,
+  type VisitMutation,
+} from "@/lib/domain/mutations";
+import type { User } from "@/lib/domain/org/org.schema";
+import { applyVisitMutation } from "@/lib/domain/visit/visit";
+import type { Visit } from "@/lib/domain/visit/visit.schema";
+import type { MutationResult, pushRequestEnvelopeSchema, PushResponse } from "@/lib/sync/protocol";
+
+import { inspectsSchool } from "../auth/scope";
+import { lockChangeSeq } from "../db/change-seq";
+import type { Executor } from "../db/client";
+import { applyRectificationAction } from "../rectification/act";
+import { processedMutationRepository } from "../repositories/processed-mutation-repository";
+import { schoolRepository } from "../repositories/school-repository";
+import { visitRepository } from "../repositories/visit-repository";
+import { registerPhotoMeta, unusablePhotoIds } from "./photo-references";
+import { loadPinnedTemplates } from "./pinned-templates";
+import { submitVisit } from "./submit-visit";
+
+export type PushEnvelope = z.infer<typeof pushRequestEnvelopeSchema>;
+type RawMutation = PushEnvelope["mutations"][number];
+
+/** Why a mutation is refused, for the user; null = applied. */
+type Refusal = string | null;
+
+/** Thrown inside a mutation's savepoint to roll back what it wrote; never escapes this module. */
+class Refused extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * Applies the batch as `user` at `now` (server time, epoch ms) and answers each mutation with
+ * applied, duplicate or rejected(reason). Rejections never abort the batch; errors do.
+ */
+export async function applyPush(
+  db: Executor,
+  user: User,
+  push: PushEnvelope,
+  now: number,
+): Promise<PushResponse> {
+  return db.transaction(async (tx) => {
+    // First, before any row lock (see change-seq.ts). It also serialises two deliveries of one
+    // batch, so the second sees the first's processed ids and answers duplicate.
+    await lockChangeSeq(tx);
+    const results: MutationResult[] = [];
+    for (const raw of push.mutations) results.push(await applyOne(tx, user, raw, now));
+    return { results };
+  });
+}
+
+async function applyOne(
+  tx: Executor,
+  user: User,
+  raw: RawMutation,
+  now: number,
+): Promise<MutationResult> {
+  const { id } = raw;
+  if (await processedMutationRepository.isApplied(tx, id)) return { id, status: "duplicate" };
+  const parsed = mutationSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { id, status: "rejected", reason: parsed.error.issues[0]?.message ?? "更改内容无效" };
+  }
+  const mutation = parsed.data;
+  try {
+    await tx.transaction(async (savepoint) => {
+      const refusal = await applyMutation(savepoint, user, mutation, now);
+      if (refusal !== null) throw new Refused(refusal);
+      await processedMutationRepository.record(savepoint, mutation, user.id, now);
+    });
+  } catch (error) {
+    if (error instanceof Refused) return { id, status: "rejected", reason: error.reason };
+    throw error;
+  }
+  return { id, status: "applied" };
+}
+
+function applyMutation(
+  tx: Executor,
+  user: User,
+  mutation: Mutation,
+  now: number,
+): Promise<Refusal> {
+  return mutation.name === "rectification.act"
+    ? applyRectification(tx, user, mutation, now)
+    : applyVisit(tx, user, mutation, now);
+}
+
+/**
+ * The item's own service judges scope (404), role (403), state and version (409) and photos (422).
+ * The action happened when the phone recorded it, but never later than now (a phone clock ahead).
+ */
+async function applyRectification(
+  tx: Executor,
+  user: User,
+  mutation: RectificationMutation,
+  now: number,
+): Promise<Refusal> {
+  const { itemId, action, expectedVersion } = mutation.args;
+  const result = await applyRectificationAction(
+    tx,
+    user,
+    { itemId, action, expectedVersion },
+    Math.min(mutation.createdAt, now),
+  );
+  return result.ok ? null : result.reason;
+}
+
+/** protocol.ts steps 3–5 for a visit mutation: scope, photos, the reducer, then store. */
+async function applyVisit(
+  tx: Executor,
+  user: User,
+  mutation: VisitMutation,
+  now: number,
+): Promise<Refusal> {
+  if (user.role !== "inspector") return "只有督学可以提交检查记录";
+  const current = await visitRepository.findById(tx, mutation.args.visitId);
+  // Without a visit there is nothing to judge scope by: the reducer refuses it as not found.
+  const owner = mutation.name === "visit.start" ? mutation.args : current;
+  if (owner !== null) {
+    const refusal =
+      (await scopeRefusal(tx, user, owner)) ?? (await photoRefusal(tx, user, owner, mutation));
+    if (refusal !== null) return refusal;
+  }
+
+  const outcome = applyVisitMutation(current ?? undefined, mutation);
+  if (!outcome.ok) return outcome.reason;
+  const visit = outcome.visit;
+
+  switch (mutation.name) {
+    case "visit.start":
+      return startVisit(tx, visit);
+    case "visit.update": {
+      // A draft may only pin versions the server has, or it could never be submitted.
+      if (mutation.args.patch.templates) {
+        const pinned = await loadPinnedTemplates(tx, visit.templates);
+        if (!pinned.ok) return pinned.reason;
+      }
+      await visitRepository.update(tx, visit);
+      return null;
+    }
+    case "answer.save":
+      await visitRepository.saveAnswer(tx, mutation.args);
+      return null;
+    case "photo.register":
+      await registerPhotoMeta(tx, mutation.args, visit.schoolId);
+      return null;
+    case "visit.submit":
+      return submitVisit(tx, user, visit, now);
+  }
+}
+
+/** The visit is the signed-in inspector's own, of a school in their 督学责任区. */
+async function scopeRefusal(
+  tx: Executor,
+  user: User,
+  owner: Pick<Visit, "schoolId" | "inspectorId">,
+): Promise<Refusal> {
+  if (owner.inspectorId !== user.id) return "检查记录的督学不是当前登录的账号";
+  if (!(await inspectsSchool(tx, user, owner.schoolId))) return "该学校不在您的督学责任区";
+  return null;
+}
+
+/** Every photo the mutation refers to was uploaded (by this inspector, or for this school). */
+async function photoRefusal(
+  tx: Executor,
+  user: User,
+  owner: Pick<Visit, "schoolId">,
+  mutation: VisitMutation,
+): Promise<Refusal> {
+  const unusable = await unusablePhotoIds(tx, referencedPhotoIds(mutation), {
+    userId: user.id,
+    schoolId: owner.schoolId,
+  });
+  return unusable.length > 0 ? `照片尚未上传（${unusable.length} 张），请稍后重试` : null;
+}
+
+async function startVisit(tx: Executor, visit: Visit): Promise<Refusal> {
+  const pinned = await loadPinnedTemplates(tx, visit.templates);
+  if (!pinned.ok) return pinned.reason;
+  const school = await schoolRepository.findById(tx, visit.schoolId);
+  if (school === null) return "学校不存在";
+  await visitRepository.insert(tx, visit, school.districtId);
+  return null;
+}

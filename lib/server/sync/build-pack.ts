@@ -1,0 +1,138 @@
+/**
+ * The visit pack an inspector downloads before going out (GET /api/inspect/pack): their schools with
+ * attributes and the last visit's results, the template versions they may pin or have pinned, and
+ * the schools' open 整改事项. Only that inspector's scope, read from one snapshot.
+ */
+import "server-only";
+
+import { and, asc, inArray, notInArray } from "drizzle-orm";
+
+import { toChinaDate } from "@/lib/domain/dates";
+import type { School, User } from "@/lib/domain/org/org.schema";
+import {
+  FINAL_STATUSES,
+  type RectificationItem,
+} from "@/lib/domain/rectification/rectification.schema";
+import { isOverdue } from "@/lib/domain/rectification/transition";
+import { applicableItems } from "@/lib/domain/template/applicability";
+import { scoreVisit } from "@/lib/domain/template/scoring";
+import type { Template } from "@/lib/domain/template/template.schema";
+import type { LastVisitSummary, VisitPack } from "@/lib/domain/visit/visit-pack.schema";
+import type { Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
+
+import { scopedSchoolIds } from "../auth/scope";
+import type { Db, Executor } from "../db/client";
+import { rectificationItems } from "../db/schema";
+import { rowToItem } from "../rectification/item-repository";
+import { schoolRepository } from "../repositories/school-repository";
+import { templateRepository } from "../repositories/template-repository";
+import { visitRepository } from "../repositories/visit-repository";
+import { loadTemplates } from "./pinned-templates";
+
+/** The pack for `user` (an inspector) at `now`. */
+export async function buildVisitPack(db: Db, user: User, now: number): Promise<VisitPack> {
+  return db.transaction(
+    async (tx) => {
+      const schools = await schoolRepository.listByIds(tx, await scopedSchoolIds(tx, user));
+      const schoolIds = schools.map((s) => s.id);
+      const openItems = await listOpenItems(tx, schoolIds);
+      const lastVisits = await visitRepository.latestSubmitted(tx, schoolIds);
+      const answers = await visitRepository.listAnswers(
+        tx,
+        lastVisits.map((v) => v.id),
+      );
+      const published = await templateRepository.listPublished(tx);
+      // Older versions: those the inspector's drafts pin, and those the last visits were scored on.
+      const pinnedByDrafts = await loadTemplates(
+        tx,
+        await visitRepository.pinnedByDrafts(tx, user.id),
+      );
+      const scoredOn = await loadTemplates(
+        tx,
+        lastVisits.flatMap((v) => v.templates),
+      );
+
+      const today = toChinaDate(now);
+      const lastVisitBySchool = new Map(lastVisits.map((v) => [v.schoolId, v]));
+      return {
+        schools: schools.map((school) => {
+          const visit = lastVisitBySchool.get(school.id);
+          return {
+            ...school,
+            lastVisit: visit
+              ? summarizeLastVisit(
+                  visit,
+                  school,
+                  answers.filter((a) => a.visitId === visit.id),
+                  [...published, ...scoredOn],
+                  openItems.filter((item) => item.schoolId === school.id),
+                  today,
+                )
+              : null,
+          };
+        }),
+        templates: uniqueVersions([...published, ...pinnedByDrafts]),
+        openItems,
+        generatedAt: now,
+      };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
+
+async function listOpenItems(
+  db: Executor,
+  schoolIds: readonly string[],
+): Promise<RectificationItem[]> {
+  if (schoolIds.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(rectificationItems)
+    .where(
+      and(
+        inArray(rectificationItems.schoolId, [...schoolIds]),
+        notInArray(rectificationItems.status, [...FINAL_STATUSES]),
+      ),
+    )
+    .orderBy(asc(rectificationItems.dueDate), asc(rectificationItems.id));
+  return rows.map(rowToItem);
+}
+
+/**
+ * The last visit's date and score (all its pinned templates together, over the items that apply
+ * to the school), with the school's open and overdue items today.
+ */
+function summarizeLastVisit(
+  visit: Visit,
+  school: School,
+  answers: readonly VisitAnswer[],
+  templates: readonly Template[],
+  openItems: readonly RectificationItem[],
+  today: string,
+): LastVisitSummary {
+  let earned = 0;
+  let possible = 0;
+  for (const ref of visit.templates) {
+    const template = templates.find((t) => t.code === ref.code && t.version === ref.version);
+    if (!template) continue;
+    const score = scoreVisit(
+      applicableItems(template, school),
+      answers.filter((a) => a.templateCode === template.code),
+    );
+    earned += score.earned;
+    possible += score.possible;
+  }
+  return {
+    visitId: visit.id,
+    date: toChinaDate(visit.startedAt),
+    // Weighted over every template, rounded to one decimal as scoreVisit rounds one template.
+    score: possible === 0 ? null : Math.round((earned / possible) * 1000) / 10,
+    openItems: openItems.length,
+    overdueItems: openItems.filter((item) => isOverdue(item, today)).length,
+  };
+}
+
+function uniqueVersions(templates: readonly Template[]): Template[] {
+  const byKey = new Map(templates.map((t) => [`${t.code}@${t.version}`, t]));
+  return [...byKey.values()];
+}

@@ -1,0 +1,201 @@
+import "fake-indexeddb/auto";
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { School } from "@/lib/domain/org/org.schema";
+import { applicableItems } from "@/lib/domain/template/applicability";
+import type { Template } from "@/lib/domain/template/template.schema";
+import { applyVisitMutation } from "@/lib/domain/visit/visit";
+import type { Visit } from "@/lib/domain/visit/visit.schema";
+import type { AppStores } from "@/lib/offline/stores";
+import { notices, photos, processedMutations, visitAnswers, visits } from "@/lib/server/db/schema";
+import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { templateRepository } from "@/lib/server/repositories/template-repository";
+import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
+import { seedDemo } from "@/lib/server/seed/seed";
+import { createSyncEngine, timerSchedule } from "@/lib/sync/sync-engine";
+import { createTransport } from "@/lib/sync/transport";
+import { systemClock } from "@/lib/utils/clock";
+import { newId } from "@/lib/utils/ids";
+
+import { signInAs, TEST_ORIGIN } from "../../helpers/auth";
+import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
+import { serialLocks } from "../../helpers/fake-sync-server";
+import { openTestStores } from "../../helpers/offline-db";
+import { aFullVisit, PhoneVisit, routeFetch } from "../../helpers/sync-fixtures";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
+
+// serverEnv() caches DATA_DIR on first use: photo bytes go to a temp dir, not ./data.
+process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "duxue-round-trip-"));
+
+/*
+ * The phone's own sync engine, transport and IndexedDB stores against the real route handlers
+ * (in-process, through the transport's `fetch`): the client and the server agree on the protocol.
+ */
+
+const T0 = Date.now() - 3 * 60 * 60_000;
+
+let t: TestDatabase;
+let cookie: string;
+let inspectorId: string;
+let campusSafety: Template;
+let s01: School;
+let s11: School;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db);
+  cookie = await signInAs("inspector1", DEMO_PASSWORD);
+  inspectorId = (await domainUser(t.db, "inspector1")).id;
+  campusSafety = (await templateRepository.get(t.db, "campus-safety", 1))!;
+  s01 = (await schoolRepository.findById(t.db, (await schoolOf(t.db, "S01")).id))!;
+  s11 = (await schoolRepository.findById(t.db, (await schoolOf(t.db, "S11")).id))!;
+});
+afterAll(() => t.drop());
+
+/** Saves each of the phone's edits with its outbox entry, as the app's screens do. */
+async function recordOnPhone(stores: AppStores, phone: PhoneVisit): Promise<void> {
+  let visit: Visit | undefined;
+  for (const mutation of phone.mutations) {
+    if (mutation.name === "rectification.act") throw new Error("not a visit edit");
+    const outcome = applyVisitMutation(visit, mutation);
+    if (!outcome.ok) throw new Error(outcome.reason);
+    visit = outcome.visit;
+    switch (mutation.name) {
+      case "answer.save":
+        await stores.answers.saveWithMutation(mutation.args, mutation);
+        break;
+      case "photo.register": {
+        const photo = phone.photos.find((p) => p.id === mutation.args.id)!;
+        const blob = new Blob([Buffer.from(photo.bytes)], { type: "image/jpeg" });
+        await stores.photos.saveWithMutation(
+          { meta: mutation.args, blob, thumbnail: blob },
+          mutation,
+        );
+        break;
+      }
+      case "visit.start":
+      case "visit.update":
+      case "visit.submit":
+        await stores.visits.saveWithMutation(visit, mutation);
+        break;
+    }
+  }
+}
+
+async function phoneWith(phone: PhoneVisit, fetchImpl: typeof fetch = routeFetch(cookie)) {
+  const { stores } = await openTestStores();
+  await recordOnPhone(stores, phone);
+  const engine = createSyncEngine({
+    stores,
+    transport: createTransport({ baseUrl: TEST_ORIGIN, fetch: fetchImpl }),
+    clock: systemClock,
+    schedule: timerSchedule,
+    random: () => 0.5,
+    locks: serialLocks(),
+    newId,
+    batchSize: 20,
+  });
+  return { stores, engine };
+}
+
+/** What the server holds of a visit: rows per table. */
+async function serverRowsOf(phone: PhoneVisit) {
+  const visitId = phone.visit.id;
+  return {
+    visits: await t.db.$count(visits, eq(visits.id, visitId)),
+    answers: await t.db.$count(visitAnswers, eq(visitAnswers.visitId, visitId)),
+    photos: await t.db.$count(photos, eq(photos.visitId, visitId)),
+    processed: await t.db.$count(
+      processedMutations,
+      inArray(
+        processedMutations.id,
+        phone.mutations.map((m) => m.id),
+      ),
+    ),
+    notices: await t.db.$count(notices, eq(notices.visitId, visitId)),
+  };
+}
+
+describe("syncEngine against the real server", () => {
+  it("syncs a visit recorded offline exactly once, empties the outbox and stores the pack", async () => {
+    const phone = aFullVisit(inspectorId, s01, campusSafety, T0);
+    const { stores, engine } = await phoneWith(phone);
+
+    await engine.syncNow();
+
+    expect(engine.getSnapshot()).toMatchObject({
+      status: "idle",
+      pendingCount: 0,
+      rejectedCount: 0,
+    });
+    expect(await serverRowsOf(phone)).toEqual({
+      visits: 1,
+      answers: applicableItems(campusSafety, s01).length,
+      photos: phone.photos.length,
+      processed: phone.mutations.length,
+      notices: 1,
+    });
+    expect(await stores.visits.get(phone.visit.id)).toEqual(phone.visit);
+    const packSchools = await stores.pack.listSchools();
+    expect(packSchools.find((s) => s.id === s01.id)?.lastVisit?.visitId).toBe(phone.visit.id);
+    expect(packSchools.map((s) => s.zoneId)).toEqual(packSchools.map(() => s01.zoneId));
+  });
+
+  it("neither duplicates nor loses anything through 20 cut connections and lost responses", async () => {
+    const phone = aFullVisit(inspectorId, s01, campusSafety, T0 + 60_000);
+    const real = routeFetch(cookie);
+    // Deterministic "random" cuts: a request is aborted before it reaches the server, or
+    // handled and its response lost, until 20 have failed.
+    let cuts = 0;
+    let draw = 7;
+    const flaky: typeof fetch = async (input, init) => {
+      draw = (draw * 48_271) % 2_147_483_647;
+      const fate = cuts < 20 ? draw % 3 : 0;
+      if (fate === 1) {
+        cuts += 1;
+        throw new TypeError("fetch failed: connection reset");
+      }
+      const response = await real(input, init);
+      if (fate === 2) {
+        cuts += 1;
+        throw new TypeError("fetch failed: response lost");
+      }
+      return response;
+    };
+    const { stores, engine } = await phoneWith(phone, flaky);
+
+    for (let round = 0; round < 50 && (await stores.outbox.counts()).pending > 0; round++) {
+      await engine.syncNow();
+    }
+
+    expect(cuts).toBe(20);
+    expect(await stores.outbox.counts()).toEqual({ pending: 0, rejected: 0 });
+    expect(await serverRowsOf(phone)).toEqual({
+      visits: 1,
+      answers: applicableItems(campusSafety, s01).length,
+      photos: phone.photos.length,
+      processed: phone.mutations.length,
+      notices: 1,
+    });
+  });
+
+  it("keeps a change the server refuses in the conflict list, with the server's reason", async () => {
+    const phone = new PhoneVisit(inspectorId, s11, [campusSafety], T0);
+    const { stores, engine } = await phoneWith(phone);
+
+    await engine.syncNow();
+
+    expect(engine.getSnapshot()).toMatchObject({ status: "has-rejections", rejectedCount: 1 });
+    expect((await stores.outbox.listRejected()).map((e) => e.reason)).toEqual([
+      "该学校不在您的督学责任区",
+    ]);
+    expect(await stores.visits.get(phone.visit.id)).toEqual(phone.visit);
+    expect(await serverRowsOf(phone)).toMatchObject({ visits: 0, processed: 0 });
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+
+import type { Mutation } from "@/lib/domain/mutations";
+import type { SyncStatus } from "@/lib/sync/sync-engine";
+import { describeMutation, formatBytes, formatDateTime, syncBadgeText } from "@/components/inspect/format";
+import { aStartedVisit, aVisitAnswer, aPhotoMeta, anId } from "@/test/helpers/builders/visit";
+
+describe("formatDateTime", () => {
+  it("shows China time when the instant is early morning UTC", () => {
+    expect(formatDateTime(Date.UTC(2026, 2, 19, 23, 5))).toBe("3月20日 07:05");
+  });
+});
+
+describe("formatBytes", () => {
+  it.each([
+    [512, "512 B"],
+    [300 * 1024, "300 KB"],
+    [5.25 * 1024 * 1024, "5.3 MB"],
+    [2 * 1024 * 1024 * 1024, "2.0 GB"],
+  ])("shows %d bytes as %s", (bytes, expected) => {
+    expect(formatBytes(bytes)).toBe(expected);
+  });
+});
+
+describe("syncBadgeText", () => {
+  it.each<[SyncStatus, number, number, string]>([
+    ["idle", 0, 0, "已同步"],
+    ["idle", 3, 0, "3 条待同步"],
+    ["syncing", 3, 0, "同步中…"],
+    ["offline", 12, 0, "离线 · 12 条待同步"],
+    ["offline", 0, 0, "离线"],
+    ["backoff", 2, 0, "2 条待同步 · 稍后重试"],
+    ["needs-auth", 2, 0, "需重新登录"],
+    ["has-rejections", 0, 1, "1 条被退回"],
+  ])("says what matters when %s with %d pending and %d rejected", (status, pending, rejected, expected) => {
+    expect(syncBadgeText(status, pending, rejected)).toBe(expected);
+  });
+});
+
+describe("describeMutation", () => {
+  const at = { id: anId(7), createdAt: 0 };
+  it.each<[string, Mutation]>([
+    ["开始检查", aStartedVisit().mutation],
+    ["检查项 AQ-001 的结果", { ...at, name: "answer.save", args: aVisitAnswer() }],
+    ["登记照片", { ...at, name: "photo.register", args: aPhotoMeta() }],
+    ["修改检查信息", { ...at, name: "visit.update", args: { visitId: anId(1), patch: { summary: "良好" } } }],
+  ])("names the change %s", (expected, mutation) => {
+    expect(describeMutation(mutation)).toBe(expected);
+  });
+});
