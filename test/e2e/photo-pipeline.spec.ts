@@ -4,22 +4,12 @@
  * esbuild and answers every request of the page itself, refusing (and recording) anything else.
  */
 import { createHash } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 
 import { expect, type Page, test } from "@playwright/test";
-import { build } from "esbuild";
 
+import { buildPipelineBundle, openPipelineHarness, VENDOR_URL } from "../helpers/photo-pipeline-harness";
 import type { Rgb } from "./photo-pipeline.page";
 
-const ROOT = path.resolve(__dirname, "../..");
-/** Never listened on: page.route answers everything. localhost keeps crypto.subtle (a secure context). */
-const ORIGIN = "http://localhost:4810";
-const VENDOR_URL = `${ORIGIN}/vendor/browser-image-compression.js`;
-const VENDOR_FILE = path.join(
-  ROOT,
-  "node_modules/browser-image-compression/dist/browser-image-compression.js",
-);
 const WATERMARK = {
   schoolName: "示范区实验小学",
   inspectorName: "张伟",
@@ -29,46 +19,10 @@ const WATERMARK = {
 let bundle = "";
 
 test.beforeAll(async () => {
-  const result = await build({
-    entryPoints: [path.join(__dirname, "photo-pipeline.page.ts")],
-    bundle: true,
-    format: "iife",
-    globalName: "photoTest",
-    target: "chrome120",
-    tsconfig: path.join(ROOT, "tsconfig.json"),
-    write: false,
-    logLevel: "silent",
-  });
-  bundle = result.outputFiles[0]!.text;
+  bundle = await buildPipelineBundle();
 });
 
-type Traffic = { served: string[]; refused: string[] };
-
-/** A blank page with the bundle loaded; the worker's library comes from /vendor like in the app. */
-async function openPipelinePage(page: Page): Promise<Traffic> {
-  const traffic: Traffic = { served: [], refused: [] };
-  const files: Record<string, { body: string | Buffer; contentType: string }> = {
-    [`${ORIGIN}/`]: {
-      body: '<!doctype html><meta charset="utf-8"><script src="/photo-test.js"></script>',
-      contentType: "text/html",
-    },
-    [`${ORIGIN}/photo-test.js`]: { body: bundle, contentType: "text/javascript" },
-    [VENDOR_URL]: { body: fs.readFileSync(VENDOR_FILE), contentType: "text/javascript" },
-  };
-  await page.context().route("**/*", async (route) => {
-    const url = route.request().url();
-    const file = files[url];
-    if (!file) {
-      traffic.refused.push(url);
-      return route.abort("blockedbyclient");
-    }
-    traffic.served.push(url);
-    return route.fulfill({ status: 200, body: file.body, contentType: file.contentType });
-  });
-  await page.goto(`${ORIGIN}/`);
-  await page.waitForFunction(() => typeof window.photoTest?.processPhoto === "function");
-  return traffic;
-}
+const openPipelinePage = (page: Page) => openPipelineHarness(page, bundle);
 
 /** An APP1 "Exif" segment whose IFD0 holds only Orientation (big-endian TIFF), written byte by byte. */
 function exifOrientationSegment(orientation: number): number[] {

@@ -134,8 +134,7 @@ export class PhoneVisit {
   }
 
   /** Takes a photo: its bytes to upload and its "photo.register" mutation. */
-  photo(purpose: PhotoPurpose): string {
-    const photo = aTestPhoto(`${this.visit.id} ${this.photos.length} ${purpose}`);
+  photo(purpose: PhotoPurpose, photo = aTestPhoto(`${this.visit.id} ${this.photos.length} ${purpose}`)): string {
     this.photos.push(photo);
     const at = this.tick();
     const registered = registerPhoto(

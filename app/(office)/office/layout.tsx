@@ -12,6 +12,7 @@ const NAV = [
   { href: "/office/items", label: "整改台账" },
   { href: "/office/templates", label: "检查模板" },
   { href: "/office/schools", label: "学校" },
+  { href: "/office/settings", label: "设置" },
 ];
 
 export default async function OfficeLayout({ children }: { children: ReactNode }) {

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+
+import { requirePageUser } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db/client";
+import { districtRepository } from "@/lib/server/repositories/district-repository";
+
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/shell/page-header";
+import { DeadlinePolicyForm } from "@/components/templates/deadline-policy-form";
+
+export const metadata: Metadata = { title: "整改期限设置" };
+
+export default async function SettingsPage() {
+  const user = await requirePageUser(["office", "admin"]);
+  return (
+    <>
+      <PageHeader
+        title="整改期限设置"
+        description="检查项没有自带期限时，按问题等级使用这里的整改方式和期限（默认：重大 3 天，较重 15 天，一般 30 天）。"
+      />
+      {user.districtId ? (
+        <DeadlinePolicyForm
+          initial={await districtRepository.getDeadlinePolicy(getDb(), user.districtId)}
+        />
+      ) : (
+        <EmptyState title="当前账号未绑定区县">
+          整改期限按区县设置；请使用督导室账号登录后修改。
+        </EmptyState>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { explainApplicability } from "@/lib/domain/template/applicability";
+import { DOMAIN_LABELS, TEMPLATE_STATUS_LABELS } from "@/lib/domain/template/template.schema";
+import { latestPublished } from "@/lib/domain/template/versioning";
+import { scopedSchoolIds } from "@/lib/server/auth/scope";
+import { requirePageUser } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db/client";
+import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { templateRepository } from "@/lib/server/repositories/template-repository";
+
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/shell/page-header";
+import { LinkButton, linkButtonClass } from "@/components/templates/link-button";
+import { RetireButton } from "@/components/templates/retire-button";
+import { SchoolPreviewPicker } from "@/components/templates/school-preview-picker";
+import { TemplateItems } from "@/components/templates/template-items";
+import { VersionHistory } from "@/components/templates/version-history";
+
+export const metadata: Metadata = { title: "检查模板" };
+
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function TemplatePage({ params, searchParams }: Props) {
+  const user = await requirePageUser(["office", "admin"]);
+  const [{ code }, query] = await Promise.all([params, searchParams]);
+  const db = getDb();
+  const [versions, draft, schools] = await Promise.all([
+    templateRepository.listVersions(db, code),
+    templateRepository.getDraft(db, code),
+    scopedSchoolIds(db, user).then((ids) => schoolRepository.listByIds(db, ids)),
+  ]);
+  // The version asked for, else the one new visits get, else the newest; a never-published template shows its draft.
+  const shown =
+    versions.find((v) => String(v.version) === query.version) ??
+    latestPublished(versions) ??
+    versions[0] ??
+    null;
+  const content = shown ?? draft;
+  if (!content) notFound();
+  const school = schools.find((s) => s.id === query.school) ?? null;
+  const preview = school
+    ? new Map(content.items.map((item) => [item.code, explainApplicability(item, school)]))
+    : undefined;
+  const applying = preview ? [...preview.values()].filter((a) => a.applies).length : 0;
+
+  return (
+    <>
+      <PageHeader
+        title={content.title}
+        description={`${DOMAIN_LABELS[content.domain]} · ${
+          shown
+            ? `第 ${shown.version} 版（${TEMPLATE_STATUS_LABELS[shown.status]}）`
+            : "草稿，尚未发布"
+        } · ${content.items.length} 个检查项`}
+        actions={
+          <>
+            <LinkButton href={`/office/templates/${code}/edit`} variant="primary">
+              {draft ? "继续编辑草稿" : "编辑新版本"}
+            </LinkButton>
+            {shown ? (
+              <a
+                href={`/api/templates/${code}/versions/${shown.version}/export`}
+                download
+                className={linkButtonClass()}
+              >
+                导出 JSON
+              </a>
+            ) : null}
+          </>
+        }
+      />
+      {content.description ? (
+        <p className="mb-4 text-sm leading-6 text-slate-600">{content.description}</p>
+      ) : null}
+      <div className="flex flex-col gap-4 lg:flex-row-reverse lg:items-start">
+        <aside className="space-y-4 lg:sticky lg:top-20 lg:w-72 lg:shrink-0">
+          <Card className="space-y-2">
+            <SchoolPreviewPicker
+              schools={schools.map((s) => ({ id: s.id, name: s.name }))}
+              selected={school?.id ?? null}
+              version={shown?.version ?? null}
+            />
+            {preview ? (
+              <p className="text-sm text-slate-600" role="status">
+                适用 {applying} 项，不适用 {preview.size - applying} 项
+              </p>
+            ) : null}
+          </Card>
+          <Card>
+            <h2 className="mb-2 text-sm font-semibold text-slate-700">版本记录</h2>
+            {versions.length > 0 ? (
+              <VersionHistory versions={versions} shown={shown?.version ?? null} />
+            ) : (
+              <p className="text-sm text-slate-500">尚未发布任何版本。</p>
+            )}
+            {draft ? (
+              <p className="mt-2 px-3 text-sm text-amber-700">有一份未发布的草稿。</p>
+            ) : null}
+            {shown?.status === "published" ? (
+              <div className="mt-3 border-t border-slate-100 pt-3">
+                <RetireButton code={code} version={shown.version} />
+              </div>
+            ) : null}
+          </Card>
+        </aside>
+        <div className="min-w-0 flex-1">
+          <TemplateItems items={content.items} preview={preview} />
+        </div>
+      </div>
+    </>
+  );
+}

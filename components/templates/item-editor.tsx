@@ -1,0 +1,274 @@
+"use client";
+
+import { Controller, useFieldArray, useFormContext, useWatch } from "react-hook-form";
+
+import {
+  EVIDENCE_LABELS,
+  type ItemResponse,
+  JUDGEMENT_LABELS,
+  type NumberRule,
+  SEVERITY_LABELS,
+  type TemplateInput,
+} from "@/lib/domain/template/template.schema";
+
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { FormField, useFieldError } from "@/components/forms/form-field";
+
+import { AppliesToEditor } from "./applies-to-editor";
+import { RESPONSE_TYPE_LABELS } from "./describe";
+import { blankResponse } from "./item-defaults";
+
+const RULE_OPS: Record<NumberRule["op"], string> = {
+  lte: "不超过（≤）",
+  lt: "小于（<）",
+  gte: "不少于（≥）",
+  gt: "大于（>）",
+  eq: "等于（=）",
+};
+
+/** An empty number field is NaN, which the schema reports as "请填写…". */
+const asNumber = { valueAsNumber: true } as const;
+
+/** Every field of one item, with the schema's messages under each. */
+export function ItemEditor({ index }: { index: number }) {
+  const { register, control, setValue } = useFormContext<TemplateInput>();
+  const path = `items.${index}` as const;
+  const responseType = useWatch({ control, name: `${path}.response.type` });
+  const rectificationMode = useWatch({ control, name: `${path}.rectification.mode` });
+
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField name={`${path}.code`} label="编号">
+          {(aria) => <Input {...aria} autoCapitalize="characters" {...register(`${path}.code`)} />}
+        </FormField>
+        <FormField name={`${path}.section`} label="所属类别">
+          {(aria) => <Input {...aria} {...register(`${path}.section`)} />}
+        </FormField>
+      </div>
+      <FormField name={`${path}.prompt`} label="检查内容">
+        {(aria) => <Textarea {...aria} rows={2} {...register(`${path}.prompt`)} />}
+      </FormField>
+      <FormField name={`${path}.guidance`} label="检查方法" hint="到哪里看、查什么资料、问谁">
+        {(aria) => <Textarea {...aria} {...register(`${path}.guidance`)} />}
+      </FormField>
+      <FormField name={`${path}.basis`} label="检查依据" hint="法规、标准或文件的名称和条款">
+        {(aria) => <Textarea {...aria} rows={2} {...register(`${path}.basis`)} />}
+      </FormField>
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        <FormField name={`${path}.severity`} label="问题等级">
+          {(aria) => (
+            <Select {...aria} {...register(`${path}.severity`)}>
+              {Object.entries(SEVERITY_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField name={`${path}.evidence`} label="取证要求">
+          {(aria) => (
+            <Select {...aria} {...register(`${path}.evidence`)}>
+              {Object.entries(EVIDENCE_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField name={`${path}.weight`} label="权重" hint="不填按 1 计分">
+          {(aria) => (
+            <Input
+              {...aria}
+              type="number"
+              inputMode="decimal"
+              step="any"
+              {...register(`${path}.weight`, {
+                setValueAs: (v: string) => (v === "" ? undefined : Number(v)),
+              })}
+            />
+          )}
+        </FormField>
+      </div>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField name={`${path}.rectification.mode`} label="整改方式">
+          {(aria) => (
+            <Select
+              {...aria}
+              value={rectificationMode}
+              onChange={(event) =>
+                setValue(
+                  `${path}.rectification`,
+                  event.target.value === "on_site"
+                    ? { mode: "on_site" }
+                    : { mode: "deadline", days: null },
+                  { shouldDirty: true },
+                )
+              }
+            >
+              <option value="deadline">限期整改</option>
+              <option value="on_site">立行立改</option>
+            </Select>
+          )}
+        </FormField>
+        {rectificationMode === "deadline" ? (
+          <FormField
+            name={`${path}.rectification.days`}
+            label="整改期限（天）"
+            hint="不填则按区县的整改期限"
+          >
+            {(aria) => (
+              <Input
+                {...aria}
+                type="number"
+                inputMode="numeric"
+                {...register(`${path}.rectification.days`, {
+                  setValueAs: (v: string | number | null) =>
+                    v === "" || v === null ? null : Number(v),
+                })}
+              />
+            )}
+          </FormField>
+        ) : null}
+      </div>
+
+      <FormField name={`${path}.response.type`} label="作答方式">
+        {(aria) => (
+          <Select
+            {...aria}
+            value={responseType}
+            onChange={(event) =>
+              setValue(
+                `${path}.response`,
+                blankResponse(event.target.value as ItemResponse["type"]),
+                {
+                  shouldDirty: true,
+                },
+              )
+            }
+          >
+            {Object.entries(RESPONSE_TYPE_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      {responseType === "number" ? <NumberRuleFields index={index} /> : null}
+      {responseType === "choice" ? <ChoiceOptions index={index} /> : null}
+
+      <div className="space-y-1.5">
+        <p className="text-sm font-medium text-slate-700">适用范围</p>
+        <Controller
+          control={control}
+          name={`${path}.appliesTo`}
+          render={({ field }) => (
+            <AppliesToEditor
+              id={`items-${index}-appliesTo`}
+              value={field.value}
+              onChange={field.onChange}
+            />
+          )}
+        />
+      </div>
+    </div>
+  );
+}
+
+function NumberRuleFields({ index }: { index: number }) {
+  const { register } = useFormContext<TemplateInput>();
+  const path = `items.${index}.response` as const;
+  return (
+    <div className="grid gap-4 rounded-lg border border-slate-200 p-3 sm:grid-cols-4">
+      <FormField name={`${path}.rule.op`} label="规则">
+        {(aria) => (
+          <Select {...aria} {...register(`${path}.rule.op`)}>
+            {Object.entries(RULE_OPS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      <FormField name={`${path}.rule.value`} label="规则数值">
+        {(aria) => (
+          <Input
+            {...aria}
+            type="number"
+            inputMode="decimal"
+            step="any"
+            {...register(`${path}.rule.value`, asNumber)}
+          />
+        )}
+      </FormField>
+      <FormField name={`${path}.unit`} label="单位">
+        {(aria) => <Input {...aria} placeholder="如：人" {...register(`${path}.unit`)} />}
+      </FormField>
+      <FormField name={`${path}.rule.failResult`} label="违反规则时">
+        {(aria) => (
+          <Select {...aria} {...register(`${path}.rule.failResult`)}>
+            <option value="fail">{JUDGEMENT_LABELS.fail}</option>
+            <option value="partial">{JUDGEMENT_LABELS.partial}</option>
+          </Select>
+        )}
+      </FormField>
+    </div>
+  );
+}
+
+function ChoiceOptions({ index }: { index: number }) {
+  const { register, control } = useFormContext<TemplateInput>();
+  const name = `items.${index}.response.options` as const;
+  const { fields, append, remove } = useFieldArray({ control, name });
+  const listError = useFieldError(name);
+  return (
+    <fieldset className="space-y-3 rounded-lg border border-slate-200 p-3">
+      <legend className="px-1 text-sm text-slate-600">选项</legend>
+      {fields.map((option, i) => (
+        <div key={option.id} className="grid items-end gap-2 sm:grid-cols-[1fr_1fr_9rem_auto]">
+          <FormField name={`${name}.${i}.label`} label={`选项 ${i + 1}`}>
+            {(aria) => <Input {...aria} {...register(`${name}.${i}.label`)} />}
+          </FormField>
+          <FormField name={`${name}.${i}.value`} label="选项值">
+            {(aria) => <Input {...aria} {...register(`${name}.${i}.value`)} />}
+          </FormField>
+          <FormField name={`${name}.${i}.result`} label="判定为">
+            {(aria) => (
+              <Select {...aria} {...register(`${name}.${i}.result`)}>
+                {Object.entries(JUDGEMENT_LABELS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+          <Button variant="ghost" size="sm" onClick={() => remove(i)}>
+            删除
+          </Button>
+        </div>
+      ))}
+      {listError ? (
+        <p role="alert" className="text-sm text-red-600">
+          {listError}
+        </p>
+      ) : null}
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={() => append({ value: `option-${fields.length + 1}`, label: "", result: "pass" })}
+      >
+        添加选项
+      </Button>
+    </fieldset>
+  );
+}

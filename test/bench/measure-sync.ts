@@ -1,0 +1,125 @@
+/**
+ * Budget: syncing a visit of 300 answers and 50 photos over loopback. The phone side is the app's own
+ * sync engine and IndexedDB stores (fake-indexeddb in Node); the server is the real app over HTTP.
+ */
+import "fake-indexeddb/auto";
+
+import { createHash, randomBytes } from "node:crypto";
+
+import { templateSchema, type Template, type TemplateInput } from "@/lib/domain/template/template.schema";
+import { visitPackSchema } from "@/lib/domain/visit/visit-pack.schema";
+import { applyVisitMutation } from "@/lib/domain/visit/visit";
+import type { Visit } from "@/lib/domain/visit/visit.schema";
+import type { AppStores } from "@/lib/offline/stores";
+import { createSyncEngine, timerSchedule } from "@/lib/sync/sync-engine";
+import { createTransport } from "@/lib/sync/transport";
+import { systemClock } from "@/lib/utils/clock";
+import { newId } from "@/lib/utils/ids";
+
+import { serialLocks } from "../helpers/fake-sync-server";
+import { openTestStores } from "../helpers/offline-db";
+import { PhoneVisit, type TestPhoto } from "../helpers/sync-fixtures";
+import { signInCookie } from "./app-server";
+
+export const SYNC_ANSWERS = 300;
+export const SYNC_PHOTOS = 50;
+const PHOTO_BYTES = 250 * 1024;
+
+/** A 300-item template, imported and published through the office's own API. */
+export function benchTemplate(items: number): TemplateInput {
+  return {
+    code: "bench-300",
+    title: "性能测试模板",
+    domain: "campus_safety",
+    description: "用于性能预算测量的模板",
+    items: Array.from({ length: items }, (_, i) => ({
+      code: `BN-${String(i + 1).padStart(3, "0")}`,
+      section: `第 ${Math.floor(i / 25) + 1} 部分`,
+      prompt: `检查项第 ${i + 1} 条是否符合要求`,
+      guidance: "现场查看并核对相关记录。",
+      basis: "性能测试用依据说明",
+      response: { type: "judgement" },
+      appliesTo: null,
+      severity: "minor",
+      rectification: { mode: "deadline", days: null },
+      evidence: "optional",
+    })),
+  };
+}
+
+export async function publishBenchTemplate(baseUrl: string): Promise<Template> {
+  const office = await signInCookie(baseUrl, "office");
+  const headers = { cookie: office, origin: baseUrl, "content-type": "application/json" };
+  const imported = await fetch(`${baseUrl}/api/templates/import`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify(benchTemplate(SYNC_ANSWERS)),
+  });
+  if (!imported.ok) throw new Error(`import: ${imported.status} ${await imported.text()}`);
+  const published = await fetch(`${baseUrl}/api/templates/bench-300/publish`, { method: "POST", headers, body: "{}" });
+  if (!published.ok) throw new Error(`publish: ${published.status} ${await published.text()}`);
+  const version = await fetch(`${baseUrl}/api/templates/bench-300/versions/1`, { headers });
+  const body = (await version.json()) as { template: unknown };
+  return templateSchema.parse(body.template);
+}
+
+function benchPhoto(): TestPhoto {
+  // JPEG magic bytes then noise: the server checks the hash and the magic bytes, as for a real photo.
+  const bytes = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(PHOTO_BYTES - 4)]));
+  return { id: createHash("sha256").update(bytes).digest("hex"), bytes };
+}
+
+async function recordOnPhone(stores: AppStores, phone: PhoneVisit): Promise<void> {
+  let visit: Visit | undefined;
+  for (const mutation of phone.mutations) {
+    if (mutation.name === "rectification.act") continue;
+    const outcome = applyVisitMutation(visit, mutation);
+    if (!outcome.ok) throw new Error(outcome.reason);
+    visit = outcome.visit;
+    if (mutation.name === "answer.save") await stores.answers.saveWithMutation(mutation.args, mutation);
+    else if (mutation.name === "photo.register") {
+      const photo = phone.photos.find((p) => p.id === mutation.args.id)!;
+      const blob = new Blob([Buffer.from(photo.bytes)], { type: "image/jpeg" });
+      await stores.photos.saveWithMutation({ meta: mutation.args, blob, thumbnail: blob }, mutation);
+    } else await stores.visits.saveWithMutation(visit, mutation);
+  }
+}
+
+/** Milliseconds from "sync now" to an empty outbox. */
+export async function measureSync(baseUrl: string, template: Template): Promise<{ ms: number; mutations: number }> {
+  const cookie = await signInCookie(baseUrl, "inspector1");
+  const pack = visitPackSchema.parse(await (await fetch(`${baseUrl}/api/inspect/pack`, { headers: { cookie } })).json());
+  const school = pack.schools[0]!;
+  const phone = new PhoneVisit(await whoAmI(baseUrl, cookie), school, [template], Date.now() - 3_600_000);
+  const photoIds = Array.from({ length: SYNC_PHOTOS }, () => phone.photo("answer", benchPhoto()));
+  template.items.forEach((item, i) => phone.answer(template, item, i < SYNC_PHOTOS ? { photoIds: [photoIds[i]!] } : {}));
+
+  const { stores } = await openTestStores();
+  await recordOnPhone(stores, phone);
+  const engine = createSyncEngine({
+    stores,
+    transport: createTransport({
+      baseUrl,
+      fetch: (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), cookie } }),
+    }),
+    clock: systemClock,
+    schedule: timerSchedule,
+    random: Math.random,
+    locks: serialLocks(),
+    newId,
+  });
+  const started = performance.now();
+  await engine.syncNow();
+  const ms = performance.now() - started;
+  const snapshot = engine.getSnapshot();
+  engine.stop();
+  if (snapshot.pendingCount !== 0 || snapshot.rejectedCount !== 0) {
+    throw new Error(`sync did not finish cleanly: ${JSON.stringify(snapshot)}`);
+  }
+  return { ms, mutations: phone.mutations.length };
+}
+
+async function whoAmI(baseUrl: string, cookie: string): Promise<string> {
+  const body = (await (await fetch(`${baseUrl}/api/me`, { headers: { cookie } })).json()) as { user: { id: string } };
+  return body.user.id;
+}
