@@ -6,7 +6,13 @@ import { defineConfig } from "@playwright/test";
 /** The e2e server: the real `npm start` (build if stale, embedded PostgreSQL) on its own port and data dir. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
-const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `duxue-e2e-${process.pid}`);
+/**
+ * The server's DATA_DIR (its embedded PostgreSQL lives in DATA_DIR/pg). Set in the environment here,
+ * so that test workers — which load this file again, in processes with other pids — inherit the same
+ * path and can open the database to check what reached it.
+ */
+export const E2E_DATA_DIR = (process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `duxue-e2e-${process.pid}`));
+export const E2E_PG_PORT = E2E_PORT + 20_000 > 32_767 ? 23_210 : E2E_PORT + 20_000;
 
 export default defineConfig({
   testDir: "test/e2e",
@@ -46,8 +52,8 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     env: {
       PORT: String(E2E_PORT),
-      DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: String(E2E_PORT + 20_000 > 32_767 ? 23_210 : E2E_PORT + 20_000),
+      DATA_DIR: E2E_DATA_DIR,
+      EMBEDDED_PG_PORT: String(E2E_PG_PORT),
       APP_URL: E2E_BASE_URL,
     },
   },

@@ -10,21 +10,21 @@ export type NavItem = { href: string; label: string };
 
 /**
  * The frame of every signed-in surface: a header with the product, the signed-in user and sign-out; a
- * tab bar at the bottom on phones and a side list on wide screens.
+ * tab bar at the bottom on phones and a side list on wide screens. A static shell (the offline
+ * inspector app) knows the user only in the browser and passes its own `account` block instead.
  */
 export function AppShell({
-  user,
   surface,
   nav,
   headerExtra,
   children,
+  ...who
 }: {
-  user: User;
   surface: string;
   nav: NavItem[];
   headerExtra?: ReactNode;
   children: ReactNode;
-}) {
+} & ({ user: User; account?: never } | { user?: never; account: ReactNode })) {
   return (
     <div className="min-h-dvh pb-[calc(4rem+env(safe-area-inset-bottom))] md:pb-0 print:pb-0">
       <header className="sticky top-0 z-20 bg-brand-700 text-white shadow print:hidden">
@@ -37,11 +37,17 @@ export function AppShell({
           </Link>
           <div className="ml-auto flex items-center gap-2">
             {headerExtra}
-            <span className="max-w-[9rem] truncate text-sm text-brand-100" title={user.name}>
-              {user.name}
-              <span className="hidden sm:inline"> · {ROLE_LABELS[user.role]}</span>
-            </span>
-            <SignOutButton />
+            {who.user ? (
+              <>
+                <span className="max-w-[9rem] truncate text-sm text-brand-100" title={who.user.name}>
+                  {who.user.name}
+                  <span className="hidden sm:inline"> · {ROLE_LABELS[who.user.role]}</span>
+                </span>
+                <SignOutButton />
+              </>
+            ) : (
+              who.account
+            )}
           </div>
         </div>
       </header>

@@ -1,10 +1,16 @@
 import type { ReactNode } from "react";
 
-import { requirePageUser } from "@/lib/server/auth/session";
-
+import { InspectorAccount, InspectorGate } from "@/components/inspect/inspector-gate";
+import { SyncStatusBadge } from "@/components/inspect/sync-status-badge";
 import { AppShell } from "@/components/shell/app-shell";
 
-export const dynamic = "force-dynamic";
+/*
+ * Static on purpose (no session check, cookies or data here): the service worker precaches these
+ * pages and serves them with no network, so no server check runs when they load. InspectorGate
+ * checks the role in the browser (/api/me, or the inspector last confirmed on this device when
+ * offline); the data comes from IndexedDB, and every API call checks the session on the server.
+ * `serwist build` fails if a shell page stops being prerendered.
+ */
 
 const NAV = [
   { href: "/inspect", label: "我的学校" },
@@ -12,11 +18,15 @@ const NAV = [
   { href: "/inspect/sync", label: "同步与存储" },
 ];
 
-export default async function InspectLayout({ children }: { children: ReactNode }) {
-  const user = await requirePageUser(["inspector"]);
+export default function InspectLayout({ children }: { children: ReactNode }) {
   return (
-    <AppShell user={user} surface="督学" nav={NAV}>
-      {children}
+    <AppShell
+      surface="督学"
+      nav={NAV}
+      headerExtra={<SyncStatusBadge />}
+      account={<InspectorAccount />}
+    >
+      <InspectorGate>{children}</InspectorGate>
     </AppShell>
   );
 }

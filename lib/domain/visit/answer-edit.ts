@@ -87,7 +87,8 @@ export function withAfterPhoto(
   photoId: PhotoId,
   change: "add" | "remove",
 ): FindingChoice {
-  const current = finding.rectification.mode === "on_site" ? finding.rectification.afterPhotoIds : [];
+  const current =
+    finding.rectification.mode === "on_site" ? finding.rectification.afterPhotoIds : [];
   const afterPhotoIds =
     change === "add"
       ? current.includes(photoId)

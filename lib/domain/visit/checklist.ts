@@ -41,7 +41,10 @@ export type Checklist = {
 };
 
 /** The items that apply to the school, template by template, sections in order of first appearance. */
-export function buildChecklist(templates: readonly Template[], school: SchoolAttributes): Checklist {
+export function buildChecklist(
+  templates: readonly Template[],
+  school: SchoolAttributes,
+): Checklist {
   const entries: ChecklistEntry[] = [];
   const sections: ChecklistSection[] = [];
   for (const template of templates) {
@@ -79,8 +82,15 @@ function isDone(checklist: Checklist, answers: AnswersByKey, key: ItemKey): bool
   return entry !== undefined && isAnswerComplete(entry.item, answers.get(key));
 }
 
-export function progressOf(checklist: Checklist, answers: AnswersByKey, keys: readonly ItemKey[]): Progress {
-  return { answered: keys.filter((key) => isDone(checklist, answers, key)).length, total: keys.length };
+export function progressOf(
+  checklist: Checklist,
+  answers: AnswersByKey,
+  keys: readonly ItemKey[],
+): Progress {
+  return {
+    answered: keys.filter((key) => isDone(checklist, answers, key)).length,
+    total: keys.length,
+  };
 }
 
 /**
@@ -103,7 +113,11 @@ export function nextUnanswered(
 
 /** Items whose code, wording, section or guidance contain every word of the query. */
 export function searchChecklist(checklist: Checklist, query: string): ItemKey[] {
-  const words = query.trim().toLowerCase().split(/\s+/u).filter((w) => w !== "");
+  const words = query
+    .trim()
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter((w) => w !== "");
   if (words.length === 0) return [];
   return checklist.entries
     .filter(({ item }) => {
@@ -114,7 +128,15 @@ export function searchChecklist(checklist: Checklist, query: string): ItemKey[] 
 }
 
 export type SubmitBlocker =
-  | { kind: "item"; key: ItemKey; templateTitle: string; prompt: string; problems: string[] }
+  | {
+      kind: "item";
+      key: ItemKey;
+      templateTitle: string;
+      prompt: string;
+      /** Not answered at all (as opposed to answered with a photo missing). */
+      isUnanswered: boolean;
+      problems: string[];
+    }
   | { kind: "signature"; role: "inspector" | "school"; problem: string };
 
 /**
@@ -128,21 +150,27 @@ export function submitBlockers(input: {
   answers: readonly Answer[];
   policy: DeadlinePolicy;
 }): SubmitBlocker[] {
-  const items = input.templates.flatMap((template) =>
-    validateForSubmit(
-      applicableItems(template, input.school),
+  const answers = answersByKey(input.answers);
+  const items = input.templates.flatMap((template) => {
+    const applicable = applicableItems(template, input.school);
+    const byCode = new Map(applicable.map((item) => [item.code, item]));
+    return validateForSubmit(
+      applicable,
       input.answers.filter((a) => a.templateCode === template.code),
       input.policy,
-    ).map(
-      (p): SubmitBlocker => ({
+    ).map((p): SubmitBlocker => {
+      const key = itemKey(template.code, p.itemCode);
+      const item = byCode.get(p.itemCode);
+      return {
         kind: "item",
-        key: itemKey(template.code, p.itemCode),
+        key,
         templateTitle: template.title,
         prompt: p.prompt,
+        isUnanswered: item !== undefined && !isAnswerComplete(item, answers.get(key)),
         problems: p.problems,
-      }),
-    ),
-  );
+      };
+    });
+  });
   const { signatures, kind } = input.visit;
   const missingSignatures: SubmitBlocker[] = [
     ...(signatures.inspector

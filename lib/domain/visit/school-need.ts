@@ -50,7 +50,8 @@ function reasonsOf(need: Omit<SchoolNeed, "reasons" | "school">): NeedReason[] {
       kind: "visited",
       text: need.daysSinceVisit === 0 ? "今天已督导" : `本月已督导（${need.daysSinceVisit} 天前）`,
     });
-  if (need.overdueItems > 0) reasons.push({ kind: "overdue", text: `逾期整改 ${need.overdueItems} 项` });
+  if (need.overdueItems > 0)
+    reasons.push({ kind: "overdue", text: `逾期整改 ${need.overdueItems} 项` });
   const onTime = need.openItems - need.overdueItems;
   if (onTime > 0) reasons.push({ kind: "open", text: `整改中 ${onTime} 项` });
   return reasons;
@@ -100,7 +101,8 @@ export function rankSchoolsByNeed(input: {
       const items = input.openItems.filter((item) => item.schoolId === school.id);
       const need = {
         lastVisitDate,
-        daysSinceVisit: lastVisitDate === null ? null : Math.max(0, daysBetween(lastVisitDate, today)),
+        daysSinceVisit:
+          lastVisitDate === null ? null : Math.max(0, daysBetween(lastVisitDate, today)),
         isDueThisMonth: lastVisitDate === null || lastVisitDate.slice(0, 7) !== month,
         openItems: items.length,
         overdueItems: items.filter((item) => item.dueDate !== null && item.dueDate < today).length,

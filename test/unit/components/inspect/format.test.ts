@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 
 import type { Mutation } from "@/lib/domain/mutations";
-import type { SyncStatus } from "@/lib/sync/sync-engine";
-import { describeMutation, formatBytes, formatDateTime, syncBadgeText } from "@/components/inspect/format";
+import type { SyncStatus } from "@/lib/hooks/use-sync";
+import {
+  describeMutation,
+  formatBytes,
+  formatDateTime,
+  syncBadgeText,
+} from "@/components/inspect/format";
 import { aStartedVisit, aVisitAnswer, aPhotoMeta, anId } from "@/test/helpers/builders/visit";
 
 describe("formatDateTime", () => {
@@ -32,9 +37,12 @@ describe("syncBadgeText", () => {
     ["backoff", 2, 0, "2 条待同步 · 稍后重试"],
     ["needs-auth", 2, 0, "需重新登录"],
     ["has-rejections", 0, 1, "1 条被退回"],
-  ])("says what matters when %s with %d pending and %d rejected", (status, pending, rejected, expected) => {
-    expect(syncBadgeText(status, pending, rejected)).toBe(expected);
-  });
+  ])(
+    "says what matters when %s with %d pending and %d rejected",
+    (status, pending, rejected, expected) => {
+      expect(syncBadgeText(status, pending, rejected)).toBe(expected);
+    },
+  );
 });
 
 describe("describeMutation", () => {
@@ -43,7 +51,10 @@ describe("describeMutation", () => {
     ["开始检查", aStartedVisit().mutation],
     ["检查项 AQ-001 的结果", { ...at, name: "answer.save", args: aVisitAnswer() }],
     ["登记照片", { ...at, name: "photo.register", args: aPhotoMeta() }],
-    ["修改检查信息", { ...at, name: "visit.update", args: { visitId: anId(1), patch: { summary: "良好" } } }],
+    [
+      "修改检查信息",
+      { ...at, name: "visit.update", args: { visitId: anId(1), patch: { summary: "良好" } } },
+    ],
   ])("names the change %s", (expected, mutation) => {
     expect(describeMutation(mutation)).toBe(expected);
   });

@@ -32,7 +32,8 @@ const finding: FindingChoice = {
 };
 
 function edit(item: TemplateItem, current: Partial<Answer> | undefined, change: AnswerEdit) {
-  const answer = current && anAnswer({ templateCode: "campus-safety", itemCode: item.code, ...current });
+  const answer =
+    current && anAnswer({ templateCode: "campus-safety", itemCode: item.code, ...current });
   return editAnswer("campus-safety", item, answer, change);
 }
 
@@ -56,7 +57,9 @@ describe("editAnswer", () => {
     [numberItem, "na", "na", "fail", 58],
     [choiceItem, "na", "na", "partial", "low"],
   ])("on %#: result %s, tapping %s → %s", (item, before, tapped, after, value) => {
-    expect(edit(item, { result: before, value }, { kind: "result", result: tapped }).result).toBe(after);
+    expect(edit(item, { result: before, value }, { kind: "result", result: tapped }).result).toBe(
+      after,
+    );
   });
 
   it.each<[TemplateItem, Judgement | null, number | string | null, Judgement | null]>([
@@ -75,16 +78,35 @@ describe("editAnswer", () => {
 
   it("adds a photo once and removes it", () => {
     const photo = aPhotoHash("a");
-    const added = edit(judgementItem, { photoIds: [aPhotoHash("b")] }, { kind: "addPhoto", photoId: photo });
+    const added = edit(
+      judgementItem,
+      { photoIds: [aPhotoHash("b")] },
+      { kind: "addPhoto", photoId: photo },
+    );
     expect(added.photoIds).toEqual([aPhotoHash("b"), photo]);
-    expect(editAnswer("campus-safety", judgementItem, { ...anAnswer(), ...added }, { kind: "addPhoto", photoId: photo }).photoIds).toHaveLength(2);
-    expect(edit(judgementItem, { photoIds: [photo] }, { kind: "removePhoto", photoId: photo }).photoIds).toEqual([]);
+    expect(
+      editAnswer(
+        "campus-safety",
+        judgementItem,
+        { ...anAnswer(), ...added },
+        { kind: "addPhoto", photoId: photo },
+      ).photoIds,
+    ).toHaveLength(2);
+    expect(
+      edit(judgementItem, { photoIds: [photo] }, { kind: "removePhoto", photoId: photo }).photoIds,
+    ).toEqual([]);
   });
 
   it("keeps everything else when the note or the finding changes", () => {
     const current = { result: "fail" as const, photoIds: [aPhotoHash("c")], note: "旧" };
-    expect(edit(judgementItem, current, { kind: "note", note: "门卫未登记" })).toMatchObject({ ...current, note: "门卫未登记" });
-    expect(edit(judgementItem, current, { kind: "finding", finding })).toMatchObject({ ...current, finding });
+    expect(edit(judgementItem, current, { kind: "note", note: "门卫未登记" })).toMatchObject({
+      ...current,
+      note: "门卫未登记",
+    });
+    expect(edit(judgementItem, current, { kind: "finding", finding })).toMatchObject({
+      ...current,
+      finding,
+    });
   });
 });
 
@@ -97,7 +119,10 @@ describe("withAfterPhoto", () => {
   });
 
   it("removes an after-photo and keeps the mode", () => {
-    const onSite: FindingChoice = { ...finding, rectification: { mode: "on_site", afterPhotoIds: [aPhotoHash("d"), aPhotoHash("e")] } };
+    const onSite: FindingChoice = {
+      ...finding,
+      rectification: { mode: "on_site", afterPhotoIds: [aPhotoHash("d"), aPhotoHash("e")] },
+    };
     expect(withAfterPhoto(onSite, aPhotoHash("d"), "remove").rectification).toEqual({
       mode: "on_site",
       afterPhotoIds: [aPhotoHash("e")],
@@ -113,10 +138,30 @@ describe("offeredDueDate", () => {
   };
 
   it.each<[string, TemplateItem, Severity, string]>([
-    ["takes the item's own days", aTemplateItem({ rectification: { mode: "deadline", days: 5 } }), "major", "2026-03-06"],
-    ["takes the policy's days when the item has none", aTemplateItem({ rectification: { mode: "deadline", days: null } }), "minor", "2026-03-31"],
-    ["takes the policy's days for an on-site item", aTemplateItem({ rectification: { mode: "on_site" } }), "major", "2026-03-16"],
-    ["falls back to 7 days when the policy says on site", aTemplateItem({ rectification: { mode: "on_site" } }), "critical", "2026-03-08"],
+    [
+      "takes the item's own days",
+      aTemplateItem({ rectification: { mode: "deadline", days: 5 } }),
+      "major",
+      "2026-03-06",
+    ],
+    [
+      "takes the policy's days when the item has none",
+      aTemplateItem({ rectification: { mode: "deadline", days: null } }),
+      "minor",
+      "2026-03-31",
+    ],
+    [
+      "takes the policy's days for an on-site item",
+      aTemplateItem({ rectification: { mode: "on_site" } }),
+      "major",
+      "2026-03-16",
+    ],
+    [
+      "falls back to 7 days when the policy says on site",
+      aTemplateItem({ rectification: { mode: "on_site" } }),
+      "critical",
+      "2026-03-08",
+    ],
   ])("%s", (_case, item, severity, expected) => {
     expect(offeredDueDate(item, severity, policy, "2026-03-01")).toBe(expected);
   });

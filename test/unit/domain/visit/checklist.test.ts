@@ -10,21 +10,45 @@ import {
   searchChecklist,
   submitBlockers,
 } from "@/lib/domain/visit/checklist";
-import { aClassSizeItem, anAnswer, aSchool, aTemplate, aTemplateItem } from "@/test/helpers/builders/template";
-import { aPhotoHash, aVisit, anInspectorSignature, aSchoolSignature } from "@/test/helpers/builders/visit";
+import {
+  aClassSizeItem,
+  anAnswer,
+  aSchool,
+  aTemplate,
+  aTemplateItem,
+} from "@/test/helpers/builders/template";
+import {
+  aPhotoHash,
+  aVisit,
+  anInspectorSignature,
+  aSchoolSignature,
+} from "@/test/helpers/builders/visit";
 
 const safety = aTemplate({
   items: [
     aTemplateItem({ code: "AQ-001", section: "门卫管理", prompt: "外来人员进出校园须核实登记" }),
     aTemplateItem({ code: "AQ-002", section: "门卫管理", prompt: "校门口设置防冲撞设施" }),
-    aTemplateItem({ code: "AQ-003", section: "宿舍", prompt: "宿舍实行封闭管理", appliesTo: { isBoarding: true } }),
-    aTemplateItem({ code: "AQ-004", section: "消防", prompt: "消防通道畅通", guidance: "查看楼梯间是否堆放杂物" }),
+    aTemplateItem({
+      code: "AQ-003",
+      section: "宿舍",
+      prompt: "宿舍实行封闭管理",
+      appliesTo: { isBoarding: true },
+    }),
+    aTemplateItem({
+      code: "AQ-004",
+      section: "消防",
+      prompt: "消防通道畅通",
+      guidance: "查看楼梯间是否堆放杂物",
+    }),
   ],
 });
 const management = aTemplate({
   code: "school-management",
   title: "办学规范检查",
-  items: [aClassSizeItem(), aTemplateItem({ code: "GL-001", section: "门卫管理", prompt: "课后服务公示收费标准" })],
+  items: [
+    aClassSizeItem(),
+    aTemplateItem({ code: "GL-001", section: "门卫管理", prompt: "课后服务公示收费标准" }),
+  ],
 });
 const dayPrimary = aSchool({ stage: "primary", isBoarding: false });
 const checklist = buildChecklist([safety, management], dayPrimary);
@@ -80,7 +104,12 @@ describe("nextUnanswered", () => {
     const all = answersByKey(
       checklist.entries.map((e) =>
         e.item.response.type === "number"
-          ? anAnswer({ templateCode: e.templateCode, itemCode: e.item.code, result: null, value: 40 })
+          ? anAnswer({
+              templateCode: e.templateCode,
+              itemCode: e.item.code,
+              result: null,
+              value: 40,
+            })
           : anAnswer({ templateCode: e.templateCode, itemCode: e.item.code }),
       ),
     );
@@ -109,8 +138,14 @@ describe("submitBlockers", () => {
     anAnswer({ templateCode: "school-management", itemCode: "BX-001", result: null, value: 50 }),
     anAnswer({ templateCode: "school-management", itemCode: "GL-001" }),
   ];
-  const signed = aVisit({ signatures: { inspector: anInspectorSignature(), school: aSchoolSignature() } });
-  const input = { templates: [safety, management], school: dayPrimary, policy: DEFAULT_DEADLINE_POLICY };
+  const signed = aVisit({
+    signatures: { inspector: anInspectorSignature(), school: aSchoolSignature() },
+  });
+  const input = {
+    templates: [safety, management],
+    school: dayPrimary,
+    policy: DEFAULT_DEADLINE_POLICY,
+  };
 
   it("is empty for a fully answered, signed visit", () => {
     expect(submitBlockers({ ...input, visit: signed, answers: complete })).toEqual([]);
@@ -122,11 +157,13 @@ describe("submitBlockers", () => {
       anAnswer({ itemCode: "AQ-004", result: "fail", photoIds: [aPhotoHash("1")] }),
     ];
     const blockers = submitBlockers({ ...input, visit: signed, answers });
-    expect(blockers.map((b) => (b.kind === "item" ? [b.key, b.problems] : b.kind))).toEqual([
-      ["campus-safety/AQ-001", ["尚未作答"]],
-      ["campus-safety/AQ-002", ["不符合时须拍照取证"]],
-      ["school-management/BX-001", ["尚未作答"]],
-      ["school-management/GL-001", ["尚未作答"]],
+    expect(
+      blockers.map((b) => (b.kind === "item" ? [b.key, b.isUnanswered, b.problems] : b.kind)),
+    ).toEqual([
+      ["campus-safety/AQ-001", true, ["尚未作答"]],
+      ["campus-safety/AQ-002", false, ["不符合时须拍照取证"]],
+      ["school-management/BX-001", true, ["尚未作答"]],
+      ["school-management/GL-001", true, ["尚未作答"]],
     ]);
   });
 

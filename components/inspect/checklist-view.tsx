@@ -1,0 +1,281 @@
+"use client";
+
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+
+import {
+  nextUnanswered,
+  progressOf,
+  searchChecklist,
+  type ItemKey,
+} from "@/lib/domain/visit/checklist";
+import { VISIT_KIND_LABELS, type Visit, type VisitAnswer } from "@/lib/domain/visit/visit.schema";
+import type { VisitActions, VisitContext } from "@/lib/hooks/use-visit";
+import { cn } from "@/lib/utils/cn";
+
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+
+import { ChecklistItemRow } from "./checklist-item-row";
+
+const SectionHeader = memo(function SectionHeader({
+  id,
+  title,
+  templateTitle,
+  answered,
+  total,
+}: {
+  id: string;
+  title: string;
+  templateTitle: string;
+  answered: number;
+  total: number;
+}) {
+  return (
+    <div
+      id={`section-${id}`}
+      className="flex scroll-mt-40 items-baseline justify-between gap-2 px-1 pt-4 pb-2"
+    >
+      <h2 className="text-base font-semibold text-slate-800">
+        {title}
+        <span className="ml-2 text-xs font-normal text-slate-500">{templateTitle}</span>
+      </h2>
+      <span
+        className={cn(
+          "text-sm tabular-nums",
+          answered === total ? "text-emerald-700" : "text-slate-500",
+        )}
+      >
+        {answered}/{total}
+      </span>
+    </div>
+  );
+});
+
+function scrollToElement(id: string): void {
+  document.getElementById(id)?.scrollIntoView({ behavior: "smooth", block: "start" });
+}
+
+type Panel = "none" | "search" | "sections";
+
+/**
+ * The checklist walk: every applicable item with big 符合/部分符合/不符合/不适用 targets, a
+ * progress line per section, "下一未答", item search and a section index. Rows are memoized.
+ */
+export function ChecklistView({
+  context,
+  visit,
+  answers,
+  actions,
+  jumpTarget,
+  onJump,
+  onSubmitView,
+}: {
+  context: VisitContext;
+  visit: Visit;
+  answers: ReadonlyMap<ItemKey, VisitAnswer>;
+  actions: VisitActions;
+  /** The item last jumped to (next unanswered, search, or the submit view's list): scrolled to and outlined. */
+  jumpTarget: { key: ItemKey } | null;
+  onJump: (key: ItemKey) => void;
+  onSubmitView: () => void;
+}) {
+  const { checklist, school, policy, visitDate } = context;
+  const isReadOnly = visit.status !== "draft";
+  const [panel, setPanel] = useState<Panel>("none");
+  const [search, setSearch] = useState("");
+  const query = useDeferredValue(search);
+  const lastTouched = useRef<ItemKey | null>(null);
+  const onTouch = useCallback((key: ItemKey) => {
+    lastTouched.current = key;
+  }, []);
+
+  const jump = (key: ItemKey) => {
+    setPanel("none");
+    onJump(key);
+  };
+
+  useEffect(() => {
+    if (jumpTarget === null) return;
+    lastTouched.current = jumpTarget.key;
+    // After the panel has closed, so the sticky bar has its final height.
+    const frame = requestAnimationFrame(() => scrollToElement(`item-${jumpTarget.key}`));
+    return () => cancelAnimationFrame(frame);
+  }, [jumpTarget]);
+
+  const total = progressOf(
+    checklist,
+    answers,
+    checklist.entries.map((e) => e.key),
+  );
+  const sectionProgress = useMemo(
+    () =>
+      checklist.sections.map((section) => ({
+        section,
+        ...progressOf(checklist, answers, section.keys),
+      })),
+    [checklist, answers],
+  );
+  const matches = useMemo(() => searchChecklist(checklist, query).slice(0, 30), [checklist, query]);
+  const isComplete = total.answered === total.total;
+  const percent = total.total === 0 ? 100 : Math.round((total.answered / total.total) * 100);
+
+  return (
+    <div>
+      <div className="sticky top-14 z-10 -mx-4 border-b border-slate-200 bg-slate-50/95 px-4 pt-2 pb-2 backdrop-blur">
+        <div className="flex items-center justify-between gap-2">
+          <p className="min-w-0 truncate text-sm font-medium text-slate-800">
+            {school.name} · {VISIT_KIND_LABELS[visit.kind]}
+          </p>
+          <p className="shrink-0 text-sm text-slate-600 tabular-nums" aria-label="已答检查项">
+            已答 {total.answered}/{total.total}
+          </p>
+        </div>
+        <div className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-200" aria-hidden>
+          <div
+            className="bg-brand-600 h-full rounded-full transition-[width]"
+            style={{ width: `${percent}%` }}
+          />
+        </div>
+        <div className="mt-2 flex gap-1.5">
+          <Button
+            variant="secondary"
+            size="sm"
+            aria-expanded={panel === "sections"}
+            onClick={() => setPanel((p) => (p === "sections" ? "none" : "sections"))}
+          >
+            目录
+          </Button>
+          <Button
+            variant="secondary"
+            size="sm"
+            aria-expanded={panel === "search"}
+            onClick={() => setPanel((p) => (p === "search" ? "none" : "search"))}
+          >
+            搜索
+          </Button>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="flex-1"
+            disabled={isComplete}
+            onClick={() => {
+              const next = nextUnanswered(checklist, answers, lastTouched.current);
+              if (next !== null) jump(next);
+            }}
+          >
+            {isComplete ? "已全部作答" : "下一未答"}
+          </Button>
+          <Button size="sm" onClick={onSubmitView}>
+            {isReadOnly ? "查看提交" : "签名提交"}
+          </Button>
+        </div>
+        {panel === "search" ? (
+          <div className="mt-2">
+            <Input
+              type="search"
+              autoFocus
+              aria-label="搜索检查项"
+              placeholder="输入编号或关键词，如 消防、AQ-001"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+            {query.trim() !== "" ? (
+              <ul className="mt-1 max-h-72 overflow-y-auto rounded-lg border border-slate-200 bg-white">
+                {matches.length === 0 ? (
+                  <li className="px-3 py-2 text-sm text-slate-500">没有匹配的检查项</li>
+                ) : null}
+                {matches.map((key) => {
+                  const entry = checklist.byKey.get(key);
+                  return entry ? (
+                    <li key={key}>
+                      <button
+                        type="button"
+                        onClick={() => jump(key)}
+                        className="block w-full px-3 py-2 text-left text-sm"
+                      >
+                        <span className="mr-1 font-mono text-xs text-slate-500">
+                          {entry.item.code}
+                        </span>
+                        {entry.item.prompt}
+                      </button>
+                    </li>
+                  ) : null;
+                })}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        {panel === "sections" ? (
+          <ul className="mt-2 max-h-80 overflow-y-auto rounded-lg border border-slate-200 bg-white">
+            {sectionProgress.map(({ section, answered, total: count }) => (
+              <li key={section.id}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setPanel("none");
+                    requestAnimationFrame(() => scrollToElement(`section-${section.id}`));
+                  }}
+                  className="flex w-full items-center justify-between gap-2 px-3 py-2.5 text-left text-sm"
+                >
+                  <span>
+                    {section.title}
+                    <span className="ml-1.5 text-xs text-slate-500">{section.templateTitle}</span>
+                  </span>
+                  <span
+                    className={cn(
+                      "tabular-nums",
+                      answered === count ? "text-emerald-700" : "text-slate-500",
+                    )}
+                  >
+                    {answered}/{count}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+
+      {isReadOnly ? (
+        <p className="mt-3 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700">
+          检查已提交，内容不能再修改。
+        </p>
+      ) : null}
+
+      {sectionProgress.map(({ section, answered, total: count }) => (
+        <section key={section.id} aria-label={section.title}>
+          <SectionHeader
+            id={section.id}
+            title={section.title}
+            templateTitle={section.templateTitle}
+            answered={answered}
+            total={count}
+          />
+          <ul className="space-y-3">
+            {section.keys.map((key) => {
+              const entry = checklist.byKey.get(key);
+              return entry ? (
+                <ChecklistItemRow
+                  key={key}
+                  entry={entry}
+                  answer={answers.get(key)}
+                  actions={actions}
+                  policy={policy}
+                  visitDate={visitDate}
+                  isReadOnly={isReadOnly}
+                  isHighlighted={jumpTarget?.key === key}
+                  onTouch={onTouch}
+                />
+              ) : null;
+            })}
+          </ul>
+        </section>
+      ))}
+      <div className="py-6">
+        <Button size="lg" className="w-full" onClick={onSubmitView}>
+          {isReadOnly ? "查看提交内容" : "填写小结、签名并提交"}
+        </Button>
+      </div>
+    </div>
+  );
+}

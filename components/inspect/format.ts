@@ -1,0 +1,73 @@
+/** Chinese wording shared by the inspector screens: times, sizes, sync states and queued changes. */
+import type { Mutation } from "@/lib/domain/mutations";
+import { RECTIFICATION_ACTION_LABELS } from "@/lib/domain/rectification/rectification.schema";
+import type { SyncStatus } from "@/lib/hooks/use-sync";
+
+const CHINA_DATE_TIME = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Asia/Shanghai",
+  month: "numeric",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** "3月20日 10:05" in China time, whatever the phone's locale. */
+export function formatDateTime(epochMs: number): string {
+  const part = Object.fromEntries(
+    CHINA_DATE_TIME.formatToParts(epochMs).map((p) => [p.type, p.value]),
+  );
+  return `${part.month}月${part.day}日 ${part.hour}:${part.minute}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
+}
+
+/** The header badge: short, with the count that matters in that state. */
+export function syncBadgeText(status: SyncStatus, pending: number, rejected: number): string {
+  switch (status) {
+    case "syncing":
+      return "同步中…";
+    case "offline":
+      return pending > 0 ? `离线 · ${pending} 条待同步` : "离线";
+    case "backoff":
+      return pending > 0 ? `${pending} 条待同步 · 稍后重试` : "稍后重试";
+    case "needs-auth":
+      return "需重新登录";
+    case "has-rejections":
+      return `${rejected} 条被退回`;
+    case "idle":
+      return pending > 0 ? `${pending} 条待同步` : "已同步";
+  }
+}
+
+export const SYNC_STATUS_LABELS: Record<SyncStatus, string> = {
+  idle: "正常",
+  syncing: "正在同步",
+  offline: "离线，网络恢复后自动同步",
+  backoff: "服务器暂时无法处理，稍后自动重试",
+  "needs-auth": "登录已失效，同步已暂停",
+  "has-rejections": "有被服务器退回的更改",
+};
+
+/** What a queued change did, for the conflict list. */
+export function describeMutation(mutation: Mutation): string {
+  switch (mutation.name) {
+    case "visit.start":
+      return "开始检查";
+    case "visit.update":
+      return mutation.args.patch.signatures ? "保存签名" : "修改检查信息";
+    case "answer.save":
+      return `检查项 ${mutation.args.itemCode} 的结果`;
+    case "photo.register":
+      return "登记照片";
+    case "visit.submit":
+      return "提交检查";
+    case "rectification.act":
+      return `整改事项：${RECTIFICATION_ACTION_LABELS[mutation.args.action.type]}`;
+  }
+}

@@ -1,0 +1,145 @@
+"use client";
+
+import { memo, useEffect, useId, useState } from "react";
+
+import type { PhotoId } from "@/lib/domain/photo/photo.schema";
+import { usePhotoState, usePhotoThumbnailUrl } from "@/lib/hooks/use-photos";
+import { cn } from "@/lib/utils/cn";
+
+const UPLOAD_LABELS = { pending: "待上传", uploaded: "已上传", rejected: "被拒绝" } as const;
+
+/** One photo: its thumbnail from the phone, whether the server has it, and delete (tap twice). */
+const PhotoThumb = memo(function PhotoThumb({
+  id,
+  onRemove,
+}: {
+  id: PhotoId;
+  onRemove: ((id: PhotoId) => void) | null;
+}) {
+  const url = usePhotoThumbnailUrl(id);
+  const state = usePhotoState(id);
+  const [isConfirming, setIsConfirming] = useState(false);
+  useEffect(() => {
+    if (!isConfirming) return;
+    const timer = setTimeout(() => setIsConfirming(false), 3_000);
+    return () => clearTimeout(timer);
+  }, [isConfirming]);
+  const upload = state?.uploadState ?? "pending";
+  return (
+    <li
+      className="relative size-20 shrink-0 overflow-hidden rounded-lg border border-slate-200 bg-slate-100"
+      data-photo-id={id}
+    >
+      {url ? (
+        // eslint-disable-next-line @next/next/no-img-element -- a blob: URL from IndexedDB; next/image cannot load it
+        <img src={url} alt="检查照片" className="size-full object-cover" />
+      ) : null}
+      <span
+        title={state?.uploadError ?? undefined}
+        data-upload-state={upload}
+        className={cn(
+          "absolute inset-x-0 bottom-0 px-1 py-0.5 text-center text-[11px] leading-4 text-white",
+          upload === "uploaded"
+            ? "bg-emerald-600/85"
+            : upload === "rejected"
+              ? "bg-red-600/90"
+              : "bg-slate-700/75",
+        )}
+      >
+        {UPLOAD_LABELS[upload]}
+      </span>
+      {onRemove ? (
+        <button
+          type="button"
+          aria-label={isConfirming ? "确认删除这张照片" : "删除这张照片"}
+          onClick={() => (isConfirming ? onRemove(id) : setIsConfirming(true))}
+          className={cn(
+            "absolute top-0 right-0 flex h-7 min-w-7 items-center justify-center rounded-bl-lg px-1.5 text-xs text-white",
+            isConfirming ? "bg-red-600" : "bg-slate-900/60",
+          )}
+        >
+          {isConfirming ? "删除" : "✕"}
+        </button>
+      ) : null}
+    </li>
+  );
+});
+
+/**
+ * Thumbnails of some photos and a camera button. Each picked file is processed on the phone
+ * (compressed, watermarked, hashed) and stored before it shows; `onAdd` resolves to an error
+ * message or null.
+ */
+export function PhotoStrip({
+  ids,
+  addLabel,
+  onAdd,
+  onRemove,
+  isReadOnly,
+}: {
+  ids: readonly PhotoId[];
+  addLabel: string;
+  onAdd: (file: File) => Promise<string | null>;
+  onRemove: (id: PhotoId) => void;
+  isReadOnly: boolean;
+}) {
+  const inputId = useId();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function addFiles(files: File[]) {
+    setError(null);
+    for (const [index, file] of files.entries()) {
+      setProgress({ done: index, total: files.length });
+      const failure = await onAdd(file);
+      if (failure) setError(failure);
+    }
+    setProgress(null);
+  }
+
+  if (isReadOnly && ids.length === 0) return null;
+  return (
+    <div>
+      <ul className="flex flex-wrap gap-2">
+        {ids.map((id) => (
+          <PhotoThumb key={id} id={id} onRemove={isReadOnly ? null : onRemove} />
+        ))}
+        {isReadOnly ? null : (
+          <li>
+            <label
+              htmlFor={inputId}
+              className={cn(
+                "border-brand-600 text-brand-700 flex size-20 cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border border-dashed text-xs",
+                progress && "pointer-events-none opacity-60",
+              )}
+            >
+              <span aria-hidden className="text-xl leading-none">
+                ＋
+              </span>
+              {progress ? `处理中 ${progress.done + 1}/${progress.total}` : addLabel}
+            </label>
+            <input
+              id={inputId}
+              type="file"
+              accept="image/*"
+              capture="environment"
+              multiple
+              className="sr-only"
+              disabled={progress !== null}
+              onChange={(e) => {
+                const files = [...(e.target.files ?? [])];
+                e.target.value = "";
+                if (files.length > 0) void addFiles(files);
+              }}
+            />
+          </li>
+        )}
+      </ul>
+      {error ? (
+        <p role="alert" className="mt-1 text-xs text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,273 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+
+import { toChinaDate } from "@/lib/domain/dates";
+import { RECTIFICATION_STATUS_LABELS } from "@/lib/domain/rectification/rectification.schema";
+import { DOMAIN_LABELS } from "@/lib/domain/template/template.schema";
+import {
+  VISIT_KIND_LABELS,
+  VISIT_KINDS,
+  type GeoPoint,
+  type VisitKind,
+} from "@/lib/domain/visit/visit.schema";
+import { useInspector } from "@/lib/hooks/use-inspector";
+import { startDraftVisit, useStartOptions, type StartOptions } from "@/lib/hooks/use-pack";
+import { cn } from "@/lib/utils/cn";
+
+import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field, Input } from "@/components/ui/field";
+
+import { formatDateTime } from "./format";
+
+type Locating =
+  | { status: "off" }
+  | { status: "locating" }
+  | { status: "located"; point: GeoPoint }
+  | { status: "failed"; message: string };
+
+/** "2026-03-20T10:05" in the phone's time zone, for a datetime-local input. */
+function toLocalInputValue(epochMs: number): string {
+  const d = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function locate(onDone: (next: Locating) => void): void {
+  if (!("geolocation" in navigator)) {
+    onDone({ status: "failed", message: "此设备不支持定位" });
+    return;
+  }
+  navigator.geolocation.getCurrentPosition(
+    (position) =>
+      onDone({
+        status: "located",
+        point: {
+          lat: position.coords.latitude,
+          lng: position.coords.longitude,
+          accuracy: position.coords.accuracy,
+          capturedAt: position.timestamp,
+        },
+      }),
+    (error) =>
+      onDone({
+        status: "failed",
+        message: error.code === error.PERMISSION_DENIED ? "未获准使用定位" : "暂时无法定位",
+      }),
+    { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+  );
+}
+
+function StartForm({ options }: { options: StartOptions }) {
+  const inspector = useInspector();
+  const router = useRouter();
+  const { school, templates, openItems, draft } = options;
+  const [kind, setKind] = useState<VisitKind>("routine");
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(
+    () => new Set(templates.filter((t) => t.applicableCount > 0).map((t) => t.template.code)),
+  );
+  const [startedAt, setStartedAt] = useState(() => toLocalInputValue(Date.now()));
+  const [locating, setLocating] = useState<Locating>({ status: "off" });
+  const [error, setError] = useState<string | null>(null);
+  const [isStarting, setIsStarting] = useState(false);
+  const [today] = useState(() => toChinaDate(Date.now()));
+
+  const toggle = (code: string) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (!next.delete(code)) next.add(code);
+      return next;
+    });
+
+  async function start() {
+    setIsStarting(true);
+    setError(null);
+    const result = await startDraftVisit({
+      schoolId: school.id,
+      inspectorId: inspector.id,
+      kind,
+      templates: templates
+        .filter((t) => chosen.has(t.template.code))
+        .map(({ template }) => ({ code: template.code, version: template.version })),
+      startedAt: new Date(startedAt).getTime(),
+      location: locating.status === "located" ? locating.point : null,
+    });
+    if (result.ok) {
+      router.replace(`/inspect/visit?id=${result.visitId}`);
+      return;
+    }
+    setError(result.reason);
+    setIsStarting(false);
+  }
+
+  return (
+    <div className="space-y-4">
+      {draft ? (
+        <Card className="border-brand-100 bg-brand-50 text-brand-800 text-sm">
+          这所学校有一次未提交的检查（{formatDateTime(draft.startedAt)} 开始）。{" "}
+          <Link
+            href={`/inspect/visit?id=${draft.id}`}
+            className="font-medium underline underline-offset-4"
+          >
+            继续这次检查
+          </Link>
+        </Card>
+      ) : null}
+
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium text-slate-700">督导类型</legend>
+        <div className="grid grid-cols-3 gap-2">
+          {VISIT_KINDS.map((k) => (
+            <button
+              key={k}
+              type="button"
+              aria-pressed={kind === k}
+              onClick={() => setKind(k)}
+              className={cn(
+                "h-11 rounded-lg border text-sm",
+                kind === k
+                  ? "border-brand-700 bg-brand-700 text-white"
+                  : "border-slate-300 bg-white text-slate-700",
+              )}
+            >
+              {VISIT_KIND_LABELS[k]}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium text-slate-700">
+          检查表（已选适用于本校的检查表）
+        </legend>
+        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
+          {templates.map(({ template, applicableCount }) => (
+            <li key={template.code}>
+              <label className="flex min-h-12 items-center gap-3 px-3 py-2">
+                <input
+                  type="checkbox"
+                  className="accent-brand-700 size-5"
+                  checked={chosen.has(template.code)}
+                  onChange={() => toggle(template.code)}
+                />
+                <span className="flex-1">
+                  <span className="block text-sm text-slate-900">{template.title}</span>
+                  <span className="block text-xs text-slate-500">
+                    {DOMAIN_LABELS[template.domain]} · 第 {template.version} 版 ·{" "}
+                    {applicableCount > 0 ? `本校适用 ${applicableCount} 项` : "本校无适用项"}
+                  </span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+
+      <Field id="started-at" label="开始时间">
+        <Input
+          id="started-at"
+          type="datetime-local"
+          value={startedAt}
+          onChange={(e) => setStartedAt(e.target.value)}
+        />
+      </Field>
+
+      <div className="space-y-1.5">
+        <label className="flex min-h-11 items-center gap-3 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            className="accent-brand-700 size-5"
+            checked={locating.status !== "off"}
+            onChange={(e) => {
+              if (!e.target.checked) {
+                setLocating({ status: "off" });
+                return;
+              }
+              setLocating({ status: "locating" });
+              locate(setLocating);
+            }}
+          />
+          记录检查位置（可不选，不影响检查）
+        </label>
+        {locating.status === "locating" ? (
+          <p className="text-xs text-slate-500">正在定位…</p>
+        ) : null}
+        {locating.status === "located" ? (
+          <p className="text-xs text-emerald-700">
+            已定位（精度约 {Math.round(locating.point.accuracy)} 米）
+          </p>
+        ) : null}
+        {locating.status === "failed" ? (
+          <p className="text-xs text-amber-700">{locating.message}，将不记录位置。</p>
+        ) : null}
+      </div>
+
+      {openItems.length > 0 ? (
+        <Card>
+          <p className="text-sm font-medium text-slate-800">
+            未销号的整改事项 {openItems.length} 项
+          </p>
+          <ul className="mt-2 space-y-1.5 text-xs text-slate-600">
+            {openItems.map((item) => (
+              <li key={item.id}>
+                <span
+                  className={cn(
+                    item.dueDate !== null && item.dueDate < today && "font-medium text-red-700",
+                  )}
+                >
+                  {item.dueDate === null ? "立行立改" : `期限 ${item.dueDate}`}
+                </span>{" "}
+                · {RECTIFICATION_STATUS_LABELS[item.status]} · {item.prompt}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      {error ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <Button
+        size="lg"
+        className="w-full"
+        disabled={isStarting || chosen.size === 0}
+        onClick={start}
+      >
+        {isStarting ? "正在创建…" : "开始检查"}
+      </Button>
+    </div>
+  );
+}
+
+/** Start a visit: school, kind, templates, start time, and location only if allowed. */
+export function StartVisitScreen() {
+  const schoolId = useSearchParams().get("school");
+  const options = useStartOptions(schoolId);
+  if (options.status === "loading")
+    return <p className="py-10 text-center text-sm text-slate-500">正在读取…</p>;
+  if (options.status === "error")
+    return <EmptyState title="无法读取本机数据">{options.message}</EmptyState>;
+  if (options.value === null) {
+    return (
+      <EmptyState title="检查包中没有这所学校">
+        <Link href="/inspect" className="text-brand-700 underline underline-offset-4">
+          返回我的学校
+        </Link>
+      </EmptyState>
+    );
+  }
+  const { school } = options.value;
+  return (
+    <>
+      <PageHeader title="开始检查" description={`${school.name} · ${school.address}`} />
+      <StartForm options={options.value} />
+    </>
+  );
+}

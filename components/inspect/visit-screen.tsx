@@ -1,0 +1,109 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useState } from "react";
+
+import type { ItemKey } from "@/lib/domain/visit/checklist";
+import { useInspector } from "@/lib/hooks/use-inspector";
+import { PhotoStateContext } from "@/lib/hooks/use-photos";
+import { useVisit } from "@/lib/hooks/use-visit";
+
+import { EmptyState } from "@/components/ui/empty-state";
+
+import { ChecklistView } from "./checklist-view";
+
+/** Loaded when first shown (precached for offline like every chunk): keeps the checklist's first load small. */
+const SubmitView = dynamic(() => import("./submit-view").then((m) => m.SubmitView), {
+  loading: () => <p className="py-10 text-center text-sm text-slate-500">正在打开…</p>,
+});
+
+/**
+ * Switches between the checklist and the submit view in the URL (?view=submit) without a server
+ * round trip: the page is one precached shell whatever its query.
+ */
+function showView(visitId: string, view: "checklist" | "submit"): void {
+  const query = view === "submit" ? `?id=${visitId}&view=submit` : `?id=${visitId}`;
+  window.history.pushState(null, "", `/inspect/visit${query}`);
+  window.scrollTo({ top: 0 });
+}
+
+/** /inspect/visit?id=…: one visit from IndexedDB, saved as it is entered, working offline. */
+export function VisitScreen() {
+  const params = useSearchParams();
+  const visitId = params.get("id");
+  const view = params.get("view") === "submit" ? "submit" : "checklist";
+  const inspector = useInspector();
+  const state = useVisit(visitId, inspector);
+  const [jumpTarget, setJumpTarget] = useState<{ key: ItemKey } | null>(null);
+
+  // A new object each time, so jumping to the same item twice scrolls twice.
+  const onJump = useCallback((key: ItemKey) => setJumpTarget({ key }), []);
+  const onJumpFromSubmit = useCallback(
+    (key: ItemKey) => {
+      if (visitId === null) return;
+      showView(visitId, "checklist");
+      setJumpTarget({ key });
+    },
+    [visitId],
+  );
+
+  if (state.status === "loading")
+    return <p className="py-10 text-center text-sm text-slate-500">正在打开检查…</p>;
+  if (state.status === "missing") {
+    return (
+      <EmptyState title="无法打开这次检查">
+        <p>{state.reason}</p>
+        <Link
+          href="/inspect"
+          className="text-brand-700 mt-2 inline-block underline underline-offset-4"
+        >
+          返回我的学校
+        </Link>
+      </EmptyState>
+    );
+  }
+
+  const { context, visit, answers, actions, photos, saveError, clearSaveError } = state;
+  return (
+    <PhotoStateContext.Provider value={photos}>
+      {saveError ? (
+        <div
+          role="alert"
+          className="mb-3 flex items-start gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700"
+        >
+          <p className="flex-1">{saveError}</p>
+          <button
+            type="button"
+            onClick={clearSaveError}
+            className="shrink-0 text-red-800 underline"
+          >
+            知道了
+          </button>
+        </div>
+      ) : null}
+      {view === "submit" ? (
+        <SubmitView
+          context={context}
+          visit={visit}
+          answers={answers}
+          actions={actions}
+          inspector={inspector}
+          onJump={onJumpFromSubmit}
+          onBack={() => showView(visit.id, "checklist")}
+        />
+      ) : (
+        <ChecklistView
+          context={context}
+          visit={visit}
+          answers={answers}
+          actions={actions}
+          jumpTarget={jumpTarget}
+          onJump={onJump}
+          onSubmitView={() => showView(visit.id, "submit")}
+        />
+      )}
+    </PhotoStateContext.Provider>
+  );
+}

@@ -1,0 +1,160 @@
+"use client";
+
+/**
+ * One open IndexedDB database and its stores per tab, shared by every hook, and the signals that
+ * tell screens to re-read it: after a sync (pulled changes, upload states) and after edits made in
+ * another tab. A screen's own edits update its state directly and are not re-read.
+ */
+import { useEffect, useState, useSyncExternalStore } from "react";
+
+import { openAppDb, type AppDb } from "@/lib/offline/db";
+import { createAppStores, type AppStores } from "@/lib/offline/stores";
+
+export type AppData = { db: AppDb; stores: AppStores };
+
+/**
+ * Why this tab cannot use the database until the inspector acts: another tab holds an older
+ * version open ("blocked": close it), or a newer version in another tab took the database over
+ * ("reload": this page must reload). Nothing typed is lost either way: every edit was written
+ * when it was made.
+ */
+export type StorageNotice = "blocked" | "reload" | null;
+
+let opening: Promise<AppData> | null = null;
+let notice: StorageNotice = null;
+const noticeListeners = new Set<() => void>();
+
+function setNotice(next: StorageNotice): void {
+  notice = next;
+  for (const listener of noticeListeners) listener();
+}
+
+/** The tab's database, opened on first use (and again after the browser closed it). */
+export function openAppData(): Promise<AppData> {
+  opening ??= openAppDb({
+    onBlocked: () => setNotice("blocked"),
+    onVersionChange: () => {
+      opening = null;
+      setNotice("reload");
+    },
+    onTerminated: () => {
+      opening = null;
+    },
+  }).then(
+    (db) => {
+      if (notice === "blocked") setNotice(null);
+      return { db, stores: createAppStores(db) };
+    },
+    (error: unknown) => {
+      opening = null;
+      throw error;
+    },
+  );
+  return opening;
+}
+
+export function useStorageNotice(): StorageNotice {
+  return useSyncExternalStore(
+    (listener) => {
+      noticeListeners.add(listener);
+      return () => noticeListeners.delete(listener);
+    },
+    () => notice,
+    () => null,
+  );
+}
+
+/* ---------- data version: when to re-read ---------- */
+
+let dataVersion = 0;
+const versionListeners = new Set<() => void>();
+const localWriteListeners = new Set<() => void>();
+const CHANNEL_NAME = "duxue-data";
+let channel: BroadcastChannel | null = null;
+
+function bumpDataVersion(): void {
+  dataVersion += 1;
+  for (const listener of versionListeners) listener();
+}
+
+function tabChannel(): BroadcastChannel | null {
+  if (channel === null && typeof BroadcastChannel !== "undefined") {
+    channel = new BroadcastChannel(CHANNEL_NAME);
+    channel.onmessage = bumpDataVersion;
+  }
+  return channel;
+}
+
+/** The stored data changed under the screens (a sync pulled or uploaded something): re-read. */
+export function announceDataChanged(): void {
+  bumpDataVersion();
+  tabChannel()?.postMessage("changed");
+}
+
+/**
+ * A local edit was stored: wakes the sync trigger and tells other tabs to re-read. This tab's
+ * screens already show the edit, so they are not re-read.
+ */
+export function announceLocalWrite(): void {
+  for (const listener of localWriteListeners) listener();
+  tabChannel()?.postMessage("changed");
+}
+
+export function onLocalWrite(listener: () => void): () => void {
+  localWriteListeners.add(listener);
+  return () => localWriteListeners.delete(listener);
+}
+
+/** A counter that changes whenever screens should re-read the database. */
+export function useDataVersion(): number {
+  return useSyncExternalStore(
+    (listener) => {
+      tabChannel();
+      versionListeners.add(listener);
+      return () => versionListeners.delete(listener);
+    },
+    () => dataVersion,
+    () => 0,
+  );
+}
+
+/* ---------- reading ---------- */
+
+export type StoreQuery<T> =
+  { status: "loading" } | { status: "ready"; value: T } | { status: "error"; message: string };
+
+/**
+ * Runs `load` against the stores, again whenever the data version changes, and keeps the last
+ * value while re-reading. `load` must be stable (useCallback) or it runs on every render.
+ */
+export function useStoreQuery<T>(load: (data: AppData) => Promise<T>): StoreQuery<T> {
+  const version = useDataVersion();
+  const [state, setState] = useState<StoreQuery<T>>({ status: "loading" });
+  useEffect(() => {
+    let isCurrent = true;
+    openAppData()
+      .then(load)
+      .then(
+        (value) => {
+          if (isCurrent) setState({ status: "ready", value });
+        },
+        (error: unknown) => {
+          if (isCurrent) setState({ status: "error", message: storageErrorMessage(error) });
+        },
+      );
+    return () => {
+      isCurrent = false;
+    };
+  }, [load, version]);
+  return state;
+}
+
+/** What to tell the inspector when the phone's storage fails; the data itself stays put. */
+export function storageErrorMessage(error: unknown): string {
+  const name = error instanceof DOMException ? error.name : "";
+  if (name === "QuotaExceededError")
+    return "手机存储空间已满，请清理空间后重试（已保存的数据不受影响）";
+  if (name === "InvalidStateError" || name === "SecurityError")
+    return "浏览器不允许本页使用本机存储（可能处于无痕模式），数据无法离线保存";
+  return `本机存储出错：${error instanceof Error ? error.message : String(error)}`;
+}

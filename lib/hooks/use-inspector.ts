@@ -1,0 +1,117 @@
+"use client";
+
+/**
+ * Who is using the inspector app, online or not. The inspector pages are static shells served by
+ * the service worker, so the server never checks the session when they load: this hook does. It
+ * asks /api/me when the network answers and otherwise trusts the last confirmed inspector on this
+ * device (kept in localStorage: a tiny cache of who signed in, never user data). Every API call
+ * still checks the session on the server, so this decides only what the screen shows.
+ */
+import { useEffect, useSyncExternalStore } from "react";
+import { z } from "zod";
+
+import { userSchema, type User } from "@/lib/domain/org/org.schema";
+
+export type InspectorSession =
+  | { status: "checking" }
+  /** `isConfirmed` = the server said so just now; false = from this device's cache, offline. */
+  | { status: "signed-in"; user: User; isConfirmed: boolean }
+  | { status: "signed-out" }
+  | { status: "wrong-role"; user: User };
+
+const CACHE_KEY = "duxue.inspector";
+const meResponseSchema = z.object({ user: userSchema });
+
+const CHECKING: InspectorSession = { status: "checking" };
+let session: InspectorSession = CHECKING;
+let checking: Promise<void> | null = null;
+const listeners = new Set<() => void>();
+
+function publish(next: InspectorSession): void {
+  session = next;
+  for (const listener of listeners) listener();
+}
+
+function readCache(): User | null {
+  try {
+    const raw = localStorage.getItem(CACHE_KEY);
+    const parsed = raw === null ? null : userSchema.safeParse(JSON.parse(raw));
+    return parsed?.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeCache(user: User | null): void {
+  try {
+    if (user === null) localStorage.removeItem(CACHE_KEY);
+    else localStorage.setItem(CACHE_KEY, JSON.stringify(user));
+  } catch {
+    // Storage disabled: the app still works while the network does.
+  }
+}
+
+async function check(): Promise<void> {
+  const cached = readCache();
+  if (cached && session.status === "checking")
+    publish({ status: "signed-in", user: cached, isConfirmed: false });
+  let response: Response;
+  try {
+    response = await fetch("/api/me", { cache: "no-store", credentials: "same-origin" });
+  } catch {
+    // Offline: keep working as the inspector last confirmed on this device.
+    publish(
+      cached ? { status: "signed-in", user: cached, isConfirmed: false } : { status: "signed-out" },
+    );
+    return;
+  }
+  if (response.status === 401) {
+    writeCache(null);
+    publish({ status: "signed-out" });
+    return;
+  }
+  const body = meResponseSchema.safeParse(await response.json().catch(() => null));
+  if (!response.ok || !body.success) {
+    // A server error says nothing about the session: carry on with the cached inspector.
+    publish(
+      cached ? { status: "signed-in", user: cached, isConfirmed: false } : { status: "signed-out" },
+    );
+    return;
+  }
+  const { user } = body.data;
+  if (user.role !== "inspector") {
+    publish({ status: "wrong-role", user });
+    return;
+  }
+  writeCache(user);
+  publish({ status: "signed-in", user, isConfirmed: true });
+}
+
+/** Forgets the inspector on this device (sign-out). */
+export function forgetInspector(): void {
+  writeCache(null);
+  publish({ status: "signed-out" });
+}
+
+/** The session, checked once per page load. */
+export function useInspectorSession(): InspectorSession {
+  const value = useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => session,
+    () => CHECKING,
+  );
+  useEffect(() => {
+    checking ??= check();
+  }, []);
+  return value;
+}
+
+/** The signed-in inspector; only for screens rendered inside the inspector gate. */
+export function useInspector(): User {
+  const current = useInspectorSession();
+  if (current.status !== "signed-in") throw new Error("useInspector outside the inspector gate");
+  return current.user;
+}

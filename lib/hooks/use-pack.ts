@@ -1,0 +1,118 @@
+"use client";
+
+/**
+ * The visit pack on the phone (assigned schools, template versions, open 整改事项) and what is
+ * built from it: "my schools" ordered by need, and starting a visit.
+ */
+import { useCallback } from "react";
+
+import type { Id } from "@/lib/domain/ids";
+import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
+import { applicableItems } from "@/lib/domain/template/applicability";
+import type { Template } from "@/lib/domain/template/template.schema";
+import { rankSchoolsByNeed, type SchoolNeed } from "@/lib/domain/visit/school-need";
+import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
+import { startVisit, type VisitRefusal } from "@/lib/domain/visit/visit";
+import type { Visit, VisitStartInput } from "@/lib/domain/visit/visit.schema";
+import { systemClock } from "@/lib/utils/clock";
+import { newId } from "@/lib/utils/ids";
+
+import {
+  announceLocalWrite,
+  openAppData,
+  storageErrorMessage,
+  useStoreQuery,
+  type AppData,
+} from "./use-app-db";
+import { ensurePersistentStorage } from "./use-storage-health";
+
+export type MySchools = {
+  needs: SchoolNeed[];
+  /** When the server made the pack on the phone; null = never downloaded. */
+  packGeneratedAt: number | null;
+};
+
+const loadMySchools = async ({ stores }: AppData): Promise<MySchools> => {
+  const [schools, visits, openItems, packGeneratedAt] = await Promise.all([
+    stores.pack.listSchools(),
+    stores.visits.list(),
+    stores.pack.listOpenItems(),
+    stores.meta.getPackGeneratedAt(),
+  ]);
+  return {
+    needs: rankSchoolsByNeed({ schools, visits, openItems, now: systemClock.now() }),
+    packGeneratedAt,
+  };
+};
+
+/** "我的学校": the pack's schools, the one needing a visit most first. */
+export function useMySchools() {
+  return useStoreQuery(loadMySchools);
+}
+
+export type StartOptions = {
+  school: PackSchool;
+  /** The newest published version of each template; those with items for this school first. */
+  templates: { template: Template; applicableCount: number }[];
+  openItems: RectificationItem[];
+  /** A draft of this school already on the phone: continue it instead. */
+  draft: Visit | null;
+};
+
+/** The newest published version per template code. */
+function latestPublished(templates: readonly Template[]): Template[] {
+  const byCode = new Map<string, Template>();
+  for (const t of templates) {
+    if (t.status !== "published") continue;
+    const current = byCode.get(t.code);
+    if (!current || t.version > current.version) byCode.set(t.code, t);
+  }
+  return [...byCode.values()];
+}
+
+/** What the start screen offers for one school; null when the school is not in the pack. */
+export function useStartOptions(schoolId: Id | null) {
+  const load = useCallback(
+    async ({ stores }: AppData): Promise<StartOptions | null> => {
+      if (schoolId === null) return null;
+      const [school, templates, openItems, visits] = await Promise.all([
+        stores.pack.getSchool(schoolId),
+        stores.pack.listTemplates(),
+        stores.pack.listOpenItems(schoolId),
+        stores.visits.listForSchool(schoolId),
+      ]);
+      if (!school) return null;
+      const offered = latestPublished(templates)
+        .map((template) => ({
+          template,
+          applicableCount: applicableItems(template, school).length,
+        }))
+        .sort((a, b) => Number(b.applicableCount > 0) - Number(a.applicableCount > 0));
+      return {
+        school,
+        templates: offered,
+        openItems,
+        draft: visits.find((v) => v.status === "draft") ?? null,
+      };
+    },
+    [schoolId],
+  );
+  return useStoreQuery(load);
+}
+
+export type StartResult = { ok: true; visitId: Id } | VisitRefusal;
+
+/** Starts a draft visit: stored with its `visit.start` mutation in one transaction. */
+export async function startDraftVisit(input: VisitStartInput): Promise<StartResult> {
+  const started = startVisit(input, newId, systemClock.now());
+  if (!started.ok) return started;
+  try {
+    const { stores } = await openAppData();
+    await stores.visits.saveWithMutation(started.visit, started.mutation);
+  } catch (error) {
+    return { ok: false, code: "invalid", reason: storageErrorMessage(error) };
+  }
+  announceLocalWrite();
+  ensurePersistentStorage();
+  return { ok: true, visitId: started.visit.id };
+}

@@ -1,0 +1,131 @@
+"use client";
+
+/**
+ * One sync engine per tab, started once by the inspector shell, and its status for the screens.
+ * Triggers: app start, the `online` event, the page becoming visible, a pause after local edits,
+ * and "立即同步". Tabs take turns through a Web Lock (inside the engine).
+ */
+import { useEffect, useSyncExternalStore } from "react";
+
+import {
+  createSyncEngine,
+  timerSchedule,
+  type SyncEngine,
+  type SyncLocks,
+  type SyncSnapshot,
+} from "@/lib/sync/sync-engine";
+import { createTransport } from "@/lib/sync/transport";
+import { systemClock } from "@/lib/utils/clock";
+import { newId } from "@/lib/utils/ids";
+
+import { announceDataChanged, onLocalWrite, openAppData } from "./use-app-db";
+
+export type { SyncSnapshot, SyncStatus } from "@/lib/sync/sync-engine";
+
+/** Pause after the last local edit before syncing: a burst of taps goes in one push. */
+export const LOCAL_WRITE_SYNC_DELAY_MS = 2_000;
+
+const INITIAL_SNAPSHOT: SyncSnapshot = {
+  status: "idle",
+  pendingCount: 0,
+  rejectedCount: 0,
+  lastSyncAt: null,
+  lastError: null,
+  nextRetryAt: null,
+};
+
+let snapshot = INITIAL_SNAPSHOT;
+const listeners = new Set<() => void>();
+let creating: Promise<SyncEngine> | null = null;
+let isStarted = false;
+
+/** navigator.locks where the browser has it (Safari ≥ 15.4); one tab is all that can run otherwise. */
+function browserLocks(): SyncLocks {
+  const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+  return locks
+    ? { request: (name, run) => locks.request(name, run) }
+    : { request: (_name, run) => run() };
+}
+
+function engine(): Promise<SyncEngine> {
+  creating ??= openAppData().then(({ stores }) => {
+    const created = createSyncEngine({
+      stores,
+      transport: createTransport(),
+      clock: systemClock,
+      schedule: timerSchedule,
+      random: Math.random,
+      locks: browserLocks(),
+      newId,
+    });
+    created.subscribe((next) => {
+      const finished = snapshot.status === "syncing" && next.status !== "syncing";
+      snapshot = next;
+      for (const listener of listeners) listener();
+      // A sync may have pulled changes or uploaded photos: screens re-read.
+      if (finished) announceDataChanged();
+    });
+    return created;
+  });
+  // Storage unusable (private mode, disk error): the screens say so; try again on the next trigger.
+  creating.catch(() => {
+    creating = null;
+  });
+  return creating;
+}
+
+/**
+ * Syncs now, cancelling any backoff wait (the "立即同步" button, after submit). Never rejects, like
+ * the engine: failures show in the status.
+ */
+export async function syncNow(): Promise<void> {
+  await (await engine().catch(() => null))?.syncNow();
+}
+
+/** Downloads the visit pack now (after pushing pending edits). Never rejects. */
+export async function refreshPack(): Promise<void> {
+  await (await engine().catch(() => null))?.refreshPack();
+}
+
+/** Mount once per tab (in the inspector shell): starts the engine and wires the triggers. */
+export function useSyncTriggers(): void {
+  useEffect(() => {
+    let debounce: ReturnType<typeof setTimeout> | null = null;
+    const run = (action: (e: SyncEngine) => Promise<void>) => {
+      engine().then(action, () => undefined);
+    };
+    if (!isStarted) {
+      isStarted = true;
+      run((e) => e.start());
+    }
+    const onOnline = () => run((e) => e.syncNow());
+    const onVisible = () => {
+      if (document.visibilityState === "visible") run((e) => e.syncNow());
+    };
+    const stopListening = onLocalWrite(() => {
+      if (debounce !== null) clearTimeout(debounce);
+      debounce = setTimeout(() => run((e) => e.notifyLocalChange()), LOCAL_WRITE_SYNC_DELAY_MS);
+    });
+    window.addEventListener("online", onOnline);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      if (debounce !== null) clearTimeout(debounce);
+      stopListening();
+      window.removeEventListener("online", onOnline);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, []);
+}
+
+/** The engine's status, counts, last sync and last error, as the engine reports them. */
+export function useSyncStatus(): SyncSnapshot {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      engine().catch(() => undefined);
+      return () => listeners.delete(listener);
+    },
+    () => snapshot,
+    () => INITIAL_SNAPSHOT,
+  );
+}

@@ -1,0 +1,129 @@
+"use client";
+
+/**
+ * The visits on the phone with their sync state, and the conflict list: changes the server
+ * refused, kept with the reason until the inspector retries or discards them.
+ */
+import { useCallback } from "react";
+
+import type { Id } from "@/lib/domain/ids";
+import type { Mutation } from "@/lib/domain/mutations";
+import type { Visit } from "@/lib/domain/visit/visit.schema";
+import type { UploadState } from "@/lib/offline/db-schema";
+import { exportUnsynced, importUnsynced, type ImportResult } from "@/lib/offline/export";
+import { systemClock } from "@/lib/utils/clock";
+
+import {
+  announceDataChanged,
+  openAppData,
+  storageErrorMessage,
+  useStoreQuery,
+  type AppData,
+} from "./use-app-db";
+import { syncNow } from "./use-sync";
+
+export type LocalVisit = {
+  visit: Visit;
+  schoolName: string;
+  /** Changes of this visit not yet confirmed by the server. */
+  pendingCount: number;
+  /** Changes of this visit the server refused (in the conflict list). */
+  rejectedCount: number;
+  photos: Record<UploadState, number>;
+};
+
+const loadLocalVisits = async ({ stores }: AppData): Promise<LocalVisit[]> => {
+  const [visits, schools] = await Promise.all([stores.visits.list(), stores.pack.listSchools()]);
+  const names = new Map(schools.map((s) => [s.id, s.name]));
+  return Promise.all(
+    visits.map(async (visit) => {
+      const [counts, photos] = await Promise.all([
+        stores.outbox.countsForVisit(visit.id),
+        stores.photos.listForVisit(visit.id),
+      ]);
+      const byState: Record<UploadState, number> = { pending: 0, uploaded: 0, rejected: 0 };
+      for (const photo of photos) byState[photo.uploadState] += 1;
+      return {
+        visit,
+        schoolName: names.get(visit.schoolId) ?? "（学校不在检查包中）",
+        pendingCount: counts.pending,
+        rejectedCount: counts.rejected,
+        photos: byState,
+      };
+    }),
+  );
+};
+
+export function useLocalVisits() {
+  return useStoreQuery(loadLocalVisits);
+}
+
+export type Conflict = {
+  mutation: Mutation;
+  reason: string;
+  rejectedAt: number | null;
+  schoolName: string | null;
+};
+
+const loadConflicts = async ({ stores }: AppData): Promise<Conflict[]> => {
+  const [rejected, visits, schools] = await Promise.all([
+    stores.outbox.listRejected(),
+    stores.visits.list(),
+    stores.pack.listSchools(),
+  ]);
+  const schoolOfVisit = new Map(visits.map((v) => [v.id, v.schoolId]));
+  const names = new Map(schools.map((s) => [s.id, s.name]));
+  return rejected.map((entry) => {
+    const schoolId = entry.visitId === undefined ? undefined : schoolOfVisit.get(entry.visitId);
+    return {
+      mutation: entry.mutation,
+      reason: entry.reason ?? "服务器拒绝了此更改",
+      rejectedAt: entry.rejectedAt,
+      schoolName: schoolId === undefined ? null : (names.get(schoolId) ?? null),
+    };
+  });
+};
+
+export function useConflicts() {
+  const query = useStoreQuery(loadConflicts);
+  const retry = useCallback(async (ids: readonly Id[]) => {
+    const { stores } = await openAppData();
+    await stores.outbox.retry(ids);
+    announceDataChanged();
+    await syncNow();
+  }, []);
+  const discard = useCallback(async (ids: readonly Id[]) => {
+    const { stores } = await openAppData();
+    await stores.outbox.discard(ids);
+    announceDataChanged();
+    await syncNow();
+  }, []);
+  return { query, retry, discard };
+}
+
+/** The rescue file: everything the server has not confirmed, as JSON text. */
+export async function exportUnsyncedFile(): Promise<
+  { ok: true; text: string } | { ok: false; reason: string }
+> {
+  try {
+    const { db } = await openAppData();
+    return { ok: true, text: await exportUnsynced(db, systemClock.now()) };
+  } catch (error) {
+    return { ok: false, reason: storageErrorMessage(error) };
+  }
+}
+
+/** Reads a rescue file back in and queues its changes for sync. */
+export async function importUnsyncedFile(text: string): Promise<ImportResult> {
+  try {
+    const { db } = await openAppData();
+    const result = await importUnsynced(db, text);
+    if (result.ok) {
+      announceDataChanged();
+      void syncNow();
+    }
+    return result;
+  } catch (error) {
+    return { ok: false, reason: storageErrorMessage(error) };
+  }
+}

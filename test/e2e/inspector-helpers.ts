@@ -1,0 +1,299 @@
+/**
+ * Shared steps of the inspector e2e specs: real JPEGs made by the browser's encoder, a visit filled
+ * in through the UI, signatures drawn with the mouse, the phone's IndexedDB read directly, and the
+ * e2e server's PostgreSQL opened directly (no test-only endpoints in the app).
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+
+import { expect, type Locator, type Page } from "@playwright/test";
+import pg from "pg";
+
+import { E2E_DATA_DIR, E2E_PG_PORT } from "../../playwright.config";
+
+/** A distinct camera-like JPEG (noise seeded by `seed`), encoded by the browser, as bytes. */
+export async function makeJpeg(
+  page: Page,
+  seed: number,
+  width = 2400,
+  height = 1800,
+): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ({ seed, width, height }) => {
+      const canvas = document.createElement("canvas");
+      canvas.width = width;
+      canvas.height = height;
+      const ctx = canvas.getContext("2d")!;
+      let state = seed;
+      const random = () => {
+        state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+        return state / 2_147_483_648;
+      };
+      ctx.fillStyle = `hsl(${Math.floor(random() * 360)}, 40%, 60%)`;
+      ctx.fillRect(0, 0, width, height);
+      for (let i = 0; i < 120; i++) {
+        ctx.fillStyle = `hsl(${Math.floor(random() * 360)}, 50%, ${30 + Math.floor(random() * 50)}%)`;
+        ctx.fillRect(random() * width, random() * height, 40 + random() * 300, 40 + random() * 300);
+      }
+      const blob = await new Promise<Blob>((resolve) =>
+        canvas.toBlob((b) => resolve(b!), "image/jpeg", 0.92),
+      );
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = "";
+      for (let i = 0; i < bytes.length; i += 0x8000)
+        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    },
+    { seed, width, height },
+  );
+  return Buffer.from(base64, "base64");
+}
+
+/** Picks a JPEG through a row's camera input and waits until its thumbnail shows. */
+export async function addPhoto(
+  page: Page,
+  input: Locator,
+  container: Locator,
+  seed: number,
+): Promise<void> {
+  const before = await container.locator("[data-photo-id]").count();
+  await input.setInputFiles({
+    name: `photo-${seed}.jpg`,
+    mimeType: "image/jpeg",
+    buffer: await makeJpeg(page, seed),
+  });
+  await expect(container.locator("[data-photo-id]")).toHaveCount(before + 1, { timeout: 30_000 });
+}
+
+/** Waits until the service worker controls the page (it claims clients on first install). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
+    timeout: 60_000,
+  });
+}
+
+export type OutboxSnapshot = {
+  pending: string[];
+  rejected: { id: string; reason: string | null }[];
+};
+export type LocalVisit = {
+  answers: number;
+  photos: { id: string; uploadState: string }[];
+  status: string | null;
+};
+
+/** The phone's outbox and one visit's records, read straight from IndexedDB in one transaction. */
+function readPhone(
+  page: Page,
+  visitId: string,
+): Promise<{ outbox: OutboxSnapshot; visit: LocalVisit }> {
+  return page.evaluate(
+    (id) =>
+      new Promise<{ outbox: OutboxSnapshot; visit: LocalVisit }>((resolve, reject) => {
+        const fail = (error: DOMException | null) =>
+          reject(new Error(`IndexedDB: ${String(error)}`));
+        const open = indexedDB.open("duxue");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(["outbox", "answers", "photos", "visits"]);
+          const outbox = tx.objectStore("outbox").getAll();
+          const answers = tx.objectStore("answers").index("byVisitId").count(id);
+          const photos = tx.objectStore("photos").index("byVisitId").getAll(id);
+          const visit = tx.objectStore("visits").get(id);
+          tx.onerror = () => fail(tx.error);
+          tx.oncomplete = () => {
+            db.close();
+            const records = outbox.result as {
+              mutation: { id: string };
+              status: string;
+              reason: string | null;
+            }[];
+            resolve({
+              outbox: {
+                pending: records.filter((r) => r.status === "pending").map((r) => r.mutation.id),
+                rejected: records
+                  .filter((r) => r.status === "rejected")
+                  .map((r) => ({ id: r.mutation.id, reason: r.reason })),
+              },
+              visit: {
+                answers: answers.result,
+                photos: (photos.result as { meta: { id: string }; uploadState: string }[]).map(
+                  (p) => ({
+                    id: p.meta.id,
+                    uploadState: p.uploadState,
+                  }),
+                ),
+                status: (visit.result as { status: string } | undefined)?.status ?? null,
+              },
+            });
+          };
+        };
+      }),
+    visitId,
+  );
+}
+
+/** The phone's outbox, in the order the edits were made. */
+export async function readOutbox(page: Page): Promise<OutboxSnapshot> {
+  return (await readPhone(page, "")).outbox;
+}
+
+/** One visit as stored on the phone: how many answers and photos, and its status. */
+export async function readLocalVisit(page: Page, visitId: string): Promise<LocalVisit> {
+  return (await readPhone(page, visitId)).visit;
+}
+
+/** The e2e server's embedded PostgreSQL, read directly (its password is in DATA_DIR/pg.password). */
+export async function openE2eDatabase(): Promise<pg.Client> {
+  const password = (await fs.readFile(path.join(E2E_DATA_DIR, "pg.password"), "utf8")).trim();
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port: E2E_PG_PORT,
+    user: "postgres",
+    password,
+    database: "duxue",
+  });
+  await client.connect();
+  return client;
+}
+
+export type ServerVisit = {
+  visits: {
+    status: string;
+    signatures: { inspector: { photoId: string } | null; school: { photoId: string } | null };
+  }[];
+  answers: number;
+  photoIds: string[];
+  rectificationItems: number;
+  notices: number;
+  appliedMutationIds: string[];
+};
+
+/** Everything the server holds for one visit, and which of `mutationIds` it has applied. */
+export async function readServerVisit(
+  visitId: string,
+  mutationIds: readonly string[],
+): Promise<ServerVisit> {
+  const db = await openE2eDatabase();
+  try {
+    const count = async (sql: string) =>
+      Number((await db.query<{ n: string }>(sql, [visitId])).rows[0]?.n);
+    const visits = await db.query<ServerVisit["visits"][number]>(
+      "SELECT status, signatures FROM visits WHERE id = $1",
+      [visitId],
+    );
+    const photos = await db.query<{ id: string }>(
+      "SELECT id FROM photos WHERE visit_id = $1 ORDER BY id",
+      [visitId],
+    );
+    const applied = await db.query<{ id: string }>(
+      "SELECT id FROM processed_mutations WHERE id = ANY($1::uuid[])",
+      [[...mutationIds]],
+    );
+    return {
+      visits: visits.rows,
+      answers: await count("SELECT count(*) AS n FROM visit_answers WHERE visit_id = $1"),
+      photoIds: photos.rows.map((r) => r.id),
+      rectificationItems: await count(
+        "SELECT count(*) AS n FROM rectification_items WHERE visit_id = $1",
+      ),
+      notices: await count("SELECT count(*) AS n FROM notices WHERE visit_id = $1"),
+      appliedMutationIds: applied.rows.map((r) => r.id),
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+/** The checklist rows on screen. */
+export function rows(page: Page): Locator {
+  return page.locator("li[data-item-key]");
+}
+
+let nextSeed = 100;
+
+/**
+ * Marks a row 符合 (judgement items) or 不适用 (number, choice and text items, whose rule we do not
+ * know here), and takes the photo an item always asks for.
+ */
+export async function answerPlainly(page: Page, row: Locator): Promise<void> {
+  const pass = row.getByRole("button", { name: "符合", exact: true });
+  if ((await pass.count()) > 0) await pass.click();
+  else await row.getByRole("button", { name: "不适用", exact: true }).click();
+  await expect(row).not.toHaveAttribute("data-result", "none");
+  if ((await row.getByText("本项须拍照取证").count()) > 0) {
+    await addPhoto(page, row.locator('input[type="file"]').first(), row, nextSeed++);
+  }
+}
+
+/** Starts a visit of `schoolName` with only the campus-safety checklist, from 我的学校; returns its id. */
+export async function startCampusSafetyVisit(page: Page, schoolName: string): Promise<string> {
+  const card = page.locator("li").filter({ has: page.getByText(schoolName, { exact: true }) });
+  // A draft left on the server by an earlier run against the same database offers 另开一次检查.
+  await card.getByRole("link", { name: /^(开始检查|另开一次检查)$/ }).click();
+  await expect(page).toHaveURL(/\/inspect\/start\?school=/);
+  const templates = page.locator("fieldset").filter({ hasText: "检查表" });
+  await expect(templates.getByRole("checkbox").first()).toBeVisible();
+  for (const box of await templates.getByRole("checkbox").all()) {
+    const label = await box.locator("xpath=ancestor::label").innerText();
+    if (label.startsWith("校园安全检查") !== (await box.isChecked())) await box.click();
+  }
+  await page.getByRole("button", { name: "开始检查" }).click();
+  await expect(page).toHaveURL(/\/inspect\/visit\?id=/);
+  await expect(rows(page).first()).toBeVisible();
+  return new URL(page.url()).searchParams.get("id")!;
+}
+
+/** Draws a short scribble on a signature canvas with the mouse and confirms it. */
+export async function sign(page: Page, section: Locator): Promise<void> {
+  const canvas = section.locator("canvas");
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) {
+    await page.mouse.move(box.x + 30 + i * 20, box.y + box.height / 2 + (i % 2 === 0 ? -30 : 30), {
+      steps: 3,
+    });
+  }
+  await page.mouse.up();
+  await section.getByRole("button", { name: "确认签名" }).click();
+  await expect(section.getByRole("img")).toBeVisible({ timeout: 15_000 });
+}
+
+/** Fills in every unanswered row and the signatures, then submits; the visit must pass every check. */
+export async function finishAndSubmit(page: Page): Promise<void> {
+  const open = rows(page).and(page.locator('[data-result="none"]'));
+  while ((await open.count()) > 0) {
+    // Pinned by key: `open.first()` moves on to the next row as soon as this one is answered.
+    const key = await open.first().getAttribute("data-item-key");
+    await answerPlainly(page, page.locator(`li[data-item-key="${key}"]`));
+  }
+  await page.getByRole("button", { name: "签名提交" }).click();
+  await page.getByLabel("检查小结").fill("门卫、消防通道总体良好；发现的问题已当场告知学校。");
+  await sign(page, page.getByRole("region", { name: "督学签名" }));
+  await page.getByLabel("学校代表姓名").fill("赵明");
+  await page.getByLabel("职务（可选）").fill("校长");
+  await sign(page, page.getByRole("region", { name: "学校代表签名" }));
+  await page.getByRole("button", { name: "提交检查" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "检查已提交" })).toBeVisible();
+}
+
+/** Presses 立即同步 on the sync screen until the outbox is empty and no photo waits (or time runs out). */
+export async function syncUntilEmpty(
+  page: Page,
+  visitId: string,
+  timeoutMs = 90_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [outbox, local] = await Promise.all([readOutbox(page), readLocalVisit(page, visitId)]);
+    if (outbox.pending.length === 0 && local.photos.every((p) => p.uploadState === "uploaded"))
+      return;
+    if (Date.now() > deadline) throw new Error(`still pending: ${outbox.pending.length} mutations`);
+    const button = page.getByRole("button", { name: "立即同步" });
+    if (await button.isEnabled().catch(() => false)) await button.click().catch(() => undefined);
+    await page.waitForTimeout(300);
+  }
+}
