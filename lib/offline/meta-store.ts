@@ -8,6 +8,7 @@ import type { Id } from "@/lib/domain/ids";
 import type { AppDb } from "./db";
 import { metaRecordSchema, type MetaKey, type MetaRecord, type SyncError } from "./db-schema";
 import { readRecord, warnUnreadable, type ReportUnreadable } from "./read-record";
+import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
 
 export type SyncState = { lastSyncAt: number | null; lastError: SyncError | null };
 
@@ -54,6 +55,12 @@ export function createMetaStore(db: AppDb, report: ReportUnreadable = warnUnread
 
     async saveSyncState(state: SyncState): Promise<void> {
       await db.put("meta", { key: "syncState", ...state });
+    },
+
+    /** The district's deadline policy from the last pack; the defaults before the first pack. */
+    async getDeadlinePolicy(): Promise<DeadlinePolicy> {
+      const record = await get("deadlinePolicy");
+      return record?.key === "deadlinePolicy" ? record.value : DEFAULT_DEADLINE_POLICY;
     },
 
     /** When the server made the visit pack on this phone; null = no pack yet. */

@@ -66,6 +66,7 @@ export function createPackStore(db: AppDb, report: ReportUnreadable = warnUnread
       for (const item of pack.openItems.filter(isOpenItem)) await items.put(item);
 
       await tx.objectStore("meta").put({ key: "packGeneratedAt", value: pack.generatedAt });
+      await tx.objectStore("meta").put({ key: "deadlinePolicy", value: pack.deadlinePolicy });
       await tx.done;
     },
 

@@ -18,7 +18,7 @@ import { newId } from "@/lib/utils/ids";
 
 import { serialLocks } from "../helpers/fake-sync-server";
 import { openTestStores } from "../helpers/offline-db";
-import { PhoneVisit, type TestPhoto } from "../helpers/sync-fixtures";
+import { PhoneVisit, type TestPhoto } from "../helpers/phone-visit";
 import { signInCookie } from "./app-server";
 
 export const SYNC_ANSWERS = 300;

@@ -227,8 +227,8 @@ export async function answerPlainly(page: Page, row: Locator): Promise<void> {
   }
 }
 
-/** Starts a visit of `schoolName` with only the campus-safety checklist, from 我的学校; returns its id. */
-export async function startCampusSafetyVisit(page: Page, schoolName: string): Promise<string> {
+/** Starts a visit of `schoolName` with only the checklist titled `templateTitle`, from 我的学校; returns its id. */
+export async function startVisit(page: Page, schoolName: string, templateTitle = "校园安全检查"): Promise<string> {
   const card = page.locator("li").filter({ has: page.getByText(schoolName, { exact: true }) });
   // A draft left on the server by an earlier run against the same database offers 另开一次检查.
   await card.getByRole("link", { name: /^(开始检查|另开一次检查)$/ }).click();
@@ -237,7 +237,7 @@ export async function startCampusSafetyVisit(page: Page, schoolName: string): Pr
   await expect(templates.getByRole("checkbox").first()).toBeVisible();
   for (const box of await templates.getByRole("checkbox").all()) {
     const label = await box.locator("xpath=ancestor::label").innerText();
-    if (label.startsWith("校园安全检查") !== (await box.isChecked())) await box.click();
+    if (label.startsWith(templateTitle) !== (await box.isChecked())) await box.click();
   }
   await page.getByRole("button", { name: "开始检查" }).click();
   await expect(page).toHaveURL(/\/inspect\/visit\?id=/);

@@ -16,7 +16,7 @@ import {
   readOutbox,
   readServerVisit,
   rows,
-  startCampusSafetyVisit,
+  startVisit,
   syncUntilEmpty,
   waitForServiceWorker,
 } from "./inspector-helpers";
@@ -80,7 +80,7 @@ test.describe("inspector app offline", () => {
     expect(reload?.fromServiceWorker()).toBe(true);
     await expect(page.getByRole("heading", { level: 1, name: "我的学校" })).toBeVisible();
 
-    const visitId = await startCampusSafetyVisit(page, "示范区实验小学");
+    const visitId = await startVisit(page, "示范区实验小学");
     const total = await rows(page).count();
     expect(total).toBeGreaterThanOrEqual(40);
     await answerWithFindings(page);
@@ -131,7 +131,7 @@ test.describe("inspector app offline", () => {
     await waitForServiceWorker(page);
     await expect(page.getByText("城西小学", { exact: true })).toBeVisible();
     await context.setOffline(true);
-    const visitId = await startCampusSafetyVisit(page, "城西小学");
+    const visitId = await startVisit(page, "城西小学");
     await answerWithFindings(page);
     await finishAndSubmit(page);
     const { pending } = await readOutbox(page);
@@ -170,7 +170,7 @@ test.describe("inspector app offline", () => {
       route.fulfill({ status: answer.status, json: answer.body }),
     );
 
-    const visitId = await startCampusSafetyVisit(page, "李家村小学");
+    const visitId = await startVisit(page, "李家村小学");
     for (let i = 0; i < 3; i++) await answerPlainly(page, rows(page).nth(i));
     await page.getByRole("link", { name: "同步与存储" }).click();
     const state = page.locator("[data-sync-state]");

@@ -1,42 +1,17 @@
 /**
  * Sync test data on a seeded demo district: real photo uploads through PUT /api/photos/{sha256},
- * pushes and pulls through the route handlers, and whole visits made on a "phone" with the same
- * domain functions the app uses, against the built-in checklist library.
+ * pushes and pulls through the route handlers. Visits made on a "phone" are in phone-visit.ts.
  */
-import { createHash } from "node:crypto";
-
 import { PUT as putPhotoRoute } from "@/app/api/photos/[sha256]/route";
 import { GET as getPackRoute } from "@/app/api/inspect/pack/route";
 import { GET as pullRoute } from "@/app/api/sync/pull/route";
 import { POST as pushRoute } from "@/app/api/sync/push/route";
-import type { Mutation } from "@/lib/domain/mutations";
-import type { School } from "@/lib/domain/org/org.schema";
-import { applicableItems } from "@/lib/domain/template/applicability";
-import type { Template, TemplateItem } from "@/lib/domain/template/template.schema";
-import {
-  registerPhoto,
-  setAnswer,
-  startVisit,
-  submitVisit,
-  type AnswerInput,
-} from "@/lib/domain/visit/visit";
-import type { PhotoPurpose, Visit, VisitSignatures } from "@/lib/domain/visit/visit.schema";
 import { PULL_PATH, PUSH_PATH } from "@/lib/sync/protocol";
 import { newId } from "@/lib/utils/ids";
 
 import { authedRequest } from "./auth";
+import type { TestPhoto } from "./phone-visit";
 
-const MINUTE = 60_000;
-
-export type TestPhoto = { id: string; bytes: Uint8Array };
-
-/** A distinct "JPEG" (its magic bytes, then a label): enough for the server's hash and type checks. */
-export function aTestPhoto(label: string): TestPhoto {
-  const bytes = new Uint8Array(
-    Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`photo ${label}`)]),
-  );
-  return { id: createHash("sha256").update(bytes).digest("hex"), bytes };
-}
 
 /** Uploads through the real route; returns its status (201 stored, 200 already there). */
 export async function uploadPhoto(cookie: string, photo: TestPhoto): Promise<number> {
@@ -95,162 +70,4 @@ export function routeFetch(cookie: string): typeof fetch {
         return Response.json({ message: "not found" }, { status: 404 });
     }
   };
-}
-
-/** The phone's side of a visit: mutations made with the app's own domain functions, in order. */
-export class PhoneVisit {
-  readonly mutations: Mutation[] = [];
-  readonly photos: TestPhoto[] = [];
-  visit: Visit;
-  private clock: number;
-
-  constructor(
-    readonly inspectorId: string,
-    readonly school: School,
-    readonly templates: readonly Template[],
-    startedAt: number,
-  ) {
-    this.clock = startedAt;
-    const started = startVisit(
-      {
-        schoolId: school.id,
-        inspectorId,
-        kind: "routine",
-        templates: templates.map((t) => ({ code: t.code, version: t.version })),
-        startedAt,
-        location: null,
-      },
-      newId,
-      startedAt,
-    );
-    if (!started.ok) throw new Error(started.reason);
-    this.visit = started.visit;
-    this.mutations.push(started.mutation);
-  }
-
-  private tick(): number {
-    this.clock += MINUTE;
-    return this.clock;
-  }
-
-  /** Takes a photo: its bytes to upload and its "photo.register" mutation. */
-  photo(purpose: PhotoPurpose, photo = aTestPhoto(`${this.visit.id} ${this.photos.length} ${purpose}`)): string {
-    this.photos.push(photo);
-    const at = this.tick();
-    const registered = registerPhoto(
-      this.visit,
-      {
-        id: photo.id,
-        visitId: this.visit.id,
-        mime: "image/jpeg",
-        bytes: photo.bytes.byteLength,
-        width: 1600,
-        height: 1200,
-        capturedAt: at,
-        takenBy: this.inspectorId,
-        location: null,
-        purpose,
-      },
-      newId,
-      at,
-    );
-    if (!registered.ok) throw new Error(registered.reason);
-    this.mutations.push(registered.mutation);
-    return photo.id;
-  }
-
-  answer(template: Template, item: TemplateItem, input: Partial<AnswerInput> = {}): void {
-    const saved = setAnswer(
-      this.visit,
-      {
-        templateCode: template.code,
-        itemCode: item.code,
-        result: "pass",
-        value: null,
-        note: "",
-        photoIds: [],
-        finding: null,
-        ...input,
-      },
-      newId,
-      this.tick(),
-    );
-    if (!saved.ok) throw new Error(saved.reason);
-    this.mutations.push(saved.mutation);
-  }
-
-  signatures(): VisitSignatures {
-    const at = this.clock;
-    return {
-      inspector: { photoId: this.photo("signature"), name: "王建国", signedAt: at },
-      school: { photoId: this.photo("signature"), name: "赵明", title: "校长", signedAt: at },
-    };
-  }
-
-  submit(signatures: VisitSignatures = this.signatures()): void {
-    const submitted = submitVisit(
-      this.visit,
-      { signatures, summary: "整体情况良好，发现问题已当场反馈。" },
-      newId,
-      this.tick(),
-    );
-    if (!submitted.ok) throw new Error(submitted.reason);
-    this.visit = submitted.visit;
-    this.mutations.push(submitted.mutation);
-  }
-}
-
-/** The findings a full visit records, by the item's default rectification. */
-export const FULL_VISIT_FINDINGS = { deadline: 3, onSite: 1 };
-
-/**
- * A complete visit of one template: every applicable item answered; items that always need a photo
- * get one; three 不符合 with deadlines and one fixed on site (with its after-photo); both signatures.
- */
-export function aFullVisit(
-  inspectorId: string,
-  school: School,
-  template: Template,
-  startedAt: number,
-): PhoneVisit {
-  const phone = new PhoneVisit(inspectorId, school, [template], startedAt);
-  let deadlines = 0;
-  let onSite = 0;
-  for (const item of applicableItems(template, school)) {
-    const failsByDeadline =
-      deadlines < FULL_VISIT_FINDINGS.deadline &&
-      item.evidence === "photo_on_fail" &&
-      item.rectification.mode === "deadline";
-    const failsOnSite =
-      onSite < FULL_VISIT_FINDINGS.onSite &&
-      item.evidence === "photo_on_fail" &&
-      item.rectification.mode === "on_site";
-    if (failsByDeadline) {
-      deadlines += 1;
-      phone.answer(template, item, {
-        result: "fail",
-        note: `现场发现问题 ${deadlines}`,
-        photoIds: [phone.photo("answer")],
-      });
-    } else if (failsOnSite) {
-      onSite += 1;
-      const before = phone.photo("answer");
-      const after = phone.photo("after");
-      phone.answer(template, item, {
-        result: "fail",
-        note: "当场整改",
-        photoIds: [before],
-        finding: {
-          severity: item.severity,
-          rectification: { mode: "on_site", afterPhotoIds: [after] },
-          requiredAction: "",
-        },
-      });
-    } else {
-      const photoIds = item.evidence === "photo_always" ? [phone.photo("answer")] : [];
-      phone.answer(template, item, { photoIds });
-    }
-  }
-  phone.submit();
-  return phone;
 }

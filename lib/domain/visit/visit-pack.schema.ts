@@ -7,6 +7,7 @@ import {
   type RectificationItem,
   rectificationItemSchema,
 } from "../rectification/rectification.schema";
+import { deadlinePolicySchema } from "../template/deadline-policy";
 import { templateSchema } from "../template/template.schema";
 import { dateStringSchema } from "./answer.schema";
 
@@ -41,6 +42,8 @@ export const visitPackSchema = z.object({
   templates: z.array(templateSchema),
   /** The schools' open 整改事项, exactly as the server stores them (pulls then keep them current). */
   openItems: z.array(rectificationItemSchema),
+  /** The district's deadline policy, so findings made offline get the due dates the server expects. */
+  deadlinePolicy: deadlinePolicySchema,
   generatedAt: z.number().int(),
 });
 export type VisitPack = z.infer<typeof visitPackSchema>;

@@ -41,7 +41,14 @@ function createAuth() {
       },
     },
     advanced: { database: { generateId: () => crypto.randomUUID() } },
-    rateLimit: { enabled: env.NODE_ENV === "production", window: 60, max: 100 },
+    // Per IP, so it must allow a whole school or office behind one NAT address; accounts are
+    // protected by the per-username lockout above.
+    rateLimit: {
+      enabled: env.NODE_ENV === "production",
+      window: 60,
+      max: 300,
+      customRules: { [SIGN_IN_PATH]: { window: 60, max: 30 } },
+    },
     logger: { disabled: env.NODE_ENV === "test" },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {

@@ -12,6 +12,8 @@ import { ensureAuthSecret } from "../secret";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../seed/demo-data";
 
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
+/** Written by the build or by postinstall: newer than BUILD_ID by design, so never a reason to rebuild. */
+const GENERATED = [/^public\/sw\.js/, /^public\/swe-worker/, /^public\/vendor\//];
 const SOURCE_FILES = ["next.config.js", "package.json", "instrumentation.ts", "package-lock.json"];
 
 const env = serverEnv();
@@ -75,6 +77,7 @@ function isBuildStale(): boolean {
   const builtAt = fs.statSync(buildId).mtimeMs;
   const newer = (p: string): boolean => {
     if (!fs.existsSync(p)) return false;
+    if (GENERATED.some((pattern) => pattern.test(path.relative(process.cwd(), p)))) return false;
     const stat = fs.statSync(p);
     if (stat.isDirectory()) return fs.readdirSync(p).some((name) => newer(path.join(p, name)));
     return stat.mtimeMs > builtAt;

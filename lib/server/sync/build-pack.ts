@@ -3,6 +3,7 @@
  * attributes and the last visit's results, the template versions they may pin or have pinned, and
  * the schools' open 整改事项. Only that inspector's scope, read from one snapshot.
  */
+import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import "server-only";
 
 import { and, asc, inArray, notInArray } from "drizzle-orm";
@@ -28,6 +29,7 @@ import { schoolRepository } from "../repositories/school-repository";
 import { templateRepository } from "../repositories/template-repository";
 import { visitRepository } from "../repositories/visit-repository";
 import { loadTemplates } from "./pinned-templates";
+import { districtRepository } from "../repositories/district-repository";
 
 /** The pack for `user` (an inspector) at `now`. */
 export async function buildVisitPack(db: Db, user: User, now: number): Promise<VisitPack> {
@@ -73,6 +75,9 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
         }),
         templates: uniqueVersions([...published, ...pinnedByDrafts]),
         openItems,
+        deadlinePolicy: user.districtId
+          ? await districtRepository.getDeadlinePolicy(tx, user.districtId)
+          : DEFAULT_DEADLINE_POLICY,
         generatedAt: now,
       };
     },

@@ -1,3 +1,4 @@
+import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import type { Id } from "@/lib/domain/ids";
 import type { Mutation } from "@/lib/domain/mutations";
 import type { School } from "@/lib/domain/org/org.schema";
@@ -230,6 +231,7 @@ export function aVisitPack(overrides: Partial<VisitPack> = {}): VisitPack {
     schools: [aPackSchool()],
     templates: [aTemplate()],
     openItems: [anOpenItem()],
+    deadlinePolicy: DEFAULT_DEADLINE_POLICY,
     generatedAt: STARTED_AT - 60 * MINUTE,
     ...overrides,
   };

@@ -27,7 +27,8 @@ import { signInAs, TEST_ORIGIN } from "../../helpers/auth";
 import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
 import { serialLocks } from "../../helpers/fake-sync-server";
 import { openTestStores } from "../../helpers/offline-db";
-import { aFullVisit, PhoneVisit, routeFetch } from "../../helpers/sync-fixtures";
+import { aFullVisit, PhoneVisit } from "../../helpers/phone-visit";
+import { routeFetch } from "../../helpers/sync-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
 // serverEnv() caches DATA_DIR on first use: photo bytes go to a temp dir, not ./data.

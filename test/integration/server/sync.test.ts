@@ -42,15 +42,8 @@ import { newId } from "@/lib/utils/ids";
 
 import { authedRequest, signInAs } from "../../helpers/auth";
 import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
-import {
-  aFullVisit,
-  aTestPhoto,
-  FULL_VISIT_FINDINGS,
-  PhoneVisit,
-  pullAs,
-  pushAs,
-  uploadPhoto,
-} from "../../helpers/sync-fixtures";
+import { aFullVisit, aTestPhoto, FULL_VISIT_FINDINGS, PhoneVisit } from "../../helpers/phone-visit";
+import { pullAs, pushAs, uploadPhoto } from "../../helpers/sync-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
 // serverEnv() caches DATA_DIR on first use: photo bytes go to a temp dir, not ./data.
