@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -55,7 +56,14 @@ if (!fs.existsSync(CHROMIUM)) {
 } else {
   const e2eReport = path.join(results, "e2e.json");
   fs.rmSync(e2eReport, { force: true });
-  run("端到端测试 (Playwright + Chromium)", "npx", ["playwright", "test"], { CI: process.env.CI ?? "1" });
+  // The e2e server's data (embedded PostgreSQL, photos) lives in a temp dir removed afterwards.
+  const e2eDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "duxue-e2e-"));
+  fs.chmodSync(e2eDataDir, 0o755);
+  run("端到端测试 (Playwright + Chromium)", "npx", ["playwright", "test"], {
+    CI: process.env.CI ?? "1",
+    E2E_DATA_DIR: e2eDataDir,
+  });
+  fs.rmSync(e2eDataDir, { recursive: true, force: true });
   if (fs.existsSync(e2eReport)) {
     const stats = (JSON.parse(fs.readFileSync(e2eReport, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
     total.passed += stats.expected + stats.flaky;

@@ -2,7 +2,7 @@
  * Browser-side budgets in the system Chromium: first-load JS of the inspector routes, and on-device
  * photo compression.
  */
-import type { Browser } from "@playwright/test";
+import type { Browser, Request } from "@playwright/test";
 
 import { buildPipelineBundle, openPipelineHarness } from "../helpers/photo-pipeline-harness";
 
@@ -18,13 +18,18 @@ export async function firstLoadJsBytes(browser: Browser, baseUrl: string, cookie
     }),
   );
   const page = await context.newPage();
-  const sizes: Promise<number>[] = [];
-  page.on("requestfinished", (request) => {
-    if (request.resourceType() === "script") sizes.push(request.sizes().then((s) => s.responseBodySize));
+  // Scripts requested before the load event: what the route needs to start. Link prefetches and
+  // chunks loaded on demand afterwards (photo pipeline, signature pad) are not first-load JS.
+  const firstLoad: Request[] = [];
+  let loaded = false;
+  page.on("load", () => (loaded = true));
+  page.on("request", (request) => {
+    if (!loaded && request.resourceType() === "script") firstLoad.push(request);
   });
   const response = await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
   if (!response?.ok()) throw new Error(`${path} answered ${response?.status()}`);
-  const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  const sizes = await Promise.all(firstLoad.map(async (r) => (await r.sizes()).responseBodySize));
+  const total = sizes.reduce((a, b) => a + b, 0);
   await context.close();
   return total;
 }

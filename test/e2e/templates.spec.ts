@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 
 import { signIn } from "./helpers";
+import { rows, startVisit } from "./inspector-helpers";
 
 type ApiTemplate = { code: string; version: number; items: { code: string; prompt: string }[] };
 
@@ -19,6 +20,35 @@ async function pinnedVersion(page: Page, code: string, version: number): Promise
   return ((await response.json()) as { template: ApiTemplate }).template;
 }
 
+/** In the office UI: edit one item's prompt in a new version, review the change and publish it. */
+async function publishPromptChange(
+  page: Page,
+  change: { title: string; code: string; itemCode: string; prompt: string; nextVersion: number },
+): Promise<void> {
+  await page.goto("/office/templates");
+  await page.getByRole("link", { name: new RegExp(change.title) }).click();
+  await expect(page.getByRole("heading", { level: 1, name: change.title })).toBeVisible();
+  await page.getByRole("link", { name: /编辑新版本|继续编辑草稿/ }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/office/templates/${change.code}/edit$`));
+  await page.getByRole("button", { name: new RegExp(`^${change.itemCode}`) }).click();
+  await page.getByLabel("检查内容").fill(change.prompt);
+  await page.getByRole("button", { name: "发布新版本…" }).click();
+
+  const review = page.getByRole("region", {
+    name: `发布第 ${change.nextVersion} 版前，请确认改动`,
+  });
+  await expect(review).toBeVisible();
+  await expect(review.getByText(`${change.itemCode}：「检查内容」`)).toBeVisible();
+  await review.getByRole("button", { name: `确认发布第 ${change.nextVersion} 版` }).click();
+
+  await expect(page).toHaveURL(
+    new RegExp(`/office/templates/${change.code}\\?version=${change.nextVersion}$`),
+  );
+  await expect(page.getByText(`第 ${change.nextVersion} 版（已发布）`)).toBeVisible();
+  await expect(page.getByTestId(`item-${change.itemCode}`)).toContainText(change.prompt);
+}
+
 test.describe("checklist templates", () => {
   test("the office edits an item's prompt, reviews the change and publishes a new version", async ({
     page,
@@ -29,28 +59,13 @@ test.describe("checklist templates", () => {
     const oldPrompt = before.items.find((item) => item.code === "AQ-001")?.prompt;
     const newPrompt = `学校建立以校长为第一责任人的安全工作责任制，岗位安全职责明确到人（第 ${before.version + 1} 版）`;
 
-    await page.goto("/office/templates");
-    await page.getByRole("link", { name: /校园安全检查/ }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "校园安全检查" })).toBeVisible();
-    await page.getByRole("link", { name: /编辑新版本|继续编辑草稿/ }).click();
-
-    await expect(page).toHaveURL(/\/office\/templates\/campus-safety\/edit$/);
-    await page.getByRole("button", { name: /^AQ-001/ }).click();
-    await page.getByLabel("检查内容").fill(newPrompt);
-    await page.getByRole("button", { name: "发布新版本…" }).click();
-
-    const review = page.getByRole("region", {
-      name: `发布第 ${before.version + 1} 版前，请确认改动`,
+    await publishPromptChange(page, {
+      title: "校园安全检查",
+      code: "campus-safety",
+      itemCode: "AQ-001",
+      prompt: newPrompt,
+      nextVersion: before.version + 1,
     });
-    await expect(review).toBeVisible();
-    await expect(review.getByText("AQ-001：「检查内容」")).toBeVisible();
-    await review.getByRole("button", { name: `确认发布第 ${before.version + 1} 版` }).click();
-
-    await expect(page).toHaveURL(
-      new RegExp(`/office/templates/campus-safety\\?version=${before.version + 1}$`),
-    );
-    await expect(page.getByText(`第 ${before.version + 1} 版（已发布）`)).toBeVisible();
-    await expect(page.getByTestId("item-AQ-001")).toContainText(newPrompt);
 
     // New visits get the new version; a visit pinned to the old one still gets it unchanged.
     const after = await latestVersion(page, "campus-safety");
@@ -58,6 +73,46 @@ test.describe("checklist templates", () => {
     expect(after.items.find((item) => item.code === "AQ-001")?.prompt).toBe(newPrompt);
     const pinned = await pinnedVersion(page, "campus-safety", before.version);
     expect(pinned.items.find((item) => item.code === "AQ-001")?.prompt).toBe(oldPrompt);
+  });
+
+  test("a visit started on the old version keeps it after a new version is published; a new visit gets the new one", async ({
+    browser,
+  }) => {
+    const inspector = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const phone = await inspector.newPage();
+    await signIn(phone, "inspector2", /\/inspect$/);
+    await expect(phone.getByText("城西小学", { exact: true })).toBeVisible();
+    const oldVisitId = await startVisit(phone, "城西小学", "消防安全检查");
+    const promptOf = (page: Page) => rows(page).filter({ hasText: "XF-001" }).locator("p").first();
+    const oldPrompt = await promptOf(phone).textContent();
+
+    const office = await browser.newContext();
+    const desk = await office.newPage();
+    await signIn(desk, "office", /\/office$/);
+    const before = await latestVersion(desk, "fire");
+    const newPrompt = `灭火器按场所危险等级配置，数量、类型符合规范要求（第 ${before.version + 1} 版）`;
+    await publishPromptChange(desk, {
+      title: "消防安全检查",
+      code: "fire",
+      itemCode: "XF-001",
+      prompt: newPrompt,
+      nextVersion: before.version + 1,
+    });
+    await office.close();
+
+    // The phone downloads the new pack; the draft it already has stays on the version it pinned.
+    await phone.goto("/inspect");
+    await phone.getByRole("button", { name: "下载检查包" }).click();
+    await expect(phone.getByRole("button", { name: "下载检查包" })).toBeEnabled();
+    await phone.goto(`/inspect/visit?id=${oldVisitId}`);
+    await expect(promptOf(phone)).toBeVisible();
+    expect(await promptOf(phone).textContent()).toBe(oldPrompt);
+    expect(oldPrompt).not.toContain(newPrompt);
+
+    await phone.goto("/inspect");
+    await startVisit(phone, "城西小学", "消防安全检查");
+    await expect(promptOf(phone)).toContainText(newPrompt);
+    await inspector.close();
   });
 
   test("the preview for a school says which items apply and why", async ({ page }) => {

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 
 import { requirePageUser } from "@/lib/server/auth/session";
 
+import { SchoolSyncBadge } from "@/components/rectification/school-item-actions";
 import { AppShell } from "@/components/shell/app-shell";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ const NAV = [
 export default async function SchoolLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser(["school"]);
   return (
-    <AppShell user={user} surface="学校" nav={NAV}>
+    <AppShell user={user} surface="学校" nav={NAV} headerExtra={<SchoolSyncBadge />}>
       {children}
     </AppShell>
   );

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { requirePageUser } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db/client";
+import { getItemTimeline } from "@/lib/server/rectification/queries";
+import { userRepository } from "@/lib/server/repositories/user-repository";
+import { systemClock } from "@/lib/utils/clock";
+
+import { ItemView } from "@/components/rectification/item-view";
+import { OfficeItemActions } from "@/components/rectification/office-item-actions";
+import { PageHeader } from "@/components/shell/page-header";
+
+export const metadata: Metadata = { title: "整改事项" };
+
+export default async function OfficeItemPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser(["office", "admin"]);
+  const { id } = await params;
+  const db = getDb();
+  const timeline = await getItemTimeline(db, user, id, systemClock.now());
+  if (!timeline) notFound();
+  const names = await userRepository.namesByIds(
+    db,
+    timeline.events.map((e) => e.actorId),
+  );
+  const { item } = timeline;
+  return (
+    <>
+      <PageHeader title="整改事项" />
+      <ItemView
+        data={timeline}
+        names={names}
+        noticeHref={item.noticeId ? `/office/notices/${item.noticeId}` : null}
+        actions={
+          <OfficeItemActions
+            itemId={item.id}
+            version={item.version}
+            allowed={timeline.allowedActions}
+          />
+        }
+      />
+    </>
+  );
+}

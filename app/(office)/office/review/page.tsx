@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+
+import { requirePageUser } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db/client";
+import { listReviewQueue } from "@/lib/server/rectification/queries";
+import { systemClock } from "@/lib/utils/clock";
+
+import { ReviewTask } from "@/components/rectification/review-task";
+import { PageHeader } from "@/components/shell/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+
+export const metadata: Metadata = { title: "待复核" };
+
+export default async function ReviewQueuePage() {
+  const user = await requirePageUser(["office", "admin"]);
+  const tasks = await listReviewQueue(getDb(), user, systemClock.now());
+  return (
+    <>
+      <PageHeader
+        title="待复核"
+        description={tasks.length > 0 ? `${tasks.length} 项待处理，最早提交的在前` : undefined}
+      />
+      {tasks.length === 0 ? (
+        <EmptyState title="没有待复核的事项">学校提交整改报告或延期申请后会出现在这里。</EmptyState>
+      ) : (
+        <div className="space-y-4">
+          {tasks.map((task) => (
+            <ReviewTask key={task.item.id} task={task} itemHref={`/office/items/${task.item.id}`} />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

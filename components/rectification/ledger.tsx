@@ -1,0 +1,177 @@
+import Link from "next/link";
+
+import {
+  RECTIFICATION_STATUS_LABELS,
+  RECTIFICATION_STATUSES,
+  type RectificationItem,
+} from "@/lib/domain/rectification/rectification.schema";
+import { SEVERITY_LABELS, severitySchema } from "@/lib/domain/template/template.schema";
+import { toQueryString } from "@/lib/utils/search-params";
+
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
+import { linkButtonClass } from "@/components/templates/link-button";
+
+import { deadlineText, formatDate } from "./format";
+import { OverdueBadge, StatusBadge } from "./status-badge";
+
+export type LedgerRow = {
+  item: RectificationItem;
+  schoolName: string;
+  zoneName: string;
+  noticeNumber: string | null;
+  daysOverdue: number;
+};
+
+type Option = { value: string; label: string };
+
+/**
+ * The 整改台账 filters as a plain GET form: the page reads them from the query, so a filtered view
+ * is a link that can be shared, and the export takes the very same query.
+ */
+export function LedgerFilters({
+  current,
+  schools,
+  zones,
+}: {
+  current: Record<string, string>;
+  schools: readonly Option[];
+  zones: readonly Option[];
+}) {
+  const statusOptions: Option[] = [
+    { value: "pending,in_progress,submitted,returned", label: "未销号" },
+    ...RECTIFICATION_STATUSES.map((status) => ({
+      value: status,
+      label: RECTIFICATION_STATUS_LABELS[status],
+    })),
+  ];
+  return (
+    <form
+      method="get"
+      className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3"
+    >
+      <Filter name="status" label="状态" value={current.status} options={statusOptions} />
+      <Filter
+        name="overdue"
+        label="逾期"
+        value={current.overdue}
+        options={[
+          { value: "true", label: "已逾期" },
+          { value: "false", label: "未逾期" },
+        ]}
+      />
+      <Filter name="zone" label="责任区" value={current.zone} options={zones} />
+      <Filter name="school" label="学校" value={current.school} options={schools} />
+      <Filter
+        name="severity"
+        label="等级"
+        value={current.severity}
+        options={severitySchema.options.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
+      />
+      <div className="flex gap-2">
+        <Button type="submit" size="sm">
+          筛选
+        </Button>
+        <Link href="/office/items" className={linkButtonClass("secondary")}>
+          清除
+        </Link>
+        <a
+          href={`/api/office/ledger.xlsx${toQueryString(current)}`}
+          className={linkButtonClass("secondary")}
+          download
+        >
+          导出台账
+        </a>
+      </div>
+    </form>
+  );
+}
+
+function Filter({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: readonly Option[];
+}) {
+  const id = `filter-${name}`;
+  return (
+    <div className="min-w-[8rem] space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium text-slate-500">
+        {label}
+      </label>
+      <Select id={id} name={name} defaultValue={value ?? ""} className="h-9 text-sm">
+        <option value="">全部</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+}
+
+/** The ledger table, one row per item, each opening its page. */
+export function LedgerTable({ rows }: { rows: readonly LedgerRow[] }) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <table className="w-full min-w-[52rem] text-left text-sm">
+        <thead className="bg-slate-50 text-xs text-slate-500">
+          <tr>
+            <th className="px-3 py-2 font-medium">学校</th>
+            <th className="px-3 py-2 font-medium">整改事项</th>
+            <th className="px-3 py-2 font-medium">等级</th>
+            <th className="px-3 py-2 font-medium">状态</th>
+            <th className="px-3 py-2 font-medium">整改期限</th>
+            <th className="px-3 py-2 font-medium">通知书</th>
+            <th className="px-3 py-2 font-medium">发现日期</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map(({ item, schoolName, zoneName, noticeNumber, daysOverdue }) => (
+            <tr key={item.id} className="align-top hover:bg-slate-50">
+              <td className="px-3 py-2">
+                <p className="text-slate-900">{schoolName}</p>
+                <p className="text-xs text-slate-500">{zoneName}</p>
+              </td>
+              <td className="max-w-[22rem] px-3 py-2">
+                <Link href={`/office/items/${item.id}`} className="text-brand-700 hover:underline">
+                  {item.prompt}
+                </Link>
+                {item.extension ? <p className="text-xs text-amber-700">延期申请待审批</p> : null}
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{SEVERITY_LABELS[item.severity]}</td>
+              <td className="px-3 py-2">
+                <div className="flex flex-wrap gap-1">
+                  <StatusBadge status={item.status} />
+                  <OverdueBadge days={daysOverdue} />
+                </div>
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{deadlineText(item)}</td>
+              <td className="px-3 py-2 text-xs whitespace-nowrap">
+                {noticeNumber && item.noticeId ? (
+                  <Link
+                    href={`/office/notices/${item.noticeId}`}
+                    className="text-brand-700 hover:underline"
+                  >
+                    {noticeNumber}
+                  </Link>
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap text-slate-500">
+                {formatDate(item.createdAt)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
+
+import { linkButtonClass } from "@/components/templates/link-button";
+
+import { formatDateTime } from "./format";
+import { ItemDetails } from "./item-details";
+import { NoticeDocument, type NoticeSheet } from "./notice-document";
+import { PrintButton } from "./print-button";
+
+export type NoticeViewItem = { item: RectificationItem; daysOverdue: number };
+
+/**
+ * A 整改通知书 as the school and the office see it: the printable sheet with its PDF, then each
+ * item's progress (hidden in print) with the viewer's own actions under it.
+ */
+export function NoticeView({
+  notice,
+  items,
+  itemHref,
+  actions,
+}: {
+  notice: NoticeSheet & { id: string; readAt: number | null };
+  items: readonly NoticeViewItem[];
+  itemHref: (itemId: string) => string;
+  /** The viewer's buttons for an item. */
+  actions?: (item: RectificationItem) => ReactNode;
+}) {
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-2 print:hidden">
+        <p className="text-sm text-slate-500">
+          {notice.readAt === null
+            ? "学校尚未查阅"
+            : `学校已于 ${formatDateTime(notice.readAt)} 查阅`}
+        </p>
+        <div className="flex gap-2">
+          <PrintButton />
+          <a
+            href={`/api/notices/${notice.id}/pdf`}
+            target="_blank"
+            rel="noreferrer"
+            className={linkButtonClass("primary")}
+          >
+            下载 PDF
+          </a>
+        </div>
+      </div>
+
+      <NoticeDocument notice={notice} />
+
+      <section aria-labelledby="progress-heading" className="space-y-3 print:hidden">
+        <h2 id="progress-heading" className="text-lg font-semibold text-slate-900">
+          逐项整改情况
+        </h2>
+        {items.map(({ item, daysOverdue }, index) => (
+          <ItemDetails
+            key={item.id}
+            item={item}
+            daysOverdue={daysOverdue}
+            title={
+              <Link href={itemHref(item.id)} className="hover:text-brand-700 hover:underline">
+                {index + 1}. {item.prompt}
+              </Link>
+            }
+          >
+            {actions?.(item)}
+          </ItemDetails>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { photoPath } from "@/lib/sync/protocol";
+
+/**
+ * Photos as small thumbnails, each opening the full image. The server keeps one size (≤ 1600 px,
+ * a few hundred KB), so the thumbnail is that image drawn small and loaded only when scrolled to.
+ */
+export function PhotoThumbs({
+  ids,
+  label,
+  emptyText,
+}: {
+  ids: readonly string[];
+  label: string;
+  emptyText?: string;
+}) {
+  if (ids.length === 0 && emptyText === undefined) return null;
+  return (
+    <figure className="space-y-1.5">
+      <figcaption className="text-xs font-medium text-slate-500">
+        {label}
+        {ids.length > 0 ? `（${ids.length} 张）` : null}
+      </figcaption>
+      {ids.length === 0 ? (
+        <p className="text-sm text-slate-400">{emptyText}</p>
+      ) : (
+        <ul className="flex flex-wrap gap-2">
+          {ids.map((id, index) => (
+            <li key={id}>
+              <a
+                href={photoPath(id)}
+                target="_blank"
+                rel="noreferrer"
+                className="focus-visible:outline-brand-600 block overflow-hidden rounded-lg border border-slate-200 bg-slate-100 focus-visible:outline-2"
+              >
+                {/* eslint-disable-next-line @next/next/no-img-element -- private, content-addressed images served by our API */}
+                <img
+                  src={photoPath(id)}
+                  alt={`${label} ${index + 1}`}
+                  loading="lazy"
+                  className="h-20 w-24 object-cover sm:h-24 sm:w-32"
+                />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </figure>
+  );
+}

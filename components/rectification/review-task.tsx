@@ -1,0 +1,59 @@
+import Link from "next/link";
+
+import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
+
+import type { ScreenActionType } from "./action-model";
+import { formatDateTime } from "./format";
+import { ItemDetails } from "./item-details";
+import { OfficeItemActions } from "./office-item-actions";
+
+export type ReviewTaskData = {
+  item: RectificationItem;
+  schoolName: string;
+  noticeNumber: string | null;
+  daysOverdue: number;
+  /** What the reviewer is asked to decide. */
+  awaiting: ("review" | "extension")[];
+};
+
+/** The decisions each kind of request asks for; 督办 and 撤销 are on the item page. */
+const DECISIONS: Record<ReviewTaskData["awaiting"][number], ScreenActionType[]> = {
+  review: ["verify_pass", "verify_return"],
+  extension: ["approve_extension", "refuse_extension"],
+};
+
+/** One entry of the 待复核 queue: the school's answer beside the finding, and the decision buttons. */
+export function ReviewTask({ task, itemHref }: { task: ReviewTaskData; itemHref: string }) {
+  const { item } = task;
+  const decisions = task.awaiting.flatMap((kind) => DECISIONS[kind]);
+  const askedAt = Math.min(
+    item.response?.submittedAt ?? Infinity,
+    item.extension?.requestedAt ?? Infinity,
+  );
+  return (
+    <ItemDetails
+      item={item}
+      daysOverdue={task.daysOverdue}
+      label={`${task.schoolName}：${item.prompt}`}
+      title={
+        <>
+          <span className="block text-sm font-normal text-slate-500">
+            {task.schoolName}
+            {task.noticeNumber ? ` · ${task.noticeNumber}` : ""}
+            {Number.isFinite(askedAt) ? ` · ${formatDateTime(askedAt)} 提交` : ""}
+          </span>
+          <Link href={itemHref} className="hover:text-brand-700 hover:underline">
+            {item.prompt}
+          </Link>
+        </>
+      }
+    >
+      <OfficeItemActions
+        itemId={item.id}
+        version={item.version}
+        allowed={decisions}
+        only={decisions}
+      />
+    </ItemDetails>
+  );
+}

@@ -1,0 +1,311 @@
+"use client";
+
+/**
+ * What the school and office rectification screens do, the only place they reach storage or the
+ * server. The school's actions go through the phone's outbox, the inspector app's one mechanism:
+ * the 整改报告 and its photos are stored in ONE IndexedDB transaction before anything is sent,
+ * the photos are uploaded first, failures are retried with backoff, and a refusal stays on the
+ * device with the server's reason. The office sits at a desk online and acts directly, seeing the
+ * server's answer (e.g. "already handled by someone else") at once.
+ */
+import { useEffect, useSyncExternalStore } from "react";
+import { z } from "zod";
+
+import type { Id } from "@/lib/domain/ids";
+import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
+import type { PhotoMeta } from "@/lib/domain/visit/visit.schema";
+import type { OutboxEntry } from "@/lib/offline/outbox-store";
+import { processPhoto, type ProcessedImage } from "@/lib/photos/process-photo";
+import {
+  createSyncEngine,
+  timerSchedule,
+  type SyncEngine,
+  type SyncSnapshot,
+} from "@/lib/sync/sync-engine";
+import { createTransport } from "@/lib/sync/transport";
+import { systemClock } from "@/lib/utils/clock";
+import { newId } from "@/lib/utils/ids";
+
+import {
+  announceDataChanged,
+  openAppData,
+  storageErrorMessage,
+  useStoreQuery,
+  type AppData,
+} from "./use-app-db";
+import { ensurePersistentStorage } from "./use-storage-health";
+
+/* ---------- the office: online, direct ---------- */
+
+export type ActResult = { ok: true } | { ok: false; message: string };
+
+const errorBodySchema = z.object({ message: z.string().min(1) });
+
+/**
+ * POST /api/rectification/items/{id}/actions. `expectedVersion` is the version on screen: if anyone
+ * acted since, the server refuses (409) and changes nothing.
+ */
+export async function actOnItem(
+  itemId: Id,
+  action: RectificationAction,
+  expectedVersion: number,
+): Promise<ActResult> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/rectification/items/${itemId}/actions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ action, expectedVersion }),
+      cache: "no-store",
+    });
+  } catch {
+    return { ok: false, message: "网络不可用，操作未提交，请连接网络后重试" };
+  }
+  if (response.ok) return { ok: true };
+  const body = errorBodySchema.safeParse(await response.json().catch(() => null));
+  return {
+    ok: false,
+    message: body.success ? body.data.message : `操作未成功（HTTP ${response.status}），请稍后重试`,
+  };
+}
+
+/* ---------- the school: through the outbox ---------- */
+
+/** A processed evidence photo waiting in the form, with a preview for the screen. */
+export type EvidencePhoto = ProcessedImage & { previewUrl: string };
+
+/** Compresses, watermarks and hashes a camera photo; resolves to the photo or a Chinese error. */
+export async function prepareEvidencePhoto(
+  file: File,
+  watermark: { schoolName: string; takenBy: string },
+): Promise<EvidencePhoto | string> {
+  try {
+    const image = await processPhoto(file, {
+      schoolName: watermark.schoolName,
+      inspectorName: watermark.takenBy,
+      takenAt: systemClock.now(),
+    });
+    return { ...image, previewUrl: URL.createObjectURL(image.thumbnail) };
+  } catch (error) {
+    return error instanceof Error ? error.message : "这张照片无法处理，请重新拍摄";
+  }
+}
+
+/** Frees a preview once the photo leaves the form. */
+export function releaseEvidencePhoto(photo: EvidencePhoto): void {
+  URL.revokeObjectURL(photo.previewUrl);
+}
+
+/** One of the school's actions on this device: waiting to be sent, or refused by the server. */
+export type QueuedAction = {
+  mutationId: Id;
+  itemId: Id;
+  action: RectificationAction;
+  status: "pending" | "rejected";
+  /** The server's reason when refused. */
+  reason: string | null;
+  createdAt: number;
+};
+
+/** More than a school ever queues; the outbox is read in one go. */
+const MAX_QUEUED = 1_000;
+
+function toQueued(entry: OutboxEntry): QueuedAction[] {
+  const { mutation } = entry;
+  if (mutation.name !== "rectification.act") return [];
+  return [
+    {
+      mutationId: mutation.id,
+      itemId: mutation.args.itemId,
+      action: mutation.args.action,
+      status: entry.status,
+      reason: entry.reason,
+      createdAt: mutation.createdAt,
+    },
+  ];
+}
+
+async function readQueued({ stores }: AppData): Promise<QueuedAction[]> {
+  const [pending, rejected] = await Promise.all([
+    stores.outbox.peekBatch(MAX_QUEUED),
+    stores.outbox.listRejected(),
+  ]);
+  return [...pending, ...rejected].flatMap(toQueued);
+}
+
+let engineCreating: Promise<SyncEngine> | null = null;
+let snapshot: SyncSnapshot = {
+  status: "idle",
+  pendingCount: 0,
+  rejectedCount: 0,
+  lastSyncAt: null,
+  lastError: null,
+  nextRetryAt: null,
+};
+const snapshotListeners = new Set<() => void>();
+/** Called when actions of this device reached the server (or were refused): the page is stale. */
+const sentListeners = new Set<() => void>();
+/** The school's actions last seen waiting on this device. */
+let waiting = new Set<Id>();
+
+async function waitingIds(data: AppData): Promise<Set<Id>> {
+  const queued = await readQueued(data);
+  return new Set(queued.filter((q) => q.status === "pending").map((q) => q.mutationId));
+}
+
+function schoolEngine(): Promise<SyncEngine> {
+  engineCreating ??= openAppData().then(async (data) => {
+    waiting = await waitingIds(data);
+    const engine = createSyncEngine({
+      stores: {
+        ...data.stores,
+        // The visit pack is the inspector's; a school has none to download, so it never is "due".
+        meta: { ...data.stores.meta, getPackGeneratedAt: () => Promise.resolve(systemClock.now()) },
+      },
+      transport: createTransport(),
+      clock: systemClock,
+      schedule: timerSchedule,
+      random: Math.random,
+      locks: navigator.locks
+        ? { request: (name, run) => navigator.locks.request(name, run) }
+        : { request: (_name, run) => run() },
+      newId,
+    });
+    engine.subscribe((next) => {
+      const finished = snapshot.status === "syncing" && next.status !== "syncing";
+      snapshot = next;
+      for (const listener of snapshotListeners) listener();
+      if (finished) void afterSync(data);
+    });
+    return engine;
+  });
+  return engineCreating;
+}
+
+async function afterSync(data: AppData): Promise<void> {
+  announceDataChanged();
+  const now = await waitingIds(data);
+  const left = [...waiting].some((id) => !now.has(id));
+  waiting = now;
+  if (left) for (const listener of sentListeners) listener();
+}
+
+/** Sends what waits now, cancelling any backoff wait ("立即重试", the network came back). */
+export function sendSchoolActionsNow(): void {
+  void schoolEngine().then((engine) => engine.syncNow());
+}
+
+/**
+ * Mount once on the school's pages: sends what waits in the outbox now, when the network returns
+ * and when the page is shown again. `onSent` (stable) runs when actions of this device have left
+ * the outbox — applied or refused — so the page can reload the server's view of the items.
+ */
+export function useSchoolSync(onSent: () => void): SyncSnapshot {
+  useEffect(() => {
+    void schoolEngine().then((engine) => engine.start());
+    const onVisible = () => {
+      if (document.visibilityState === "visible") sendSchoolActionsNow();
+    };
+    sentListeners.add(onSent);
+    window.addEventListener("online", sendSchoolActionsNow);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      sentListeners.delete(onSent);
+      window.removeEventListener("online", sendSchoolActionsNow);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [onSent]);
+  return useSchoolSyncStatus();
+}
+
+/** The send state: syncing, offline, backing off, signed out, with counts. */
+export function useSchoolSyncStatus(): SyncSnapshot {
+  return useSyncExternalStore(
+    (listener) => {
+      snapshotListeners.add(listener);
+      return () => snapshotListeners.delete(listener);
+    },
+    () => snapshot,
+    () => snapshot,
+  );
+}
+
+/** This item's actions still on the device (waiting or refused), oldest first. */
+export function useQueuedActions(itemId: Id): QueuedAction[] {
+  const query = useStoreQuery(readQueued);
+  return query.status === "ready" ? query.value.filter((q) => q.itemId === itemId) : [];
+}
+
+export type SchoolItemRef = { id: Id; version: number; visitId: Id };
+
+/**
+ * Stores the action with its photos and queues it, in one IndexedDB transaction, then sends it.
+ * Resolves to a Chinese error when the device could not store it (nothing was queued then).
+ */
+export async function queueSchoolAction(
+  item: SchoolItemRef,
+  action: RectificationAction,
+  photos: readonly EvidencePhoto[],
+  takenBy: Id,
+): Promise<string | null> {
+  const now = systemClock.now();
+  const mutation = {
+    id: newId(),
+    name: "rectification.act" as const,
+    createdAt: now,
+    args: { itemId: item.id, expectedVersion: item.version, action },
+  };
+  try {
+    const { stores } = await openAppData();
+    await stores.photos.saveAllWithMutation(
+      photos.map((photo) => ({
+        meta: {
+          id: photo.id,
+          // Photos are filed by visit on the device; the school's evidence belongs to the visit's finding.
+          visitId: item.visitId,
+          mime: photo.mime,
+          bytes: photo.bytes,
+          width: photo.width,
+          height: photo.height,
+          capturedAt: now,
+          takenBy,
+          location: null,
+          purpose: "evidence",
+        } satisfies PhotoMeta,
+        blob: photo.blob,
+        thumbnail: photo.thumbnail,
+      })),
+      mutation,
+    );
+  } catch (error) {
+    return storageErrorMessage(error);
+  }
+  waiting.add(mutation.id);
+  ensurePersistentStorage();
+  announceDataChanged();
+  sendSchoolActionsNow();
+  return null;
+}
+
+/**
+ * Sends a refused action again against the item as it is now (its photos are still on the
+ * device), then lets go of the refused copy. Use when the refusal was about timing, e.g. the item
+ * changed meanwhile; the new copy may of course be refused too, with its own reason.
+ */
+export async function resubmitSchoolAction(
+  queued: QueuedAction,
+  item: SchoolItemRef,
+  takenBy: Id,
+): Promise<string | null> {
+  const failure = await queueSchoolAction(item, queued.action, [], takenBy);
+  if (failure !== null) return failure;
+  await discardSchoolAction(queued);
+  return null;
+}
+
+/** Gives up a refused action (never a waiting one: those are the school's unsent work). */
+export async function discardSchoolAction(queued: QueuedAction): Promise<void> {
+  const { stores } = await openAppData();
+  await stores.outbox.discard([queued.mutationId]);
+  announceDataChanged();
+}
