@@ -34,14 +34,6 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      {
-        resolve: { alias },
-        test: {
-          name: "components",
-          environment: "jsdom",
-          include: ["test/components/**/*.test.tsx"],
-        },
-      },
     ],
   },
 });

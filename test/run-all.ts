@@ -1,5 +1,5 @@
 /**
- * `npm test`: the whole suite in order — unit and component tests, integration tests against the
+ * `npm test`: the whole suite in order — unit tests, integration tests against the
  * embedded PostgreSQL (and again against TEST_DATABASE_URL when it is set), then end-to-end tests in
  * the system Chromium. Prints one closing "N passed, N failed" line and exits non-zero on any failure.
  */
@@ -39,7 +39,7 @@ function vitest(title: string, projects: string[], reportName: string, env: Reco
   addVitest(outputFile);
 }
 
-vitest("单元测试与组件测试 (unit, components)", ["unit", "components"], "unit");
+vitest("单元测试 (unit)", ["unit"], "unit");
 vitest("集成测试：嵌入式 PostgreSQL (integration)", ["integration"], "integration-embedded", { DUXUE_TEST_PG: "embedded" });
 if (process.env.TEST_DATABASE_URL) {
   vitest("集成测试：外部 PostgreSQL (TEST_DATABASE_URL)", ["integration"], "integration-external", { DUXUE_TEST_PG: "external" });

@@ -14,12 +14,6 @@ import {
 import type { DateString } from "@/lib/domain/visit/answer.schema";
 import type { SyncSnapshot } from "@/lib/sync/sync-engine";
 
-/** "2026年3月20日", as official documents write dates. */
-export function chineseDate(date: DateString): string {
-  const [year, month, day] = date.split("-").map(Number);
-  return `${year}年${month}月${day}日`;
-}
-
 const CHINA_DATE_TIME = new Intl.DateTimeFormat("zh-CN", {
   timeZone: "Asia/Shanghai",
   year: "numeric",
@@ -49,15 +43,6 @@ export function formatRate(rate: number | null): string {
 export function deadlineText(item: Pick<RectificationItem, "mode" | "dueDate">): string {
   if (item.mode === "on_site") return "立行立改";
   return item.dueDate === null ? "—" : `${item.dueDate} 前`;
-}
-
-/** The deadline as the notice words it (the same words as its PDF). */
-export function noticeDeadlineText(
-  item: Pick<RectificationItem, "mode" | "dueDate" | "status">,
-): string {
-  if (item.mode === "on_site")
-    return item.status === "closed" ? "已立行立改" : "立行立改（现场整改）";
-  return item.dueDate === null ? "—" : `${chineseDate(item.dueDate)}前完成整改`;
 }
 
 /** "待整改 1 · 已销号 2": the states that have items, in lifecycle order. */

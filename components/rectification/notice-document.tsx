@@ -2,7 +2,10 @@ import type { RectificationItem } from "@/lib/domain/rectification/rectification
 import { SEVERITY_LABELS } from "@/lib/domain/template/template.schema";
 import { VISIT_KIND_LABELS, type VisitKind } from "@/lib/domain/visit/visit.schema";
 
-import { chineseDate, formatDate, noticeDeadlineText } from "./format";
+import { chineseDate } from "@/lib/domain/dates";
+import { noticeDeadlineText } from "@/lib/domain/rectification/notice-text";
+
+import { formatDate } from "./format";
 
 /** What the printed notice shows; the server's notice detail has these fields. */
 export type NoticeSheet = {

@@ -14,3 +14,9 @@ export function addDays(date: DateString, days: number): DateString {
   // Calendar arithmetic at UTC midnight: no time zone or DST can shift the day.
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** "2026年3月20日", as official documents write dates. */
+export function chineseDate(date: DateString): string {
+  const [year, month, day] = date.split("-").map(Number);
+  return `${year}年${month}月${day}日`;
+}

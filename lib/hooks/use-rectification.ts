@@ -82,7 +82,7 @@ export async function prepareEvidencePhoto(
   try {
     const image = await processPhoto(file, {
       schoolName: watermark.schoolName,
-      inspectorName: watermark.takenBy,
+      takenBy: `学校 ${watermark.takenBy}`,
       takenAt: systemClock.now(),
     });
     return { ...image, previewUrl: URL.createObjectURL(image.thumbnail) };

@@ -347,7 +347,7 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
           const { processPhoto } = await loadPhotoPipeline();
           image = await processPhoto(file, {
             schoolName: ctx.school.name,
-            inspectorName: inspector.name,
+            takenBy: `督学 ${inspector.name}`,
             takenAt: systemClock.now(),
           });
         } catch (error) {

@@ -44,7 +44,7 @@ export async function measureCompression(browser: Browser, runs = 3): Promise<{ 
     for (let i = 0; i < count; i++) {
       const input = await t.makeJpeg(4000, 3000, "photo");
       const started = performance.now();
-      const photo = await t.processPhoto(input, { schoolName: "示范区实验小学", inspectorName: "王建国", takenAt: 0 });
+      const photo = await t.processPhoto(input, { schoolName: "示范区实验小学", takenBy: "督学 王建国", takenAt: 0 });
       out.push({ ms: performance.now() - started, bytes: photo.bytes });
     }
     return out;

@@ -12,7 +12,7 @@ import type { Rgb } from "./photo-pipeline.page";
 
 const WATERMARK = {
   schoolName: "示范区实验小学",
-  inspectorName: "张伟",
+  takenBy: "督学 张伟",
   takenAt: Date.UTC(2026, 10, 23, 6, 5),
 };
 

@@ -1,7 +1,8 @@
 /** What the visible watermark on an inspection photo says: where, when (China time) and by whom. */
 export type WatermarkInfo = {
   schoolName: string;
-  inspectorName: string;
+  /** Who took it, as printed: "督学 王建国" on inspection photos, "学校 …" on a school's evidence. */
+  takenBy: string;
   /** When the photo was taken, epoch ms. */
   takenAt: number;
 };
@@ -29,6 +30,6 @@ export function toChinaMinute(epochMs: number): string {
 export function watermarkLines(info: WatermarkInfo): string[] {
   return [
     info.schoolName.trim(),
-    `${toChinaMinute(info.takenAt)}　督学 ${info.inspectorName.trim()}`,
+    `${toChinaMinute(info.takenAt)}　${info.takenBy.trim()}`,
   ];
 }

@@ -12,10 +12,10 @@ import { readFileSync } from "node:fs";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 
-import { toChinaDate } from "@/lib/domain/dates";
+import { chineseDate, toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
+import { noticeDeadlineText } from "@/lib/domain/rectification/notice-text";
 import { SEVERITY_LABELS } from "@/lib/domain/template/template.schema";
-import type { DateString } from "@/lib/domain/visit/answer.schema";
 import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.schema";
 
 import type { Executor } from "../db/client";
@@ -44,12 +44,6 @@ const MARGIN = 64; // ≈ 2.25 cm, close to the 公文 page margins
 const INK = "#111111";
 const MUTED = "#555555";
 
-/** "2026年3月20日" */
-export function chineseDate(date: DateString): string {
-  const [year, month, day] = date.split("-").map(Number);
-  return `${year}年${month}月${day}日`;
-}
-
 /** The school's page for the notice, which the QR code opens. */
 export function noticePageUrl(noticeId: string): string {
   return `${serverEnv().baseUrl}/school/notices/${noticeId}`;
@@ -60,12 +54,6 @@ export type NoticePdfInput = {
   /** Encoded in the QR code: where the school answers the notice. */
   pageUrl: string;
 };
-
-function deadlineText(item: NoticeDetail["items"][number]): string {
-  if (item.mode === "on_site")
-    return item.status === "closed" ? "已立行立改" : "立行立改（现场整改）";
-  return item.dueDate === null ? "—" : `${chineseDate(item.dueDate)}前完成整改`;
-}
 
 function collectPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -137,7 +125,7 @@ export async function renderNoticePdf({ notice, pageUrl }: NoticePdfInput): Prom
     field("检查依据", item.basis);
     field("整改要求", item.requiredAction);
     field("问题等级", SEVERITY_LABELS[item.severity]);
-    field("整改期限", deadlineText(item));
+    field("整改期限", noticeDeadlineText(item));
   }
 
   doc.moveDown(1.2).font("regular").fontSize(12).fillColor(INK).text("特此通知。", { indent: 24 });

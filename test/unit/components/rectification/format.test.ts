@@ -3,13 +3,14 @@ import { describe, expect, it } from "vitest";
 import type { RectificationEvent } from "@/lib/domain/rectification/events";
 import type { SyncSnapshot } from "@/lib/sync/sync-engine";
 
+import { chineseDate } from "@/lib/domain/dates";
+import { noticeDeadlineText } from "@/lib/domain/rectification/notice-text";
+
 import {
-  chineseDate,
   deadlineText,
   describeEvents,
   formatDateTime,
   formatRate,
-  noticeDeadlineText,
   sendStateText,
   statusCountsText,
   unreadFirst,

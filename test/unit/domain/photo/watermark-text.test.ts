@@ -32,7 +32,7 @@ describe("watermarkLines", () => {
     expect(
       watermarkLines({
         schoolName: " 示范区实验小学 ",
-        inspectorName: "张伟 ",
+        takenBy: "督学 张伟 ",
         takenAt: Date.UTC(2026, 10, 23, 6, 5),
       }),
     ).toEqual(["示范区实验小学", "2026-11-23 14:05　督学 张伟"]);
