@@ -13,9 +13,7 @@ import { z } from "zod";
 
 import type { Id } from "@/lib/domain/ids";
 import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
-import type { PhotoMeta } from "@/lib/domain/visit/visit.schema";
-import type { OutboxEntry } from "@/lib/offline/outbox-store";
-import { processPhoto, type ProcessedImage } from "@/lib/photos/process-photo";
+import { actMutation } from "@/lib/domain/rectification/follow-up";
 import {
   createSyncEngine,
   timerSchedule,
@@ -33,7 +31,15 @@ import {
   useStoreQuery,
   type AppData,
 } from "./use-app-db";
+import {
+  actionPhotoRecords,
+  prepareActionPhoto,
+  readQueuedActions as readQueued,
+  type EvidencePhoto,
+  type QueuedAction,
+} from "./rectification-queue";
 import { ensurePersistentStorage } from "./use-storage-health";
+import { IDLE_SNAPSHOT } from "@/lib/sync/idle-snapshot";
 
 /* ---------- the office: online, direct ---------- */
 
@@ -71,77 +77,25 @@ export async function actOnItem(
 
 /* ---------- the school: through the outbox ---------- */
 
-/** A processed evidence photo waiting in the form, with a preview for the screen. */
-export type EvidencePhoto = ProcessedImage & { previewUrl: string };
+export {
+  releaseEvidencePhoto,
+  type EvidencePhoto,
+  type QueuedAction,
+} from "./rectification-queue";
 
 /** Compresses, watermarks and hashes a camera photo; resolves to the photo or a Chinese error. */
-export async function prepareEvidencePhoto(
+export function prepareEvidencePhoto(
   file: File,
   watermark: { schoolName: string; takenBy: string },
 ): Promise<EvidencePhoto | string> {
-  try {
-    const image = await processPhoto(file, {
-      schoolName: watermark.schoolName,
-      takenBy: `学校 ${watermark.takenBy}`,
-      takenAt: systemClock.now(),
-    });
-    return { ...image, previewUrl: URL.createObjectURL(image.thumbnail) };
-  } catch (error) {
-    return error instanceof Error ? error.message : "这张照片无法处理，请重新拍摄";
-  }
-}
-
-/** Frees a preview once the photo leaves the form. */
-export function releaseEvidencePhoto(photo: EvidencePhoto): void {
-  URL.revokeObjectURL(photo.previewUrl);
-}
-
-/** One of the school's actions on this device: waiting to be sent, or refused by the server. */
-export type QueuedAction = {
-  mutationId: Id;
-  itemId: Id;
-  action: RectificationAction;
-  status: "pending" | "rejected";
-  /** The server's reason when refused. */
-  reason: string | null;
-  createdAt: number;
-};
-
-/** More than a school ever queues; the outbox is read in one go. */
-const MAX_QUEUED = 1_000;
-
-function toQueued(entry: OutboxEntry): QueuedAction[] {
-  const { mutation } = entry;
-  if (mutation.name !== "rectification.act") return [];
-  return [
-    {
-      mutationId: mutation.id,
-      itemId: mutation.args.itemId,
-      action: mutation.args.action,
-      status: entry.status,
-      reason: entry.reason,
-      createdAt: mutation.createdAt,
-    },
-  ];
-}
-
-async function readQueued({ stores }: AppData): Promise<QueuedAction[]> {
-  const [pending, rejected] = await Promise.all([
-    stores.outbox.peekBatch(MAX_QUEUED),
-    stores.outbox.listRejected(),
-  ]);
-  return [...pending, ...rejected].flatMap(toQueued);
+  return prepareActionPhoto(file, {
+    schoolName: watermark.schoolName,
+    takenBy: `学校 ${watermark.takenBy}`,
+  });
 }
 
 let engineCreating: Promise<SyncEngine> | null = null;
-let snapshot: SyncSnapshot = {
-  status: "idle",
-  pendingCount: 0,
-  rejectedCount: 0,
-  lastSyncAt: null,
-  lastError: null,
-  nextRetryAt: null,
-};
+let snapshot: SyncSnapshot = IDLE_SNAPSHOT;
 const snapshotListeners = new Set<() => void>();
 /** Called when actions of this device reached the server (or were refused): the page is stale. */
 const sentListeners = new Set<() => void>();
@@ -249,32 +203,11 @@ export async function queueSchoolAction(
   takenBy: Id,
 ): Promise<string | null> {
   const now = systemClock.now();
-  const mutation = {
-    id: newId(),
-    name: "rectification.act" as const,
-    createdAt: now,
-    args: { itemId: item.id, expectedVersion: item.version, action },
-  };
+  const mutation = actMutation(item, action, newId(), now);
   try {
     const { stores } = await openAppData();
     await stores.photos.saveAllWithMutation(
-      photos.map((photo) => ({
-        meta: {
-          id: photo.id,
-          // Photos are filed by visit on the device; the school's evidence belongs to the visit's finding.
-          visitId: item.visitId,
-          mime: photo.mime,
-          bytes: photo.bytes,
-          width: photo.width,
-          height: photo.height,
-          capturedAt: now,
-          takenBy,
-          location: null,
-          purpose: "evidence",
-        } satisfies PhotoMeta,
-        blob: photo.blob,
-        thumbnail: photo.thumbnail,
-      })),
+      actionPhotoRecords(photos, { visitId: item.visitId, takenBy, purpose: "evidence", now }),
       mutation,
     );
   } catch (error) {

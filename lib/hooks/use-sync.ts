@@ -7,14 +7,8 @@
  */
 import { useEffect, useSyncExternalStore } from "react";
 
-import {
-  createSyncEngine,
-  timerSchedule,
-  type SyncEngine,
-  type SyncLocks,
-  type SyncSnapshot,
-} from "@/lib/sync/sync-engine";
-import { createTransport } from "@/lib/sync/transport";
+import { IDLE_SNAPSHOT } from "@/lib/sync/idle-snapshot";
+import type { SyncEngine, SyncLocks, SyncSnapshot } from "@/lib/sync/sync-engine";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
@@ -25,16 +19,7 @@ export type { SyncSnapshot, SyncStatus } from "@/lib/sync/sync-engine";
 /** Pause after the last local edit before syncing: a burst of taps goes in one push. */
 export const LOCAL_WRITE_SYNC_DELAY_MS = 2_000;
 
-const INITIAL_SNAPSHOT: SyncSnapshot = {
-  status: "idle",
-  pendingCount: 0,
-  rejectedCount: 0,
-  lastSyncAt: null,
-  lastError: null,
-  nextRetryAt: null,
-};
-
-let snapshot = INITIAL_SNAPSHOT;
+let snapshot = IDLE_SNAPSHOT;
 const listeners = new Set<() => void>();
 let creating: Promise<SyncEngine> | null = null;
 let isStarted = false;
@@ -47,8 +32,24 @@ function browserLocks(): SyncLocks {
     : { request: (_name, run) => run() };
 }
 
+/**
+ * The engine's code (the loop, the protocol's response schemas, the transport) is loaded on first
+ * use, after the page has loaded: background work that the first paint does not wait for.
+ */
+function loadEngineModules() {
+  return afterPageLoad().then(() =>
+    Promise.all([import("@/lib/sync/sync-engine"), import("@/lib/sync/transport")]),
+  );
+}
+
+function afterPageLoad(): Promise<void> {
+  if (document.readyState === "complete") return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener("load", () => resolve(), { once: true }));
+}
+
 function engine(): Promise<SyncEngine> {
-  creating ??= openAppData().then(({ stores }) => {
+  creating ??= Promise.all([openAppData(), loadEngineModules()]).then(([{ stores }, modules]) => {
+    const [{ createSyncEngine, timerSchedule }, { createTransport }] = modules;
     const created = createSyncEngine({
       stores,
       transport: createTransport(),
@@ -126,6 +127,6 @@ export function useSyncStatus(): SyncSnapshot {
       return () => listeners.delete(listener);
     },
     () => snapshot,
-    () => INITIAL_SNAPSHOT,
+    () => IDLE_SNAPSHOT,
   );
 }

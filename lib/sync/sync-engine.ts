@@ -29,6 +29,7 @@ import {
 } from "./protocol";
 import { splitPushResults } from "./push-results";
 import type { HttpResult, Transport, TransportResult } from "./transport";
+import { IDLE_SNAPSHOT } from "./idle-snapshot";
 
 /** One tab syncs at a time (Web Locks); the others wait their turn. */
 export const SYNC_LOCK_NAME = "duxue-sync";
@@ -116,14 +117,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const { stores, transport, clock, schedule, random, locks, newId } = deps;
   const batchSize = deps.batchSize ?? PUSH_BATCH_SIZE;
   const listeners = new Set<(snapshot: SyncSnapshot) => void>();
-  let snapshot: SyncSnapshot = {
-    status: "idle",
-    pendingCount: 0,
-    rejectedCount: 0,
-    lastSyncAt: null,
-    lastError: null,
-    nextRetryAt: null,
-  };
+  let snapshot: SyncSnapshot = IDLE_SNAPSHOT;
   let isStarted = false;
   let isRestored = false;
   let attempt = 0;
