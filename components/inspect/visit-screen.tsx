@@ -1,9 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 
 import type { ItemKey } from "@/lib/domain/visit/checklist";
 import { useInspector } from "@/lib/hooks/use-inspector";
@@ -12,12 +11,23 @@ import { useVisit } from "@/lib/hooks/use-visit";
 
 import { EmptyState } from "@/components/ui/empty-state";
 
-import { ChecklistView } from "./checklist-view";
+/*
+ * The two views are loaded on demand (precached for offline like every chunk), so the page's own
+ * first load is the shell that opens the visit. A checklist can only show for a visit stored on
+ * this phone, so the app has run here before and its service worker serves the chunk; it is
+ * requested as the screen mounts, alongside the IndexedDB read, not after it. React.lazy rather
+ * than next/dynamic, whose loader would add its own code to the page.
+ */
+const loadChecklistView = () =>
+  import("./checklist-view").then((m) => ({ default: m.ChecklistView }));
+const ChecklistView = lazy(loadChecklistView);
+const SubmitView = lazy(() => import("./submit-view").then((m) => ({ default: m.SubmitView })));
 
-/** Loaded when first shown (precached for offline like every chunk): keeps the checklist's first load small. */
-const SubmitView = dynamic(() => import("./submit-view").then((m) => m.SubmitView), {
-  loading: () => <p className="py-10 text-center text-sm text-slate-500">正在打开…</p>,
-});
+const OPENING = <p className="py-10 text-center text-sm text-slate-500">正在打开检查…</p>;
+/** The 整改复查 section, likewise loaded after the checklist (it brings the action forms). */
+const FollowUpPanel = lazy(() =>
+  import("./follow-up-panel").then((m) => ({ default: m.FollowUpPanel })),
+);
 
 /**
  * Switches between the checklist and the submit view in the URL (?view=submit) without a server
@@ -38,6 +48,10 @@ export function VisitScreen() {
   const state = useVisit(visitId, inspector);
   const [jumpTarget, setJumpTarget] = useState<{ key: ItemKey } | null>(null);
 
+  useEffect(() => {
+    if (visitId !== null) void loadChecklistView();
+  }, [visitId]);
+
   // A new object each time, so jumping to the same item twice scrolls twice.
   const onJump = useCallback((key: ItemKey) => setJumpTarget({ key }), []);
   const onJumpFromSubmit = useCallback(
@@ -49,8 +63,7 @@ export function VisitScreen() {
     [visitId],
   );
 
-  if (state.status === "loading")
-    return <p className="py-10 text-center text-sm text-slate-500">正在打开检查…</p>;
+  if (state.status === "loading") return OPENING;
   if (state.status === "missing") {
     return (
       <EmptyState title="无法打开这次检查">
@@ -83,27 +96,38 @@ export function VisitScreen() {
           </button>
         </div>
       ) : null}
-      {view === "submit" ? (
-        <SubmitView
-          context={context}
-          visit={visit}
-          answers={answers}
-          actions={actions}
-          inspector={inspector}
-          onJump={onJumpFromSubmit}
-          onBack={() => showView(visit.id, "checklist")}
-        />
-      ) : (
-        <ChecklistView
-          context={context}
-          visit={visit}
-          answers={answers}
-          actions={actions}
-          jumpTarget={jumpTarget}
-          onJump={onJump}
-          onSubmitView={() => showView(visit.id, "submit")}
-        />
-      )}
+      <Suspense fallback={OPENING}>
+        {view === "submit" ? (
+          <SubmitView
+            context={context}
+            visit={visit}
+            answers={answers}
+            actions={actions}
+            inspector={inspector}
+            onJump={onJumpFromSubmit}
+            onBack={() => showView(visit.id, "checklist")}
+          />
+        ) : (
+          <>
+            <Suspense fallback={null}>
+              <FollowUpPanel
+                school={context.school}
+                inspector={inspector}
+                isFollowUpVisit={visit.kind === "follow_up"}
+              />
+            </Suspense>
+            <ChecklistView
+              context={context}
+              visit={visit}
+              answers={answers}
+              actions={actions}
+              jumpTarget={jumpTarget}
+              onJump={onJump}
+              onSubmitView={() => showView(visit.id, "submit")}
+            />
+          </>
+        )}
+      </Suspense>
     </PhotoStateContext.Provider>
   );
 }

@@ -112,7 +112,7 @@ export function isScreenAction(type: RectificationActionType): type is ScreenAct
   return type !== "close_on_site";
 }
 
-/** Actions that carry photos: the school's evidence, or the reviewer's own (none on these screens yet). */
+/** Actions that carry photos: the school's evidence, or the reviewer's own (taken at a 复查 in the inspector app). */
 const WITH_PHOTOS: readonly ScreenActionType[] = ["respond", "verify_pass"];
 
 export function carriesPhotos(type: ScreenActionType): boolean {

@@ -19,6 +19,7 @@ import {
   ACTION_SPECS,
   type ActionField,
   actionLabel,
+  carriesPhotos,
   initialValues,
   isScreenAction,
   type ScreenActionType,
@@ -113,7 +114,7 @@ export function ActionPanel({
         <ActionForm
           key={open}
           type={open}
-          photos={open === "respond" ? photos : undefined}
+          photos={carriesPhotos(open) ? photos : undefined}
           minDueDate={minDueDate}
           isSending={pending !== null}
           onCancel={() => {

@@ -12,10 +12,9 @@ import { applicableItems } from "@/lib/domain/template/applicability";
 import type { Template } from "@/lib/domain/template/template.schema";
 import { rankSchoolsByNeed, type SchoolNeed } from "@/lib/domain/visit/school-need";
 import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
-import { startVisit, type VisitRefusal } from "@/lib/domain/visit/visit";
+import type { VisitRefusal } from "@/lib/domain/visit/visit";
 import type { Visit, VisitStartInput } from "@/lib/domain/visit/visit.schema";
 import { systemClock } from "@/lib/utils/clock";
-import { newId } from "@/lib/utils/ids";
 
 import {
   announceLocalWrite,
@@ -24,7 +23,7 @@ import {
   useStoreQuery,
   type AppData,
 } from "./use-app-db";
-import { ensurePersistentStorage } from "./use-storage-health";
+import { ensurePersistentStorage } from "./persistent-storage";
 
 export type MySchools = {
   needs: SchoolNeed[];
@@ -102,9 +101,16 @@ export function useStartOptions(schoolId: Id | null) {
 
 export type StartResult = { ok: true; visitId: Id } | VisitRefusal;
 
-/** Starts a draft visit: stored with its `visit.start` mutation in one transaction. */
+/**
+ * Starts a draft visit: stored with its `visit.start` mutation in one transaction. The rules and
+ * the id generator are loaded when the inspector taps 开始, not with the screens that list schools.
+ */
 export async function startDraftVisit(input: VisitStartInput): Promise<StartResult> {
-  const started = startVisit(input, newId, systemClock.now());
+  const loaded = await Promise.all([import("@/lib/domain/visit/visit"), import("@/lib/utils/ids")])
+    .then(([{ startVisit }, { newId }]) => ({ startVisit, newId }))
+    .catch(() => null);
+  if (!loaded) return { ok: false, code: "invalid", reason: "开始检查未能加载，请检查网络后重试" };
+  const started = loaded.startVisit(input, loaded.newId, systemClock.now());
   if (!started.ok) return started;
   try {
     const { stores } = await openAppData();

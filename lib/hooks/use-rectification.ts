@@ -77,11 +77,7 @@ export async function actOnItem(
 
 /* ---------- the school: through the outbox ---------- */
 
-export {
-  releaseEvidencePhoto,
-  type EvidencePhoto,
-  type QueuedAction,
-} from "./rectification-queue";
+export { releaseEvidencePhoto, type EvidencePhoto, type QueuedAction } from "./rectification-queue";
 
 /** Compresses, watermarks and hashes a camera photo; resolves to the photo or a Chinese error. */
 export function prepareEvidencePhoto(

@@ -9,29 +9,11 @@ import { useCallback, useEffect, useState } from "react";
 
 import { needsIosInstall } from "@/lib/utils/platform";
 
+import { requestPersistentStorage } from "./persistent-storage";
 import { useSyncStatus } from "./use-sync";
 
-let persistRequested = false;
-
-/**
- * Asks the browser to keep this site's data under storage pressure. Called after the first real
- * save (browsers grant it more readily to sites in use) and from the storage screen.
- */
-export async function requestPersistentStorage(): Promise<boolean | null> {
-  const storage = typeof navigator !== "undefined" ? navigator.storage : undefined;
-  if (!storage?.persist) return null;
-  persistRequested = true;
-  try {
-    return (await storage.persisted()) || (await storage.persist());
-  } catch {
-    return false;
-  }
-}
-
-/** Once per page load, after a save. */
-export function ensurePersistentStorage(): void {
-  if (!persistRequested) void requestPersistentStorage();
-}
+/** Re-exported for the hooks that still import it from here; new code imports ./persistent-storage. */
+export { ensurePersistentStorage } from "./persistent-storage";
 
 export type StorageFacts = {
   /** null = the browser cannot say (no StorageManager). */

@@ -10,7 +10,6 @@ import { useEffect, useSyncExternalStore } from "react";
 import { IDLE_SNAPSHOT } from "@/lib/sync/idle-snapshot";
 import type { SyncEngine, SyncLocks, SyncSnapshot } from "@/lib/sync/sync-engine";
 import { systemClock } from "@/lib/utils/clock";
-import { newId } from "@/lib/utils/ids";
 
 import { announceDataChanged, onLocalWrite, openAppData } from "./use-app-db";
 
@@ -33,12 +32,17 @@ function browserLocks(): SyncLocks {
 }
 
 /**
- * The engine's code (the loop, the protocol's response schemas, the transport) is loaded on first
- * use, after the page has loaded: background work that the first paint does not wait for.
+ * The engine's code (the loop, the protocol's response schemas, the transport, id generation) is
+ * loaded on first use, after the page has loaded: background work that the first paint does not
+ * wait for.
  */
 function loadEngineModules() {
   return afterPageLoad().then(() =>
-    Promise.all([import("@/lib/sync/sync-engine"), import("@/lib/sync/transport")]),
+    Promise.all([
+      import("@/lib/sync/sync-engine"),
+      import("@/lib/sync/transport"),
+      import("@/lib/utils/ids"),
+    ]),
   );
 }
 
@@ -49,7 +53,7 @@ function afterPageLoad(): Promise<void> {
 
 function engine(): Promise<SyncEngine> {
   creating ??= Promise.all([openAppData(), loadEngineModules()]).then(([{ stores }, modules]) => {
-    const [{ createSyncEngine, timerSchedule }, { createTransport }] = modules;
+    const [{ createSyncEngine, timerSchedule }, { createTransport }, { newId }] = modules;
     const created = createSyncEngine({
       stores,
       transport: createTransport(),

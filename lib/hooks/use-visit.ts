@@ -2,52 +2,37 @@
 
 /**
  * One visit on the phone: its header, the applicable checklist, the answers and photos, and the
- * edits. Every edit is shown at once and stored at once — the record and its outbox mutation in
- * one IndexedDB transaction (the stores do that) — in the order it was made, so closing the tab
- * loses nothing. Answers keep their object identity until they change, so a memoized row
- * re-renders only when its own answer does.
+ * edits (visit-actions.ts). Every edit is shown at once and stored at once — the record and its
+ * outbox mutation in one IndexedDB transaction (the stores do that) — in the order it was made, so
+ * closing the tab loses nothing. Answers keep their object identity until they change, so a
+ * memoized row re-renders only when its own answer does.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { toChinaDate } from "@/lib/domain/dates";
 import type { Id } from "@/lib/domain/ids";
-import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 import type { DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
-import { defaultFindingChoice } from "@/lib/domain/template/findings";
 import type { Template } from "@/lib/domain/template/template.schema";
 import type { DateString } from "@/lib/domain/visit/answer.schema";
-import { editAnswer, withAfterPhoto, type AnswerEdit } from "@/lib/domain/visit/answer-edit";
 import {
   buildChecklist,
   itemKey,
-  submitBlockers,
   type Checklist,
   type ItemKey,
-  type SubmitBlocker,
 } from "@/lib/domain/visit/checklist";
 import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
-import { registerPhoto, setAnswer, submitVisit, updateVisit } from "@/lib/domain/visit/visit";
-import type {
-  PhotoMeta,
-  PhotoPurpose,
-  SchoolSignature,
-  Visit,
-  VisitAnswer,
-  VisitPatch,
-} from "@/lib/domain/visit/visit.schema";
+import type { PhotoMeta, Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import type { User } from "@/lib/domain/org/org.schema";
 import type { AppStores } from "@/lib/offline/stores";
 import type { StoredPhoto } from "@/lib/offline/photo-store";
-import type { ProcessedImage } from "@/lib/photos/process-photo";
-import { systemClock } from "@/lib/utils/clock";
-import { ANSWER_SAVED_MEASURE } from "@/lib/utils/perf-marks";
-import { newId } from "@/lib/utils/ids";
 
 import { announceLocalWrite, openAppData, storageErrorMessage, useDataVersion } from "./use-app-db";
-import { flushPendingWrites, trackWrite } from "./pending-writes";
+import { trackWrite } from "./pending-writes";
 import { createPhotoStateStore, type PhotoStateStore } from "./use-photos";
-import { ensurePersistentStorage } from "./use-storage-health";
-import { syncNow } from "./use-sync";
+import { ensurePersistentStorage } from "./persistent-storage";
+import type { VisitActions } from "./visit-actions";
+
+export type { VisitActions } from "./visit-actions";
 
 /** What does not change while the visit is open. */
 export type VisitContext = {
@@ -58,25 +43,6 @@ export type VisitContext = {
   policy: DeadlinePolicy;
   /** The visit's China date, from which default due dates count. */
   visitDate: DateString;
-};
-
-export type SignatureRole = "inspector" | "school";
-export type Signer = { name: string; title?: string };
-
-export type SubmitOutcome =
-  | { ok: true }
-  | { ok: false; blockers: SubmitBlocker[]; reason?: never }
-  | { ok: false; reason: string; blockers?: never };
-
-export type VisitActions = {
-  edit(key: ItemKey, edit: AnswerEdit): void;
-  /** Processes (compresses, watermarks, hashes) and stores a photo; resolves to an error message or null. */
-  addPhoto(key: ItemKey, file: File, purpose: "answer" | "after"): Promise<string | null>;
-  removePhoto(key: ItemKey, photoId: PhotoId, purpose: "answer" | "after"): void;
-  updateHeader(patch: VisitPatch): void;
-  sign(role: SignatureRole, png: Blob, signer: Signer): Promise<string | null>;
-  clearSignature(role: SignatureRole): void;
-  submit(): Promise<SubmitOutcome>;
 };
 
 export type UseVisit =
@@ -145,13 +111,9 @@ function mergeAnswers(
   );
 }
 
-/** Loaded on the first photo: keeps the image pipeline out of the checklist's first-load JS. */
-function loadPhotoPipeline() {
-  return import("@/lib/photos/process-photo");
-}
-
-function errorText(error: unknown, fallback: string): string {
-  return error instanceof Error && error.message ? error.message : fallback;
+/** The edits' code, loaded alongside the visit's IndexedDB read (see visit-actions.ts). */
+function loadVisitActions() {
+  return import("./visit-actions");
 }
 
 export function useVisit(visitId: Id | null, inspector: User): UseVisit {
@@ -170,6 +132,7 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
   const editSeq = useRef(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [reloadToken, setReloadToken] = useState(0);
+  const [actions, setActions] = useState<VisitActions | null>(null);
 
   const showVisit = useCallback((next: Visit) => {
     visitRef.current = next;
@@ -254,198 +217,32 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
     return trackWrite(settled);
   }, []);
 
-  const actions = useMemo((): VisitActions => {
-    const draft = (): Visit | null => {
-      const current = visitRef.current;
-      return current && current.status === "draft" ? current : null;
-    };
-
-    function edit(key: ItemKey, change: AnswerEdit): void {
-      const current = draft();
-      const entry = contextRef.current?.checklist.byKey.get(key);
-      if (!current || !entry) return;
-      const input = editAnswer(entry.templateCode, entry.item, answersRef.current.get(key), change);
-      const saved = setAnswer(current, input, newId, systemClock.now());
-      if (!saved.ok) {
-        setSaveError(saved.reason);
-        return;
-      }
-      const tappedAt = performance.now();
-      showAnswers(new Map(answersRef.current).set(key, saved.answer));
-      void persist((stores) => stores.answers.saveWithMutation(saved.answer, saved.mutation)).then(
-        (isSaved) => {
-          // Tap-to-durable time, readable by `npm run bench` (and any field monitoring) via the Performance API.
-          if (isSaved) performance.measure(ANSWER_SAVED_MEASURE, { start: tappedAt });
-        },
-      );
-    }
-
-    /** The finding as it stands, or the item's defaults (what the panel shows before any change). */
-    function findingOf(key: ItemKey) {
-      const ctx = contextRef.current;
-      const entry = ctx?.checklist.byKey.get(key);
-      if (!ctx || !entry) return null;
-      return (
-        answersRef.current.get(key)?.finding ??
-        defaultFindingChoice(entry.item, ctx.policy, ctx.visitDate)
-      );
-    }
-
-    async function storeImage(
-      image: ProcessedImage,
-      purpose: PhotoPurpose,
-    ): Promise<string | null> {
-      const current = draft();
-      if (!current) return "检查已提交，不能再修改";
-      const now = systemClock.now();
-      const meta: PhotoMeta = {
-        id: image.id,
-        visitId: current.id,
-        mime: image.mime,
-        bytes: image.bytes,
-        width: image.width,
-        height: image.height,
-        capturedAt: now,
-        takenBy: inspector.id,
-        location: current.location,
-        purpose,
-      };
-      const registered = registerPhoto(current, meta, newId, now);
-      if (!registered.ok) return registered.reason;
-      showPhoto(meta);
-      // Stored before anything refers to it: its thumbnail is there when the row shows it.
-      const isStored = await persist((stores) =>
-        stores.photos.saveWithMutation(
-          { meta, blob: image.blob, thumbnail: image.thumbnail },
-          registered.mutation,
+  useEffect(() => {
+    if (visitId === null) return;
+    loadVisitActions().then(
+      ({ createVisitActions }) =>
+        setActions(
+          createVisitActions({
+            inspectorId: inspector.id,
+            inspectorName: inspector.name,
+            visit: () => visitRef.current,
+            context: () => contextRef.current,
+            answers: () => answersRef.current,
+            showVisit,
+            showAnswers,
+            showPhoto,
+            showSaveError: setSaveError,
+            persist,
+          }),
         ),
-      );
-      return isStored ? null : "照片未能保存到本机";
-    }
-
-    function updateHeader(patch: VisitPatch): void {
-      const current = draft();
-      if (!current) return;
-      const change = updateVisit(current, patch, newId, systemClock.now());
-      if (!change.ok) {
-        setSaveError(change.reason);
-        return;
-      }
-      showVisit(change.visit);
-      void persist((stores) => stores.visits.saveWithMutation(change.visit, change.mutation));
-    }
-
-    return {
-      edit,
-      updateHeader,
-
-      async addPhoto(key, file, purpose) {
-        const ctx = contextRef.current;
-        if (!ctx || !draft()) return "检查已提交，不能再修改";
-        let image: ProcessedImage;
-        try {
-          const { processPhoto } = await loadPhotoPipeline();
-          image = await processPhoto(file, {
-            schoolName: ctx.school.name,
-            takenBy: `督学 ${inspector.name}`,
-            takenAt: systemClock.now(),
-          });
-        } catch (error) {
-          return errorText(error, "这张照片无法处理，请重新拍摄");
-        }
-        const failure = await storeImage(image, purpose === "after" ? "after" : "answer");
-        if (failure) return failure;
-        if (purpose === "answer") {
-          edit(key, { kind: "addPhoto", photoId: image.id });
-        } else {
-          const finding = findingOf(key);
-          if (finding)
-            edit(key, { kind: "finding", finding: withAfterPhoto(finding, image.id, "add") });
-        }
-        return null;
-      },
-
-      removePhoto(key, photoId, purpose) {
-        if (purpose === "answer") {
-          edit(key, { kind: "removePhoto", photoId });
-          return;
-        }
-        const finding = findingOf(key);
-        if (finding)
-          edit(key, { kind: "finding", finding: withAfterPhoto(finding, photoId, "remove") });
-      },
-
-      async sign(role, png, signer) {
-        let image: ProcessedImage;
-        try {
-          const { processSignature } = await loadPhotoPipeline();
-          image = await processSignature(png);
-        } catch (error) {
-          return errorText(error, "签名无法保存，请重新签名");
-        }
-        const failure = await storeImage(image, "signature");
-        const current = draft();
-        if (failure || !current) return failure ?? "检查已提交，不能再修改";
-        const signedAt = systemClock.now();
-        const signatures =
-          role === "inspector"
-            ? {
-                ...current.signatures,
-                inspector: { photoId: image.id, name: signer.name, signedAt },
-              }
-            : {
-                ...current.signatures,
-                school: {
-                  photoId: image.id,
-                  name: signer.name,
-                  signedAt,
-                  ...(signer.title ? { title: signer.title } : {}),
-                } satisfies SchoolSignature,
-              };
-        updateHeader({ signatures });
-        return null;
-      },
-
-      clearSignature(role) {
-        const current = draft();
-        if (current) updateHeader({ signatures: { ...current.signatures, [role]: null } });
-      },
-
-      async submit() {
-        await flushPendingWrites();
-        const current = draft();
-        const ctx = contextRef.current;
-        if (!current || !ctx) return { ok: false, reason: "检查已提交" };
-        const blockers = submitBlockers({
-          visit: current,
-          templates: ctx.templates,
-          school: ctx.school,
-          answers: [...answersRef.current.values()],
-          policy: ctx.policy,
-        });
-        if (blockers.length > 0) return { ok: false, blockers };
-        const change = submitVisit(
-          current,
-          { signatures: current.signatures, summary: current.summary },
-          newId,
-          systemClock.now(),
-        );
-        if (!change.ok) return { ok: false, reason: change.reason };
-        const isStored = await persist((stores) =>
-          stores.visits.saveWithMutation(change.visit, change.mutation),
-        );
-        if (!isStored) return { ok: false, reason: "提交未能保存到本机，请重试" };
-        showVisit(change.visit);
-        void syncNow();
-        return { ok: true };
-      },
-    };
-  }, [inspector.id, inspector.name, persist, showAnswers, showPhoto, showVisit]);
+      () => setMissing("检查页面未能完整加载：请联网后重新打开"),
+    );
+  }, [visitId, inspector.id, inspector.name, persist, showAnswers, showPhoto, showVisit]);
 
   const clearSaveError = useCallback(() => setSaveError(null), []);
 
   if (visitId === null) return { status: "missing", reason: "链接中缺少检查编号" };
   if (missing !== null) return { status: "missing", reason: missing };
-  if (context === null || visit === null) return { status: "loading" };
+  if (context === null || visit === null || actions === null) return { status: "loading" };
   return { status: "ready", context, visit, answers, photos, actions, saveError, clearSaveError };
 }

@@ -10,7 +10,7 @@ import type { Id } from "@/lib/domain/ids";
 import type { Mutation } from "@/lib/domain/mutations";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 import type { UploadState } from "@/lib/offline/db-schema";
-import { exportUnsynced, importUnsynced, type ImportResult } from "@/lib/offline/export";
+import type { ImportResult } from "@/lib/offline/export";
 import { systemClock } from "@/lib/utils/clock";
 
 import {
@@ -66,15 +66,23 @@ export type Conflict = {
 };
 
 const loadConflicts = async ({ stores }: AppData): Promise<Conflict[]> => {
-  const [rejected, visits, schools] = await Promise.all([
+  const [rejected, visits, schools, items] = await Promise.all([
     stores.outbox.listRejected(),
     stores.visits.list(),
     stores.pack.listSchools(),
+    stores.pack.listOpenItems(),
   ]);
   const schoolOfVisit = new Map(visits.map((v) => [v.id, v.schoolId]));
+  const schoolOfItem = new Map(items.map((i) => [i.id, i.schoolId]));
   const names = new Map(schools.map((s) => [s.id, s.name]));
   return rejected.map((entry) => {
-    const schoolId = entry.visitId === undefined ? undefined : schoolOfVisit.get(entry.visitId);
+    const { mutation } = entry;
+    const schoolId =
+      mutation.name === "rectification.act"
+        ? schoolOfItem.get(mutation.args.itemId)
+        : entry.visitId === undefined
+          ? undefined
+          : schoolOfVisit.get(entry.visitId);
     return {
       mutation: entry.mutation,
       reason: entry.reason ?? "服务器拒绝了此更改",
@@ -101,12 +109,17 @@ export function useConflicts() {
   return { query, retry, discard };
 }
 
+/** The rescue file's code, loaded when the inspector saves or reads one: not with the screens. */
+function loadRescueFile() {
+  return import("@/lib/offline/export");
+}
+
 /** The rescue file: everything the server has not confirmed, as JSON text. */
 export async function exportUnsyncedFile(): Promise<
   { ok: true; text: string } | { ok: false; reason: string }
 > {
   try {
-    const { db } = await openAppData();
+    const [{ db }, { exportUnsynced }] = await Promise.all([openAppData(), loadRescueFile()]);
     return { ok: true, text: await exportUnsynced(db, systemClock.now()) };
   } catch (error) {
     return { ok: false, reason: storageErrorMessage(error) };
@@ -116,7 +129,7 @@ export async function exportUnsyncedFile(): Promise<
 /** Reads a rescue file back in and queues its changes for sync. */
 export async function importUnsyncedFile(text: string): Promise<ImportResult> {
   try {
-    const { db } = await openAppData();
+    const [{ db }, { importUnsynced }] = await Promise.all([openAppData(), loadRescueFile()]);
     const result = await importUnsynced(db, text);
     if (result.ok) {
       announceDataChanged();

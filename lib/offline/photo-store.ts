@@ -35,13 +35,7 @@ export function createPhotoStore(db: AppDb, report: ReportUnreadable = warnUnrea
   }
 
   function saveAllWithMutation(photos: readonly NewPhoto[], mutation: Mutation): Promise<void> {
-    return saveWithMutation(db, "photos", mutation, async (store) => {
-      for (const photo of photos) {
-        const existing = await store.get(photo.meta.id);
-        const uploadState = existing?.uploadState === "uploaded" ? "uploaded" : "pending";
-        await store.put({ ...photo, uploadState, uploadError: null });
-      }
-    });
+    return saveWithMutation(db, "photos", mutation, (store) => putPhotos(store, photos));
   }
 
   return {
@@ -88,6 +82,27 @@ export function createPhotoStore(db: AppDb, report: ReportUnreadable = warnUnrea
       return setUploadState(id, "rejected", reason);
     },
   };
+}
+
+/** The photos store inside some write transaction, as far as putPhotos needs it. */
+export type PhotoWriteStore = {
+  get(id: PhotoId): Promise<PhotoRecord | undefined>;
+  put(record: PhotoRecord): Promise<unknown>;
+};
+
+/**
+ * Writes new photos within the caller's transaction. Photos are content-addressed, so storing the
+ * same bytes again keeps what is known about their upload.
+ */
+export async function putPhotos(
+  store: PhotoWriteStore,
+  photos: readonly NewPhoto[],
+): Promise<void> {
+  for (const photo of photos) {
+    const existing = await store.get(photo.meta.id);
+    const uploadState = existing?.uploadState === "uploaded" ? "uploaded" : "pending";
+    await store.put({ ...photo, uploadState, uploadError: null });
+  }
 }
 
 function withoutBytes({ meta, uploadState, uploadError }: PhotoRecord): StoredPhoto {

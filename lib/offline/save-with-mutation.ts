@@ -3,7 +3,7 @@
  * transaction, so a crash can never leave saved data that does not sync (or a mutation without
  * its data).
  */
-import type { IDBPObjectStore } from "idb";
+import type { IDBPObjectStore, IDBPTransaction } from "idb";
 
 import { mutationVisitId, type Mutation } from "@/lib/domain/mutations";
 
@@ -11,7 +11,7 @@ import type { AppDb } from "./db";
 import type { AppDbSchema, OutboxRecord } from "./db-schema";
 
 /** Stores whose records are edited locally and synced through the outbox. */
-export type EditableStoreName = "visits" | "answers" | "photos";
+export type EditableStoreName = "visits" | "answers" | "photos" | "rectificationItems";
 
 export type EditableStore<S extends EditableStoreName> = IDBPObjectStore<
   AppDbSchema,
@@ -35,16 +35,28 @@ export function newOutboxRecord(mutation: Mutation): OutboxRecord {
  * Runs `write` on `storeName` and appends `mutation` to the outbox in the same transaction; if
  * either fails, the transaction is aborted and neither is stored.
  */
-export async function saveWithMutation<S extends EditableStoreName>(
+export function saveWithMutation<S extends EditableStoreName>(
   db: AppDb,
   storeName: S,
   mutation: Mutation,
   write: (store: EditableStore<S>) => Promise<unknown>,
 ): Promise<void> {
-  const tx = db.transaction([storeName, "outbox"], "readwrite");
+  return saveAcrossWithMutation(db, [storeName], mutation, (tx) =>
+    write(tx.objectStore(storeName)),
+  );
+}
+
+/** The same rule for an edit that writes several stores (a 复查: its photos and the item). */
+export async function saveAcrossWithMutation<S extends EditableStoreName>(
+  db: AppDb,
+  storeNames: readonly S[],
+  mutation: Mutation,
+  write: (tx: IDBPTransaction<AppDbSchema, (S | "outbox")[], "readwrite">) => Promise<unknown>,
+): Promise<void> {
+  const tx = db.transaction([...storeNames, "outbox"], "readwrite");
   try {
     await Promise.all([
-      write(tx.objectStore(storeName)),
+      write(tx),
       tx.objectStore("outbox").add(newOutboxRecord(mutation)),
       tx.done,
     ]);

@@ -9,6 +9,7 @@ import { createOutboxStore } from "./outbox-store";
 import { createPackStore } from "./pack-store";
 import { createPhotoStore } from "./photo-store";
 import { createPullStore } from "./pull-store";
+import { createRectificationStore } from "./rectification-store";
 import { warnUnreadable, type ReportUnreadable } from "./read-record";
 import { createVisitStore } from "./visit-store";
 
@@ -23,5 +24,6 @@ export function createAppStores(db: AppDb, report: ReportUnreadable = warnUnread
     pack: createPackStore(db, report),
     meta: createMetaStore(db, report),
     pull: createPullStore(db),
+    rectification: createRectificationStore(db),
   };
 }

@@ -1,0 +1,106 @@
+"use client";
+
+/**
+ * What the school's screens and the inspector's 复查 share when they act on a 整改事项 through the
+ * phone's outbox: photos prepared on the device, their records for storage, and the actions still
+ * on the device (waiting, or refused with the server's reason).
+ */
+import type { Id } from "@/lib/domain/ids";
+import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
+import type { PhotoPurpose } from "@/lib/domain/visit/visit.schema";
+import type { OutboxEntry } from "@/lib/offline/outbox-store";
+import type { NewPhoto } from "@/lib/offline/photo-store";
+import type { ProcessedImage } from "@/lib/photos/process-photo";
+import { systemClock } from "@/lib/utils/clock";
+
+import type { AppData } from "./use-app-db";
+
+/** A processed photo waiting in an action's form, with a preview for the screen. */
+export type EvidencePhoto = ProcessedImage & { previewUrl: string };
+
+/**
+ * Compresses, watermarks and hashes a camera photo; resolves to the photo or a Chinese error.
+ * `takenBy` is the watermark's whole line (e.g. "学校 王芳", "督学 李明"). The image pipeline is
+ * loaded on the first photo, so it weighs on no screen that never takes one.
+ */
+export async function prepareActionPhoto(
+  file: File,
+  watermark: { schoolName: string; takenBy: string },
+): Promise<EvidencePhoto | string> {
+  try {
+    const { processPhoto } = await import("@/lib/photos/process-photo");
+    const image = await processPhoto(file, { ...watermark, takenAt: systemClock.now() });
+    return { ...image, previewUrl: URL.createObjectURL(image.thumbnail) };
+  } catch (error) {
+    return error instanceof Error && error.message ? error.message : "这张照片无法处理，请重新拍摄";
+  }
+}
+
+/** Frees a preview once the photo leaves the form. */
+export function releaseEvidencePhoto(photo: EvidencePhoto): void {
+  URL.revokeObjectURL(photo.previewUrl);
+}
+
+/**
+ * The records to store for an action's photos. They are filed under the item's visit on the
+ * device (the visit whose finding they answer); the server files them under the item's school.
+ */
+export function actionPhotoRecords(
+  photos: readonly EvidencePhoto[],
+  filing: { visitId: Id; takenBy: Id; purpose: PhotoPurpose; now: number },
+): NewPhoto[] {
+  return photos.map((photo) => ({
+    meta: {
+      id: photo.id,
+      visitId: filing.visitId,
+      mime: photo.mime,
+      bytes: photo.bytes,
+      width: photo.width,
+      height: photo.height,
+      capturedAt: filing.now,
+      takenBy: filing.takenBy,
+      location: null,
+      purpose: filing.purpose,
+    },
+    blob: photo.blob,
+    thumbnail: photo.thumbnail,
+  }));
+}
+
+/** One action on an item on this device: waiting to be sent, or refused by the server. */
+export type QueuedAction = {
+  mutationId: Id;
+  itemId: Id;
+  action: RectificationAction;
+  status: "pending" | "rejected";
+  /** The server's reason when refused. */
+  reason: string | null;
+  createdAt: number;
+};
+
+/** More than a device ever queues; the outbox is read in one go. */
+const MAX_QUEUED = 1_000;
+
+function toQueued(entry: OutboxEntry): QueuedAction[] {
+  const { mutation } = entry;
+  if (mutation.name !== "rectification.act") return [];
+  return [
+    {
+      mutationId: mutation.id,
+      itemId: mutation.args.itemId,
+      action: mutation.args.action,
+      status: entry.status,
+      reason: entry.reason,
+      createdAt: mutation.createdAt,
+    },
+  ];
+}
+
+/** Every rectification action on the device, waiting ones first, each group oldest first. */
+export async function readQueuedActions({ stores }: AppData): Promise<QueuedAction[]> {
+  const [pending, rejected] = await Promise.all([
+    stores.outbox.peekBatch(MAX_QUEUED),
+    stores.outbox.listRejected(),
+  ]);
+  return [...pending, ...rejected].flatMap(toQueued);
+}

@@ -1,0 +1,129 @@
+"use client";
+
+/**
+ * The 复查 of a school's open 整改事项 in the inspector app, offline like the rest of the visit:
+ * the items come from the visit pack; a 复查通过 or 退回 is judged on the phone by the domain's own
+ * transition, then stored — the pack's copy as it will be, the after-photos and the
+ * "rectification.act" mutation — in ONE IndexedDB transaction, and sent by the inspector's sync.
+ * The server decides: a refusal (someone acted first) comes back into the conflict list.
+ */
+import { useCallback } from "react";
+
+import { toChinaDate } from "@/lib/domain/dates";
+import type { Id } from "@/lib/domain/ids";
+import type { User } from "@/lib/domain/org/org.schema";
+import { actOffline, orderForFollowUp } from "@/lib/domain/rectification/follow-up";
+import type {
+  RectificationAction,
+  RectificationActor,
+  RectificationItem,
+} from "@/lib/domain/rectification/rectification.schema";
+import type { DateString } from "@/lib/domain/visit/answer.schema";
+import { systemClock } from "@/lib/utils/clock";
+import { newId } from "@/lib/utils/ids";
+
+import { trackWrite } from "./pending-writes";
+import {
+  actionPhotoRecords,
+  prepareActionPhoto,
+  readQueuedActions,
+  type EvidencePhoto,
+  type QueuedAction,
+} from "./rectification-queue";
+import {
+  announceDataChanged,
+  announceLocalWrite,
+  openAppData,
+  storageErrorMessage,
+  useStoreQuery,
+  type AppData,
+} from "./use-app-db";
+import { ensurePersistentStorage } from "./use-storage-health";
+
+/** One open item of the school with what this phone still holds of the actions on it. */
+export type FollowUpEntry = {
+  item: RectificationItem;
+  /** Waiting to be sent. */
+  pending: QueuedAction[];
+  /** Refused by the server, with its reason (also in the conflict list). */
+  rejected: QueuedAction[];
+};
+
+export type FollowUp = { today: DateString; entries: FollowUpEntry[] };
+
+/** The inspector as the server will judge them: the pack holds only their own schools. */
+export function inspectorActor(inspector: Pick<User, "id">): RectificationActor {
+  return { userId: inspector.id, role: "inspector", schoolId: null, inspectsSchool: true };
+}
+
+/**
+ * The school's open items in 复查 order (待复查, then overdue, then the rest), re-read after every
+ * sync and after each action here.
+ */
+export function useFollowUp(schoolId: Id) {
+  const load = useCallback(
+    async (data: AppData): Promise<FollowUp> => {
+      const [items, queued] = await Promise.all([
+        data.stores.pack.listOpenItems(schoolId),
+        readQueuedActions(data),
+      ]);
+      const today = toChinaDate(systemClock.now());
+      const entries = orderForFollowUp(items, today).map((item) => {
+        const own = queued.filter((q) => q.itemId === item.id);
+        return {
+          item,
+          pending: own.filter((q) => q.status === "pending"),
+          rejected: own.filter((q) => q.status === "rejected"),
+        };
+      });
+      return { today, entries };
+    },
+    // `written` re-reads after this screen's own writes, which the data version does not signal.
+    [schoolId],
+  );
+  return useStoreQuery(load);
+}
+
+/** An after-photo for a 复查, watermarked with the school and the inspector. */
+export function prepareFollowUpPhoto(
+  file: File,
+  watermark: { schoolName: string; inspectorName: string },
+): Promise<EvidencePhoto | string> {
+  return prepareActionPhoto(file, {
+    schoolName: watermark.schoolName,
+    takenBy: `督学 ${watermark.inspectorName}`,
+  });
+}
+
+/**
+ * Records a 复查 action offline: refused at once (Chinese reason) when the domain does not allow
+ * it; otherwise stored with its photos and queued in one transaction, then left to the sync.
+ * Resolves to null when stored.
+ */
+export async function recordFollowUpAction(
+  item: RectificationItem,
+  action: RectificationAction,
+  photos: readonly EvidencePhoto[],
+  inspector: Pick<User, "id">,
+): Promise<string | null> {
+  const now = systemClock.now();
+  const acted = actOffline(item, action, inspectorActor(inspector), newId(), now);
+  if (!acted.ok) return acted.reason;
+  const records = actionPhotoRecords(photos, {
+    visitId: item.visitId,
+    takenBy: inspector.id,
+    purpose: "after",
+    now,
+  });
+  try {
+    const { stores } = await openAppData();
+    await trackWrite(stores.rectification.saveWithMutation(acted.item, records, acted.mutation));
+  } catch (error) {
+    return `未能保存：${storageErrorMessage(error)}`;
+  }
+  ensurePersistentStorage();
+  // Wakes the sync; and, unlike an answer, the item is shown from storage: screens re-read it.
+  announceLocalWrite();
+  announceDataChanged();
+  return null;
+}
