@@ -11,7 +11,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
-import { formatBytes, formatDateTime, SYNC_STATUS_LABELS } from "./format";
+import { formatBytes, formatDateTime } from "./format";
+import { SYNC_STATUS_LABELS } from "./sync-wording";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -7,7 +7,7 @@ import { useSyncStatus } from "@/lib/hooks/use-sync";
 import type { SyncStatus } from "@/lib/hooks/use-sync";
 import { cn } from "@/lib/utils/cn";
 
-import { syncBadgeText } from "./format";
+import { syncBadgeText } from "./sync-wording";
 
 const DOT: Record<SyncStatus, string> = {
   idle: "bg-emerald-400",

@@ -11,23 +11,25 @@ import { useVisit } from "@/lib/hooks/use-visit";
 
 import { EmptyState } from "@/components/ui/empty-state";
 
-/*
- * The two views are loaded on demand (precached for offline like every chunk), so the page's own
- * first load is the shell that opens the visit. A checklist can only show for a visit stored on
- * this phone, so the app has run here before and its service worker serves the chunk; it is
- * requested as the screen mounts, alongside the IndexedDB read, not after it. React.lazy rather
- * than next/dynamic, whose loader would add its own code to the page.
- */
-const loadChecklistView = () =>
-  import("./checklist-view").then((m) => ({ default: m.ChecklistView }));
-const ChecklistView = lazy(loadChecklistView);
-const SubmitView = lazy(() => import("./submit-view").then((m) => ({ default: m.SubmitView })));
+import type * as checklistViewModule from "./checklist-view";
 
-const OPENING = <p className="py-10 text-center text-sm text-slate-500">正在打开检查…</p>;
+/*
+ * The checklist and submit views are loaded on demand (precached for offline like every chunk),
+ * so the page's own first load is the shell that opens the visit. A checklist can only show for
+ * a visit stored on this phone, so the app has run here before and its service worker serves the
+ * chunk. It is requested as the screen mounts, alongside the IndexedDB read, and rendered directly
+ * once both are there: no Suspense fallback, whose reveal React throttles. The submit view and the
+ * 复查 section use React.lazy (next/dynamic's loader would add its own code to the page).
+ */
+type ChecklistViewModule = typeof checklistViewModule;
+const loadChecklistView = () => import("./checklist-view");
+const SubmitView = lazy(() => import("./submit-view").then((m) => ({ default: m.SubmitView })));
 /** The 整改复查 section, likewise loaded after the checklist (it brings the action forms). */
 const FollowUpPanel = lazy(() =>
   import("./follow-up-panel").then((m) => ({ default: m.FollowUpPanel })),
 );
+
+const OPENING = <p className="py-10 text-center text-sm text-slate-500">正在打开检查…</p>;
 
 /**
  * Switches between the checklist and the submit view in the URL (?view=submit) without a server
@@ -39,6 +41,20 @@ function showView(visitId: string, view: "checklist" | "submit"): void {
   window.scrollTo({ top: 0 });
 }
 
+function CannotOpen({ reason }: { reason: string }) {
+  return (
+    <EmptyState title="无法打开这次检查">
+      <p>{reason}</p>
+      <Link
+        href="/inspect"
+        className="text-brand-700 mt-2 inline-block underline underline-offset-4"
+      >
+        返回我的学校
+      </Link>
+    </EmptyState>
+  );
+}
+
 /** /inspect/visit?id=…: one visit from IndexedDB, saved as it is entered, working offline. */
 export function VisitScreen() {
   const params = useSearchParams();
@@ -47,9 +63,11 @@ export function VisitScreen() {
   const inspector = useInspector();
   const state = useVisit(visitId, inspector);
   const [jumpTarget, setJumpTarget] = useState<{ key: ItemKey } | null>(null);
+  const [checklistView, setChecklistView] = useState<ChecklistViewModule | "failed" | null>(null);
 
   useEffect(() => {
-    if (visitId !== null) void loadChecklistView();
+    if (visitId === null) return;
+    loadChecklistView().then(setChecklistView, () => setChecklistView("failed"));
   }, [visitId]);
 
   // A new object each time, so jumping to the same item twice scrolls twice.
@@ -63,21 +81,11 @@ export function VisitScreen() {
     [visitId],
   );
 
-  if (state.status === "loading") return OPENING;
-  if (state.status === "missing") {
-    return (
-      <EmptyState title="无法打开这次检查">
-        <p>{state.reason}</p>
-        <Link
-          href="/inspect"
-          className="text-brand-700 mt-2 inline-block underline underline-offset-4"
-        >
-          返回我的学校
-        </Link>
-      </EmptyState>
-    );
-  }
+  if (state.status === "missing") return <CannotOpen reason={state.reason} />;
+  if (checklistView === "failed") return <CannotOpen reason="检查表未能加载：请联网后重新打开" />;
+  if (state.status === "loading" || checklistView === null) return OPENING;
 
+  const { ChecklistView } = checklistView;
   const { context, visit, answers, actions, photos, saveError, clearSaveError } = state;
   return (
     <PhotoStateContext.Provider value={photos}>
@@ -96,8 +104,8 @@ export function VisitScreen() {
           </button>
         </div>
       ) : null}
-      <Suspense fallback={OPENING}>
-        {view === "submit" ? (
+      {view === "submit" ? (
+        <Suspense fallback={OPENING}>
           <SubmitView
             context={context}
             visit={visit}
@@ -107,27 +115,27 @@ export function VisitScreen() {
             onJump={onJumpFromSubmit}
             onBack={() => showView(visit.id, "checklist")}
           />
-        ) : (
-          <>
-            <Suspense fallback={null}>
-              <FollowUpPanel
-                school={context.school}
-                inspector={inspector}
-                isFollowUpVisit={visit.kind === "follow_up"}
-              />
-            </Suspense>
-            <ChecklistView
-              context={context}
-              visit={visit}
-              answers={answers}
-              actions={actions}
-              jumpTarget={jumpTarget}
-              onJump={onJump}
-              onSubmitView={() => showView(visit.id, "submit")}
+        </Suspense>
+      ) : (
+        <>
+          <Suspense fallback={null}>
+            <FollowUpPanel
+              school={context.school}
+              inspector={inspector}
+              isFollowUpVisit={visit.kind === "follow_up"}
             />
-          </>
-        )}
-      </Suspense>
+          </Suspense>
+          <ChecklistView
+            context={context}
+            visit={visit}
+            answers={answers}
+            actions={actions}
+            jumpTarget={jumpTarget}
+            onJump={onJump}
+            onSubmitView={() => showView(visit.id, "submit")}
+          />
+        </>
+      )}
     </PhotoStateContext.Provider>
   );
 }
