@@ -38,7 +38,7 @@ import {
   useStoreQuery,
   type AppData,
 } from "./use-app-db";
-import { ensurePersistentStorage } from "./use-storage-health";
+import { ensurePersistentStorage } from "./persistent-storage";
 
 /** One open item of the school with what this phone still holds of the actions on it. */
 export type FollowUpEntry = {

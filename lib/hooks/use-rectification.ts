@@ -38,7 +38,7 @@ import {
   type EvidencePhoto,
   type QueuedAction,
 } from "./rectification-queue";
-import { ensurePersistentStorage } from "./use-storage-health";
+import { ensurePersistentStorage } from "./persistent-storage";
 import { IDLE_SNAPSHOT } from "@/lib/sync/idle-snapshot";
 
 /* ---------- the office: online, direct ---------- */

@@ -12,9 +12,6 @@ import { needsIosInstall } from "@/lib/utils/platform";
 import { requestPersistentStorage } from "./persistent-storage";
 import { useSyncStatus } from "./use-sync";
 
-/** Re-exported for the hooks that still import it from here; new code imports ./persistent-storage. */
-export { ensurePersistentStorage } from "./persistent-storage";
-
 export type StorageFacts = {
   /** null = the browser cannot say (no StorageManager). */
   isPersisted: boolean | null;
