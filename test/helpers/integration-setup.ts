@@ -7,5 +7,10 @@ import path from "node:path";
 // better-auth refuses to run without a secret; tests use a fixed one.
 process.env.BETTER_AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
 
-// Blobs (photos, demo photos) go to a throwaway directory, never the developer's ./data.
-process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "duxue-test-data-"));
+// Blobs (photos, demo photos) go to a throwaway directory, never the developer's ./data; it is
+// removed when the test worker exits.
+if (!process.env.DATA_DIR) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "duxue-test-data-"));
+  process.env.DATA_DIR = dataDir;
+  process.once("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
+}

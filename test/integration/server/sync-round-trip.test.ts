@@ -1,9 +1,5 @@
 import "fake-indexeddb/auto";
 
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -31,8 +27,6 @@ import { aFullVisit, PhoneVisit } from "../../helpers/phone-visit";
 import { routeFetch } from "../../helpers/sync-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
-// serverEnv() caches DATA_DIR on first use: photo bytes go to a temp dir, not ./data.
-process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "duxue-round-trip-"));
 
 /*
  * The phone's own sync engine, transport and IndexedDB stores against the real route handlers

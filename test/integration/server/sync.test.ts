@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,8 +43,6 @@ import { aFullVisit, aTestPhoto, FULL_VISIT_FINDINGS, PhoneVisit } from "../../h
 import { pullAs, pushAs, uploadPhoto } from "../../helpers/sync-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
-// serverEnv() caches DATA_DIR on first use: photo bytes go to a temp dir, not ./data.
-process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "duxue-sync-"));
 
 const HOUR = 60 * 60_000;
 /** Phone times: the visits happened this morning (the server stamps notices with its own clock). */
