@@ -39,6 +39,7 @@ import {
   visits,
   zones,
 } from "../db/schema";
+import { userRepository } from "../repositories/user-repository";
 import { actorFor, inScope } from "./access";
 import { listEvents, verifyItemChain } from "./event-log";
 import { failure, type Failure } from "./failure";
@@ -338,6 +339,22 @@ export async function getItemTimeline(
     verification: await verifyItemChain(db, itemId),
     allowedActions: allowedActions(row.item, actor),
   };
+}
+
+/** What an item page shows: the timeline plus the names of everyone who acted on it. */
+export async function getItemPage(
+  db: Executor,
+  user: User,
+  itemId: string,
+  now: number,
+): Promise<{ timeline: ItemTimeline; names: Map<string, string> } | null> {
+  const timeline = await getItemTimeline(db, user, itemId, now);
+  if (!timeline) return null;
+  const names = await userRepository.namesByIds(
+    db,
+    timeline.events.map((e) => e.actorId),
+  );
+  return { timeline, names };
 }
 
 // ── Dashboard ─────────────────────────────────────────────────────────────────────────────────

@@ -3,8 +3,7 @@ import { notFound } from "next/navigation";
 
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { getItemTimeline } from "@/lib/server/rectification/queries";
-import { userRepository } from "@/lib/server/repositories/user-repository";
+import { getItemPage } from "@/lib/server/rectification/queries";
 import { systemClock } from "@/lib/utils/clock";
 
 import { ItemView } from "@/components/rectification/item-view";
@@ -17,12 +16,9 @@ export default async function OfficeItemPage({ params }: { params: Promise<{ id:
   const user = await requirePageUser(["office", "admin"]);
   const { id } = await params;
   const db = getDb();
-  const timeline = await getItemTimeline(db, user, id, systemClock.now());
-  if (!timeline) notFound();
-  const names = await userRepository.namesByIds(
-    db,
-    timeline.events.map((e) => e.actorId),
-  );
+  const page = await getItemPage(db, user, id, systemClock.now());
+  if (!page) notFound();
+  const { timeline, names } = page;
   const { item } = timeline;
   return (
     <>

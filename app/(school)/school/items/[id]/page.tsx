@@ -4,8 +4,7 @@ import { notFound } from "next/navigation";
 import { toChinaDate } from "@/lib/domain/dates";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { getItemTimeline } from "@/lib/server/rectification/queries";
-import { userRepository } from "@/lib/server/repositories/user-repository";
+import { getItemPage } from "@/lib/server/rectification/queries";
 import { systemClock } from "@/lib/utils/clock";
 
 import { ItemView } from "@/components/rectification/item-view";
@@ -19,12 +18,9 @@ export default async function SchoolItemPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const db = getDb();
   const now = systemClock.now();
-  const timeline = await getItemTimeline(db, user, id, now);
-  if (!timeline) notFound();
-  const names = await userRepository.namesByIds(
-    db,
-    timeline.events.map((e) => e.actorId),
-  );
+  const page = await getItemPage(db, user, id, now);
+  if (!page) notFound();
+  const { timeline, names } = page;
   const { item } = timeline;
   return (
     <>
