@@ -10,10 +10,17 @@ import { z } from "zod";
 
 const envSchema = z.object({
   /** An external PostgreSQL; without it the app runs an embedded one under DATA_DIR/pg. */
-  DATABASE_URL: z.string().startsWith("postgres", "DATABASE_URL 须以 postgres:// 或 postgresql:// 开头").optional(),
+  DATABASE_URL: z
+    .string()
+    .startsWith("postgres", "DATABASE_URL 须以 postgres:// 或 postgresql:// 开头")
+    .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
   /** Port of the embedded PostgreSQL; below 32768 (ports above it were seen taken by ephemeral connections). */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(32767).default(25432),
+  /** How long to wait for a PostgreSQL connection before answering 503 (数据库暂时不可用). */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).optional(),
+  /** The longest one SQL statement may run; also how long a request waits on a stalled PostgreSQL. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public base URL, used in QR codes on notices and by better-auth. */
   APP_URL: z.string().url("APP_URL 须是完整网址，如 https://duxue.example.cn").optional(),
@@ -21,8 +28,19 @@ const envSchema = z.object({
   /** A real deployment's first account; when set, no demo data is seeded. */
   ADMIN_USERNAME: z.string().min(3).optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** Lowest level of the JSON log lines written to stdout. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
+
+/**
+ * LOG_LEVEL alone, read afresh: the logger is created at import time, before serverEnv() may be
+ * cached (tests set DATA_DIR after imports), and it must work even when other variables are invalid.
+ */
+export function logLevel(): z.infer<typeof envSchema>["LOG_LEVEL"] {
+  const parsed = envSchema.shape.LOG_LEVEL.safeParse(process.env.LOG_LEVEL || undefined);
+  return parsed.success ? parsed.data : "info";
+}
 
 export type ServerEnv = z.infer<typeof envSchema> & { dataDir: string; baseUrl: string };
 
@@ -31,7 +49,9 @@ let cached: ServerEnv | undefined;
 export function serverEnv(): ServerEnv {
   if (cached) return cached;
   // An empty variable means "not set" (as shells and CI often pass them).
-  const present = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""));
+  const present = Object.fromEntries(
+    Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""),
+  );
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

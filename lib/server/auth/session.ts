@@ -10,12 +10,16 @@ import { forbidden, redirect } from "next/navigation";
 import { type Role, type User, userSchema } from "@/lib/domain/org/org.schema";
 
 import { getAuth } from "./auth";
+import { log } from "../log";
 
 /** The signed-in user for these request headers, or null. */
 export async function userFromHeaders(requestHeaders: Headers): Promise<User | null> {
   const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  const u = session.user as typeof session.user & { schoolId?: string | null; districtId?: string | null };
+  const u = session.user as typeof session.user & {
+    schoolId?: string | null;
+    districtId?: string | null;
+  };
   const parsed = userSchema.safeParse({
     id: u.id,
     username: u.username ?? u.email,
@@ -25,7 +29,7 @@ export async function userFromHeaders(requestHeaders: Headers): Promise<User | n
     districtId: u.districtId ?? null,
   });
   if (!parsed.success) {
-    console.error(`用户 ${u.id} 的账号数据无效:`, parsed.error.issues);
+    log.error({ userId: u.id, issues: parsed.error.issues }, "用户账号数据无效");
     return null;
   }
   if (u.banned) return null;
@@ -46,7 +50,10 @@ export async function requireApiUser(
   roles?: readonly Role[],
 ): Promise<{ user: User; error?: never } | { user?: never; error: Response }> {
   const user = await userFromHeaders(request.headers);
-  if (!user) return { error: Response.json({ error: "unauthorized", message: "请先登录" }, { status: 401 }) };
+  if (!user)
+    return {
+      error: Response.json({ error: "unauthorized", message: "请先登录" }, { status: 401 }),
+    };
   if (roles && !roles.includes(user.role)) {
     return { error: Response.json({ error: "forbidden", message: "无权访问" }, { status: 403 }) };
   }

@@ -1,4 +1,5 @@
 import { MAX_PHOTO_BYTES, photoIdSchema } from "@/lib/domain/photo/photo.schema";
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { jsonError } from "@/lib/server/http";
@@ -18,7 +19,10 @@ type Params = { params: Promise<{ sha256: string }> };
 const refuse = (r: PhotoRefusal<number>) => jsonError(r.status, r.error, r.message);
 
 /** Upload: the body is the image bytes; the address is their SHA-256. The Content-Type header is ignored. */
-export async function PUT(request: Request, { params }: Params): Promise<Response> {
+export const PUT = apiRoute(async function PUT(
+  request: Request,
+  { params }: Params,
+): Promise<Response> {
   const { user, error } = await requireApiUser(request);
   if (error) return error;
   const id = photoIdSchema.safeParse((await params).sha256);
@@ -28,10 +32,13 @@ export async function PUT(request: Request, { params }: Params): Promise<Respons
   if (!body.ok) return refuse(PHOTO_TOO_LARGE);
   const result = await storePhoto(getDb(), user, id.data, body.bytes);
   return result.ok ? Response.json(result.photo, { status: result.status }) : refuse(result);
-}
+});
 
 /** The image itself. Its bytes can never change under this address, so browsers may keep it for good. */
-export async function GET(request: Request, { params }: Params): Promise<Response> {
+export const GET = apiRoute(async function GET(
+  request: Request,
+  { params }: Params,
+): Promise<Response> {
   const { user, error } = await requireApiUser(request);
   if (error) return error;
   const id = photoIdSchema.safeParse((await params).sha256);
@@ -47,4 +54,4 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});
