@@ -30,6 +30,17 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8).optional(),
   /** Lowest level of the JSON log lines written to stdout. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** An S3-compatible object store for photos and PDFs (MinIO, Ceph, cloud OSS); without it, DATA_DIR/blobs. */
+  S3_ENDPOINT: z
+    .string()
+    .url("S3_ENDPOINT 须是完整网址，如 https://oss-cn-hangzhou.aliyuncs.com")
+    .optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  /** Bucket in the path (MinIO, Ceph, most self-hosted stores) rather than in the host name. */
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -41,6 +52,8 @@ export function logLevel(): z.infer<typeof envSchema>["LOG_LEVEL"] {
   const parsed = envSchema.shape.LOG_LEVEL.safeParse(process.env.LOG_LEVEL || undefined);
   return parsed.success ? parsed.data : "info";
 }
+
+const S3_REQUIRED = ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
 
 export type ServerEnv = z.infer<typeof envSchema> & { dataDir: string; baseUrl: string };
 
@@ -58,6 +71,9 @@ export function serverEnv(): ServerEnv {
     throw new Error(`环境变量配置有误:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
+  const missing = env.S3_ENDPOINT ? S3_REQUIRED.filter((name) => !env[name]) : [];
+  if (missing.length > 0)
+    throw new Error(`环境变量配置有误:\n  设置了 S3_ENDPOINT 时还须设置 ${missing.join("、")}`);
   cached = {
     ...env,
     dataDir: path.resolve(env.DATA_DIR),
