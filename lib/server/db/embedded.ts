@@ -33,7 +33,7 @@ export async function startEmbeddedPostgres(options: {
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   if (isRoot) await assertReachableByPostgresUser(dir);
 
-  const password = await readOrCreatePassword(`${dir}.password`);
+  const password = await readOrCreatePassword(passwordFile(dir));
   const logTail: string[] = [];
   const remember = (message: string) => {
     logTail.push(message.trim());
@@ -85,12 +85,23 @@ export async function startEmbeddedPostgres(options: {
   }
 
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
+    url: embeddedDatabaseUrl(password, options.port),
     async stop() {
       watchdog.stop();
       await pg.stop();
     },
   };
+}
+
+/** The app database's URL on an embedded PostgreSQL with this password, on this loopback port. */
+export function embeddedDatabaseUrl(password: string, port: number): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`;
+}
+
+/** The password of the embedded PostgreSQL in `dir`, or null before its first start. */
+export async function readEmbeddedPassword(dir: string): Promise<string | null> {
+  const content = await fs.readFile(passwordFile(path.resolve(dir)), "utf8").catch(() => null);
+  return content?.trim() || null;
 }
 
 const WATCH_INTERVAL_MS = 1_000;
@@ -174,6 +185,10 @@ export async function stopOrphanedPostmaster(dir: string): Promise<void> {
     process.kill(pid, "SIGQUIT");
     await waitUntilGone(pid, 10_000);
   }
+}
+
+function passwordFile(dir: string): string {
+  return `${dir}.password`;
 }
 
 /** Records which app process started the postmaster, so a later start can tell an orphan from a live owner. */
