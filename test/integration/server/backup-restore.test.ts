@@ -131,5 +131,6 @@ describe("npm run backup → npm run restore", () => {
     expect(again.code).toBe(1);
     expect(again.output).toContain("已有数据");
     expect(again.output).toContain("--force");
-  });
+    // Three commands, each a fresh Node process, and a first start (initdb) of the restored PostgreSQL.
+  }, 240_000);
 });
