@@ -3,7 +3,15 @@ import { z } from "zod";
 import { idSchema } from "../ids";
 
 /** 学段. A 九年一贯制 school is both 小学 and 初中 for applicability. */
-export const SCHOOL_STAGES = ["kindergarten", "primary", "junior", "nine_year", "senior", "vocational", "special"] as const;
+export const SCHOOL_STAGES = [
+  "kindergarten",
+  "primary",
+  "junior",
+  "nine_year",
+  "senior",
+  "vocational",
+  "special",
+] as const;
 export const schoolStageSchema = z.enum(SCHOOL_STAGES, { message: "请选择学段" });
 export type SchoolStage = z.infer<typeof schoolStageSchema>;
 
@@ -22,7 +30,9 @@ export type Ownership = z.infer<typeof ownershipSchema>;
 export const OWNERSHIP_LABELS: Record<Ownership, string> = { public: "公办", private: "民办" };
 
 /** 食堂: none, run by the school itself, contracted out, or meals delivered by a caterer. */
-export const canteenSchema = z.enum(["none", "self", "contracted", "catering"], { message: "请选择食堂类型" });
+export const canteenSchema = z.enum(["none", "self", "contracted", "catering"], {
+  message: "请选择食堂类型",
+});
 export type Canteen = z.infer<typeof canteenSchema>;
 export const CANTEEN_LABELS: Record<Canteen, string> = {
   none: "无食堂",

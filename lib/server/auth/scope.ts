@@ -22,7 +22,10 @@ export type SchoolScope =
 /** The districts of a 市级督导室's city (none for other roles, which need no query). */
 async function cityDistrictIds(db: Executor, user: User): Promise<string[]> {
   if (user.role !== "city" || user.cityId === null) return [];
-  const rows = await db.select({ id: districts.id }).from(districts).where(eq(districts.cityId, user.cityId));
+  const rows = await db
+    .select({ id: districts.id })
+    .from(districts)
+    .where(eq(districts.cityId, user.cityId));
   return rows.map((r) => r.id);
 }
 
@@ -39,7 +42,9 @@ export async function schoolScopeOf(db: Executor, user: User): Promise<SchoolSco
     case "admin":
       return { kind: "all" };
     case "office":
-      return user.districtId ? { kind: "districts", districtIds: [user.districtId] } : { kind: "schools", schoolIds: [] };
+      return user.districtId
+        ? { kind: "districts", districtIds: [user.districtId] }
+        : { kind: "schools", schoolIds: [] };
     case "city":
       return { kind: "districts", districtIds: await cityDistrictIds(db, user) };
     case "school":

@@ -27,7 +27,9 @@ import {
 } from "./demo-data";
 
 export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
-  const rows = await db.execute<{ n: number }>(sql`SELECT (SELECT count(*) FROM "user") + (SELECT count(*) FROM districts) AS n`);
+  const rows = await db.execute<{ n: number }>(
+    sql`SELECT (SELECT count(*) FROM "user") + (SELECT count(*) FROM districts) AS n`,
+  );
   return Number(rows.rows[0]?.n ?? 0) === 0;
 }
 
@@ -40,13 +42,17 @@ export async function seedDemo(db: Db): Promise<void> {
     const districtId = newId();
     await tx.insert(districts).values({ id: districtId, ...DEMO_DISTRICT });
     const zoneIds = DEMO_ZONES.map(() => newId());
-    await tx.insert(zones).values(DEMO_ZONES.map((name, i) => ({ id: zoneIds[i]!, districtId, name })));
+    await tx
+      .insert(zones)
+      .values(DEMO_ZONES.map((name, i) => ({ id: zoneIds[i]!, districtId, name })));
 
     const schoolIds = new Map<string, string>();
     for (const { zone, ...school } of DEMO_SCHOOLS) {
       const id = newId();
       schoolIds.set(school.code, id);
-      await tx.insert(schools).values({ id, districtId, zoneId: zoneIds[zone]!, ...school, phone: "" });
+      await tx
+        .insert(schools)
+        .values({ id, districtId, zoneId: zoneIds[zone]!, ...school, phone: "" });
     }
 
     await createAccount(tx, { ...DEMO_OFFICE, role: "office", passwordHash, districtId });
@@ -58,7 +64,9 @@ export async function seedDemo(db: Db): Promise<void> {
         passwordHash,
         districtId,
       });
-      await tx.insert(zoneInspectors).values(inspector.zones.map((z) => ({ zoneId: zoneIds[z]!, userId })));
+      await tx
+        .insert(zoneInspectors)
+        .values(inspector.zones.map((z) => ({ zoneId: zoneIds[z]!, userId })));
     }
     for (const school of DEMO_SCHOOLS) {
       await createAccount(tx, {
@@ -81,7 +89,12 @@ export async function ensureAdmin(db: Db, username: string, password: string): P
   if (existing.rows.length > 0) return;
   await db.transaction(async (tx) => {
     await lockChangeSeq(tx);
-    await createAccount(tx, { username, name: "系统管理员", role: "admin", passwordHash: await hashPassword(password) });
+    await createAccount(tx, {
+      username,
+      name: "系统管理员",
+      role: "admin",
+      passwordHash: await hashPassword(password),
+    });
     await seedBuiltInTemplates(tx);
   });
 }
@@ -92,5 +105,6 @@ export async function resetDatabase(db: Db): Promise<void> {
     sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
   );
   const names = rows.rows.map((r) => `"${r.tablename}"`);
-  if (names.length > 0) await db.execute(sql.raw(`TRUNCATE ${names.join(", ")} RESTART IDENTITY CASCADE`));
+  if (names.length > 0)
+    await db.execute(sql.raw(`TRUNCATE ${names.join(", ")} RESTART IDENTITY CASCADE`));
 }

@@ -12,6 +12,13 @@ export async function PUT(request: Request, { params }: { params: IdParams }): P
   const body = await parseBody(request, moveSchoolInputSchema);
   if (!body.ok) return body.response;
   const { id } = await params;
-  const outcome = await moveSchool(getDb(), caller.user, caller.scope, id, body.data.zoneId, Date.now());
+  const outcome = await moveSchool(
+    getDb(),
+    caller.user,
+    caller.scope,
+    id,
+    body.data.zoneId,
+    Date.now(),
+  );
   return outcomeResponse(outcome, () => ({ ok: true }));
 }
