@@ -458,3 +458,19 @@ export async function createSchoolAccounts(
     return done({ created, skipped: targets.length - lacking.length });
   });
 }
+
+/** The schools of the districts in scope that have no school account yet, by code. */
+export async function schoolsWithoutAccount(
+  db: Executor,
+  scope: OrgScope,
+): Promise<{ id: string; name: string; code: string }[]> {
+  const districtIds = readableDistrictIds(scope);
+  if (districtIds !== null && districtIds.length === 0) return [];
+  const rows = await db
+    .select({ id: schools.id, name: schools.name, code: schools.code, account: users.id })
+    .from(schools)
+    .leftJoin(users, and(eq(users.schoolId, schools.id), eq(users.role, "school")))
+    .where(districtIds === null ? undefined : inArray(schools.districtId, [...districtIds]))
+    .orderBy(asc(schools.code));
+  return rows.filter((r) => r.account === null).map(({ id, name, code }) => ({ id, name, code }));
+}
