@@ -11,6 +11,7 @@ import { orgApi } from "@/lib/hooks/use-org";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { FormField } from "@/components/forms/form-field";
+import { FailureText } from "@/components/org/failure-text";
 
 /** 修改密码: the current password, then the new one twice; afterwards the user goes `home`. */
 export function ChangePasswordForm({ home }: { home: string }) {
@@ -62,11 +63,7 @@ export function ChangePasswordForm({ home }: { home: string }) {
         <Button type="submit" disabled={pending || done} className="w-full">
           {pending ? "正在保存…" : "保存新密码"}
         </Button>
-        {failure ? (
-          <p role="alert" className="text-sm text-red-600">
-            {failure.message}
-          </p>
-        ) : null}
+        <FailureText failure={failure} />
         {done ? <p role="status">密码已修改，正在进入…</p> : null}
       </form>
     </FormProvider>

@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
+import { FailureText } from "@/components/org/failure-text";
 
 /** The admin's cities and districts: create, put a district under a city, deactivate. */
 export function DistrictsScreen({
@@ -94,11 +95,7 @@ export function DistrictsScreen({
           新建市
         </Button>
       </Card>
-      {failure ? (
-        <p role="alert" className="text-sm text-red-600">
-          {failure.message}
-        </p>
-      ) : null}
+      <FailureText failure={failure} />
       <Card className="overflow-x-auto p-0">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">

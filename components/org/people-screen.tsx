@@ -22,6 +22,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
+import { FailureText } from "@/components/org/failure-text";
 import { FormField } from "@/components/forms/form-field";
 
 type SchoolChoice = { id: string; name: string; code: string };
@@ -147,11 +148,7 @@ function PersonActions({
       >
         {person.active ? "停用" : "启用"}
       </Button>
-      {failure ? (
-        <span role="alert" className="text-xs text-red-600">
-          {failure.message}
-        </span>
-      ) : null}
+      <FailureText failure={failure} className="text-xs" />
     </div>
   );
 }
@@ -316,11 +313,7 @@ function CreatePersonForm({
             <Button type="submit" disabled={pending}>
               {pending ? "正在开设…" : "开设账号"}
             </Button>
-            {failure ? (
-              <p role="alert" className="mt-2 text-sm text-red-600">
-                {failure.message}
-              </p>
-            ) : null}
+            <FailureText failure={failure} className="mt-2" />
           </div>
         </form>
       </FormProvider>
@@ -370,11 +363,7 @@ function BulkSchoolAccounts({
       <Button disabled={pending || districtId === ""} onClick={() => void create()}>
         {pending ? "正在开设…" : "批量开设"}
       </Button>
-      {failure ? (
-        <p role="alert" className="mt-2 text-sm text-red-600">
-          {failure.message}
-        </p>
-      ) : null}
+      <FailureText failure={failure} className="mt-2" />
       {result ? (
         <div role="status" className="mt-3 space-y-2 text-sm">
           <p>

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
+import { FailureText } from "@/components/org/failure-text";
 
 type SchoolRow = { id: string; code: string; name: string; zoneId: string; districtId: string };
 
@@ -109,11 +110,7 @@ function CreateZone({ districts }: { districts: DistrictView[] }) {
       <Button disabled={pending} onClick={() => void create()}>
         新建责任区
       </Button>
-      {failure ? (
-        <p role="alert" className="w-full text-sm text-red-600">
-          {failure.message}
-        </p>
-      ) : null}
+      <FailureText failure={failure} className="w-full" />
     </Card>
   );
 }
@@ -183,11 +180,7 @@ function ZoneCard({
           </Button>
         </div>
       ) : null}
-      {failure ? (
-        <p role="alert" className="mt-2 text-sm text-red-600">
-          {failure.message}
-        </p>
-      ) : null}
+      <FailureText failure={failure} className="mt-2" />
     </Card>
   );
 }
@@ -224,11 +217,7 @@ function SchoolZoneRow({
             </option>
           ))}
         </Select>
-        {failure ? (
-          <span role="alert" className="ml-2 text-xs text-red-600">
-            {failure.message}
-          </span>
-        ) : null}
+        <FailureText failure={failure} className="ml-2 text-xs" />
       </td>
     </tr>
   );
