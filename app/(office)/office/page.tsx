@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/shell/page-header";
 export const metadata: Metadata = { title: "总览" };
 
 export default async function OfficeHome() {
-  const user = await requirePageUser(["office", "admin"]);
+  const user = await requirePageUser(["office", "city", "admin"]);
   const dashboard = await getDashboard(getDb(), user, systemClock.now());
   return (
     <>

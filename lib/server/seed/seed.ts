@@ -6,15 +6,14 @@ import "server-only";
 
 import { sql } from "drizzle-orm";
 
-import type { Role } from "@/lib/domain/org/org.schema";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
-import { getAuth } from "../auth/auth";
+import { createAccount, hashPassword } from "../auth/accounts";
 import { getBlobStore } from "../blobs/blob-store";
 import type { Db, Executor } from "../db/client";
 import { lockChangeSeq } from "../db/change-seq";
-import { account, districts, schools, user, zoneInspectors, zones } from "../db/schema";
+import { districts, schools, zoneInspectors, zones } from "../db/schema";
 import { seedDemoHistory } from "./demo-history";
 import { seedBuiltInTemplates } from "./templates";
 import {
@@ -27,46 +26,10 @@ import {
   schoolUsername,
 } from "./demo-data";
 
-export async function hashPassword(password: string): Promise<string> {
-  const ctx = await getAuth().$context;
-  return ctx.password.hash(password);
-}
-
-type NewAccount = {
-  username: string;
-  name: string;
-  role: Role;
-  passwordHash: string;
-  schoolId?: string;
-  districtId?: string;
-};
-
-/** Creates a user with a username/password credential, exactly as better-auth stores it. */
-export async function createAccount(db: Executor, a: NewAccount): Promise<string> {
-  const id = newId();
-  await db.insert(user).values({
-    id,
-    name: a.name,
-    email: `${a.username}@users.duxue.local`,
-    emailVerified: true,
-    username: a.username,
-    displayUsername: a.username,
-    role: a.role,
-    schoolId: a.schoolId ?? null,
-    districtId: a.districtId ?? null,
-  });
-  await db.insert(account).values({
-    id: newId(),
-    accountId: id,
-    providerId: "credential",
-    userId: id,
-    password: a.passwordHash,
-  });
-  return id;
-}
-
 export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
-  const rows = await db.execute<{ n: number }>(sql`SELECT (SELECT count(*) FROM "user") + (SELECT count(*) FROM districts) AS n`);
+  const rows = await db.execute<{ n: number }>(
+    sql`SELECT (SELECT count(*) FROM "user") + (SELECT count(*) FROM districts) AS n`,
+  );
   return Number(rows.rows[0]?.n ?? 0) === 0;
 }
 
@@ -79,13 +42,17 @@ export async function seedDemo(db: Db): Promise<void> {
     const districtId = newId();
     await tx.insert(districts).values({ id: districtId, ...DEMO_DISTRICT });
     const zoneIds = DEMO_ZONES.map(() => newId());
-    await tx.insert(zones).values(DEMO_ZONES.map((name, i) => ({ id: zoneIds[i]!, districtId, name })));
+    await tx
+      .insert(zones)
+      .values(DEMO_ZONES.map((name, i) => ({ id: zoneIds[i]!, districtId, name })));
 
     const schoolIds = new Map<string, string>();
     for (const { zone, ...school } of DEMO_SCHOOLS) {
       const id = newId();
       schoolIds.set(school.code, id);
-      await tx.insert(schools).values({ id, districtId, zoneId: zoneIds[zone]!, ...school, phone: "" });
+      await tx
+        .insert(schools)
+        .values({ id, districtId, zoneId: zoneIds[zone]!, ...school, phone: "" });
     }
 
     await createAccount(tx, { ...DEMO_OFFICE, role: "office", passwordHash, districtId });
@@ -97,7 +64,9 @@ export async function seedDemo(db: Db): Promise<void> {
         passwordHash,
         districtId,
       });
-      await tx.insert(zoneInspectors).values(inspector.zones.map((z) => ({ zoneId: zoneIds[z]!, userId })));
+      await tx
+        .insert(zoneInspectors)
+        .values(inspector.zones.map((z) => ({ zoneId: zoneIds[z]!, userId })));
     }
     for (const school of DEMO_SCHOOLS) {
       await createAccount(tx, {
@@ -120,7 +89,12 @@ export async function ensureAdmin(db: Db, username: string, password: string): P
   if (existing.rows.length > 0) return;
   await db.transaction(async (tx) => {
     await lockChangeSeq(tx);
-    await createAccount(tx, { username, name: "系统管理员", role: "admin", passwordHash: await hashPassword(password) });
+    await createAccount(tx, {
+      username,
+      name: "系统管理员",
+      role: "admin",
+      passwordHash: await hashPassword(password),
+    });
     await seedBuiltInTemplates(tx);
   });
 }
@@ -131,5 +105,6 @@ export async function resetDatabase(db: Db): Promise<void> {
     sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
   );
   const names = rows.rows.map((r) => `"${r.tablename}"`);
-  if (names.length > 0) await db.execute(sql.raw(`TRUNCATE ${names.join(", ")} RESTART IDENTITY CASCADE`));
+  if (names.length > 0)
+    await db.execute(sql.raw(`TRUNCATE ${names.join(", ")} RESTART IDENTITY CASCADE`));
 }

@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/shell/page-header";
 export const metadata: Metadata = { title: "学校" };
 
 export default async function SchoolsPage() {
-  const user = await requirePageUser(["office", "admin"]);
+  const user = await requirePageUser(["office", "city", "admin"]);
   const db = getDb();
   const [schools, zones, dashboard] = await Promise.all([
     scopedSchoolIds(db, user).then((ids) => schoolRepository.listByIds(db, ids)),
