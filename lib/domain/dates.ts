@@ -20,3 +20,8 @@ export function chineseDate(date: DateString): string {
   const [year, month, day] = date.split("-").map(Number);
   return `${year}年${month}月${day}日`;
 }
+
+/** "09:05": the time of day in China at an instant. */
+export function chinaTime(epochMs: number): string {
+  return new Date(epochMs + CHINA_OFFSET_MS).toISOString().slice(11, 16);
+}
