@@ -6,6 +6,7 @@
 import "server-only";
 
 import { eq } from "drizzle-orm";
+import QRCode from "qrcode";
 
 import { photosOf, type OfficialDocument } from "@/lib/domain/documents/document";
 import {
@@ -15,6 +16,7 @@ import {
 } from "@/lib/domain/documents/findings";
 import { noticeDocument, supervisionOffice } from "@/lib/domain/documents/notice";
 import { visitRecordDocument } from "@/lib/domain/documents/visit-record";
+import type { IssuedDocuments } from "@/lib/domain/documents/issued";
 import { idSchema } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
@@ -27,7 +29,7 @@ import { photoThumbnail, signatureImage } from "../photos/thumbnail";
 import { failure, type Failure } from "../rectification/failure";
 import { rowToItem } from "../rectification/item-repository";
 import { noticeRepository } from "../rectification/notice-repository";
-import { getNotice } from "../rectification/queries";
+import { getNotice, type NoticeDetail } from "../rectification/queries";
 import { serverEnv } from "../env";
 import { districtRepository } from "../repositories/district-repository";
 import { schoolRepository } from "../repositories/school-repository";
@@ -58,14 +60,13 @@ async function visitFindings(db: Executor, visit: Visit, issued: readonly Issued
   return { school, templates, answers, findings, districtName: district?.name ?? "" };
 }
 
-/** The notice as a document, or null when it is unknown or outside the user's scope. */
-export async function noticeDocumentFor(
+export type NoticeDocument = { document: OfficialDocument; issuer: string };
+
+/** A notice the user may see (from getNotice) as a document. */
+export async function noticeDocumentOf(
   db: Executor,
-  user: User,
-  noticeId: string,
-): Promise<{ document: OfficialDocument; issuer: string; number: string } | null> {
-  const notice = await getNotice(db, user, noticeId);
-  if (notice === null) return null;
+  notice: NoticeDetail,
+): Promise<NoticeDocument | null> {
   const visit = await visitRepository.findById(db, notice.visitId);
   if (visit === null) return null;
   const data = await visitFindings(db, visit, notice.items);
@@ -80,7 +81,14 @@ export async function noticeDocumentFor(
     issuedAt: notice.issuedAt,
     qrUrl: noticePageUrl(notice.id),
   });
-  return { document, issuer: supervisionOffice(notice.districtName), number: notice.number };
+  return { document, issuer: supervisionOffice(notice.districtName) };
+}
+
+/** The QR code a document prints, as an image URL for its print page. */
+export async function qrDataUrl(document: OfficialDocument): Promise<string | null> {
+  const signOff = document.blocks.find((b) => b.kind === "signOff");
+  if (!signOff || signOff.kind !== "signOff" || !signOff.qr) return null;
+  return QRCode.toDataURL(signOff.qr.url, { margin: 1, width: 240, errorCorrectionLevel: "M" });
 }
 
 /**
@@ -91,7 +99,7 @@ export async function visitRecordFor(
   db: Executor,
   user: User,
   visitId: string,
-): Promise<{ document: OfficialDocument; issuer: string; noticeId: string | null } | null> {
+): Promise<(NoticeDocument & { noticeId: string | null }) | null> {
   if (!idSchema.safeParse(visitId).success) return null;
   const visit = await visitRepository.findById(db, visitId);
   if (visit === null || visit.status !== "submitted") return null;
@@ -152,7 +160,8 @@ export type PdfResult = { ok: true; pdf: Buffer; filename: string } | Failure;
 
 /** The notice's PDF for this user, or 404 when the notice is unknown or outside their scope. */
 export async function noticePdfFor(db: Executor, user: User, noticeId: string): Promise<PdfResult> {
-  const found = await noticeDocumentFor(db, user, noticeId);
+  const notice = await getNotice(db, user, noticeId);
+  const found = notice ? await noticeDocumentOf(db, notice) : null;
   if (found === null) return failure(404, "整改通知书不存在");
   return {
     ok: true,
@@ -174,4 +183,21 @@ export async function visitRecordPdfFor(
     pdf: await documentPdf(found.document, found.issuer),
     filename: `${found.document.name}.pdf`,
   };
+}
+
+/**
+ * The notice issued for a submitted visit the user may see, or null when the visit is unknown,
+ * not yet submitted on the server, or out of scope.
+ */
+export async function issuedDocumentsFor(
+  db: Executor,
+  user: User,
+  visitId: string,
+): Promise<IssuedDocuments | null> {
+  if (!idSchema.safeParse(visitId).success) return null;
+  const visit = await visitRepository.findById(db, visitId);
+  if (visit === null || visit.status !== "submitted") return null;
+  if (!(await canSeeSchool(db, user, visit.schoolId))) return null;
+  const notice = await noticeRepository.findByVisit(db, visitId);
+  return { visitId, notice: notice ? { id: notice.id, number: notice.number } : null };
 }
