@@ -95,11 +95,15 @@ describe("checklist library", () => {
     expect(gaps).toEqual([]);
   });
 
-  it("gives every item a basis, severity, rectification default and evidence rule", () => {
+  it("gives every item a finding, requirement, severity, rectification default and evidence rule", () => {
     const incomplete = items
       .filter(
         (item) =>
-          item.basis.trim() === "" || !item.severity || !item.rectification || !item.evidence,
+          item.finding.trim() === "" ||
+          item.requirement.trim() === "" ||
+          !item.severity ||
+          !item.rectification ||
+          !item.evidence,
       )
       .map((item) => item.code);
     expect(incomplete).toEqual([]);
