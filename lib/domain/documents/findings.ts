@@ -4,6 +4,7 @@ import {
   readingOf,
   type DeriveFindingsInput,
 } from "../template/findings";
+import { formatCitation, LOCAL_PRACTICE_LABEL } from "../template/citation";
 import type { Finding } from "../template/findings.schema";
 import type { Answer } from "../visit/answer.schema";
 import type { Severity, TemplateItem } from "../template/template.schema";
@@ -28,7 +29,10 @@ export type DocumentFinding = {
   afterPhotoIds: string[];
 };
 
-/** What an issued 整改事项 decides; it wins over the visit's own choice (deadlines may have been extended). */
+/**
+ * What an issued 整改事项 decides; it wins over the visit's own choice (deadlines may have been
+ * extended). Its `prompt` is the finding statement and `basis` the formatted citations.
+ */
 export type IssuedTerms = Pick<
   RectificationItem,
   | "templateCode"
@@ -45,9 +49,9 @@ export type IssuedTerms = Pick<
   | "afterPhotoIds"
 >;
 
-/** The item's printed wording: its finding statement and its citations. */
-function wordingOf(item: TemplateItem): { statement: string; basis: string[] } {
-  return { statement: item.prompt, basis: [item.basis] };
+/** The item's printed wording: its finding statement and its citations (none for local practice). */
+function wordingOf(item: Pick<TemplateItem, "finding" | "basis">) {
+  return { statement: item.finding, basis: item.basis.map(formatCitation) };
 }
 
 const keyOf = (f: { templateCode: string; itemCode: string }): string =>
@@ -69,7 +73,7 @@ export function documentFindings(
   const fromVisit = (finding: Finding, terms: IssuedTerms | null): DocumentFinding => {
     const item = itemsByKey.get(keyOf(finding));
     const answer = answers.get(keyOf(finding));
-    const wording = item ? wordingOf(item) : { statement: finding.prompt, basis: [finding.basis] };
+    const wording = wordingOf(item ?? finding);
     const plan = finding.rectification;
     const afterPhotoIds = plan.mode === "on_site" ? plan.afterPhotoIds : [];
     return {
@@ -82,12 +86,17 @@ export function documentFindings(
       deadline: noticeDeadlineText(
         terms ?? {
           mode: plan.mode,
-          dueDate: plan.mode === "deadline" ? plan.dueDate : null,
+          dueDate: plan.mode === "on_site" ? null : plan.dueDate,
           status: afterPhotoIds.length > 0 ? "closed" : "pending",
         },
       ),
       severity: terms?.severity ?? finding.severity,
-      photoIds: terms?.photoIds ?? finding.photoIds,
+      // A 先行管控 measure's photos print with the finding's, as the issued item keeps them.
+      photoIds:
+        terms?.photoIds ??
+        (plan.mode === "control"
+          ? [...finding.photoIds, ...plan.controlPhotoIds]
+          : finding.photoIds),
       afterPhotoIds: terms?.afterPhotoIds ?? afterPhotoIds,
     };
   };
@@ -102,7 +111,7 @@ export function documentFindings(
       itemCode: terms.itemCode,
       statement: terms.prompt,
       observation: terms.description,
-      basis: [terms.basis],
+      basis: terms.basis === LOCAL_PRACTICE_LABEL ? [] : [terms.basis],
       requirement: terms.requiredAction,
       deadline: noticeDeadlineText(terms),
       severity: terms.severity,
@@ -110,12 +119,4 @@ export function documentFindings(
       afterPhotoIds: terms.afterPhotoIds,
     };
   });
-}
-
-/**
- * What an item checks, stated as the condition met ("食堂取得食品经营许可证"), for lists of items that
- * were not checked: documents state facts and never print the checklist's questions.
- */
-export function checkedCondition(prompt: string): string {
-  return prompt.replace(/是否/g, "").replace(/[？?]+$/u, "");
 }

@@ -12,7 +12,7 @@ import {
   type DocumentField,
   type OfficialDocument,
 } from "./document";
-import { checkedCondition, type DocumentFinding } from "./findings";
+import type { DocumentFinding } from "./findings";
 import { findingFields, findingPhotos, signaturesOf, supervisionOffice } from "./notice";
 
 export type VisitRecordInput = {
@@ -102,11 +102,7 @@ function uncheckedRows(input: VisitRecordInput) {
       const why = result === "na" ? "现场标为不适用" : "未作答";
       return [
         {
-          cells: [
-            item.code,
-            checkedCondition(item.prompt),
-            why + (answer?.note ? `：${answer.note}` : ""),
-          ],
+          cells: [item.code, item.requirement, why + (answer?.note ? `：${answer.note}` : "")],
           emphasis: false,
         },
       ];
@@ -166,7 +162,7 @@ export function visitRecordDocument(input: VisitRecordInput): OfficialDocument {
     { kind: "heading", text: "三、未检查项目" },
     unchecked.length === 0
       ? paragraph("适用的检查项均已检查。")
-      : { kind: "table", columns: ["编号", "检查内容", "情况"], rows: unchecked },
+      : { kind: "table", columns: ["编号", "检查要求", "情况"], rows: unchecked },
     ...(notApplicable > 0
       ? [paragraph(`另有${notApplicable}项按学校情况不适用，未列入本次检查。`, { muted: true })]
       : []),

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getNoticePdf } from "@/app/api/notices/[id]/pdf/route";
 import { GET as getRecordPdf } from "@/app/api/visits/[id]/record.pdf/route";
 import { noticeDocument } from "@/lib/domain/documents/notice";
+import { formatCitation } from "@/lib/domain/template/citation";
 import type { TemplateItem } from "@/lib/domain/template/template.schema";
 import { renderDocumentPdf } from "@/lib/server/documents/pdf";
 import { noticeRepository } from "@/lib/server/rectification/notice-repository";
@@ -39,12 +40,12 @@ const NOTES = [
   "现场抽查一处，记录不全",
 ];
 
-/** The words the documents print for a failed item. */
+/** The words the documents print for a failed item: its finding, requirement and citations. */
 function wordingOf(item: TemplateItem) {
   return {
-    statement: item.prompt,
-    requirement: `请对照检查要求整改到位：${item.prompt}`,
-    basis: item.basis,
+    statement: item.finding,
+    requirement: item.requirement,
+    citations: item.basis.map(formatCitation),
   };
 }
 
@@ -132,10 +133,14 @@ describe.each([
       const wording = wordingOf(item);
       expect(text).toContain(compact(wording.statement));
       if (!onSite) expect(text).toContain(compact(wording.requirement));
-      expect(text).toContain(compact(wording.basis));
+      for (const citation of wording.citations) expect(text).toContain(compact(citation));
       // The note is printed as a sentence: its own closing punctuation gives way to the document's.
       expect(text).toContain(compact(note).replace(/[。；]+$/u, ""));
     }
+    // At least one basis is cited with its 文号.
+    const withDocNo = visit.failed.flatMap(({ item }) => item.basis.filter((c) => c.docNo));
+    expect(withDocNo.length).toBeGreaterThan(0);
+    expect(text).toContain(compact(`（${withDocNo[0]!.docNo}）`));
     expect(text).toContain(visit.signers.inspector);
     expect(text).toContain(`${visit.signers.school}（校长）`);
     expect(text).toContain(noticeNumber);
