@@ -2,13 +2,17 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
+import { and, eq } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { GET as getNoticePdf } from "@/app/api/notices/[id]/pdf/route";
+import { GET as getThumbnail } from "@/app/api/photos/[sha256]/thumbnail/route";
 import { GET as getRecordPdf } from "@/app/api/visits/[id]/record.pdf/route";
 import { noticeDocument } from "@/lib/domain/documents/notice";
 import { formatCitation } from "@/lib/domain/template/citation";
 import type { TemplateItem } from "@/lib/domain/template/template.schema";
+import { photos } from "@/lib/server/db/schema";
 import { renderDocumentPdf } from "@/lib/server/documents/pdf";
 import { noticeRepository } from "@/lib/server/rectification/notice-repository";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
@@ -201,6 +205,25 @@ describe.each([
 });
 
 describe("who may open the documents", () => {
+  it("serves finding photos as thumbnails to those who may see the school", async () => {
+    const [photo] = await t.db
+      .select({ id: photos.id })
+      .from(photos)
+      .where(and(eq(photos.visitId, visit.visitId), eq(photos.purpose, "answer")));
+    const photoId = photo!.id;
+    for (const as of ["school01", "inspector1", "office", "school02"]) {
+      const response = await getThumbnail(
+        authedRequest(`/api/photos/${photoId}/thumbnail`, cookies[as]!),
+        { params: Promise.resolve({ sha256: photoId }) },
+      );
+      expect(response.status, as).toBe(as === "school02" ? 404 : 200);
+      if (response.status !== 200) continue;
+      expect(response.headers.get("content-type")).toBe("image/jpeg");
+      const { width, height } = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+      expect(Math.max(width!, height!)).toBe(480);
+    }
+  });
+
   it("gives the visit record to its school, its inspector and the office; 404 to others", async () => {
     for (const as of ["school01", "inspector1", "office"]) {
       expect((await fetchPdf("record", as, visit.visitId)).status, as).toBe(200);
