@@ -11,6 +11,8 @@ import type { School } from "@/lib/domain/org/org.schema";
 import { applicableItems } from "@/lib/domain/template/applicability";
 import type { Template, TemplateItem } from "@/lib/domain/template/template.schema";
 
+import type { AnswerInput } from "@/lib/domain/visit/visit";
+
 import { PhoneVisit, type TestPhoto } from "./phone-visit";
 import { pushAs, uploadPhoto } from "./sync-fixtures";
 
@@ -34,6 +36,24 @@ export async function aSignaturePhoto(seed: number): Promise<TestPhoto> {
     <path d="M30 150 C ${120 + seed * 7} 20, 200 180, 290 80 S 450 ${40 + seed * 11}, 570 120"
       stroke="#1a237e" stroke-width="9" fill="none" stroke-linecap="round"/></svg>`;
   return photoOf(await sharp(Buffer.from(svg)).png().toBuffer());
+}
+
+/** An answer that complies: 符合, a number within the rule, a compliant option, or some text. */
+function compliant(item: TemplateItem): Partial<AnswerInput> {
+  const response = item.response;
+  switch (response.type) {
+    case "judgement":
+      return { result: "pass" };
+    case "number": {
+      const { op, value } = response.rule;
+      const within = op === "lt" ? value - 1 : op === "gt" ? value + 1 : value;
+      return { result: null, value: within };
+    }
+    case "choice":
+      return { result: null, value: response.options.find((o) => o.result === "pass")!.value };
+    case "text":
+      return { result: null, value: "已查看" };
+  }
 }
 
 export type FailedItem = { item: TemplateItem; note: string; onSite: boolean };
@@ -96,7 +116,7 @@ export async function syncDocumentVisit(options: {
         item.evidence === "photo_always"
           ? [phone.photo("answer", await aScenePhoto(item.code, (hue += 47)))]
           : [];
-      phone.answer(pinned, item, { photoIds });
+      phone.answer(pinned, item, { ...compliant(item), photoIds });
     }
   }
   const signers = { inspector: "王建国", school: "赵明" };
