@@ -9,10 +9,9 @@ import { PDFParse } from "pdf-parse";
 import { signIn } from "./helpers";
 import {
   addPhoto,
-  answerPlainly,
+  answerRestAndSign,
   readOutbox,
   rows,
-  sign,
   startVisit,
   waitForServiceWorker,
 } from "./inspector-helpers";
@@ -60,17 +59,7 @@ test("the inspector previews the notice and the record offline, then opens them 
   await addPhoto(page, first.locator('input[type="file"]').first(), first, 1);
   await first.getByRole("button", { name: "限期整改" }).click();
   await first.getByLabel("问题描述").fill(NOTE);
-  const open = rows(page).and(page.locator('[data-result="none"]'));
-  while ((await open.count()) > 0) {
-    const key = await open.first().getAttribute("data-item-key");
-    await answerPlainly(page, page.locator(`li[data-item-key="${key}"]`));
-  }
-  await page.getByRole("button", { name: "签名提交" }).click();
-  await page.getByLabel("检查小结").fill("门卫管理存在问题，已当场告知学校。");
-  await sign(page, page.getByRole("region", { name: "督学签名" }));
-  await page.getByLabel("学校代表姓名").fill("赵明");
-  await page.getByLabel("职务（可选）").fill("校长");
-  await sign(page, page.getByRole("region", { name: "学校代表签名" }));
+  await answerRestAndSign(page);
 
   // Offline, before submitting: both documents from the phone's own data.
   await page.getByRole("button", { name: "预览整改通知书" }).click();
