@@ -47,6 +47,8 @@ test("the inspector previews the notice and the record offline, then opens them 
   context,
   page,
 }) => {
+  // A whole 校园安全检查 answered through the UI, offline, then synced.
+  test.setTimeout(300_000);
   await signIn(page, "inspector1", /\/inspect$/);
   await waitForServiceWorker(page);
   await expect(page.getByText("示范区实验小学", { exact: true })).toBeVisible();
