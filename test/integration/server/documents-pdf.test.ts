@@ -220,7 +220,7 @@ describe("who may open the documents", () => {
       if (response.status !== 200) continue;
       expect(response.headers.get("content-type")).toBe("image/jpeg");
       const { width, height } = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
-      expect(Math.max(width!, height!)).toBe(480);
+      expect(Math.max(width, height)).toBe(480);
     }
   });
 
