@@ -3,7 +3,7 @@
  * cut, the 整改通知书 and the 督导检查记录 previewed from the phone's own data; right after the visit
  * syncs, its notice number, and the notice and the record opened as the server's PDFs.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { PDFParse } from "pdf-parse";
 
 import { signIn } from "./helpers";
@@ -33,10 +33,10 @@ async function pdfText(page: Page, url: string): Promise<string> {
 }
 
 /** Opens a link that targets a new tab; returns the URL the tab opened. */
-async function openedUrl(page: Page, name: string): Promise<string> {
+async function openedUrl(page: Page, within: Locator, name: string): Promise<string> {
   const [popup] = await Promise.all([
     page.waitForEvent("popup"),
-    page.getByRole("link", { name }).click(),
+    within.getByRole("link", { name }).click(),
   ]);
   const url = popup.url();
   await popup.close();
@@ -104,14 +104,14 @@ test("the inspector previews the notice and the record offline, then opens them 
   const number = await card.locator("[data-notice-number]").innerText();
   await page.screenshot({ path: test.info().outputPath("visits.png"), fullPage: true });
 
-  const noticeUrl = await openedUrl(page, "查看整改通知书");
+  const noticeUrl = await openedUrl(page, card, "查看整改通知书");
   expect(new URL(noticeUrl).pathname).toMatch(/^\/api\/notices\/[0-9a-f-]{36}\/pdf$/);
   const noticeText = await pdfText(page, noticeUrl);
   expect(noticeText).toContain(number);
   expect(noticeText).toContain(NOTE.replace(/\s+/g, ""));
   expect(noticeText).not.toContain("是否");
 
-  const recordUrl = await openedUrl(page, "查看检查记录");
+  const recordUrl = await openedUrl(page, card, "查看检查记录");
   expect(new URL(recordUrl).pathname).toBe(`/api/visits/${visitId}/record.pdf`);
   const recordText = await pdfText(page, recordUrl);
   expect(recordText).toContain("督导检查记录");
