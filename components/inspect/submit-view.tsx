@@ -19,7 +19,9 @@ import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 
+import type { PreviewKind } from "./document-preview";
 import { formatDateTime } from "./format";
+import { IssuedDocuments } from "./issued-documents";
 import { SignatureField } from "./signature-field";
 
 const RESULT_ORDER = ["pass", "partial", "fail", "na"] as const;
@@ -33,6 +35,7 @@ export function SubmitView({
   inspector,
   onJump,
   onBack,
+  onPreview,
 }: {
   context: VisitContext;
   visit: Visit;
@@ -41,6 +44,8 @@ export function SubmitView({
   inspector: User;
   onJump: (key: ItemKey) => void;
   onBack: () => void;
+  /** Opens the offline preview of the notice or the visit record. */
+  onPreview: (kind: PreviewKind) => void;
 }) {
   const { templates, school, policy } = context;
   const isReadOnly = visit.status !== "draft";
@@ -98,14 +103,33 @@ export function SubmitView({
       </div>
 
       {isReadOnly && visit.submittedAt !== null ? (
-        <Card className="border-emerald-200 bg-emerald-50 text-sm text-emerald-800">
-          检查已于 {formatDateTime(visit.submittedAt)} 提交，内容已锁定。同步情况见{" "}
-          <Link href="/inspect/visits" className="font-medium underline underline-offset-4">
-            检查记录
-          </Link>
-          。
+        <Card className="space-y-2 border-emerald-200 bg-emerald-50 text-sm text-emerald-800">
+          <p>
+            检查已于 {formatDateTime(visit.submittedAt)} 提交，内容已锁定。同步情况见{" "}
+            <Link href="/inspect/visits" className="font-medium underline underline-offset-4">
+              检查记录
+            </Link>
+            。
+          </p>
+          <IssuedDocuments visitId={visit.id} />
         </Card>
       ) : null}
+
+      <Card className="flex flex-wrap items-center gap-2">
+        <p className="mr-auto text-sm text-slate-600">按本机数据预览（无需网络）</p>
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={findings.length === 0}
+          title={findings.length === 0 ? "未发现问题，不下发整改通知书" : undefined}
+          onClick={() => onPreview("notice")}
+        >
+          预览整改通知书
+        </Button>
+        <Button size="sm" variant="secondary" onClick={() => onPreview("record")}>
+          预览检查记录
+        </Button>
+      </Card>
 
       <Card>
         <h2 className="text-base font-semibold text-slate-900">检查结果</h2>

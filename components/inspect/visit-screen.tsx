@@ -12,6 +12,7 @@ import { useVisit } from "@/lib/hooks/use-visit";
 import { EmptyState } from "@/components/ui/empty-state";
 
 import type * as checklistViewModule from "./checklist-view";
+import type { PreviewKind } from "./document-preview";
 
 /*
  * The checklist and submit views are loaded on demand (precached for offline like every chunk),
@@ -24,6 +25,10 @@ import type * as checklistViewModule from "./checklist-view";
 type ChecklistViewModule = typeof checklistViewModule;
 const loadChecklistView = () => import("./checklist-view");
 const SubmitView = lazy(() => import("./submit-view").then((m) => ({ default: m.SubmitView })));
+/** The offline preview of the notice and the visit record, loaded when asked for. */
+const DocumentPreview = lazy(() =>
+  import("./document-preview").then((m) => ({ default: m.DocumentPreview })),
+);
 /** The 整改复查 section, likewise loaded after the checklist (it brings the action forms). */
 const FollowUpPanel = lazy(() =>
   import("./follow-up-panel").then((m) => ({ default: m.FollowUpPanel })),
@@ -35,8 +40,11 @@ const OPENING = <p className="py-10 text-center text-sm text-slate-500">正在�
  * Switches between the checklist and the submit view in the URL (?view=submit) without a server
  * round trip: the page is one precached shell whatever its query.
  */
-function showView(visitId: string, view: "checklist" | "submit"): void {
-  const query = view === "submit" ? `?id=${visitId}&view=submit` : `?id=${visitId}`;
+type View = "checklist" | "submit" | PreviewKind;
+const VIEWS: readonly View[] = ["checklist", "submit", "notice", "record"];
+
+function showView(visitId: string, view: View): void {
+  const query = view === "checklist" ? `?id=${visitId}` : `?id=${visitId}&view=${view}`;
   window.history.pushState(null, "", `/inspect/visit${query}`);
   window.scrollTo({ top: 0 });
 }
@@ -59,7 +67,7 @@ function CannotOpen({ reason }: { reason: string }) {
 export function VisitScreen() {
   const params = useSearchParams();
   const visitId = params.get("id");
-  const view = params.get("view") === "submit" ? "submit" : "checklist";
+  const view = VIEWS.find((v) => v === params.get("view")) ?? "checklist";
   const inspector = useInspector();
   const state = useVisit(visitId, inspector);
   const [jumpTarget, setJumpTarget] = useState<{ key: ItemKey } | null>(null);
@@ -104,7 +112,18 @@ export function VisitScreen() {
           </button>
         </div>
       ) : null}
-      {view === "submit" ? (
+      {view === "notice" || view === "record" ? (
+        <Suspense fallback={OPENING}>
+          <DocumentPreview
+            kind={view}
+            context={context}
+            visit={visit}
+            answers={answers}
+            inspector={inspector}
+            onBack={() => showView(visit.id, "submit")}
+          />
+        </Suspense>
+      ) : view === "submit" ? (
         <Suspense fallback={OPENING}>
           <SubmitView
             context={context}
@@ -114,6 +133,7 @@ export function VisitScreen() {
             inspector={inspector}
             onJump={onJumpFromSubmit}
             onBack={() => showView(visit.id, "checklist")}
+            onPreview={(kind) => showView(visit.id, kind)}
           />
         </Suspense>
       ) : (

@@ -19,6 +19,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 
 import { describeMutation, formatDateTime } from "./format";
+import { IssuedDocuments } from "./issued-documents";
 
 function syncLine({ pendingCount, rejectedCount, photos }: LocalVisit): {
   text: string;
@@ -40,9 +41,10 @@ function syncLine({ pendingCount, rejectedCount, photos }: LocalVisit): {
 function VisitCard({ local }: { local: LocalVisit }) {
   const { visit, schoolName } = local;
   const line = syncLine(local);
+  const isSynced = local.pendingCount === 0 && local.photos.pending === 0;
   return (
-    <Link href={`/inspect/visit?id=${visit.id}`} className="block">
-      <Card className="space-y-1" data-visit-id={visit.id}>
+    <Card className="space-y-1" data-visit-id={visit.id}>
+      <Link href={`/inspect/visit?id=${visit.id}`} className="block space-y-1">
         <div className="flex items-center justify-between gap-2">
           <p className="truncate font-medium text-slate-900">{schoolName}</p>
           <span
@@ -66,8 +68,12 @@ function VisitCard({ local }: { local: LocalVisit }) {
             <span className="text-slate-500"> · 已上传照片 {local.photos.uploaded} 张</span>
           ) : null}
         </p>
-      </Card>
-    </Link>
+      </Link>
+      {/* Once the submitted visit is on the server: the notice it produced and the record. */}
+      {visit.status === "submitted" && isSynced ? (
+        <IssuedDocuments visitId={visit.id} refreshKey={local.pendingCount} />
+      ) : null}
+    </Card>
   );
 }
 

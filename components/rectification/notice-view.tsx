@@ -1,13 +1,16 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import type { OfficialDocument } from "@/lib/domain/documents/document";
+import { noticePdfPath } from "@/lib/domain/documents/issued";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 
+import { apiImage } from "@/components/documents/api-image";
+import { DocumentView } from "@/components/documents/document-view";
 import { linkButtonClass } from "@/components/templates/link-button";
 
 import { formatDateTime } from "./format";
 import { ItemDetails } from "./item-details";
-import { NoticeDocument, type NoticeSheet } from "./notice-document";
 import { PrintButton } from "./print-button";
 
 export type NoticeViewItem = { item: RectificationItem; daysOverdue: number };
@@ -18,11 +21,19 @@ export type NoticeViewItem = { item: RectificationItem; daysOverdue: number };
  */
 export function NoticeView({
   notice,
+  document,
+  qrSrc,
+  recordHref,
   items,
   itemHref,
   actions,
 }: {
-  notice: NoticeSheet & { id: string; readAt: number | null };
+  notice: { id: string; readAt: number | null };
+  /** The notice as printed (lib/domain/documents), and its QR code as an image URL. */
+  document: OfficialDocument;
+  qrSrc: string | null;
+  /** The 督导检查记录 of the visit behind the notice. */
+  recordHref: string;
   items: readonly NoticeViewItem[];
   itemHref: (itemId: string) => string;
   /** The viewer's buttons for an item. */
@@ -37,9 +48,12 @@ export function NoticeView({
             : `学校已于 ${formatDateTime(notice.readAt)} 查阅`}
         </p>
         <div className="flex gap-2">
+          <Link href={recordHref} className={linkButtonClass("secondary")}>
+            检查记录
+          </Link>
           <PrintButton />
           <a
-            href={`/api/notices/${notice.id}/pdf`}
+            href={noticePdfPath(notice.id)}
             target="_blank"
             rel="noreferrer"
             className={linkButtonClass("primary")}
@@ -49,7 +63,7 @@ export function NoticeView({
         </div>
       </div>
 
-      <NoticeDocument notice={notice} />
+      <DocumentView document={document} renderImage={apiImage} qrSrc={qrSrc} />
 
       <section aria-labelledby="progress-heading" className="space-y-3 print:hidden">
         <h2 id="progress-heading" className="text-lg font-semibold text-slate-900">

@@ -25,3 +25,8 @@ export function chineseDate(date: DateString): string {
 export function chinaDayStart(date: DateString): number {
   return Date.parse(`${date}T00:00:00Z`) - CHINA_OFFSET_MS;
 }
+
+/** "09:05": the time of day in China at an instant. */
+export function chinaTime(epochMs: number): string {
+  return new Date(epochMs + CHINA_OFFSET_MS).toISOString().slice(11, 16);
+}

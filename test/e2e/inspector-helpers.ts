@@ -228,7 +228,11 @@ export async function answerPlainly(page: Page, row: Locator): Promise<void> {
 }
 
 /** Starts a visit of `schoolName` with only the checklist titled `templateTitle`, from 我的学校; returns its id. */
-export async function startVisit(page: Page, schoolName: string, templateTitle = "校园安全检查"): Promise<string> {
+export async function startVisit(
+  page: Page,
+  schoolName: string,
+  templateTitle = "校园安全检查",
+): Promise<string> {
   const card = page.locator("li").filter({ has: page.getByText(schoolName, { exact: true }) });
   // A draft left on the server by an earlier run against the same database offers 另开一次检查.
   await card.getByRole("link", { name: /^(开始检查|另开一次检查)$/ }).click();
@@ -262,8 +266,8 @@ export async function sign(page: Page, section: Locator): Promise<void> {
   await expect(section.getByRole("img")).toBeVisible({ timeout: 15_000 });
 }
 
-/** Fills in every unanswered row and the signatures, then submits; the visit must pass every check. */
-export async function finishAndSubmit(page: Page): Promise<void> {
+/** Fills in every unanswered row, then on the submit view the summary and both signatures. */
+export async function answerRestAndSign(page: Page): Promise<void> {
   const open = rows(page).and(page.locator('[data-result="none"]'));
   while ((await open.count()) > 0) {
     // Pinned by key: `open.first()` moves on to the next row as soon as this one is answered.
@@ -276,6 +280,11 @@ export async function finishAndSubmit(page: Page): Promise<void> {
   await page.getByLabel("学校代表姓名").fill("赵明");
   await page.getByLabel("职务（可选）").fill("校长");
   await sign(page, page.getByRole("region", { name: "学校代表签名" }));
+}
+
+/** Fills in every unanswered row and the signatures, then submits; the visit must pass every check. */
+export async function finishAndSubmit(page: Page): Promise<void> {
+  await answerRestAndSign(page);
   await page.getByRole("button", { name: "提交检查" }).click();
   await expect(page.getByRole("status").filter({ hasText: "检查已提交" })).toBeVisible();
 }

@@ -31,7 +31,7 @@ export function defaultFindingChoice(
 }
 
 /** The reading behind a number or choice result, e.g. "现场记录：57人（要求 ≤ 56人）". */
-function readingOf(item: TemplateItem, answer: Answer): string | null {
+export function readingOf(item: TemplateItem, answer: Answer): string | null {
   const response = item.response;
   if (response.type === "number" && typeof answer.value === "number") {
     const rule = describeNumberRule(response.rule, response.unit);
@@ -45,7 +45,7 @@ function readingOf(item: TemplateItem, answer: Answer): string | null {
 }
 
 /** Joins sentences with "。", dropping each one's own closing punctuation so none doubles. */
-function joinSentences(parts: readonly (string | null)[]): string {
+export function joinSentences(parts: readonly (string | null)[]): string {
   return parts
     .map((part) => part?.trim().replace(/[。；;.]+$/u, ""))
     .filter((part): part is string => part !== undefined && part !== "")

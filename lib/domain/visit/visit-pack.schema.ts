@@ -27,6 +27,11 @@ export type LastVisitSummary = z.infer<typeof lastVisitSummarySchema>;
 
 export const packSchoolSchema = schoolSchema.extend({
   lastVisit: lastVisitSummarySchema.nullable(),
+  /**
+   * The district's name, so documents previewed offline name the issuing office. Optional: schools
+   * stored by a pack made before it existed must still open.
+   */
+  districtName: z.string().max(60).optional(),
 });
 export type PackSchool = z.infer<typeof packSchoolSchema>;
 

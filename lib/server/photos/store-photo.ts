@@ -23,6 +23,7 @@ import { type BlobStore, getBlobStore, type StoredBlob } from "../blobs/blob-sto
 import type { Executor } from "../db/client";
 import { photos } from "../db/schema";
 import { log } from "../log";
+import { photoThumbnail } from "./thumbnail";
 
 export type StoredPhoto = { id: PhotoId; mime: PhotoMime; bytes: number };
 
@@ -101,28 +102,46 @@ export async function storePhoto(
 }
 
 /**
- * The photo's bytes if `user` may see them: they uploaded it, or it belongs to a school in their
+ * The photo's type if `user` may see it: they uploaded it, or it belongs to a school in their
  * scope. A photo not yet registered to a school is visible to its uploader only.
  */
+async function visibleMime(db: Executor, user: User, sha256: PhotoId): Promise<PhotoMime | null> {
+  const [row] = await db
+    .select({ mime: photos.mime, uploadedBy: photos.uploadedBy, schoolId: photos.schoolId })
+    .from(photos)
+    .where(eq(photos.id, sha256));
+  if (!row) return null;
+  const allowed =
+    row.uploadedBy === user.id ||
+    (row.schoolId !== null && (await canSeeSchool(db, user, row.schoolId)));
+  return allowed ? photoMimeSchema.parse(row.mime) : null;
+}
+
+/** The photo's bytes if `user` may see them (see visibleMime). */
 export async function readPhoto(
   db: Executor,
   user: User,
   sha256: PhotoId,
   blobs: BlobStore = getBlobStore(),
 ): Promise<ReadPhotoResult> {
-  const [row] = await db
-    .select({ mime: photos.mime, uploadedBy: photos.uploadedBy, schoolId: photos.schoolId })
-    .from(photos)
-    .where(eq(photos.id, sha256));
-  if (!row) return PHOTO_NOT_FOUND;
-  const allowed =
-    row.uploadedBy === user.id ||
-    (row.schoolId !== null && (await canSeeSchool(db, user, row.schoolId)));
-  if (!allowed) return PHOTO_NOT_FOUND;
+  const mime = await visibleMime(db, user, sha256);
+  if (mime === null) return PHOTO_NOT_FOUND;
   const blob = await blobs.get(sha256);
   if (!blob) {
     log.error({ photoId: sha256 }, "照片有数据库记录，但存储中没有文件");
     return PHOTO_NOT_FOUND;
   }
-  return { ok: true, mime: photoMimeSchema.parse(row.mime), blob };
+  return { ok: true, mime, blob };
+}
+
+/** The photo's JPEG thumbnail (made on first use) if `user` may see the photo. */
+export async function readPhotoThumbnail(
+  db: Executor,
+  user: User,
+  sha256: PhotoId,
+  blobs: BlobStore = getBlobStore(),
+): Promise<{ ok: true; bytes: Buffer } | PhotoRefusal<404>> {
+  if ((await visibleMime(db, user, sha256)) === null) return PHOTO_NOT_FOUND;
+  const bytes = await photoThumbnail(blobs, sha256);
+  return bytes ? { ok: true, bytes } : PHOTO_NOT_FOUND;
 }

@@ -23,7 +23,7 @@ import type { Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 
 import { scopedSchoolIds } from "../auth/scope";
 import type { Db, Executor } from "../db/client";
-import { rectificationItems } from "../db/schema";
+import { districts, rectificationItems } from "../db/schema";
 import { rowToItem } from "../rectification/item-repository";
 import { schoolRepository } from "../repositories/school-repository";
 import { templateRepository } from "../repositories/template-repository";
@@ -54,6 +54,12 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
         lastVisits.flatMap((v) => v.templates),
       );
 
+      const districtNames = new Map(
+        (await tx.select({ id: districts.id, name: districts.name }).from(districts)).map((d) => [
+          d.id,
+          d.name,
+        ]),
+      );
       const today = toChinaDate(now);
       const lastVisitBySchool = new Map(lastVisits.map((v) => [v.schoolId, v]));
       return {
@@ -61,6 +67,7 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
           const visit = lastVisitBySchool.get(school.id);
           return {
             ...school,
+            districtName: districtNames.get(school.districtId) ?? "",
             lastVisit: visit
               ? summarizeLastVisit(
                   visit,

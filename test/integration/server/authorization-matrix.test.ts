@@ -34,6 +34,8 @@ import { GET as getItem } from "@/app/api/rectification/items/[id]/route";
 import { GET as getItems } from "@/app/api/rectification/items/route";
 import { GET as getReviewQueue } from "@/app/api/rectification/review-queue/route";
 import { GET as getTemplates } from "@/app/api/templates/route";
+import { GET as getIssued } from "@/app/api/visits/[id]/issued/route";
+import { GET as getRecordPdf } from "@/app/api/visits/[id]/record.pdf/route";
 import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
 import { applyRectificationAction } from "@/lib/server/rectification/act";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
@@ -79,6 +81,7 @@ const USERNAMES: Record<Caller, string | null> = {
 type Expected = 200 | 201 | 401 | 403 | 404 | "listed" | "hidden";
 type Target = TwoDistricts & {
   noticeId: string;
+  visitId: string;
   itemId: string;
   submittedItemId: string;
   freshItemId(): Promise<string>;
@@ -138,6 +141,10 @@ const ENDPOINTS: Endpoint[] = [
     call: (c, t) => postNoticeRead(authedRequest(`/api/notices/${t.noticeId}/read`, c, { method: "POST" }), idParams(t.noticeId)),
     expected: [403, 404, 403, 200, 404, 401, 403, 404, 403] },
   { name: "GET /api/notices/{id}/pdf", call: (c, t) => getNoticePdf(get(`/api/notices/${t.noticeId}/pdf`, c), idParams(t.noticeId)),
+    expected: [200, 404, 200, 200, 404, 401, 200, 404, 200] },
+  { name: "GET /api/visits/{id}/record.pdf", call: (c, t) => getRecordPdf(get(`/api/visits/${t.visitId}/record.pdf`, c), idParams(t.visitId)),
+    expected: [200, 404, 200, 200, 404, 401, 200, 404, 200] },
+  { name: "GET /api/visits/{id}/issued", call: (c, t) => getIssued(get(`/api/visits/${t.visitId}/issued`, c), idParams(t.visitId)),
     expected: [200, 404, 200, 200, 404, 401, 200, 404, 200] },
   { name: "GET /api/rectification/items", call: (c) => getItems(get("/api/rectification/items", c)),
     lists: (b, t) => has((b as { items: unknown }).items, (r) => r.item?.id, t.itemId),
@@ -258,7 +265,7 @@ beforeAll(async () => {
       now: NOW,
       findings: [aFinding("XF-012"), aFinding("XF-013")],
     });
-  const { notice, items } = await issue();
+  const { notice, items, visitId } = await issue();
   const submitted = items[1]!.id;
   const answer = { type: "respond" as const, text: "已全部更换灭火器", photoIds: [photoId(1)] };
   await applyRectificationAction(t.db, school01, { itemId: submitted, action: answer }, NOW);
@@ -267,6 +274,7 @@ beforeAll(async () => {
     personId,
     spareZoneId,
     noticeId: notice!.id,
+    visitId,
     itemId: items[0]!.id,
     submittedItemId: submitted,
     freshItemId: async () => (await issue()).items[0]!.id,

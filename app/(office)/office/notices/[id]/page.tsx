@@ -5,6 +5,7 @@ import { toChinaDate } from "@/lib/domain/dates";
 import { daysOverdue } from "@/lib/domain/rectification/transition";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
+import { noticeDocumentOf, qrDataUrl } from "@/lib/server/documents/documents";
 import { getNotice } from "@/lib/server/rectification/queries";
 import { systemClock } from "@/lib/utils/clock";
 
@@ -16,8 +17,10 @@ export const metadata: Metadata = { title: "整改通知书" };
 export default async function OfficeNoticePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser(["office", "city", "admin"]);
   const { id } = await params;
-  const notice = await getNotice(getDb(), user, id);
-  if (!notice) notFound();
+  const db = getDb();
+  const notice = await getNotice(db, user, id);
+  const printed = notice ? await noticeDocumentOf(db, notice) : null;
+  if (!notice || !printed) notFound();
   const today = toChinaDate(systemClock.now());
   return (
     <>
@@ -26,6 +29,9 @@ export default async function OfficeNoticePage({ params }: { params: Promise<{ i
       </div>
       <NoticeView
         notice={notice}
+        document={printed.document}
+        qrSrc={await qrDataUrl(printed.document)}
+        recordHref={`/office/visits/${notice.visitId}`}
         items={notice.items.map((item) => ({ item, daysOverdue: daysOverdue(item, today) }))}
         itemHref={(itemId) => `/office/items/${itemId}`}
       />

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { toChinaDate } from "@/lib/domain/dates";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
+import { noticeDocumentOf, qrDataUrl } from "@/lib/server/documents/documents";
 import { getItemTimeline, getNotice, markNoticeRead } from "@/lib/server/rectification/queries";
 import { systemClock } from "@/lib/utils/clock";
 
@@ -21,7 +22,8 @@ export default async function SchoolNoticePage({ params }: { params: Promise<{ i
   // Opening the notice is the read receipt (recorded once, the first time).
   const receipt = await markNoticeRead(db, user, id, now);
   const notice = receipt.ok ? await getNotice(db, user, id) : null;
-  if (!notice) notFound();
+  const printed = notice ? await noticeDocumentOf(db, notice) : null;
+  if (!notice || !printed) notFound();
   const timelines = await Promise.all(
     notice.items.map((item) => getItemTimeline(db, user, item.id, now)),
   );
@@ -39,6 +41,9 @@ export default async function SchoolNoticePage({ params }: { params: Promise<{ i
       </div>
       <NoticeView
         notice={notice}
+        document={printed.document}
+        qrSrc={await qrDataUrl(printed.document)}
+        recordHref={`/school/visits/${notice.visitId}`}
         items={rows}
         itemHref={(itemId) => `/school/items/${itemId}`}
         actions={(item) => {

@@ -1,0 +1,20 @@
+import { requireApiUser } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db/client";
+import { visitRecordPdfFor } from "@/lib/server/documents/documents";
+import { failureResponse, fileResponse, type IdParams } from "@/lib/server/rectification/http";
+
+export const dynamic = "force-dynamic";
+
+/** The 督导检查记录 of a submitted visit as an A4 PDF: its office, its inspectors and the school itself. */
+export async function GET(request: Request, { params }: { params: IdParams }): Promise<Response> {
+  const { user, error } = await requireApiUser(request);
+  if (error) return error;
+  const result = await visitRecordPdfFor(getDb(), user, (await params).id);
+  if (!result.ok) return failureResponse(result);
+  return fileResponse(result.pdf, {
+    type: "application/pdf",
+    filename: result.filename,
+    fallback: "visit-record.pdf",
+    disposition: "inline",
+  });
+}
