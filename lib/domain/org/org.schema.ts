@@ -3,7 +3,15 @@ import { z } from "zod";
 import { idSchema } from "../ids";
 
 /** 学段. A 九年一贯制 school is both 小学 and 初中 for applicability. */
-export const SCHOOL_STAGES = ["kindergarten", "primary", "junior", "nine_year", "senior", "vocational", "special"] as const;
+export const SCHOOL_STAGES = [
+  "kindergarten",
+  "primary",
+  "junior",
+  "nine_year",
+  "senior",
+  "vocational",
+  "special",
+] as const;
 export const schoolStageSchema = z.enum(SCHOOL_STAGES, { message: "请选择学段" });
 export type SchoolStage = z.infer<typeof schoolStageSchema>;
 
@@ -22,7 +30,9 @@ export type Ownership = z.infer<typeof ownershipSchema>;
 export const OWNERSHIP_LABELS: Record<Ownership, string> = { public: "公办", private: "民办" };
 
 /** 食堂: none, run by the school itself, contracted out, or meals delivered by a caterer. */
-export const canteenSchema = z.enum(["none", "self", "contracted", "catering"], { message: "请选择食堂类型" });
+export const canteenSchema = z.enum(["none", "self", "contracted", "catering"], {
+  message: "请选择食堂类型",
+});
 export type Canteen = z.infer<typeof canteenSchema>;
 export const CANTEEN_LABELS: Record<Canteen, string> = {
   none: "无食堂",
@@ -43,11 +53,11 @@ export const schoolAttributesSchema = z.object({
   stage: schoolStageSchema,
   ownership: ownershipSchema,
   /** 村小 / 教学点. */
-  isVillage: z.boolean(),
+  isVillage: z.boolean({ message: "村小/教学点须为是或否" }),
   /** 寄宿制: has student dormitories. */
-  isBoarding: z.boolean(),
+  isBoarding: z.boolean({ message: "寄宿制须为是或否" }),
   canteen: canteenSchema,
-  hasSchoolBus: z.boolean(),
+  hasSchoolBus: z.boolean({ message: "校车须为是或否" }),
   studentCount: count("学生数"),
   classCount: count("班级数"),
 });
@@ -99,17 +109,21 @@ export const schoolInputSchema = schoolAttributesSchema.extend({
     .trim()
     .min(1, "请填写学校代码")
     .max(32, "学校代码最多 32 个字符")
-    .regex(/^[0-9A-Za-z_-]+$/, "学校代码只能由数字、字母、- 和 _ 组成"),
-  name: z.string({ message: "请填写学校名称" }).trim().min(1, "请填写学校名称").max(100, "学校名称最多 100 个字符"),
-  address: z.string().trim().max(200, "地址最多 200 个字符"),
-  principal: z.string().trim().max(50, "校长姓名最多 50 个字符"),
-  contact: z.string().trim().max(50, "联系人姓名最多 50 个字符"),
+    .regex(/^[0-9A-Za-z_-]*$/, "学校代码只能由数字、字母、- 和 _ 组成"),
+  name: z
+    .string({ message: "请填写学校名称" })
+    .trim()
+    .min(1, "请填写学校名称")
+    .max(100, "学校名称最多 100 个字符"),
+  address: z.string({ message: "地址须为文字" }).trim().max(200, "地址最多 200 个字符"),
+  principal: z.string({ message: "校长须为文字" }).trim().max(50, "校长姓名最多 50 个字符"),
+  contact: z.string({ message: "联系人须为文字" }).trim().max(50, "联系人姓名最多 50 个字符"),
   phone: z
-    .string()
+    .string({ message: "联系电话须为文字" })
     .trim()
     .max(30, "联系电话最多 30 个字符")
     .regex(/^[0-9+\-() ]*$/, "联系电话只能包含数字、空格和 + - ( )"),
-  zoneId: idSchema.nullable(),
+  zoneId: z.uuid({ version: "v7", message: "无效的督学责任区" }).nullable(),
 });
 export type SchoolInput = z.infer<typeof schoolInputSchema>;
 

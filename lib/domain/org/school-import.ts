@@ -69,13 +69,17 @@ export type SchoolImportError = {
 };
 
 export type SchoolImportResult =
-  | { ok: true; schools: SchoolInput[] }
-  | { ok: false; errors: SchoolImportError[] };
+  { ok: true; schools: SchoolInput[] } | { ok: false; errors: SchoolImportError[] };
 
 const YES = ["是", "有", "Y", "y", "1"];
 const NO = ["否", "无", "N", "n", "0", ""];
 
-const CANTEEN_SHORT: Record<string, Canteen> = { 无: "none", 自营: "self", 承包: "contracted", 配餐: "catering" };
+const CANTEEN_SHORT: Record<string, Canteen> = {
+  无: "none",
+  自营: "self",
+  承包: "contracted",
+  配餐: "catering",
+};
 
 function lookup<K extends string>(labels: Record<K, string>, text: string): K | undefined {
   return (Object.keys(labels) as K[]).find((key) => labels[key] === text);
@@ -90,7 +94,9 @@ function parseCell(field: SchoolField, text: string, zonesByName: Map<string, st
   switch (field) {
     case "stage": {
       const stage = lookup<SchoolStage>(STAGE_LABELS, text);
-      return stage ? { value: stage } : { problem: `无法识别的学段“${text}”，可填：${list(STAGE_LABELS)}` };
+      return stage
+        ? { value: stage }
+        : { problem: `无法识别的学段“${text}”，可填：${list(STAGE_LABELS)}` };
     }
     case "ownership": {
       const ownership = lookup<Ownership>(OWNERSHIP_LABELS, text);
@@ -112,7 +118,9 @@ function parseCell(field: SchoolField, text: string, zonesByName: Map<string, st
       return { problem: `应填“是”或“否”，不能是“${text}”` };
     case "studentCount":
     case "classCount":
-      return /^\d+$/.test(text) ? { value: Number(text) } : { problem: `应为不小于 0 的整数，不能是“${text}”` };
+      return /^\d+$/.test(text)
+        ? { value: Number(text) }
+        : { problem: `应为不小于 0 的整数，不能是“${text}”` };
     case "zoneId": {
       if (text === "") return { value: null };
       const zoneId = zonesByName.get(text);
@@ -125,7 +133,12 @@ function parseCell(field: SchoolField, text: string, zonesByName: Map<string, st
             : `本区县还没有督学责任区，请先留空，建好责任区后再分配`,
       };
     }
-    default:
+    case "code":
+    case "name":
+    case "address":
+    case "principal":
+    case "contact":
+    case "phone":
       return { value: text };
   }
 }
@@ -139,7 +152,10 @@ function headerKey(text: string): string {
  * Parses the file's rows (first row the headers). Returns every school, or every error: per cell,
  * schema limits, codes repeated within the file. Blank rows are skipped.
  */
-export function parseSchoolImport(rows: readonly (readonly string[])[], zones: readonly Zone[]): SchoolImportResult {
+export function parseSchoolImport(
+  rows: readonly (readonly string[])[],
+  zones: readonly Zone[],
+): SchoolImportResult {
   const [header = [], ...body] = rows;
   const errors: SchoolImportError[] = [];
   const columnIndex = new Map<SchoolField, number>();
@@ -148,7 +164,11 @@ export function parseSchoolImport(rows: readonly (readonly string[])[], zones: r
     const index = headerKeys.indexOf(SCHOOL_FIELD_LABELS[column.field]);
     if (index >= 0) columnIndex.set(column.field, index);
     else if (column.isRequired) {
-      errors.push({ row: 1, column: SCHOOL_FIELD_LABELS[column.field], message: "表头缺少这一列，请使用下载的模板" });
+      errors.push({
+        row: 1,
+        column: SCHOOL_FIELD_LABELS[column.field],
+        message: "表头缺少这一列，请使用下载的模板",
+      });
     }
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -190,17 +210,24 @@ export function parseSchoolImport(rows: readonly (readonly string[])[], zones: r
     const code = textOf("code");
     const firstRow = rowOfCode.get(code);
     if (code !== "" && firstRow !== undefined) {
-      rowErrors.push({ row, column: SCHOOL_FIELD_LABELS.code, message: `学校代码“${code}”与第 ${firstRow} 行重复` });
+      rowErrors.push({
+        row,
+        column: SCHOOL_FIELD_LABELS.code,
+        message: `学校代码“${code}”与第 ${firstRow} 行重复`,
+      });
     } else if (code !== "") rowOfCode.set(code, row);
     errors.push(...rowErrors);
   });
   if (errors.length > 0) return { ok: false, errors };
-  if (schools.length === 0) return { ok: false, errors: [{ row: 0, column: null, message: "文件中没有学校数据" }] };
+  if (schools.length === 0)
+    return { ok: false, errors: [{ row: 0, column: null, message: "文件中没有学校数据" }] };
   return { ok: true, schools };
 }
 
 /** One error as a sentence: 第 7 行「学段」：无法识别的学段“初级中学”，可填：… */
 export function describeImportError(error: SchoolImportError): string {
   const where = error.row === 0 ? "文件" : `第 ${error.row} 行`;
-  return error.column ? `${where}「${error.column}」：${error.message}` : `${where}：${error.message}`;
+  return error.column
+    ? `${where}「${error.column}」：${error.message}`
+    : `${where}：${error.message}`;
 }

@@ -74,3 +74,8 @@ export async function inspectsSchool(db: Executor, user: User, schoolId: string)
     .where(and(eq(schools.id, schoolId), eq(zoneInspectors.userId, user.id)));
   return rows.length > 0;
 }
+
+/** Whether this user may change a district's organisation (schools, zones): admin, or its own office. */
+export function canManageDistrict(user: User, districtId: string): boolean {
+  return user.role === "admin" || (user.role === "office" && user.districtId === districtId);
+}

@@ -160,14 +160,17 @@ export const schools = pgTable(
     districtId: uuid("district_id")
       .notNull()
       .references(() => districts.id),
-    zoneId: uuid("zone_id")
-      .notNull()
-      .references(() => zones.id),
+    /** Null until the office puts the school in a 督学责任区 (an import may come before the zones). */
+    zoneId: uuid("zone_id").references(() => zones.id),
     code: text("code").notNull(),
     name: text("name").notNull(),
     address: text("address").notNull().default(""),
     principal: text("principal").notNull().default(""),
+    /** 联系人 for notices; `phone` is their number. */
+    contact: text("contact").notNull().default(""),
     phone: text("phone").notNull().default(""),
+    /** Deactivated instead of deleted: a school with history stays, out of packs and new visits. */
+    isActive: boolean("is_active").notNull().default(true),
     stage: text("stage").notNull(),
     ownership: text("ownership").notNull(),
     isVillage: boolean("is_village").notNull(),

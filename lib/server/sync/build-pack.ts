@@ -35,7 +35,10 @@ import { districtRepository } from "../repositories/district-repository";
 export async function buildVisitPack(db: Db, user: User, now: number): Promise<VisitPack> {
   return db.transaction(
     async (tx) => {
-      const schools = await schoolRepository.listByIds(tx, await scopedSchoolIds(tx, user));
+      // A deactivated school leaves the pack (no new visits); drafts already on the phone still sync.
+      const schools = (await schoolRepository.listByIds(tx, await scopedSchoolIds(tx, user))).filter(
+        (s) => s.isActive,
+      );
       const schoolIds = schools.map((s) => s.id);
       const openItems = await listOpenItems(tx, schoolIds);
       const lastVisits = await visitRepository.latestSubmitted(tx, schoolIds);

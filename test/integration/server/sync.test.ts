@@ -602,7 +602,7 @@ describe("GET /api/inspect/pack", () => {
     expect(response.status).toBe(200);
     const pack = visitPackSchema.parse(await response.json());
 
-    const zoneSchools = await t.db.select().from(schools).where(eq(schools.zoneId, s01.zoneId));
+    const zoneSchools = await t.db.select().from(schools).where(eq(schools.zoneId, s01.zoneId!));
     expect(pack.schools.map((s) => s.id).sort()).toEqual(zoneSchools.map((s) => s.id).sort());
     const packS01 = pack.schools.find((s) => s.id === s01.id)!;
     const [last] = await t.db

@@ -16,7 +16,9 @@ const ZONE: Zone = {
 
 /** The template's example row with some cells replaced (by header name without 必填). */
 function aRow(overrides: Record<string, string> = {}): string[] {
-  return SCHOOL_IMPORT_HEADERS.map((header, i) => overrides[header.replace("（必填）", "")] ?? SCHOOL_IMPORT_EXAMPLE[i]!);
+  return SCHOOL_IMPORT_HEADERS.map(
+    (header, i) => overrides[header.replace("（必填）", "")] ?? SCHOOL_IMPORT_EXAMPLE[i]!,
+  );
 }
 
 function messagesOf(rows: string[][]): string[] {
@@ -54,7 +56,10 @@ describe("parseSchoolImport", () => {
 
   it("resolves a zone by name and reads 是/有 as yes", () => {
     const result = parseSchoolImport(
-      [[...SCHOOL_IMPORT_HEADERS], aRow({ 督学责任区: "城东责任区", 寄宿制: "是", 校车: "有", 食堂: "配餐" })],
+      [
+        [...SCHOOL_IMPORT_HEADERS],
+        aRow({ 督学责任区: "城东责任区", 寄宿制: "是", 校车: "有", 食堂: "配餐" }),
+      ],
       [ZONE],
     );
     expect(result.ok && result.schools[0]).toMatchObject({
@@ -66,9 +71,14 @@ describe("parseSchoolImport", () => {
   });
 
   it("names the row, the column and the allowed values for an unknown stage", () => {
-    const rows = [aRow(), aRow(), aRow(), aRow(), aRow(), aRow({ 学段: "初级中学", 学校代码: "X7" })].map((r, i) =>
-      i < 5 ? aRow({ 学校代码: `C${i}` }) : r,
-    );
+    const rows = [
+      aRow(),
+      aRow(),
+      aRow(),
+      aRow(),
+      aRow(),
+      aRow({ 学段: "初级中学", 学校代码: "X7" }),
+    ].map((r, i) => (i < 5 ? aRow({ 学校代码: `C${i}` }) : r));
     expect(messagesOf(rows)).toEqual([
       "第 7 行「学段」：无法识别的学段“初级中学”，可填：幼儿园、小学、初中、九年一贯制、高中、中职、特殊教育",
     ]);
@@ -96,14 +106,19 @@ describe("parseSchoolImport", () => {
   });
 
   it("asks to leave the zone blank when the district has no zones yet", () => {
-    const result = parseSchoolImport([[...SCHOOL_IMPORT_HEADERS], aRow({ 督学责任区: "城东责任区" })], []);
+    const result = parseSchoolImport(
+      [[...SCHOOL_IMPORT_HEADERS], aRow({ 督学责任区: "城东责任区" })],
+      [],
+    );
     expect(!result.ok && result.errors.map(describeImportError)).toEqual([
       "第 2 行「督学责任区」：本区县还没有督学责任区，请先留空，建好责任区后再分配",
     ]);
   });
 
   it("names each required column missing from the header", () => {
-    const header = SCHOOL_IMPORT_HEADERS.filter((h) => !h.startsWith("学段") && !h.startsWith("学校代码"));
+    const header = SCHOOL_IMPORT_HEADERS.filter(
+      (h) => !h.startsWith("学段") && !h.startsWith("学校代码"),
+    );
     const result = parseSchoolImport([header, aRow()], []);
     expect(!result.ok && result.errors.map(describeImportError)).toEqual([
       "第 1 行「学校代码」：表头缺少这一列，请使用下载的模板",

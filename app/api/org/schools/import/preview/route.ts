@@ -1,0 +1,8 @@
+import { handleSchoolImport } from "@/lib/server/org/import-http";
+
+export const dynamic = "force-dynamic";
+
+/** Checks the uploaded file without writing: every error, or how many schools it creates and updates. */
+export function POST(request: Request): Promise<Response> {
+  return handleSchoolImport(request, false);
+}

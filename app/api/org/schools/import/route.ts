@@ -1,0 +1,11 @@
+import { handleSchoolImport } from "@/lib/server/org/import-http";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Imports the uploaded .xlsx or CSV: when every row is valid, creates or updates each school by its
+ * code in one transaction; otherwise 422 with every error and nothing written.
+ */
+export function POST(request: Request): Promise<Response> {
+  return handleSchoolImport(request, true);
+}
