@@ -13,6 +13,7 @@ const NAV = [
   { href: "/office/templates", label: "检查模板" },
   { href: "/office/schools", label: "学校" },
   { href: "/office/settings", label: "设置" },
+  { href: "/office/setup", label: "初始设置" },
 ];
 
 export default async function OfficeLayout({ children }: { children: ReactNode }) {

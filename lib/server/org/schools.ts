@@ -16,6 +16,7 @@ import { newId } from "@/lib/utils/ids";
 import { canManageDistrict, schoolScopeOf } from "../auth/scope";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Db, Executor } from "../db/client";
+import { districtRepository } from "../repositories/district-repository";
 import { schoolRepository, type SchoolListQuery } from "../repositories/school-repository";
 import { readSheetRows } from "./school-sheet";
 
@@ -57,6 +58,21 @@ export async function districtToManage(
   const rows = await db.execute(sql`SELECT 1 FROM districts WHERE id = ${requested}`);
   if (rows.rows.length === 0) return { refusal: fieldRefusal("districtId", "区县不存在") };
   return { districtId: requested };
+}
+
+/**
+ * For the office's school pages: the district they show. An office sees its own; an admin the one
+ * picked (`?district=`), else the first. Null when there is no district yet.
+ */
+export async function pageDistrict(
+  db: Executor,
+  user: User,
+  picked: string | undefined,
+): Promise<{ districtId: string | null; districts: { id: string; name: string }[] }> {
+  if (user.role !== "admin") return { districtId: user.districtId, districts: [] };
+  const districts = await districtRepository.list(db);
+  const districtId = districts.find((d) => d.id === picked)?.id ?? districts[0]?.id ?? null;
+  return { districtId, districts };
 }
 
 export async function listSchools(

@@ -7,6 +7,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 
 import type { Role } from "@/lib/domain/org/org.schema";
+import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
@@ -66,7 +67,9 @@ export async function createAccount(db: Executor, a: NewAccount): Promise<string
 }
 
 export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
-  const rows = await db.execute<{ n: number }>(sql`SELECT (SELECT count(*) FROM "user") + (SELECT count(*) FROM districts) AS n`);
+  const rows = await db.execute<{ n: number }>(
+    sql`SELECT (SELECT count(*) FROM "user") + (SELECT count(*) FROM districts) AS n`,
+  );
   return Number(rows.rows[0]?.n ?? 0) === 0;
 }
 
@@ -77,15 +80,22 @@ export async function seedDemo(db: Db): Promise<void> {
     // Seeded rows carry change numbers too: take the same lock as every other writer (change-seq.ts).
     await lockChangeSeq(tx);
     const districtId = newId();
-    await tx.insert(districts).values({ id: districtId, ...DEMO_DISTRICT });
+    // The demo is a district that finished its setup, deadline policy included.
+    await tx
+      .insert(districts)
+      .values({ id: districtId, ...DEMO_DISTRICT, deadlinePolicy: DEFAULT_DEADLINE_POLICY });
     const zoneIds = DEMO_ZONES.map(() => newId());
-    await tx.insert(zones).values(DEMO_ZONES.map((name, i) => ({ id: zoneIds[i]!, districtId, name })));
+    await tx
+      .insert(zones)
+      .values(DEMO_ZONES.map((name, i) => ({ id: zoneIds[i]!, districtId, name })));
 
     const schoolIds = new Map<string, string>();
     for (const { zone, ...school } of DEMO_SCHOOLS) {
       const id = newId();
       schoolIds.set(school.code, id);
-      await tx.insert(schools).values({ id, districtId, zoneId: zoneIds[zone]!, ...school, phone: "" });
+      await tx
+        .insert(schools)
+        .values({ id, districtId, zoneId: zoneIds[zone]!, ...school, phone: "" });
     }
 
     await createAccount(tx, { ...DEMO_OFFICE, role: "office", passwordHash, districtId });
@@ -97,7 +107,9 @@ export async function seedDemo(db: Db): Promise<void> {
         passwordHash,
         districtId,
       });
-      await tx.insert(zoneInspectors).values(inspector.zones.map((z) => ({ zoneId: zoneIds[z]!, userId })));
+      await tx
+        .insert(zoneInspectors)
+        .values(inspector.zones.map((z) => ({ zoneId: zoneIds[z]!, userId })));
     }
     for (const school of DEMO_SCHOOLS) {
       await createAccount(tx, {
@@ -120,7 +132,12 @@ export async function ensureAdmin(db: Db, username: string, password: string): P
   if (existing.rows.length > 0) return;
   await db.transaction(async (tx) => {
     await lockChangeSeq(tx);
-    await createAccount(tx, { username, name: "系统管理员", role: "admin", passwordHash: await hashPassword(password) });
+    await createAccount(tx, {
+      username,
+      name: "系统管理员",
+      role: "admin",
+      passwordHash: await hashPassword(password),
+    });
     await seedBuiltInTemplates(tx);
   });
 }
@@ -131,5 +148,6 @@ export async function resetDatabase(db: Db): Promise<void> {
     sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
   );
   const names = rows.rows.map((r) => `"${r.tablename}"`);
-  if (names.length > 0) await db.execute(sql.raw(`TRUNCATE ${names.join(", ")} RESTART IDENTITY CASCADE`));
+  if (names.length > 0)
+    await db.execute(sql.raw(`TRUNCATE ${names.join(", ")} RESTART IDENTITY CASCADE`));
 }
