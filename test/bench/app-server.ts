@@ -14,7 +14,13 @@ export async function startAppServer(port: number): Promise<AppServer> {
   fs.chmodSync(dataDir, 0o755);
   const baseUrl = `http://localhost:${port}`;
   const child = spawn("npm", ["start"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port + 20_000), APP_URL: baseUrl },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(port + 20_000),
+      APP_URL: baseUrl,
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -24,8 +30,12 @@ export async function startAppServer(port: number): Promise<AppServer> {
   const deadline = Date.now() + 10 * 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited while starting:\n${log}`);
-    if (Date.now() > deadline) throw new Error(`the app did not become healthy in 10 minutes:\n${log}`);
-    const healthy = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    if (Date.now() > deadline)
+      throw new Error(`the app did not become healthy in 10 minutes:\n${log}`);
+    const healthy = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -42,7 +52,11 @@ export async function startAppServer(port: number): Promise<AppServer> {
 }
 
 /** Signs in over HTTP as the app's clients do; returns the Cookie header. */
-export async function signInCookie(baseUrl: string, username: string, password = "demo1234"): Promise<string> {
+export async function signInCookie(
+  baseUrl: string,
+  username: string,
+  password = "demo1234",
+): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/sign-in/username`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl },
