@@ -19,7 +19,7 @@ export function SchoolFilters({
 }) {
   return (
     <form method="get" role="search" className="mb-3 flex flex-wrap items-end gap-2">
-      {districts.length > 0 ? (
+      {districts.length > 1 ? (
         <label className="text-sm text-slate-700">
           区县
           <Select name="district" defaultValue={districtId} className="w-40">

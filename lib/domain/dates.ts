@@ -20,3 +20,8 @@ export function chineseDate(date: DateString): string {
   const [year, month, day] = date.split("-").map(Number);
   return `${year}年${month}月${day}日`;
 }
+
+/** The instant a China calendar day begins (for "from date … to date" filters over timestamps). */
+export function chinaDayStart(date: DateString): number {
+  return Date.parse(`${date}T00:00:00Z`) - CHINA_OFFSET_MS;
+}

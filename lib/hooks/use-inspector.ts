@@ -11,6 +11,7 @@ import { useEffect, useSyncExternalStore } from "react";
 import { z } from "zod";
 
 import { userSchema, type User } from "@/lib/domain/org/org.schema";
+import { CHANGE_PASSWORD_PATH } from "@/lib/domain/org/people";
 
 export type InspectorSession =
   | { status: "checking" }
@@ -79,6 +80,11 @@ async function check(): Promise<void> {
     return;
   }
   const { user } = body.data;
+  if (user.mustChangePassword) {
+    // After a password reset nothing else opens until a new one is set (the server refuses it too).
+    window.location.assign(CHANGE_PASSWORD_PATH);
+    return;
+  }
   if (user.role !== "inspector") {
     publish({ status: "wrong-role", user });
     return;

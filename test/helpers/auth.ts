@@ -5,7 +5,7 @@
 import type { Role } from "@/lib/domain/org/org.schema";
 import { getAuth } from "@/lib/server/auth/auth";
 import { getDb } from "@/lib/server/db/client";
-import { createAccount, hashPassword } from "@/lib/server/seed/seed";
+import { createAccount, hashPassword } from "@/lib/server/auth/accounts";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 export const TEST_PASSWORD = "test-pass-1234";

@@ -17,7 +17,7 @@ const NAV = [
 ];
 
 export default async function OfficeLayout({ children }: { children: ReactNode }) {
-  const user = await requirePageUser(["office", "admin"]);
+  const user = await requirePageUser(["office", "city", "admin"]);
   return (
     <AppShell user={user} surface="督导室" nav={NAV}>
       {children}

@@ -16,16 +16,17 @@ import { PageHeader } from "@/components/shell/page-header";
 export const metadata: Metadata = { title: "总览" };
 
 export default async function OfficeHome() {
-  const user = await requirePageUser(["office", "admin"]);
+  const user = await requirePageUser(["office", "city", "admin"]);
   const db = getDb();
-  const facts = await setupFactsOf(db, user, undefined);
+  // A 市级督导室 reads; setting a district up is the office's and the admin's job.
+  const facts = user.role === "city" ? null : await setupFactsOf(db, user, undefined);
   // A real deployment's first sign-in: nothing exists yet, so the setup flow is the home page.
-  if (!facts.district) redirect("/office/setup");
+  if (facts && !facts.district) redirect("/office/setup");
   const dashboard = await getDashboard(db, user, systemClock.now());
   return (
     <>
       <PageHeader title="总览" description={`整改进展，截至 ${dashboard.today}`} />
-      <SetupReminder steps={setupSteps(facts)} />
+      {facts ? <SetupReminder steps={setupSteps(facts)} /> : null}
       <Dashboard data={dashboard} />
     </>
   );

@@ -63,10 +63,19 @@ export const schoolAttributesSchema = z.object({
 });
 export type SchoolAttributes = z.infer<typeof schoolAttributesSchema>;
 
+/** 市: optional level above districts; its 市级督导室 account reads every district of the city. */
+export const cityInputSchema = z.object({
+  code: z.string().trim().min(1, "请填写市代码").max(32, "市代码最多 32 个字符"),
+  name: z.string().trim().min(1, "请填写市名称").max(64, "市名称最多 64 个字符"),
+});
+export type CityInput = z.infer<typeof cityInputSchema>;
+export const citySchema = cityInputSchema.extend({ id: idSchema, active: z.boolean() });
+export type City = z.infer<typeof citySchema>;
+
 export const districtSchema = z.object({
   id: idSchema,
-  code: z.string().trim().min(1, "请填写区县代码").max(32),
-  name: z.string().trim().min(1, "请填写区县名称").max(64),
+  code: z.string().trim().min(1, "请填写区县代码").max(32, "区县代码最多 32 个字符"),
+  name: z.string().trim().min(1, "请填写区县名称").max(64, "区县名称最多 64 个字符"),
 });
 export type District = z.infer<typeof districtSchema>;
 
@@ -140,13 +149,15 @@ export const schoolSchema = schoolInputSchema.extend({
 });
 export type School = z.infer<typeof schoolSchema>;
 
-export const ROLES = ["inspector", "school", "office", "admin"] as const;
+/** `city` is a 市级督导室 account: it reads every district of its city and changes nothing. */
+export const ROLES = ["inspector", "school", "office", "city", "admin"] as const;
 export const roleSchema = z.enum(ROLES, { message: "无效的角色" });
 export type Role = z.infer<typeof roleSchema>;
 export const ROLE_LABELS: Record<Role, string> = {
   inspector: "督学",
   school: "学校",
   office: "督导室",
+  city: "市级督导室",
   admin: "系统管理员",
 };
 
@@ -160,6 +171,10 @@ export const userSchema = z.object({
   schoolId: idSchema.nullable(),
   /** Set for roles "office" and "inspector": the district they work in. */
   districtId: idSchema.nullable(),
+  /** Set for role "city": the city whose districts it reads. */
+  cityId: idSchema.nullable().default(null),
+  /** After a reset: every page and API but 修改密码 is closed until a new password is set. */
+  mustChangePassword: z.boolean().default(false),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -168,6 +183,7 @@ export const HOME_BY_ROLE: Record<Role, string> = {
   inspector: "/inspect",
   school: "/school",
   office: "/office",
+  city: "/office",
   admin: "/office",
 };
 

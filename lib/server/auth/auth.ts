@@ -18,6 +18,20 @@ import { serverEnv } from "../env";
 import { clearSignInFailures, isLockedOut, recordSignInFailure } from "./lockout";
 
 export const SESSION_DAYS = 30;
+/**
+ * better-auth endpoints that would let a user change their own name, username, role or password
+ * around the app: accounts are managed through /api/users/… (scope-checked and audited), and a
+ * password is changed only through POST /api/users/me/password.
+ */
+const IDENTITY_WRITE_PATHS = [
+  "/update-user",
+  "/change-email",
+  "/change-password",
+  "/admin/update-user",
+  "/admin/set-role",
+  "/admin/set-user-password",
+  "/admin/create-user",
+];
 const SIGN_IN_PATH = "/sign-in/username";
 
 function createAuth() {
@@ -29,6 +43,7 @@ function createAuth() {
     trustedOrigins: [env.baseUrl, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
     database: drizzleAdapter(getDb(), { provider: "pg", schema }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    disabledPaths: IDENTITY_WRITE_PATHS,
     session: {
       expiresIn: SESSION_DAYS * 24 * 60 * 60,
       updateAge: 24 * 60 * 60,
@@ -38,6 +53,8 @@ function createAuth() {
       additionalFields: {
         schoolId: { type: "string", required: false, input: false },
         districtId: { type: "string", required: false, input: false },
+        cityId: { type: "string", required: false, input: false },
+        mustChangePassword: { type: "boolean", required: false, input: false },
       },
     },
     advanced: { database: { generateId: () => crypto.randomUUID() } },

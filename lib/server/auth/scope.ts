@@ -1,28 +1,52 @@
 /**
  * The one place that decides which schools a user may see (DESIGN.md §1). Every endpoint and page that
  * reads school data asks here: a school account sees only its own school; an inspector the schools of
- * the zones assigned to them; the office everything in its district; an admin everything.
+ * the zones assigned to them; the office everything in its district; a 市级督导室 every district of its
+ * city (reading only: orgScopeOf says who may write); an admin everything.
  */
 import "server-only";
 
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 
+import { type OrgScope, orgScopeFor } from "@/lib/domain/org/org-scope";
 import type { User } from "@/lib/domain/org/org.schema";
 
 import type { Executor } from "../db/client";
-import { schools, zoneInspectors } from "../db/schema";
+import { districts, schools, zoneInspectors } from "../db/schema";
 
 export type SchoolScope =
   | { kind: "all" }
-  | { kind: "district"; districtId: string }
+  | { kind: "districts"; districtIds: string[] }
   | { kind: "schools"; schoolIds: string[] };
+
+/** The districts of a 市级督导室's city (none for other roles, which need no query). */
+async function cityDistrictIds(db: Executor, user: User): Promise<string[]> {
+  if (user.role !== "city" || user.cityId === null) return [];
+  const rows = await db
+    .select({ id: districts.id })
+    .from(districts)
+    .where(eq(districts.cityId, user.cityId));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Who may read and change which district's organisation (zones, schools, people, assignments,
+ * audit log). Resolve it once per request and decide with lib/domain/org/org-scope.ts.
+ */
+export async function orgScopeOf(db: Executor, user: User): Promise<OrgScope> {
+  return orgScopeFor(user, await cityDistrictIds(db, user));
+}
 
 export async function schoolScopeOf(db: Executor, user: User): Promise<SchoolScope> {
   switch (user.role) {
     case "admin":
       return { kind: "all" };
     case "office":
-      return user.districtId ? { kind: "district", districtId: user.districtId } : { kind: "schools", schoolIds: [] };
+      return user.districtId
+        ? { kind: "districts", districtIds: [user.districtId] }
+        : { kind: "schools", schoolIds: [] };
+    case "city":
+      return { kind: "districts", districtIds: await cityDistrictIds(db, user) };
     case "school":
       return { kind: "schools", schoolIds: user.schoolId ? [user.schoolId] : [] };
     case "inspector": {
@@ -40,10 +64,11 @@ export async function schoolScopeOf(db: Executor, user: User): Promise<SchoolSco
 export async function scopedSchoolIds(db: Executor, user: User): Promise<string[]> {
   const scope = await schoolScopeOf(db, user);
   if (scope.kind === "schools") return scope.schoolIds;
+  if (scope.kind === "districts" && scope.districtIds.length === 0) return [];
   const rows = await db
     .select({ id: schools.id })
     .from(schools)
-    .where(scope.kind === "district" ? eq(schools.districtId, scope.districtId) : undefined);
+    .where(scope.kind === "districts" ? inArray(schools.districtId, scope.districtIds) : undefined);
   return rows.map((r) => r.id);
 }
 
@@ -54,11 +79,12 @@ export async function canSeeSchool(db: Executor, user: User, schoolId: string): 
       return true;
     case "schools":
       return scope.schoolIds.includes(schoolId);
-    case "district": {
+    case "districts": {
+      if (scope.districtIds.length === 0) return false;
       const rows = await db
         .select({ id: schools.id })
         .from(schools)
-        .where(and(eq(schools.id, schoolId), eq(schools.districtId, scope.districtId)));
+        .where(and(eq(schools.id, schoolId), inArray(schools.districtId, scope.districtIds)));
       return rows.length > 0;
     }
   }
@@ -73,9 +99,4 @@ export async function inspectsSchool(db: Executor, user: User, schoolId: string)
     .innerJoin(zoneInspectors, eq(zoneInspectors.zoneId, schools.zoneId))
     .where(and(eq(schools.id, schoolId), eq(zoneInspectors.userId, user.id)));
   return rows.length > 0;
-}
-
-/** Whether this user may change a district's organisation (schools, zones): admin, or its own office. */
-export function canManageDistrict(user: User, districtId: string): boolean {
-  return user.role === "admin" || (user.role === "office" && user.districtId === districtId);
 }

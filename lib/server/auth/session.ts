@@ -8,14 +8,26 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 
 import { type Role, type User, userSchema } from "@/lib/domain/org/org.schema";
+import { CHANGE_PASSWORD_PATH } from "@/lib/domain/org/people";
 
 import { getAuth } from "./auth";
 
-/** The signed-in user for these request headers, or null. */
+/**
+ * The signed-in user for these request headers, or null. The session is read from the database on
+ * every request (not the signed cookie cache), so a disabled account's next request is refused.
+ */
 export async function userFromHeaders(requestHeaders: Headers): Promise<User | null> {
-  const session = await getAuth().api.getSession({ headers: requestHeaders });
+  const session = await getAuth().api.getSession({
+    headers: requestHeaders,
+    query: { disableCookieCache: true },
+  });
   if (!session) return null;
-  const u = session.user as typeof session.user & { schoolId?: string | null; districtId?: string | null };
+  const u = session.user as typeof session.user & {
+    schoolId?: string | null;
+    districtId?: string | null;
+    cityId?: string | null;
+    mustChangePassword?: boolean | null;
+  };
   const parsed = userSchema.safeParse({
     id: u.id,
     username: u.username ?? u.email,
@@ -23,6 +35,8 @@ export async function userFromHeaders(requestHeaders: Headers): Promise<User | n
     role: u.role,
     schoolId: u.schoolId ?? null,
     districtId: u.districtId ?? null,
+    cityId: u.cityId ?? null,
+    mustChangePassword: u.mustChangePassword ?? false,
   });
   if (!parsed.success) {
     console.error(`用户 ${u.id} 的账号数据无效:`, parsed.error.issues);
@@ -32,10 +46,17 @@ export async function userFromHeaders(requestHeaders: Headers): Promise<User | n
   return parsed.data;
 }
 
-/** For server components: the user, or a redirect to sign-in; a wrong role gets the 403 page. */
-export async function requirePageUser(roles?: readonly Role[]): Promise<User> {
+/**
+ * For server components: the user, or a redirect to sign-in; a wrong role gets the 403 page. A user
+ * who must change their password is sent to 修改密码 (which passes `allowPasswordChange`).
+ */
+export async function requirePageUser(
+  roles?: readonly Role[],
+  options: { allowPasswordChange?: boolean } = {},
+): Promise<User> {
   const user = await userFromHeaders(await headers());
   if (!user) redirect("/login");
+  if (user.mustChangePassword && !options.allowPasswordChange) redirect(CHANGE_PASSWORD_PATH);
   if (roles && !roles.includes(user.role)) forbidden();
   return user;
 }
@@ -44,9 +65,18 @@ export async function requirePageUser(roles?: readonly Role[]): Promise<User> {
 export async function requireApiUser(
   request: Request,
   roles?: readonly Role[],
+  options: { allowPasswordChange?: boolean } = {},
 ): Promise<{ user: User; error?: never } | { user?: never; error: Response }> {
   const user = await userFromHeaders(request.headers);
   if (!user) return { error: Response.json({ error: "unauthorized", message: "请先登录" }, { status: 401 }) };
+  if (user.mustChangePassword && !options.allowPasswordChange) {
+    return {
+      error: Response.json(
+        { error: "password_change_required", message: "请先修改密码", location: CHANGE_PASSWORD_PATH },
+        { status: 403 },
+      ),
+    };
+  }
   if (roles && !roles.includes(user.role)) {
     return { error: Response.json({ error: "forbidden", message: "无权访问" }, { status: 403 }) };
   }

@@ -54,6 +54,11 @@ export const user = pgTable("user", {
   schoolId: uuid("school_id"),
   /** Roles "office" and "inspector": the district they work in. */
   districtId: uuid("district_id"),
+  /** Role "city": the city whose districts the account reads. */
+  cityId: uuid("city_id"),
+  phone: text("phone").notNull().default(""),
+  /** Set by a password reset; the app opens nothing but 修改密码 until it is cleared. */
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
 });
 
 export const session = pgTable(
@@ -115,8 +120,20 @@ export const signInFailures = pgTable("sign_in_failures", {
 
 // ── Organisation ───────────────────────────────────────────────────────────────────────────────
 
+/** 市: optional; a district may belong to one, and a 市级督导室 account reads all of its districts. */
+export const cities = pgTable("cities", {
+  id: uuid("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  active: boolean("active").notNull().default(true),
+  createdAt: createdAt(),
+});
+
 export const districts = pgTable("districts", {
   id: uuid("id").primaryKey(),
+  cityId: uuid("city_id").references(() => cities.id),
+  /** Deactivated rather than deleted: its history stays. */
+  active: boolean("active").notNull().default(true),
   code: text("code").notNull().unique(),
   name: text("name").notNull(),
   /** Printed before 〔年〕第N号 on notices, e.g. "示范区督改". */
@@ -134,6 +151,7 @@ export const zones = pgTable(
       .notNull()
       .references(() => districts.id),
     name: text("name").notNull(),
+    active: boolean("active").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [index("zones_district_idx").on(t.districtId)],
@@ -455,3 +473,26 @@ export const processedMutations = pgTable("processed_mutations", {
   name: text("name").notNull(),
   appliedAt: timestamp("applied_at", { withTimezone: true }).notNull(),
 });
+
+// ── Audit log (issue #8) ──────────────────────────────────────────────────────────────────────
+
+/**
+ * Who changed which role, scope or assignment, when, and before → after (lib/domain/org/people.ts).
+ * Append-only; `actor_id` and `target_id` have no foreign keys so the log outlives accounts.
+ * `district_id` is the district the change belongs to, for the office's filtered view.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: uuid("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    actorId: text("actor_id").notNull(),
+    action: text("action").notNull(),
+    targetId: text("target_id").notNull(),
+    targetLabel: text("target_label").notNull(),
+    districtId: uuid("district_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (t) => [index("audit_log_district_at_idx").on(t.districtId, t.at), index("audit_log_at_idx").on(t.at)],
+);

@@ -9,11 +9,16 @@ import { sql } from "drizzle-orm";
 
 import { idSchema } from "@/lib/domain/ids";
 import type { School, SchoolInput, User } from "@/lib/domain/org/org.schema";
+import {
+  type DistrictAccess,
+  districtAccess,
+  readableDistrictIds,
+} from "@/lib/domain/org/org-scope";
 import type { SchoolImportResponse, SchoolListResponse } from "@/lib/domain/org/school-api";
 import { parseSchoolImport } from "@/lib/domain/org/school-import";
 import { newId } from "@/lib/utils/ids";
 
-import { canManageDistrict, schoolScopeOf } from "../auth/scope";
+import { orgScopeOf } from "../auth/scope";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Db, Executor } from "../db/client";
 import { districtRepository } from "../repositories/district-repository";
@@ -61,41 +66,65 @@ export async function districtToManage(
 }
 
 /**
- * For the office's school pages: the district they show. An office sees its own; an admin the one
- * picked (`?district=`), else the first. Null when there is no district yet.
+ * For the office's school pages: the district they show — the office's own; for an admin or a
+ * 市级督导室 the one picked (`?district=`), else the first they may read — and whether the user may
+ * change it. districtId is null when there is no district yet.
  */
 export async function pageDistrict(
   db: Executor,
   user: User,
   picked: string | undefined,
-): Promise<{ districtId: string | null; districts: { id: string; name: string }[] }> {
-  if (user.role !== "admin") return { districtId: user.districtId, districts: [] };
-  const districts = await districtRepository.list(db);
+): Promise<{
+  districtId: string | null;
+  districts: { id: string; name: string }[];
+  canWrite: boolean;
+}> {
+  const scope = await orgScopeOf(db, user);
+  const readable = readableDistrictIds(scope);
+  const districts = (await districtRepository.list(db)).filter(
+    (d) => readable === null || readable.includes(d.id),
+  );
   const districtId = districts.find((d) => d.id === picked)?.id ?? districts[0]?.id ?? null;
-  return { districtId, districts };
+  return {
+    districtId,
+    districts,
+    canWrite: districtId !== null && districtAccess(scope, districtId) === "write",
+  };
 }
 
+/** One page of the schools this user may read; `districtId` narrows it to one of them. */
 export async function listSchools(
   db: Executor,
   user: User,
-  query: Omit<SchoolListQuery, "districtId"> & { districtId?: string },
+  query: Omit<SchoolListQuery, "districtIds"> & { districtId?: string },
 ): Promise<SchoolListResponse> {
-  const scope = await schoolScopeOf(db, user);
-  // Only office and admin reach here; an office is held to its district whatever it asks for.
-  const districtId = scope.kind === "district" ? scope.districtId : (query.districtId ?? null);
-  const { schools, total } = await schoolRepository.list(db, { ...query, districtId });
+  const { districtId, ...rest } = query;
+  const readable = readableDistrictIds(await orgScopeOf(db, user));
+  const districtIds =
+    districtId === undefined
+      ? readable
+      : readable === null || readable.includes(districtId)
+        ? [districtId]
+        : [];
+  const { schools, total } = await schoolRepository.list(db, { ...rest, districtIds });
   return { schools, total, page: query.page, pageSize: query.pageSize };
 }
 
-/** The school, if this user may manage its district; otherwise "not found" (no hint it exists). */
+/**
+ * The school, if this user may read it (`need` "read") or change it ("write") by the org scope;
+ * otherwise null, which routes answer as "not found" (no hint that it exists).
+ */
 export async function findManagedSchool(
   db: Executor,
   user: User,
   id: string,
+  need: Exclude<DistrictAccess, "none">,
 ): Promise<School | null> {
   if (!idSchema.safeParse(id).success) return null;
   const school = await schoolRepository.findById(db, id);
-  return school && canManageDistrict(user, school.districtId) ? school : null;
+  if (!school) return null;
+  const access = districtAccess(await orgScopeOf(db, user), school.districtId);
+  return access === "write" || (access === "read" && need === "read") ? school : null;
 }
 
 /** Refuses a code another school of the district has, or a zone of another district. */
@@ -146,7 +175,7 @@ export async function updateSchool(
   input: SchoolInput,
 ): Promise<{ school: School } | { refusal: Refusal }> {
   return inWriteTransaction(db, async (tx) => {
-    const school = await findManagedSchool(tx, user, id);
+    const school = await findManagedSchool(tx, user, id, "write");
     if (!school) return { refusal: NOT_FOUND };
     const refusal = await conflictOf(tx, school.districtId, input, id);
     if (refusal) return { refusal };
@@ -161,7 +190,7 @@ export async function setSchoolActive(
   isActive: boolean,
 ): Promise<{ school: School } | { refusal: Refusal }> {
   return inWriteTransaction(db, async (tx) => {
-    const school = await findManagedSchool(tx, user, id);
+    const school = await findManagedSchool(tx, user, id, "write");
     if (!school) return { refusal: NOT_FOUND };
     return { school: await schoolRepository.setActive(tx, id, isActive) };
   });

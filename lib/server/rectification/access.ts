@@ -4,7 +4,7 @@
  */
 import "server-only";
 
-import { eq, inArray, type SQL, sql } from "drizzle-orm";
+import { inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 
 import type { User } from "@/lib/domain/org/org.schema";
@@ -23,8 +23,8 @@ export async function inScope(
   switch (scope.kind) {
     case "all":
       return undefined;
-    case "district":
-      return eq(columns.districtId, scope.districtId);
+    case "districts":
+      return scope.districtIds.length === 0 ? sql`false` : inArray(columns.districtId, scope.districtIds);
     case "schools":
       return scope.schoolIds.length === 0 ? sql`false` : inArray(columns.schoolId, scope.schoolIds);
   }

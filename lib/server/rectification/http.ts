@@ -11,8 +11,8 @@ import type { Failure, FailureStatus } from "./failure";
 
 /** Review queues: whoever verifies answers or decides extensions. Schools have none. */
 export const REVIEWERS: readonly Role[] = ["inspector", "office", "admin"];
-/** District-wide figures and the 台账 export. */
-export const OFFICE: readonly Role[] = ["office", "admin"];
+/** District-wide figures and the 台账 export (a 市级督导室 reads those of its city's districts). */
+export const OFFICE: readonly Role[] = ["office", "city", "admin"];
 
 export type IdParams = Promise<{ id: string }>;
 

@@ -41,8 +41,8 @@ export function rowToSchool(row: typeof schools.$inferSelect): School {
 }
 
 export type SchoolListQuery = {
-  /** null: every district (admin). */
-  districtId: string | null;
+  /** The districts to list; null: every district (admin). */
+  districtIds: readonly string[] | null;
   /** Matched against name, code, principal and contact. */
   q?: string;
   /** A zone id, or "none" for schools not yet in a zone. */
@@ -64,7 +64,7 @@ const IMPORT_CHUNK = 1000;
 function listWhere(query: SchoolListQuery): SQL | undefined {
   const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return and(
-    query.districtId ? eq(schools.districtId, query.districtId) : undefined,
+    query.districtIds === null ? undefined : inArray(schools.districtId, [...query.districtIds]),
     pattern
       ? or(
           ilike(schools.name, pattern),

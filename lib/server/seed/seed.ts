@@ -6,16 +6,15 @@ import "server-only";
 
 import { sql } from "drizzle-orm";
 
-import type { Role } from "@/lib/domain/org/org.schema";
 import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
-import { getAuth } from "../auth/auth";
+import { createAccount, hashPassword } from "../auth/accounts";
 import { getBlobStore } from "../blobs/blob-store";
 import type { Db, Executor } from "../db/client";
 import { lockChangeSeq } from "../db/change-seq";
-import { account, districts, schools, user, zoneInspectors, zones } from "../db/schema";
+import { districts, schools, zoneInspectors, zones } from "../db/schema";
 import { seedDemoHistory } from "./demo-history";
 import { seedBuiltInTemplates } from "./templates";
 import {
@@ -27,44 +26,6 @@ import {
   DEMO_ZONES,
   schoolUsername,
 } from "./demo-data";
-
-export async function hashPassword(password: string): Promise<string> {
-  const ctx = await getAuth().$context;
-  return ctx.password.hash(password);
-}
-
-type NewAccount = {
-  username: string;
-  name: string;
-  role: Role;
-  passwordHash: string;
-  schoolId?: string;
-  districtId?: string;
-};
-
-/** Creates a user with a username/password credential, exactly as better-auth stores it. */
-export async function createAccount(db: Executor, a: NewAccount): Promise<string> {
-  const id = newId();
-  await db.insert(user).values({
-    id,
-    name: a.name,
-    email: `${a.username}@users.duxue.local`,
-    emailVerified: true,
-    username: a.username,
-    displayUsername: a.username,
-    role: a.role,
-    schoolId: a.schoolId ?? null,
-    districtId: a.districtId ?? null,
-  });
-  await db.insert(account).values({
-    id: newId(),
-    accountId: id,
-    providerId: "credential",
-    userId: id,
-    password: a.passwordHash,
-  });
-  return id;
-}
 
 export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
   const rows = await db.execute<{ n: number }>(

@@ -15,7 +15,7 @@ import { jsonError } from "../http";
 import type { TemplateWriteResult } from "../repositories/template-repository";
 
 /** Everyone who inspects reads templates (the inspector app caches them); schools do not. */
-export const TEMPLATE_READERS: readonly Role[] = ["inspector", "office", "admin"];
+export const TEMPLATE_READERS: readonly Role[] = ["inspector", "office", "city", "admin"];
 /** Only the office (and admin) edits, publishes, retires and imports. */
 export const TEMPLATE_EDITORS: readonly Role[] = ["office", "admin"];
 

@@ -19,7 +19,7 @@ let t: TestDatabase;
 async function domainUser(username: string): Promise<User> {
   const [row] = await t.db.select().from(userTable).where(eq(userTable.username, username));
   if (!row) throw new Error(`no user ${username}`);
-  return { id: row.id, username, name: row.name, role: row.role as User["role"], schoolId: row.schoolId, districtId: row.districtId };
+  return { id: row.id, username, name: row.name, role: row.role as User["role"], schoolId: row.schoolId, districtId: row.districtId, cityId: row.cityId, mustChangePassword: row.mustChangePassword };
 }
 
 async function schoolId(code: string): Promise<string> {

@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "整改台账" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function LedgerPage({ searchParams }: Props) {
-  const user = await requirePageUser(["office", "admin"]);
+  const user = await requirePageUser(["office", "city", "admin"]);
   const query = queryValues(await searchParams);
   const filters = itemFiltersSchema.safeParse(query);
   const db = getDb();

@@ -21,10 +21,10 @@ export const metadata: Metadata = { title: "学校" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SchoolsPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requirePageUser(["office", "admin"]);
+  const user = await requirePageUser(["office", "city", "admin"]);
   const db = getDb();
   const values = queryValues(await searchParams);
-  const { districtId, districts } = await pageDistrict(db, user, values.district);
+  const { districtId, districts, canWrite } = await pageDistrict(db, user, values.district);
   if (!districtId) {
     return (
       <>
@@ -63,18 +63,20 @@ export default async function SchoolsPage({ searchParams }: { searchParams: Sear
         title="学校"
         description={`共 ${list.total} 所`}
         actions={
-          <>
-            <LinkButton
-              href={`/office/schools/new${toQueryString(districtQuery)}`}
-              variant="primary"
-            >
-              新增学校
-            </LinkButton>
-            <LinkButton href={`/office/schools/import${toQueryString(districtQuery)}`}>
-              批量导入
-            </LinkButton>
-            <LinkButton href="/office/people">为所有学校生成账号</LinkButton>
-          </>
+          canWrite ? (
+            <>
+              <LinkButton
+                href={`/office/schools/new${toQueryString(districtQuery)}`}
+                variant="primary"
+              >
+                新增学校
+              </LinkButton>
+              <LinkButton href={`/office/schools/import${toQueryString(districtQuery)}`}>
+                批量导入
+              </LinkButton>
+              <LinkButton href="/office/people">为所有学校生成账号</LinkButton>
+            </>
+          ) : null
         }
       />
       <SchoolFilters values={values} zones={zones} districts={districts} districtId={districtId} />

@@ -13,7 +13,7 @@ import { TemplateList } from "@/components/templates/template-list";
 export const metadata: Metadata = { title: "检查模板" };
 
 export default async function TemplatesPage() {
-  await requirePageUser(["office", "admin"]);
+  await requirePageUser(["office", "city", "admin"]);
   const templates = await templateRepository.listOverview(getDb());
   return (
     <>

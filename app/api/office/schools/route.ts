@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** The office's schools (its district). */
 export async function GET(request: Request): Promise<Response> {
-  const { user, error } = await requireApiUser(request, ["office", "admin"]);
+  const { user, error } = await requireApiUser(request, ["office", "city", "admin"]);
   if (error) return error;
   const db = getDb();
   return Response.json({ schools: await schoolRepository.listByIds(db, await scopedSchoolIds(db, user)) });

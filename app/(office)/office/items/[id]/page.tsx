@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/shell/page-header";
 export const metadata: Metadata = { title: "整改事项" };
 
 export default async function OfficeItemPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser(["office", "admin"]);
+  const user = await requirePageUser(["office", "city", "admin"]);
   const { id } = await params;
   const db = getDb();
   const page = await getItemPage(db, user, id, systemClock.now());

@@ -14,7 +14,7 @@ import { PageHeader } from "@/components/shell/page-header";
 export const metadata: Metadata = { title: "整改通知书" };
 
 export default async function OfficeNoticePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser(["office", "admin"]);
+  const user = await requirePageUser(["office", "city", "admin"]);
   const { id } = await params;
   const notice = await getNotice(getDb(), user, id);
   if (!notice) notFound();

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "学校资料" };
 export default async function SchoolPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser(["office", "admin"]);
   const db = getDb();
-  const school = await findManagedSchool(db, user, (await params).id);
+  const school = await findManagedSchool(db, user, (await params).id, "write");
   if (!school) notFound();
   return (
     <>

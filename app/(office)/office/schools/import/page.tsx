@@ -16,8 +16,8 @@ export default async function SchoolImportPage({
   searchParams: Promise<{ district?: string }>;
 }) {
   const user = await requirePageUser(["office", "admin"]);
-  const { districtId } = await pageDistrict(getDb(), user, (await searchParams).district);
-  if (!districtId) notFound();
+  const { districtId, canWrite } = await pageDistrict(getDb(), user, (await searchParams).district);
+  if (!districtId || !canWrite) notFound();
   return (
     <>
       <PageHeader

@@ -18,8 +18,8 @@ export default async function NewSchoolPage({
 }) {
   const user = await requirePageUser(["office", "admin"]);
   const db = getDb();
-  const { districtId } = await pageDistrict(db, user, (await searchParams).district);
-  if (!districtId) notFound();
+  const { districtId, canWrite } = await pageDistrict(db, user, (await searchParams).district);
+  if (!districtId || !canWrite) notFound();
   return (
     <>
       <PageHeader title="新增学校" description="学段、办学性质、食堂等决定检查时适用哪些检查项。" />

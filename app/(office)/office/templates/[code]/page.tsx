@@ -26,7 +26,7 @@ type Props = {
 };
 
 export default async function TemplatePage({ params, searchParams }: Props) {
-  const user = await requirePageUser(["office", "admin"]);
+  const user = await requirePageUser(["office", "city", "admin"]);
   const [{ code }, query] = await Promise.all([params, searchParams]);
   const db = getDb();
   const [versions, draft, schools] = await Promise.all([

@@ -13,7 +13,7 @@ type Params = { params: Promise<{ id: string }> };
 export async function GET(request: Request, { params }: Params): Promise<Response> {
   const { user, error } = await requireApiUser(request, OFFICE);
   if (error) return error;
-  const school = await findManagedSchool(getDb(), user, (await params).id);
+  const school = await findManagedSchool(getDb(), user, (await params).id, "read");
   return school ? Response.json(school) : jsonError(404, "not_found", "学校不存在");
 }
 
@@ -27,7 +27,7 @@ export async function PATCH(request: Request, { params }: Params): Promise<Respo
   if (!changes.success) return invalidInput(changes.error);
   const db = getDb();
   const { id } = await params;
-  const school = await findManagedSchool(db, user, id);
+  const school = await findManagedSchool(db, user, id, "write");
   if (!school) return jsonError(404, "not_found", "学校不存在");
   const input = schoolInputSchema.safeParse({ ...school, ...changes.data });
   if (!input.success) return invalidInput(input.error);

@@ -1,0 +1,17 @@
+import { updateCityInputSchema } from "@/lib/domain/org/people";
+import { getDb } from "@/lib/server/db/client";
+import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
+import { updateCity } from "@/lib/server/org/org-service";
+
+export const dynamic = "force-dynamic";
+
+/** Renames or deactivates a city (admin); a city is never deleted. */
+export async function PATCH(request: Request, { params }: { params: IdParams }): Promise<Response> {
+  const caller = await orgCaller(request);
+  if (!caller.ok) return caller.response;
+  const body = await parseBody(request, updateCityInputSchema);
+  if (!body.ok) return body.response;
+  const { id } = await params;
+  const outcome = await updateCity(getDb(), caller.user, caller.scope, id, body.data, Date.now());
+  return outcomeResponse(outcome, (city) => ({ city }));
+}

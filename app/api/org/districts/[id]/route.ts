@@ -1,0 +1,17 @@
+import { updateDistrictInputSchema } from "@/lib/domain/org/people";
+import { getDb } from "@/lib/server/db/client";
+import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
+import { updateDistrict } from "@/lib/server/org/org-service";
+
+export const dynamic = "force-dynamic";
+
+/** Renames, re-prefixes, moves to a city or deactivates a district (admin); never deleted. */
+export async function PATCH(request: Request, { params }: { params: IdParams }): Promise<Response> {
+  const caller = await orgCaller(request);
+  if (!caller.ok) return caller.response;
+  const body = await parseBody(request, updateDistrictInputSchema);
+  if (!body.ok) return body.response;
+  const { id } = await params;
+  const outcome = await updateDistrict(getDb(), caller.user, caller.scope, id, body.data, Date.now());
+  return outcomeResponse(outcome, (district) => ({ district }));
+}

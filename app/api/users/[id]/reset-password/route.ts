@@ -1,0 +1,14 @@
+import { getDb } from "@/lib/server/db/client";
+import { type IdParams, orgCaller, outcomeResponse } from "@/lib/server/org/http";
+import { resetPassword } from "@/lib/server/org/people-service";
+
+export const dynamic = "force-dynamic";
+
+/** A new one-time password for someone else's account, in this answer only; they must change it. */
+export async function POST(request: Request, { params }: { params: IdParams }): Promise<Response> {
+  const caller = await orgCaller(request);
+  if (!caller.ok) return caller.response;
+  const { id } = await params;
+  const outcome = await resetPassword(getDb(), caller.user, caller.scope, id, Date.now());
+  return outcomeResponse(outcome, (credential) => ({ credential }));
+}
