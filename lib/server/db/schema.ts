@@ -8,6 +8,7 @@ import {
   bigint,
   boolean,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -211,7 +212,8 @@ export const schools = pgTable(
 
 /**
  * Every version of every template. Published versions are immutable (a visit pins code@version);
- * at most one draft per code is being edited at a time.
+ * at most one draft per code is being edited at a time. A code belongs to one owner: the national
+ * library (district_id null) or one district, and every row of the code carries it.
  */
 export const templates = pgTable(
   "templates",
@@ -225,12 +227,39 @@ export const templates = pgTable(
     /** TemplateItem[] as validated by lib/domain/template/template.schema.ts. */
     items: jsonb("items").notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** When the version was retired: visits pinned before then keep it (lib/domain/template/library.ts). */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    /** The owning district; null = the national library, which no office may change. */
+    districtId: uuid("district_id").references(() => districts.id),
+    /** TemplateRef | null: the national version a district's copy was made from. */
+    forkedFrom: jsonb("forked_from"),
     createdBy: text("created_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     changeSeq: changeSeqColumn(),
   },
-  (t) => [primaryKey({ columns: [t.code, t.version] })],
+  (t) => [primaryKey({ columns: [t.code, t.version] }), index("templates_district_idx").on(t.districtId)],
+);
+
+/**
+ * A district's adoption of a national template, pinned at one version: what its inspectors get for
+ * new visits. Moving it to a newer version is an update of the row; stopping deletes it.
+ */
+export const districtTemplates = pgTable(
+  "district_templates",
+  {
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    code: text("code").notNull(),
+    version: integer("version").notNull(),
+    adoptedAt: timestamp("adopted_at", { withTimezone: true }).notNull(),
+    adoptedBy: text("adopted_by"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.code] }),
+    foreignKey({ columns: [t.code, t.version], foreignColumns: [templates.code, templates.version] }),
+  ],
 );
 
 // ── Photos ────────────────────────────────────────────────────────────────────────────────────

@@ -27,7 +27,7 @@ export async function setupFactsOf(
       inspectors: 0,
       zonesWithoutInspector: 0,
       schoolsWithoutAccount: 0,
-      adoptedTemplates: await publishedTemplates(db),
+      adoptedTemplates: 0,
       hasDeadlinePolicy: false,
     };
   }
@@ -40,6 +40,7 @@ export async function setupFactsOf(
     inspectors: number;
     zones_without_inspector: number;
     schools_without_account: number;
+    adopted_templates: number;
   }>(sql`
     SELECT d.name, d.deadline_policy IS NOT NULL AS has_policy,
       (SELECT count(*)::int FROM schools s WHERE s.district_id = d.id AND s.is_active) AS active_schools,
@@ -51,7 +52,10 @@ export async function setupFactsOf(
         AND NOT EXISTS (SELECT 1 FROM zone_inspectors zi WHERE zi.zone_id = z.id)) AS zones_without_inspector,
       (SELECT count(*)::int FROM schools s WHERE s.district_id = d.id AND s.is_active
         AND NOT EXISTS (SELECT 1 FROM "user" u WHERE u.school_id = s.id AND u.role = 'school'))
-        AS schools_without_account
+        AS schools_without_account,
+      (SELECT count(*)::int FROM district_templates dt WHERE dt.district_id = d.id)
+        + (SELECT count(DISTINCT t.code)::int FROM templates t WHERE t.district_id = d.id AND t.status = 'published')
+        AS adopted_templates
     FROM districts d WHERE d.id = ${districtId}`);
   const row = rows[0]!;
   return {
@@ -62,15 +66,7 @@ export async function setupFactsOf(
     inspectors: row.inspectors,
     zonesWithoutInspector: row.zones_without_inspector,
     schoolsWithoutAccount: row.schools_without_account,
-    adoptedTemplates: await publishedTemplates(db),
+    adoptedTemplates: row.adopted_templates,
     hasDeadlinePolicy: row.has_policy,
   };
-}
-
-/** Until templates are adopted per district, every published template is in use everywhere. */
-async function publishedTemplates(db: Executor): Promise<number> {
-  const { rows } = await db.execute<{ n: number }>(
-    sql`SELECT count(DISTINCT code)::int AS n FROM templates WHERE status = 'published'`,
-  );
-  return rows[0]?.n ?? 0;
 }

@@ -16,7 +16,7 @@ import type { Db, Executor } from "../db/client";
 import { lockChangeSeq } from "../db/change-seq";
 import { districts, schools, zoneInspectors, zones } from "../db/schema";
 import { seedDemoHistory } from "./demo-history";
-import { seedBuiltInTemplates } from "./templates";
+import { adoptNationalLibrary, seedBuiltInTemplates } from "./templates";
 import {
   DEMO_DISTRICT,
   DEMO_INSPECTORS,
@@ -34,7 +34,7 @@ export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
   return Number(rows.rows[0]?.n ?? 0) === 0;
 }
 
-/** Seeds 示范区 with zones, schools, accounts and the built-in checklist library. */
+/** Seeds 示范区 with zones, schools, accounts and the built-in checklist library, all adopted. */
 export async function seedDemo(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -83,6 +83,7 @@ export async function seedDemo(db: Db): Promise<void> {
       });
     }
     await seedBuiltInTemplates(tx);
+    await adoptNationalLibrary(tx, districtId);
     await seedDemoHistory(tx, { now: systemClock.now(), blobs: getBlobStore() });
   });
 }

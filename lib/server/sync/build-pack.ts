@@ -46,7 +46,9 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
         tx,
         lastVisits.map((v) => v.id),
       );
-      const published = await templateRepository.listPublished(tx);
+      const offered = user.districtId
+        ? await templateRepository.listOffered(tx, user.districtId)
+        : [];
       // Older versions: those the inspector's drafts pin, and those the last visits were scored on.
       const pinnedByDrafts = await loadTemplates(
         tx,
@@ -69,14 +71,15 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
                   visit,
                   school,
                   answers.filter((a) => a.visitId === visit.id),
-                  [...published, ...scoredOn],
+                  [...offered, ...scoredOn],
                   openItems.filter((item) => item.schoolId === school.id),
                   today,
                 )
               : null,
           };
         }),
-        templates: uniqueVersions([...published, ...pinnedByDrafts]),
+        templates: uniqueVersions([...offered, ...pinnedByDrafts]),
+        offered: offered.map(({ code, version }) => ({ code, version })),
         openItems,
         deadlinePolicy: user.districtId
           ? await districtRepository.getDeadlinePolicy(tx, user.districtId)

@@ -1,16 +1,20 @@
 /**
- * What the template routes share: who may read and who may change templates, the code@version in a
- * route's path, and how a refused repository write is answered.
+ * What the template routes share: who may read and who may change templates (roles here, the
+ * template's owner through auth/scope.ts), the code@version in a route's path, and how a refused
+ * repository write is answered.
  */
 import "server-only";
 
-import type { Role } from "@/lib/domain/org/org.schema";
+import type { Role, User } from "@/lib/domain/org/org.schema";
+import { manageRefusal, type TemplateOwner } from "@/lib/domain/template/library";
 import {
   templateInputSchema,
   type TemplateRef,
   templateRefSchema,
 } from "@/lib/domain/template/template.schema";
 
+import { templateAccess } from "../auth/scope";
+import type { Executor } from "../db/client";
 import { jsonError } from "../http";
 import type { TemplateWriteResult } from "../repositories/template-repository";
 
@@ -18,6 +22,46 @@ import type { TemplateWriteResult } from "../repositories/template-repository";
 export const TEMPLATE_READERS: readonly Role[] = ["inspector", "office", "city", "admin"];
 /** Only the office (and admin) edits, publishes, retires and imports. */
 export const TEMPLATE_EDITORS: readonly Role[] = ["office", "admin"];
+/** Only a district's office adopts and copies national templates for its district. */
+export const TEMPLATE_ADOPTERS: readonly Role[] = ["office"];
+
+type Refused = { ok: false; response: Response };
+
+/** The district an office works for, or the 403 for an office account bound to none. */
+export function officeDistrict(user: User): { ok: true; districtId: string } | Refused {
+  return user.districtId === null
+    ? { ok: false, response: jsonError(403, "forbidden", "该账号未绑定区县，不能管理检查表") }
+    : { ok: true, districtId: user.districtId };
+}
+
+/**
+ * Whom a write to `code` is for: its owner, when the user manages it; for a code not yet used, the
+ * user's district (admin: the national library). A code the user may not see answers 404 and one it
+ * may only read (a national template, for an office) answers 403 with the reason.
+ */
+export async function ownerForWrite(
+  db: Executor,
+  user: User,
+  code: string,
+): Promise<{ ok: true; owner: TemplateOwner } | Refused> {
+  const access = await templateAccess(db, user, code);
+  if (access === null) {
+    if (user.role === "admin") return { ok: true, owner: null };
+    const district = officeDistrict(user);
+    return district.ok ? { ok: true, owner: district.districtId } : district;
+  }
+  if (access.right === "none") return { ok: false, response: notFound(code) };
+  if (access.right === "read") {
+    return { ok: false, response: jsonError(403, "forbidden", manageRefusal(access.owner)) };
+  }
+  return { ok: true, owner: access.owner };
+}
+
+/** Whether the user may read `code` (national, or its own district's); another district's is absent. */
+export async function canRead(db: Executor, user: User, code: string): Promise<boolean> {
+  const access = await templateAccess(db, user, code);
+  return access !== null && access.right !== "none";
+}
 
 export type CodeParams = Promise<{ code: string }>;
 export type VersionParams = Promise<{ code: string; version: string }>;

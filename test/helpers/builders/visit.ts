@@ -229,9 +229,11 @@ export function anOpenItem(overrides: Partial<RectificationItem> = {}): Rectific
 }
 
 export function aVisitPack(overrides: Partial<VisitPack> = {}): VisitPack {
+  const template = aTemplate();
   return {
     schools: [aPackSchool()],
-    templates: [aTemplate()],
+    templates: [template],
+    offered: [{ code: template.code, version: template.version }],
     openItems: [anOpenItem()],
     deadlinePolicy: DEFAULT_DEADLINE_POLICY,
     generatedAt: STARTED_AT - 60 * MINUTE,
