@@ -11,6 +11,7 @@ import {
   type TemplateDomain,
   type TemplateRef,
   type TemplateStatus,
+  templateStatusSchema,
   templateVersionSchema,
 } from "./template.schema";
 import { latestPublished } from "./versioning";
@@ -77,13 +78,47 @@ export function manageRefusal(owner: TemplateOwner): string {
 }
 
 /** Where a version stands among its template's versions, as the version list shows it. */
-export type VersionStanding = "current" | "superseded" | "retired";
+export const VERSION_STANDINGS = ["current", "superseded", "retired"] as const;
+export type VersionStanding = (typeof VERSION_STANDINGS)[number];
 
 export const VERSION_STANDING_LABELS: Record<VersionStanding, string> = {
   current: "当前版本",
   superseded: "已被新版本取代",
   retired: "已停用",
 };
+
+/** GET /api/templates/{code}/versions: every version, newest first, with where it stands. */
+export const versionListSchema = z.object({
+  versions: z.array(
+    z.object({
+      version: templateVersionSchema,
+      status: templateStatusSchema,
+      standing: z.enum(VERSION_STANDINGS),
+      publishedAt: z.number().int().nullable(),
+      itemCount: z.number().int().nonnegative(),
+    }),
+  ),
+  /** The version the user's district adopted (national templates); null = not adopted. */
+  adoptedVersion: templateVersionSchema.nullable(),
+});
+export type VersionList = z.infer<typeof versionListSchema>;
+
+/** Each version with where it stands, as the version list shows them. */
+export function versionList(
+  versions: readonly Template[],
+  adoptedVersion: number | null,
+): VersionList {
+  return {
+    versions: versions.map((v) => ({
+      version: v.version,
+      status: v.status,
+      standing: versionStanding(v, versions),
+      publishedAt: v.publishedAt,
+      itemCount: v.items.length,
+    })),
+    adoptedVersion,
+  };
+}
 
 /** The newest published version is current; older published ones are superseded. */
 export function versionStanding(
