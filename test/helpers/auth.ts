@@ -18,6 +18,7 @@ export async function createUserWithRole(options: {
   password?: string;
   schoolId?: string;
   districtId?: string;
+  cityId?: string;
 }): Promise<string> {
   return createAccount(getDb(), {
     username: options.username,
@@ -26,13 +27,15 @@ export async function createUserWithRole(options: {
     passwordHash: await hashPassword(options.password ?? TEST_PASSWORD),
     schoolId: options.schoolId,
     districtId: options.districtId,
+    cityId: options.cityId,
   });
 }
 
 /** Signs in over better-auth's HTTP endpoint; returns the Cookie header value, or throws with the response. */
 export async function signInAs(username: string, password = TEST_PASSWORD): Promise<string> {
   const response = await signInRequest(username, password);
-  if (!response.ok) throw new Error(`sign-in as ${username} failed: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`sign-in as ${username} failed: ${response.status} ${await response.text()}`);
   return cookieHeaderFrom(response);
 }
 
@@ -55,7 +58,11 @@ export function cookieHeaderFrom(response: Response): string {
 }
 
 /** A Request to a route handler as `cookie`'s user (or anonymous when cookie is null). */
-export function authedRequest(path: string, cookie: string | null, init: RequestInit = {}): Request {
+export function authedRequest(
+  path: string,
+  cookie: string | null,
+  init: RequestInit = {},
+): Request {
   const headers = new Headers(init.headers);
   if (cookie) headers.set("cookie", cookie);
   if (!headers.has("origin")) headers.set("origin", TEST_ORIGIN);

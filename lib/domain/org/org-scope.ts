@@ -21,7 +21,9 @@ export function orgScopeFor(
     case "admin":
       return { kind: "all" };
     case "office":
-      return user.districtId ? { kind: "districts", districtIds: [user.districtId], writable: true } : { kind: "none" };
+      return user.districtId
+        ? { kind: "districts", districtIds: [user.districtId], writable: true }
+        : { kind: "none" };
     case "city":
       return { kind: "districts", districtIds: cityDistrictIds, writable: false };
     case "inspector":

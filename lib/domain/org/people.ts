@@ -26,17 +26,32 @@ const usernameSchema = z
   .toLowerCase()
   .min(3, "用户名至少 3 个字符")
   .max(32, "用户名最多 32 个字符")
-  .regex(/^[a-z0-9_.-]+$/, "用户名只能包含字母、数字、下划线、点和连字符");
-const nameSchema = z.string({ message: "请填写姓名" }).trim().min(1, "请填写姓名").max(50, "姓名最多 50 个字符");
+  // better-auth's username plugin accepts letters, digits, underscores and dots only.
+  .regex(/^[a-z0-9_.]+$/, "用户名只能包含字母、数字、下划线和点");
+const nameSchema = z
+  .string({ message: "请填写姓名" })
+  .trim()
+  .min(1, "请填写姓名")
+  .max(50, "姓名最多 50 个字符");
 const phoneSchema = z
   .string({ message: "手机号格式不正确" })
   .trim()
   .regex(/^$|^[0-9+\-\s]{5,20}$/, "手机号格式不正确");
-const zoneIdsSchema = z.array(idSchema, { message: "请选择督学责任区" }).max(50, "责任区最多 50 个");
+const zoneIdsSchema = z
+  .array(idSchema, { message: "请选择督学责任区" })
+  .max(50, "责任区最多 50 个");
 
 /** A person as the office's people list shows them. */
 export const personSchema = userSchema
-  .pick({ id: true, username: true, name: true, role: true, schoolId: true, districtId: true, cityId: true })
+  .pick({
+    id: true,
+    username: true,
+    name: true,
+    role: true,
+    schoolId: true,
+    districtId: true,
+    cityId: true,
+  })
   .extend({
     phone: z.string(),
     active: z.boolean(),
@@ -105,7 +120,8 @@ export function oneTimePassword(random: (count: number) => Uint8Array): string {
   const limit = 256 - (256 % OTP_ALPHABET.length);
   while (out.length < ONE_TIME_PASSWORD_LENGTH) {
     for (const byte of random(ONE_TIME_PASSWORD_LENGTH * 2)) {
-      if (byte < limit && out.length < ONE_TIME_PASSWORD_LENGTH) out += OTP_ALPHABET[byte % OTP_ALPHABET.length];
+      if (byte < limit && out.length < ONE_TIME_PASSWORD_LENGTH)
+        out += OTP_ALPHABET[byte % OTP_ALPHABET.length];
     }
   }
   return out;
@@ -113,22 +129,31 @@ export function oneTimePassword(random: (count: number) => Uint8Array): string {
 
 /** The school account's username: its school code, lower-cased and stripped to what usernames allow. */
 export function schoolAccountUsername(schoolCode: string): string {
-  const base = schoolCode.toLowerCase().replace(/[^a-z0-9_.-]/g, "");
-  return base.length >= 3 ? `school-${base}` : `school-${base.padStart(3, "0")}`;
+  const base = schoolCode.toLowerCase().replace(/[^a-z0-9_.]/g, "");
+  return `school_${base.padStart(3, "0")}`;
 }
 
 /** 修改密码: the current password proves it is the person, not someone at an unlocked screen. */
 export const changePasswordInputSchema = z
   .object({
-    currentPassword: z.string({ message: "请输入当前密码" }).min(1, "请输入当前密码").max(128, "密码过长"),
+    currentPassword: z
+      .string({ message: "请输入当前密码" })
+      .min(1, "请输入当前密码")
+      .max(128, "密码过长"),
     newPassword: z
       .string({ message: "请输入新密码" })
       .min(MIN_PASSWORD_LENGTH, `新密码至少 ${MIN_PASSWORD_LENGTH} 个字符`)
       .max(128, "新密码最多 128 个字符"),
     confirmPassword: z.string({ message: "请再次输入新密码" }),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "两次输入的新密码不一致" })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "新密码不能与当前密码相同" });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "两次输入的新密码不一致",
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ["newPassword"],
+    message: "新密码不能与当前密码相同",
+  });
 export type ChangePasswordInput = z.infer<typeof changePasswordInputSchema>;
 
 /** A generated password, shown once to whoever reset or created the account. */
@@ -143,7 +168,11 @@ export type OneTimeCredential = z.infer<typeof oneTimeCredentialSchema>;
 export const bulkSchoolAccountsInputSchema = z
   .object({
     districtId: idSchema.optional(),
-    schoolIds: z.array(idSchema, { message: "请选择学校" }).min(1, "请至少选择一所学校").max(5000).optional(),
+    schoolIds: z
+      .array(idSchema, { message: "请选择学校" })
+      .min(1, "请至少选择一所学校")
+      .max(5000)
+      .optional(),
   })
   .refine((v) => v.districtId !== undefined || v.schoolIds !== undefined, {
     path: ["schoolIds"],
@@ -160,7 +189,10 @@ export const credentialRowSchema = z.object({
 });
 export type CredentialRow = z.infer<typeof credentialRowSchema>;
 export const credentialSheetInputSchema = z.object({
-  rows: z.array(credentialRowSchema, { message: "没有可打印的账号" }).min(1, "没有可打印的账号").max(5000),
+  rows: z
+    .array(credentialRowSchema, { message: "没有可打印的账号" })
+    .min(1, "没有可打印的账号")
+    .max(5000),
 });
 
 export const bulkSchoolAccountsResultSchema = z.object({
@@ -199,7 +231,9 @@ export const updateZoneInputSchema = onlyFields(
   "只能修改名称和状态",
 );
 export const zoneInspectorsInputSchema = z.object({
-  userIds: z.array(z.string().min(1), { message: "请选择督学" }).max(100, "一个责任区最多 100 名督学"),
+  userIds: z
+    .array(z.string().min(1), { message: "请选择督学" })
+    .max(100, "一个责任区最多 100 名督学"),
 });
 export const moveSchoolInputSchema = z.object({ zoneId: idSchema });
 
@@ -272,8 +306,17 @@ export const auditQuerySchema = z.object({
   districtId: idSchema.optional(),
   from: z.iso.date({ message: "开始日期格式应为 YYYY-MM-DD" }).optional(),
   to: z.iso.date({ message: "结束日期格式应为 YYYY-MM-DD" }).optional(),
-  page: z.coerce.number({ message: "页码须是数字" }).int("页码须是整数").min(1, "页码从 1 开始").default(1),
-  pageSize: z.coerce.number({ message: "每页条数须是数字" }).int().min(1).max(200, "每页最多 200 条").default(50),
+  page: z.coerce
+    .number({ message: "页码须是数字" })
+    .int("页码须是整数")
+    .min(1, "页码从 1 开始")
+    .default(1),
+  pageSize: z.coerce
+    .number({ message: "每页条数须是数字" })
+    .int()
+    .min(1)
+    .max(200, "每页最多 200 条")
+    .default(50),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
@@ -293,7 +336,9 @@ export function auditDiff(
     changedBefore[key] = before[key] ?? null;
     changedAfter[key] = after[key] ?? null;
   }
-  return Object.keys(changedAfter).length === 0 ? null : { before: changedBefore, after: changedAfter };
+  return Object.keys(changedAfter).length === 0
+    ? null
+    : { before: changedBefore, after: changedAfter };
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -305,11 +350,11 @@ function sameValue(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null);
 }
 
-/** `base`, or `base-2`, `base-3` … the first one not in `taken` (school codes repeat across districts). */
+/** `base`, or `base_2`, `base_3` … the first one not in `taken` (school codes repeat across districts). */
 export function uniqueUsername(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
-    const candidate = `${base.slice(0, 28)}-${n}`;
+    const candidate = `${base.slice(0, 28)}_${n}`;
     if (!taken.has(candidate)) return candidate;
   }
 }

@@ -19,7 +19,11 @@ export async function hashPassword(password: string): Promise<string> {
 }
 
 /** Whether `password` is the user's current password. */
-export async function verifyPassword(db: Executor, userId: string, password: string): Promise<boolean> {
+export async function verifyPassword(
+  db: Executor,
+  userId: string,
+  password: string,
+): Promise<boolean> {
   const [row] = await db
     .select({ hash: account.password })
     .from(account)
@@ -30,7 +34,12 @@ export async function verifyPassword(db: Executor, userId: string, password: str
 }
 
 /** Replaces the user's password hash. */
-export async function setPasswordHash(db: Executor, userId: string, passwordHash: string, now: Date): Promise<void> {
+export async function setPasswordHash(
+  db: Executor,
+  userId: string,
+  passwordHash: string,
+  now: Date,
+): Promise<void> {
   await db
     .update(account)
     .set({ password: passwordHash, updatedAt: now })

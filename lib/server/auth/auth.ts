@@ -72,7 +72,9 @@ function createAuth() {
         if (ctx.path !== SIGN_IN_PATH) return;
         const name = usernameOf(ctx.body);
         if (name && (await isLockedOut(getDb(), name, new Date()))) {
-          throw new APIError("TOO_MANY_REQUESTS", { message: "登录失败次数过多，请 15 分钟后再试" });
+          throw new APIError("TOO_MANY_REQUESTS", {
+            message: "登录失败次数过多，请 15 分钟后再试",
+          });
         }
       }),
       after: createAuthMiddleware(async (ctx) => {

@@ -17,7 +17,11 @@ export async function isLockedOut(db: Executor, username: string, now: Date): Pr
   return row?.lockedUntil != null && row.lockedUntil > now;
 }
 
-export async function recordSignInFailure(db: Executor, username: string, now: Date): Promise<void> {
+export async function recordSignInFailure(
+  db: Executor,
+  username: string,
+  now: Date,
+): Promise<void> {
   const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
   await db
     .insert(signInFailures)

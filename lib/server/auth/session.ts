@@ -68,11 +68,18 @@ export async function requireApiUser(
   options: { allowPasswordChange?: boolean } = {},
 ): Promise<{ user: User; error?: never } | { user?: never; error: Response }> {
   const user = await userFromHeaders(request.headers);
-  if (!user) return { error: Response.json({ error: "unauthorized", message: "请先登录" }, { status: 401 }) };
+  if (!user)
+    return {
+      error: Response.json({ error: "unauthorized", message: "请先登录" }, { status: 401 }),
+    };
   if (user.mustChangePassword && !options.allowPasswordChange) {
     return {
       error: Response.json(
-        { error: "password_change_required", message: "请先修改密码", location: CHANGE_PASSWORD_PATH },
+        {
+          error: "password_change_required",
+          message: "请先修改密码",
+          location: CHANGE_PASSWORD_PATH,
+        },
         { status: 403 },
       ),
     };

@@ -8,7 +8,12 @@ import "server-only";
 import { and, count, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 
 import { addDays, chinaDayStart } from "@/lib/domain/dates";
-import { type AuditAction, type AuditEntry, auditEntrySchema, type AuditQuery } from "@/lib/domain/org/people";
+import {
+  type AuditAction,
+  type AuditEntry,
+  auditEntrySchema,
+  type AuditQuery,
+} from "@/lib/domain/org/people";
 import type { User } from "@/lib/domain/org/org.schema";
 import { newId } from "@/lib/utils/ids";
 
@@ -25,7 +30,12 @@ export type AuditRecord = {
 };
 
 /** Appends one entry by `actor` at `now`. */
-export async function recordAudit(db: Executor, actor: User, now: number, entry: AuditRecord): Promise<void> {
+export async function recordAudit(
+  db: Executor,
+  actor: User,
+  now: number,
+  entry: AuditRecord,
+): Promise<void> {
   await db.insert(auditLog).values({ id: newId(), at: new Date(now), actorId: actor.id, ...entry });
 }
 
@@ -47,7 +57,9 @@ export async function listAudit(
     query.to ? lt(auditLog.at, new Date(chinaDayStart(addDays(query.to, 1)))) : undefined,
   ];
   if (districtIds !== null) {
-    conditions.push(districtIds.length === 0 ? sql`false` : inArray(auditLog.districtId, districtIds));
+    conditions.push(
+      districtIds.length === 0 ? sql`false` : inArray(auditLog.districtId, districtIds),
+    );
   }
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
@@ -64,7 +76,11 @@ export async function listAudit(
   return {
     total: total?.n ?? 0,
     entries: rows.map(({ row, actorName }) =>
-      auditEntrySchema.parse({ ...row, at: row.at.getTime(), actorName: actorName ?? "（已删除的账号）" }),
+      auditEntrySchema.parse({
+        ...row,
+        at: row.at.getTime(),
+        actorName: actorName ?? "（已删除的账号）",
+      }),
     ),
   };
 }

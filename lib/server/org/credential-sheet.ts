@@ -12,7 +12,10 @@ import type { CredentialRow } from "@/lib/domain/org/people";
 const HEADERS = ["学校", "学校代码", "账号", "初始密码", "登录网址"];
 const WIDTHS = [32, 14, 22, 16, 36];
 
-export async function buildCredentialSheet(rows: readonly CredentialRow[], signInUrl: string): Promise<Uint8Array> {
+export async function buildCredentialSheet(
+  rows: readonly CredentialRow[],
+  signInUrl: string,
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "督学巡检";
   const sheet = workbook.addWorksheet("学校账号", {
@@ -21,7 +24,8 @@ export async function buildCredentialSheet(rows: readonly CredentialRow[], signI
   });
   sheet.columns = HEADERS.map((header, i) => ({ header, width: WIDTHS[i] }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow([row.schoolName, row.schoolCode, row.username, row.password, signInUrl]);
+  for (const row of rows)
+    sheet.addRow([row.schoolName, row.schoolCode, row.username, row.password, signInUrl]);
   // Printed for each school: the header repeats on every page.
   sheet.pageSetup.printTitlesRow = "1:1";
   sheet.headerFooter.oddFooter = "首次登录后须修改密码，请妥善保管";

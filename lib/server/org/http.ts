@@ -39,7 +39,9 @@ export async function parseBody<S extends z.ZodType>(
   const read = await readJsonBody(request);
   if (!read.ok) return read;
   const parsed = schema.safeParse(read.body ?? {});
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, response: invalidInput(parsed.error) };
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, response: invalidInput(parsed.error) };
 }
 
 /** The query string parsed by the shared schema, or the 422 to answer. */
@@ -49,10 +51,16 @@ export function parseQuery<S extends z.ZodType>(
 ): { ok: true; data: z.output<S> } | { ok: false; response: Response } {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = schema.safeParse(queryValues(params));
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, response: invalidInput(parsed.error) };
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, response: invalidInput(parsed.error) };
 }
 
 /** 200 with `body(value)`, or the failure's status and Chinese reason. */
-export function outcomeResponse<T>(outcome: Outcome<T>, body: (value: T) => unknown, status = 200): Response {
+export function outcomeResponse<T>(
+  outcome: Outcome<T>,
+  body: (value: T) => unknown,
+  status = 200,
+): Response {
   return outcome.ok ? Response.json(body(outcome.value), { status }) : failureResponse(outcome);
 }

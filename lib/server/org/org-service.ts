@@ -55,14 +55,30 @@ export async function listCities(db: Executor, actor: User, scope: OrgScope): Pr
   return visible.map(({ id, code, name, active }) => ({ id, code, name, active }));
 }
 
-export async function createCity(db: Db, actor: User, scope: OrgScope, input: CityInput, now: number): Promise<Outcome<City>> {
+export async function createCity(
+  db: Db,
+  actor: User,
+  scope: OrgScope,
+  input: CityInput,
+  now: number,
+): Promise<Outcome<City>> {
   if (!isAdmin(scope)) return failure(403, ONLY_ADMIN);
   return db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: cities.id }).from(cities).where(eq(cities.code, input.code));
+    const [clash] = await tx
+      .select({ id: cities.id })
+      .from(cities)
+      .where(eq(cities.code, input.code));
     if (clash) return failure(409, `市代码“${input.code}”已存在`);
     const city: City = { id: newId(), ...input, active: true };
     await tx.insert(cities).values(city);
-    await recordAudit(tx, actor, now, { action: "city.create", targetId: city.id, targetLabel: city.name, districtId: null, before: null, after: input });
+    await recordAudit(tx, actor, now, {
+      action: "city.create",
+      targetId: city.id,
+      targetLabel: city.name,
+      districtId: null,
+      before: null,
+      after: input,
+    });
     return done(city);
   });
 }
@@ -82,7 +98,14 @@ export async function updateCity(
     const next = { ...row, ...patch };
     await tx.update(cities).set(patch).where(eq(cities.id, cityId));
     const diff = auditDiff({ name: row.name, active: row.active }, patch);
-    if (diff) await recordAudit(tx, actor, now, { action: "city.update", targetId: cityId, targetLabel: next.name, districtId: null, ...diff });
+    if (diff)
+      await recordAudit(tx, actor, now, {
+        action: "city.update",
+        targetId: cityId,
+        targetLabel: next.name,
+        districtId: null,
+        ...diff,
+      });
     return done({ id: next.id, code: next.code, name: next.name, active: next.active });
   });
 }
@@ -90,7 +113,14 @@ export async function updateCity(
 // ── Districts ────────────────────────────────────────────────────────────────────────────────
 
 function rowToDistrict(row: typeof districts.$inferSelect): DistrictView {
-  return { id: row.id, code: row.code, name: row.name, noticePrefix: row.noticePrefix, cityId: row.cityId, active: row.active };
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    noticePrefix: row.noticePrefix,
+    cityId: row.cityId,
+    active: row.active,
+  };
 }
 
 export async function listDistricts(db: Executor, scope: OrgScope): Promise<DistrictView[]> {
@@ -104,9 +134,15 @@ export async function listDistricts(db: Executor, scope: OrgScope): Promise<Dist
   return rows.map(rowToDistrict);
 }
 
-async function cityRefusal(tx: Executor, cityId: string | null | undefined): Promise<Failure | null> {
+async function cityRefusal(
+  tx: Executor,
+  cityId: string | null | undefined,
+): Promise<Failure | null> {
   if (cityId === null || cityId === undefined) return null;
-  const [row] = await tx.select({ active: cities.active }).from(cities).where(eq(cities.id, cityId));
+  const [row] = await tx
+    .select({ active: cities.active })
+    .from(cities)
+    .where(eq(cities.id, cityId));
   if (!row) return failure(422, "所属市不存在");
   return row.active ? null : failure(422, "所属市已停用");
 }
@@ -122,11 +158,21 @@ export async function createDistrict(
   return db.transaction(async (tx) => {
     const refusal = await cityRefusal(tx, input.cityId);
     if (refusal) return refusal;
-    const [clash] = await tx.select({ id: districts.id }).from(districts).where(eq(districts.code, input.code));
+    const [clash] = await tx
+      .select({ id: districts.id })
+      .from(districts)
+      .where(eq(districts.code, input.code));
     if (clash) return failure(409, `区县代码“${input.code}”已存在`);
     const district: DistrictView = { id: newId(), ...input, active: true };
     await tx.insert(districts).values(district);
-    await recordAudit(tx, actor, now, { action: "district.create", targetId: district.id, targetLabel: district.name, districtId: district.id, before: null, after: input });
+    await recordAudit(tx, actor, now, {
+      action: "district.create",
+      targetId: district.id,
+      targetLabel: district.name,
+      districtId: district.id,
+      before: null,
+      after: input,
+    });
     return done(district);
   });
 }
@@ -149,7 +195,14 @@ export async function updateDistrict(
     const before = rowToDistrict(row);
     const after = { ...before, ...patch };
     const diff = auditDiff(before, patch);
-    if (diff) await recordAudit(tx, actor, now, { action: "district.update", targetId: districtId, targetLabel: after.name, districtId, ...diff });
+    if (diff)
+      await recordAudit(tx, actor, now, {
+        action: "district.update",
+        targetId: districtId,
+        targetLabel: after.name,
+        districtId,
+        ...diff,
+      });
     return done(after);
   });
 }
@@ -157,9 +210,17 @@ export async function updateDistrict(
 // ── Zones and assignments ────────────────────────────────────────────────────────────────────
 
 /** The zones of the districts in scope (or of one of them), with their inspectors and school counts. */
-export async function listZones(db: Executor, scope: OrgScope, districtId?: string): Promise<ZoneView[]> {
+export async function listZones(
+  db: Executor,
+  scope: OrgScope,
+  districtId?: string,
+): Promise<ZoneView[]> {
   const readable = readableDistrictIds(scope);
-  const ids = districtId ? (districtAccess(scope, districtId) === "none" ? [] : [districtId]) : readable;
+  const ids = districtId
+    ? districtAccess(scope, districtId) === "none"
+      ? []
+      : [districtId]
+    : readable;
   if (ids !== null && ids.length === 0) return [];
   const rows = await db
     .select()
@@ -198,15 +259,27 @@ export async function createZone(
   return db.transaction(async (tx) => {
     const zone = { id: newId(), districtId: input.districtId, name: input.name };
     await tx.insert(zones).values(zone);
-    await recordAudit(tx, actor, now, { action: "zone.create", targetId: zone.id, targetLabel: zone.name, districtId: zone.districtId, before: null, after: { name: zone.name } });
+    await recordAudit(tx, actor, now, {
+      action: "zone.create",
+      targetId: zone.id,
+      targetLabel: zone.name,
+      districtId: zone.districtId,
+      before: null,
+      after: { name: zone.name },
+    });
     return done({ ...zone, active: true, inspectorIds: [], schoolCount: 0 });
   });
 }
 
 /** The zone with its district, or a failure when it is out of the caller's write scope. */
-async function writableZone(tx: Executor, scope: OrgScope, zoneId: string): Promise<Outcome<typeof zones.$inferSelect>> {
+async function writableZone(
+  tx: Executor,
+  scope: OrgScope,
+  zoneId: string,
+): Promise<Outcome<typeof zones.$inferSelect>> {
   const [zone] = await tx.select().from(zones).where(eq(zones.id, zoneId));
-  if (!zone || districtAccess(scope, zone.districtId) === "none") return failure(404, "督学责任区不存在");
+  if (!zone || districtAccess(scope, zone.districtId) === "none")
+    return failure(404, "督学责任区不存在");
   const refusal = writeRefusal(scope, zone.districtId);
   return refusal ?? done(zone);
 }
@@ -226,11 +299,19 @@ export async function updateZone(
     if (patch.active === false) {
       const [row] = await tx.select({ n: count() }).from(schools).where(eq(schools.zoneId, zoneId));
       // A school always has a zone: the office moves them out first, so no school is left orphaned.
-      if ((row?.n ?? 0) > 0) return failure(409, `责任区内还有 ${row?.n} 所学校，请先把学校调整到其他责任区`);
+      if ((row?.n ?? 0) > 0)
+        return failure(409, `责任区内还有 ${row?.n} 所学校，请先把学校调整到其他责任区`);
     }
     await tx.update(zones).set(patch).where(eq(zones.id, zoneId));
     const diff = auditDiff({ name: zone.name, active: zone.active }, patch);
-    if (diff) await recordAudit(tx, actor, now, { action: "zone.update", targetId: zoneId, targetLabel: patch.name ?? zone.name, districtId: zone.districtId, ...diff });
+    if (diff)
+      await recordAudit(tx, actor, now, {
+        action: "zone.update",
+        targetId: zoneId,
+        targetLabel: patch.name ?? zone.name,
+        districtId: zone.districtId,
+        ...diff,
+      });
     return done(undefined);
   });
 }
@@ -251,34 +332,65 @@ export async function setZoneInspectors(
     const wanted = [...new Set(userIds)];
     const refusal = await inspectorsRefusal(tx, zone.districtId, wanted);
     if (refusal) return refusal;
-    const current = await tx.select({ userId: zoneInspectors.userId }).from(zoneInspectors).where(eq(zoneInspectors.zoneId, zoneId));
+    const current = await tx
+      .select({ userId: zoneInspectors.userId })
+      .from(zoneInspectors)
+      .where(eq(zoneInspectors.zoneId, zoneId));
     const before = current.map((r) => r.userId);
     const diff = auditDiff({ inspectorIds: before }, { inspectorIds: wanted });
     if (!diff) return done(undefined);
     await tx.delete(zoneInspectors).where(eq(zoneInspectors.zoneId, zoneId));
-    if (wanted.length > 0) await tx.insert(zoneInspectors).values(wanted.map((userId) => ({ zoneId, userId })));
-    await recordAudit(tx, actor, now, { action: "zone.inspectors", targetId: zoneId, targetLabel: zone.name, districtId: zone.districtId, ...diff });
+    if (wanted.length > 0)
+      await tx.insert(zoneInspectors).values(wanted.map((userId) => ({ zoneId, userId })));
+    await recordAudit(tx, actor, now, {
+      action: "zone.inspectors",
+      targetId: zoneId,
+      targetLabel: zone.name,
+      districtId: zone.districtId,
+      ...diff,
+    });
     return done(undefined);
   });
 }
 
 /** Null when every id is an active inspector of the district. */
-async function inspectorsRefusal(tx: Executor, districtId: string, userIds: readonly string[]): Promise<Failure | null> {
+async function inspectorsRefusal(
+  tx: Executor,
+  districtId: string,
+  userIds: readonly string[],
+): Promise<Failure | null> {
   if (userIds.length === 0) return null;
   const rows = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(inArray(users.id, [...userIds]), eq(users.role, "inspector"), eq(users.districtId, districtId), eq(users.banned, false)));
+    .where(
+      and(
+        inArray(users.id, [...userIds]),
+        eq(users.role, "inspector"),
+        eq(users.districtId, districtId),
+        eq(users.banned, false),
+      ),
+    );
   return rows.length === userIds.length ? null : failure(422, "只能分配本区县在用的督学账号");
 }
 
 /** Null when every id is an active zone of the district. */
-export async function zonesRefusal(tx: Executor, districtId: string, zoneIds: readonly string[]): Promise<Failure | null> {
+export async function zonesRefusal(
+  tx: Executor,
+  districtId: string,
+  zoneIds: readonly string[],
+): Promise<Failure | null> {
   if (zoneIds.length === 0) return null;
   const rows = await tx
     .select({ id: zones.id })
     .from(zones)
-    .where(and(inArray(zones.id, [...zoneIds]), eq(zones.districtId, districtId), eq(zones.active, true)));
+    .where(
+      and(
+        inArray(zones.id, [...zoneIds]),
+        eq(zones.districtId, districtId),
+        eq(zones.active, true),
+      ),
+    );
   return rows.length === new Set(zoneIds).size ? null : failure(422, "督学责任区不存在或已停用");
 }
 
@@ -297,8 +409,11 @@ export async function moveSchool(
   return db.transaction(async (tx) => {
     await lockChangeSeq(tx);
     const [school] = await tx.select().from(schools).where(eq(schools.id, schoolId));
-    if (!school || districtAccess(scope, school.districtId) === "none") return failure(404, "学校不存在");
-    const refusal = writeRefusal(scope, school.districtId) ?? (await zonesRefusal(tx, school.districtId, [zoneId]));
+    if (!school || districtAccess(scope, school.districtId) === "none")
+      return failure(404, "学校不存在");
+    const refusal =
+      writeRefusal(scope, school.districtId) ??
+      (await zonesRefusal(tx, school.districtId, [zoneId]));
     if (refusal) return refusal;
     if (school.zoneId === zoneId) return done(undefined);
     await tx

@@ -8,7 +8,12 @@ import "server-only";
 
 import { and, asc, eq, ilike, inArray, ne, or, type SQL } from "drizzle-orm";
 
-import { districtAccess, type OrgScope, canCreateRole, readableDistrictIds } from "@/lib/domain/org/org-scope";
+import {
+  districtAccess,
+  type OrgScope,
+  canCreateRole,
+  readableDistrictIds,
+} from "@/lib/domain/org/org-scope";
 import type { User } from "@/lib/domain/org/org.schema";
 import {
   auditDiff,
@@ -39,7 +44,8 @@ type UserRow = typeof users.$inferSelect;
 
 /** How the caller stands to an account: admins and city accounts are the admin's alone. */
 function accountAccess(scope: OrgScope, target: UserRow) {
-  if (target.role === "admin" || target.role === "city") return scope.kind === "all" ? "write" : "none";
+  if (target.role === "admin" || target.role === "city")
+    return scope.kind === "all" ? "write" : "none";
   return districtAccess(scope, target.districtId);
 }
 
@@ -65,7 +71,12 @@ async function peopleOf(db: Executor, rows: UserRow[]): Promise<Person[]> {
   const schoolIds = rows.flatMap((r) => (r.schoolId ? [r.schoolId] : []));
   const [links, schoolRows] = await Promise.all([
     ids.length ? db.select().from(zoneInspectors).where(inArray(zoneInspectors.userId, ids)) : [],
-    schoolIds.length ? db.select({ id: schools.id, name: schools.name }).from(schools).where(inArray(schools.id, schoolIds)) : [],
+    schoolIds.length
+      ? db
+          .select({ id: schools.id, name: schools.name })
+          .from(schools)
+          .where(inArray(schools.id, schoolIds))
+      : [],
   ]);
   const schoolNames = new Map(schoolRows.map((s) => [s.id, s.name]));
   return rows.map((row) =>
@@ -78,29 +89,55 @@ async function peopleOf(db: Executor, rows: UserRow[]): Promise<Person[]> {
 }
 
 /** The people the caller may see, filtered as asked, by role then username. */
-export async function listPeople(db: Executor, scope: OrgScope, query: PeopleQuery): Promise<Person[]> {
+export async function listPeople(
+  db: Executor,
+  scope: OrgScope,
+  query: PeopleQuery,
+): Promise<Person[]> {
   const districtIds = readableDistrictIds(scope);
   if (districtIds !== null && districtIds.length === 0) return [];
   const conditions: (SQL | undefined)[] = [
     districtIds === null ? undefined : inArray(users.districtId, [...districtIds]),
     query.districtId ? eq(users.districtId, query.districtId) : undefined,
     query.role ? eq(users.role, query.role) : undefined,
-    query.status === "active" ? ne(users.banned, true) : query.status === "disabled" ? eq(users.banned, true) : undefined,
-    query.q ? or(ilike(users.name, `%${query.q}%`), ilike(users.username, `%${query.q}%`)) : undefined,
+    query.status === "active"
+      ? ne(users.banned, true)
+      : query.status === "disabled"
+        ? eq(users.banned, true)
+        : undefined,
+    query.q
+      ? or(ilike(users.name, `%${query.q}%`), ilike(users.username, `%${query.q}%`))
+      : undefined,
     query.zoneId
-      ? inArray(users.id, db.select({ id: zoneInspectors.userId }).from(zoneInspectors).where(eq(zoneInspectors.zoneId, query.zoneId)))
+      ? inArray(
+          users.id,
+          db
+            .select({ id: zoneInspectors.userId })
+            .from(zoneInspectors)
+            .where(eq(zoneInspectors.zoneId, query.zoneId)),
+        )
       : undefined,
   ];
-  const rows = await db.select().from(users).where(and(...conditions)).orderBy(asc(users.role), asc(users.username));
+  const rows = await db
+    .select()
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(asc(users.role), asc(users.username));
   return peopleOf(db, rows);
 }
 
 /** The account if the caller may change it (never their own), else the failure to answer. */
-async function writableAccount(tx: Executor, actor: User, scope: OrgScope, userId: string): Promise<Outcome<UserRow>> {
+async function writableAccount(
+  tx: Executor,
+  actor: User,
+  scope: OrgScope,
+  userId: string,
+): Promise<Outcome<UserRow>> {
   const [row] = await tx.select().from(users).where(eq(users.id, userId));
   if (!row || accountAccess(scope, row) === "none") return failure(404, "账号不存在");
   if (row.id === actor.id) return failure(403, NOT_SELF);
-  const refusal = row.role === "admin" || row.role === "city" ? null : writeRefusal(scope, row.districtId);
+  const refusal =
+    row.role === "admin" || row.role === "city" ? null : writeRefusal(scope, row.districtId);
   return refusal ?? done(row);
 }
 
@@ -117,28 +154,43 @@ export async function createUser(
   input: CreateUserInput,
   now: number,
 ): Promise<Outcome<{ person: Person; credential: OneTimeCredential }>> {
-  if (!canCreateRole(scope, input.role)) return failure(403, scope.kind === "districts" && !scope.writable ? "市级督导室账号只能查看，不能修改" : "无权开设这类账号");
+  if (!canCreateRole(scope, input.role))
+    return failure(
+      403,
+      scope.kind === "districts" && !scope.writable
+        ? "市级督导室账号只能查看，不能修改"
+        : "无权开设这类账号",
+    );
   const password = oneTimePassword(randomBytes);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     let districtId = input.districtId;
     if (input.role === "school") {
       const [school] = await tx.select().from(schools).where(eq(schools.id, input.schoolId!));
-      if (!school || districtAccess(scope, school.districtId) === "none") return failure(422, "学校不存在");
+      if (!school || districtAccess(scope, school.districtId) === "none")
+        return failure(422, "学校不存在");
       districtId = school.districtId;
-      const [existing] = await tx.select({ id: users.id }).from(users).where(and(eq(users.schoolId, school.id), eq(users.role, "school")));
+      const [existing] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.schoolId, school.id), eq(users.role, "school")));
       if (existing) return failure(409, `${school.name}已有账号，可为其重置密码`);
     }
     const binding = input.role === "admin" || input.role === "city" ? null : districtId;
     if (binding !== null) {
-      const refusal = writeRefusal(scope, binding) ?? (await zonesRefusal(tx, binding, input.zoneIds));
+      const refusal =
+        writeRefusal(scope, binding) ?? (await zonesRefusal(tx, binding, input.zoneIds));
       if (refusal) return refusal;
     }
     if (input.role === "city") {
-      const [city] = await tx.select({ id: cities.id }).from(cities).where(eq(cities.id, input.cityId!));
+      const [city] = await tx
+        .select({ id: cities.id })
+        .from(cities)
+        .where(eq(cities.id, input.cityId!));
       if (!city) return failure(422, "所属市不存在");
     }
-    if (await usernameTaken(tx, input.username)) return failure(409, `用户名“${input.username}”已被使用`);
+    if (await usernameTaken(tx, input.username))
+      return failure(409, `用户名“${input.username}”已被使用`);
     const id = await createAccount(tx, {
       username: input.username,
       name: input.name,
@@ -150,12 +202,33 @@ export async function createUser(
       cityId: input.role === "city" ? input.cityId : null,
       mustChangePassword: true,
     });
-    if (input.zoneIds.length > 0) await tx.insert(zoneInspectors).values(input.zoneIds.map((zoneId) => ({ zoneId, userId: id })));
-    const after = { username: input.username, name: input.name, role: input.role, schoolId: input.schoolId, districtId: binding, cityId: input.cityId, zoneIds: input.zoneIds };
-    await recordAudit(tx, actor, now, { action: "user.create", targetId: id, targetLabel: input.name, districtId: binding, before: null, after });
+    if (input.zoneIds.length > 0)
+      await tx
+        .insert(zoneInspectors)
+        .values(input.zoneIds.map((zoneId) => ({ zoneId, userId: id })));
+    const after = {
+      username: input.username,
+      name: input.name,
+      role: input.role,
+      schoolId: input.schoolId,
+      districtId: binding,
+      cityId: input.cityId,
+      zoneIds: input.zoneIds,
+    };
+    await recordAudit(tx, actor, now, {
+      action: "user.create",
+      targetId: id,
+      targetLabel: input.name,
+      districtId: binding,
+      before: null,
+      after,
+    });
     const [row] = await tx.select().from(users).where(eq(users.id, id));
     const [person] = await peopleOf(tx, [row!]);
-    return done({ person: person!, credential: { userId: id, username: input.username, password } });
+    return done({
+      person: person!,
+      credential: { userId: id, username: input.username, password },
+    });
   });
 }
 
@@ -179,15 +252,29 @@ export async function updateUser(
     }
     const [before] = await peopleOf(tx, [row]);
     if (patch.name !== undefined || patch.phone !== undefined) {
-      await tx.update(users).set({ name: patch.name, phone: patch.phone, updatedAt: new Date(now) }).where(eq(users.id, userId));
+      await tx
+        .update(users)
+        .set({ name: patch.name, phone: patch.phone, updatedAt: new Date(now) })
+        .where(eq(users.id, userId));
     }
     if (patch.zoneIds !== undefined) {
       await tx.delete(zoneInspectors).where(eq(zoneInspectors.userId, userId));
       const zoneIds = [...new Set(patch.zoneIds)];
-      if (zoneIds.length > 0) await tx.insert(zoneInspectors).values(zoneIds.map((zoneId) => ({ zoneId, userId })));
+      if (zoneIds.length > 0)
+        await tx.insert(zoneInspectors).values(zoneIds.map((zoneId) => ({ zoneId, userId })));
     }
-    const diff = auditDiff({ name: before!.name, phone: before!.phone, zoneIds: before!.zoneIds }, patch);
-    if (diff) await recordAudit(tx, actor, now, { action: "user.update", targetId: userId, targetLabel: patch.name ?? row.name, districtId: row.districtId, ...diff });
+    const diff = auditDiff(
+      { name: before!.name, phone: before!.phone, zoneIds: before!.zoneIds },
+      patch,
+    );
+    if (diff)
+      await recordAudit(tx, actor, now, {
+        action: "user.update",
+        targetId: userId,
+        targetLabel: patch.name ?? row.name,
+        districtId: row.districtId,
+        ...diff,
+      });
     const [fresh] = await tx.select().from(users).where(eq(users.id, userId));
     const [person] = await peopleOf(tx, [fresh!]);
     return done(person!);
@@ -243,21 +330,40 @@ export async function resetPassword(
     if (!found.ok) return found;
     const row = found.value;
     await setPasswordHash(tx, userId, passwordHash, new Date(now));
-    await tx.update(users).set({ mustChangePassword: true, updatedAt: new Date(now) }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ mustChangePassword: true, updatedAt: new Date(now) })
+      .where(eq(users.id, userId));
     await tx.delete(session).where(eq(session.userId, userId));
     // The password itself never goes into the log.
-    await recordAudit(tx, actor, now, { action: "user.reset_password", targetId: userId, targetLabel: row.name, districtId: row.districtId, before: null, after: { mustChangePassword: true } });
+    await recordAudit(tx, actor, now, {
+      action: "user.reset_password",
+      targetId: userId,
+      targetLabel: row.name,
+      districtId: row.districtId,
+      before: null,
+      after: { mustChangePassword: true },
+    });
     return done({ userId, username: row.username ?? row.email, password });
   });
 }
 
 /** 修改密码: the one way anyone changes their own password; the current one must be right. */
-export async function changeOwnPassword(db: Db, user: User, input: ChangePasswordInput, now: number): Promise<Failure | null> {
-  if (!(await verifyPassword(db, user.id, input.currentPassword))) return failure(422, "当前密码不正确");
+export async function changeOwnPassword(
+  db: Db,
+  user: User,
+  input: ChangePasswordInput,
+  now: number,
+): Promise<Failure | null> {
+  if (!(await verifyPassword(db, user.id, input.currentPassword)))
+    return failure(422, "当前密码不正确");
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await setPasswordHash(tx, user.id, passwordHash, new Date(now));
-    await tx.update(users).set({ mustChangePassword: false, updatedAt: new Date(now) }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ mustChangePassword: false, updatedAt: new Date(now) })
+      .where(eq(users.id, user.id));
   });
   return null;
 }
@@ -280,9 +386,14 @@ export async function createSchoolAccounts(
   const targets = await db
     .select()
     .from(schools)
-    .where(input.schoolIds ? inArray(schools.id, input.schoolIds) : eq(schools.districtId, input.districtId!))
+    .where(
+      input.schoolIds
+        ? inArray(schools.id, input.schoolIds)
+        : eq(schools.districtId, input.districtId!),
+    )
     .orderBy(asc(schools.code));
-  if (input.schoolIds && targets.length !== new Set(input.schoolIds).size) return failure(422, "部分学校不存在");
+  if (input.schoolIds && targets.length !== new Set(input.schoolIds).size)
+    return failure(422, "部分学校不存在");
   for (const districtId of new Set(targets.map((s) => s.districtId))) {
     const refusal = writeRefusal(scope, districtId);
     if (refusal) return refusal.status === 404 ? failure(422, "部分学校不存在") : refusal;
@@ -291,7 +402,12 @@ export async function createSchoolAccounts(
   const withAccount = new Set(
     ids.length === 0
       ? []
-      : (await db.select({ schoolId: users.schoolId }).from(users).where(and(eq(users.role, "school"), inArray(users.schoolId, ids)))).map((r) => r.schoolId),
+      : (
+          await db
+            .select({ schoolId: users.schoolId })
+            .from(users)
+            .where(and(eq(users.role, "school"), inArray(users.schoolId, ids)))
+        ).map((r) => r.schoolId),
   );
   const lacking = targets.filter((s) => !withAccount.has(s.id));
   // Hashing is the slow part (scrypt); better-auth runs it off the main thread, so hash in parallel.
@@ -303,7 +419,12 @@ export async function createSchoolAccounts(
   );
   return db.transaction(async (tx) => {
     const taken = new Set(
-      (await tx.select({ username: users.username }).from(users).where(ilike(users.username, "school-%"))).map((r) => r.username ?? ""),
+      (
+        await tx
+          .select({ username: users.username })
+          .from(users)
+          .where(ilike(users.username, "school\\_%"))
+      ).map((r) => r.username ?? ""),
     );
     const created: BulkSchoolAccountsResult["created"] = [];
     for (const { school, password, passwordHash } of credentials) {
@@ -326,7 +447,13 @@ export async function createSchoolAccounts(
         before: null,
         after: { username, name: school.name, role: "school", schoolId: school.id },
       });
-      created.push({ userId, schoolName: school.name, schoolCode: school.code, username, password });
+      created.push({
+        userId,
+        schoolName: school.name,
+        schoolCode: school.code,
+        username,
+        password,
+      });
     }
     return done({ created, skipped: targets.length - lacking.length });
   });

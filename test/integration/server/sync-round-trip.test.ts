@@ -9,7 +9,15 @@ import type { Template } from "@/lib/domain/template/template.schema";
 import { applyVisitMutation } from "@/lib/domain/visit/visit";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 import type { AppStores } from "@/lib/offline/stores";
-import { notices, photos, processedMutations, visitAnswers, visits } from "@/lib/server/db/schema";
+import { PUT as moveSchoolZone } from "@/app/api/org/schools/[id]/zone/route";
+import {
+  notices,
+  photos,
+  processedMutations,
+  visitAnswers,
+  visits,
+  zones,
+} from "@/lib/server/db/schema";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
@@ -19,14 +27,13 @@ import { createTransport } from "@/lib/sync/transport";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
-import { signInAs, TEST_ORIGIN } from "../../helpers/auth";
+import { authedRequest, signInAs, TEST_ORIGIN } from "../../helpers/auth";
 import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
 import { serialLocks } from "../../helpers/fake-sync-server";
 import { openTestStores } from "../../helpers/offline-db";
 import { aFullVisit, PhoneVisit } from "../../helpers/phone-visit";
 import { routeFetch } from "../../helpers/sync-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
-
 
 /*
  * The phone's own sync engine, transport and IndexedDB stores against the real route handlers
@@ -190,6 +197,39 @@ describe("syncEngine against the real server", () => {
     expect((await stores.outbox.listRejected()).map((e) => e.reason)).toEqual([
       "该学校不在您的督学责任区",
     ]);
+    expect(await stores.visits.get(phone.visit.id)).toEqual(phone.visit);
+    expect(await serverRowsOf(phone)).toMatchObject({ visits: 0, processed: 0 });
+  });
+});
+
+describe("a school moved to another 督学责任区", () => {
+  it("leaves the old inspector's next pack, and their draft for it comes back rejected with the reason, kept on the phone", async () => {
+    // Started offline while S02 was still in the inspector's zone.
+    const s02 = (await schoolRepository.findById(t.db, (await schoolOf(t.db, "S02")).id))!;
+    const phone = new PhoneVisit(inspectorId, s02, [campusSafety], T0);
+    phone.answer(campusSafety, applicableItems(campusSafety, s02)[0]!, { note: "消防通道畅通" });
+    const { stores, engine } = await phoneWith(phone);
+    const [westZone] = await t.db.select().from(zones).where(eq(zones.name, "城西责任区"));
+
+    const office = await signInAs("office", DEMO_PASSWORD);
+    const moved = await moveSchoolZone(
+      authedRequest(`/api/org/schools/${s02.id}/zone`, office, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ zoneId: westZone!.id }),
+      }),
+      { params: Promise.resolve({ id: s02.id }) },
+    );
+    expect(moved.status).toBe(200);
+    await engine.syncNow();
+
+    const packSchools = (await stores.pack.listSchools()).map((s) => s.id);
+    expect(packSchools).toContain(s01.id);
+    expect(packSchools).not.toContain(s02.id);
+    expect(engine.getSnapshot()).toMatchObject({ status: "has-rejections" });
+    const rejected = await stores.outbox.listRejected();
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(new Set(rejected.map((e) => e.reason))).toEqual(new Set(["该学校不在您的督学责任区"]));
     expect(await stores.visits.get(phone.visit.id)).toEqual(phone.visit);
     expect(await serverRowsOf(phone)).toMatchObject({ visits: 0, processed: 0 });
   });

@@ -12,6 +12,10 @@ export async function GET(request: Request): Promise<Response> {
   if (!caller.ok) return caller.response;
   const query = parseQuery(request, auditQuerySchema);
   if (!query.ok) return query.response;
-  const { entries, total } = await listAudit(getDb(), query.data, readableDistrictIds(caller.scope));
+  const { entries, total } = await listAudit(
+    getDb(),
+    query.data,
+    readableDistrictIds(caller.scope),
+  );
   return Response.json({ entries, total, page: query.data.page, pageSize: query.data.pageSize });
 }

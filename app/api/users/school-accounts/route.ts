@@ -14,6 +14,12 @@ export async function POST(request: Request): Promise<Response> {
   if (!caller.ok) return caller.response;
   const body = await parseBody(request, bulkSchoolAccountsInputSchema);
   if (!body.ok) return body.response;
-  const outcome = await createSchoolAccounts(getDb(), caller.user, caller.scope, body.data, Date.now());
+  const outcome = await createSchoolAccounts(
+    getDb(),
+    caller.user,
+    caller.scope,
+    body.data,
+    Date.now(),
+  );
   return outcomeResponse(outcome, (result) => result, 201);
 }

@@ -12,6 +12,13 @@ export async function PATCH(request: Request, { params }: { params: IdParams }):
   const body = await parseBody(request, updateDistrictInputSchema);
   if (!body.ok) return body.response;
   const { id } = await params;
-  const outcome = await updateDistrict(getDb(), caller.user, caller.scope, id, body.data, Date.now());
+  const outcome = await updateDistrict(
+    getDb(),
+    caller.user,
+    caller.scope,
+    id,
+    body.data,
+    Date.now(),
+  );
   return outcomeResponse(outcome, (district) => ({ district }));
 }

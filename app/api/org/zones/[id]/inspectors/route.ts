@@ -12,6 +12,13 @@ export async function PUT(request: Request, { params }: { params: IdParams }): P
   const body = await parseBody(request, zoneInspectorsInputSchema);
   if (!body.ok) return body.response;
   const { id } = await params;
-  const outcome = await setZoneInspectors(getDb(), caller.user, caller.scope, id, body.data.userIds, Date.now());
+  const outcome = await setZoneInspectors(
+    getDb(),
+    caller.user,
+    caller.scope,
+    id,
+    body.data.userIds,
+    Date.now(),
+  );
   return outcomeResponse(outcome, () => ({ ok: true }));
 }
