@@ -1,6 +1,7 @@
 /**
  * Starts the real app (`npm start`: build if stale, embedded PostgreSQL, demo seed) on its own port
- * and data dir for the bench, and stops it cleanly afterwards.
+ * and data dir for the bench — or, with ADMIN_USERNAME/ADMIN_PASSWORD in `env`, a real deployment's
+ * empty start for the e2e — and stops it cleanly afterwards.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -9,13 +10,17 @@ import path from "node:path";
 
 export type AppServer = { baseUrl: string; dataDir: string; stop(): Promise<void> };
 
-export async function startAppServer(port: number): Promise<AppServer> {
+export async function startAppServer(
+  port: number,
+  env: Record<string, string> = {},
+): Promise<AppServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "duxue-bench-"));
   fs.chmodSync(dataDir, 0o755);
   const baseUrl = `http://localhost:${port}`;
   const child = spawn("npm", ["start"], {
     env: {
       ...process.env,
+      ...env,
       PORT: String(port),
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(port + 20_000),
