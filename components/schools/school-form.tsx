@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormProvider, useForm } from "react-hook-form";
+import { FormProvider, useForm, useFormContext } from "react-hook-form";
 
 import {
   CANTEEN_LABELS,
@@ -123,39 +123,9 @@ export function SchoolForm({
           {text("address")}
         </Card>
         <Card className="grid gap-3 sm:grid-cols-3">
-          <FormField name="stage" label={SCHOOL_FIELD_LABELS.stage}>
-            {(aria) => (
-              <Select {...aria} {...form.register("stage")}>
-                {Object.entries(STAGE_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </FormField>
-          <FormField name="ownership" label={SCHOOL_FIELD_LABELS.ownership}>
-            {(aria) => (
-              <Select {...aria} {...form.register("ownership")}>
-                {Object.entries(OWNERSHIP_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </FormField>
-          <FormField name="canteen" label={SCHOOL_FIELD_LABELS.canteen}>
-            {(aria) => (
-              <Select {...aria} {...form.register("canteen")}>
-                {Object.entries(CANTEEN_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </FormField>
+          <LabelSelect field="stage" labels={STAGE_LABELS} />
+          <LabelSelect field="ownership" labels={OWNERSHIP_LABELS} />
+          <LabelSelect field="canteen" labels={CANTEEN_LABELS} />
           <FormField name="studentCount" label={SCHOOL_FIELD_LABELS.studentCount}>
             {(aria) => (
               <Input
@@ -208,6 +178,30 @@ export function SchoolForm({
         ) : null}
       </form>
     </FormProvider>
+  );
+}
+
+/** A select over one of the schema's label maps (学段, 办学性质, 食堂). */
+function LabelSelect({
+  field,
+  labels,
+}: {
+  field: "stage" | "ownership" | "canteen";
+  labels: Record<string, string>;
+}) {
+  const form = useFormContext<SchoolInput>();
+  return (
+    <FormField name={field} label={SCHOOL_FIELD_LABELS[field]}>
+      {(aria) => (
+        <Select {...aria} {...form.register(field)}>
+          {Object.entries(labels).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      )}
+    </FormField>
   );
 }
 

@@ -1,17 +1,11 @@
-import { requireApiUser } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db/client";
-import { refusalResponse, setSchoolActive } from "@/lib/server/org/schools";
-import { OFFICE } from "@/lib/server/rectification/http";
+import { handleSetSchoolActive } from "@/lib/server/org/school-http";
 
 export const dynamic = "force-dynamic";
 
 /** Reactivates a school: it returns to packs and new visits. */
-export async function POST(
+export function POST(
   request: Request,
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
-  const { user, error } = await requireApiUser(request, OFFICE);
-  if (error) return error;
-  const result = await setSchoolActive(getDb(), user, (await params).id, true);
-  return "refusal" in result ? refusalResponse(result.refusal) : Response.json(result.school);
+  return handleSetSchoolActive(request, params, true);
 }

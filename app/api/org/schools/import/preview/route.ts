@@ -1,4 +1,4 @@
-import { handleSchoolImport } from "@/lib/server/org/import-http";
+import { handleSchoolImport } from "@/lib/server/org/school-http";
 
 export const dynamic = "force-dynamic";
 
