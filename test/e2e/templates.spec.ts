@@ -114,6 +114,8 @@ test.describe("checklist templates", () => {
   test("a visit started on the national version keeps it after the district switches to its own copy; a new visit gets the copy", async ({
     browser,
   }) => {
+    // Two people in two browsers, each signing in, copying, publishing and starting two visits.
+    test.slow();
     const inspector = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const phone = await inspector.newPage();
     await signIn(phone, "inspector2", /\/inspect$/);
