@@ -1,7 +1,12 @@
 import { z } from "zod";
 
 import { photoIdSchema } from "../photo/photo.schema";
-import { itemCodeSchema, judgementSchema, severitySchema, templateCodeSchema } from "../template/template.schema";
+import {
+  itemCodeSchema,
+  judgementSchema,
+  severitySchema,
+  templateCodeSchema,
+} from "../template/template.schema";
 
 /** A calendar date in China (UTC+8, no DST): "2026-11-23". Due dates are dates, not instants. */
 export const dateStringSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
@@ -13,15 +18,27 @@ export type DateString = z.infer<typeof dateStringSchema>;
  */
 export const findingChoiceSchema = z.object({
   severity: severitySchema,
-  /** 立行立改: fixed during the visit, proven by an after-photo. 限期整改: a due date. */
+  /**
+   * 立行立改: fixed during the visit, proven by an after-photo. 限期整改: a due date.
+   * 先行管控 + 限期整改: the hazard stopped on the spot (photo of the control measure) and a due date.
+   */
   rectification: z.discriminatedUnion(
     "mode",
     [
-      z.object({ mode: z.literal("on_site"), afterPhotoIds: z.array(photoIdSchema).max(10, "整改后照片不能超过 10 张") }),
+      z.object({
+        mode: z.literal("on_site"),
+        afterPhotoIds: z.array(photoIdSchema).max(10, "整改后照片不能超过 10 张"),
+      }),
       z.object({ mode: z.literal("deadline"), dueDate: dateStringSchema }),
+      z.object({
+        mode: z.literal("control"),
+        dueDate: dateStringSchema,
+        controlPhotoIds: z.array(photoIdSchema).max(10, "管控措施照片不能超过 10 张"),
+      }),
     ],
     { message: "请选择整改方式" },
   ),
+  /** The inspector's 整改要求 for this finding; empty = the item's default `requirement`. */
   requiredAction: z.string().trim().max(500, "整改要求不能超过 500 字"),
 });
 export type FindingChoice = z.infer<typeof findingChoiceSchema>;

@@ -26,6 +26,7 @@ import {
   type TemplateOverview,
   type TemplateOwner,
 } from "@/lib/domain/template/library";
+import { upgradeLegacyItems } from "@/lib/domain/template/legacy-template";
 import { latestPublished, publishTemplate, retireTemplate } from "@/lib/domain/template/versioning";
 
 import { lockChangeSeq } from "../db/change-seq";
@@ -49,7 +50,7 @@ export function rowToTemplate(row: TemplateRow): Template {
     title: row.title,
     domain: row.domain,
     description: row.description,
-    items: row.items,
+    items: upgradeLegacyItems(row.items),
     version: row.version,
     status: row.status,
     publishedAt: row.publishedAt?.getTime() ?? null,
@@ -62,7 +63,7 @@ export function rowToDraft(row: TemplateRow): TemplateInput {
     title: row.title,
     domain: row.domain,
     description: row.description,
-    items: row.items,
+    items: upgradeLegacyItems(row.items),
   });
 }
 

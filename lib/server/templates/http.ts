@@ -5,6 +5,8 @@
  */
 import "server-only";
 
+import type { z } from "zod";
+
 import type { Role, User } from "@/lib/domain/org/org.schema";
 import { manageRefusal, type TemplateOwner } from "@/lib/domain/template/library";
 import {
@@ -14,8 +16,9 @@ import {
 } from "@/lib/domain/template/template.schema";
 
 import { templateAccess } from "../auth/scope";
-import type { Executor } from "../db/client";
-import { jsonError } from "../http";
+import { requireApiUser } from "../auth/session";
+import { type Executor, getDb } from "../db/client";
+import { invalidInput, jsonError, readJsonBody } from "../http";
 import type { TemplateWriteResult } from "../repositories/template-repository";
 
 /** Everyone who inspects reads templates (the inspector app caches them); schools do not. */
@@ -55,6 +58,32 @@ export async function ownerForWrite(
     return { ok: false, response: jsonError(403, "forbidden", manageRefusal(access.owner)) };
   }
   return { ok: true, owner: access.owner };
+}
+
+/**
+ * An office's request about a national template of its district's use (adopt, copy): the user, its
+ * district, the code and the body parsed with `schema` (an empty body parses as `{}`). A code the
+ * user may not see answers 404, one of the district's own 409 with `ownMessage`.
+ */
+export async function nationalTemplateRequest<T>(
+  request: Request,
+  params: CodeParams,
+  schema: z.ZodType<T>,
+  ownMessage: string,
+): Promise<{ ok: true; user: User; districtId: string; code: string; body: T } | Refused> {
+  const { user, error } = await requireApiUser(request, TEMPLATE_ADOPTERS);
+  if (error) return { ok: false, response: error };
+  const district = officeDistrict(user);
+  if (!district.ok) return district;
+  const { code } = await params;
+  const read = await readJsonBody(request);
+  if (!read.ok) return read;
+  const parsed = schema.safeParse(read.body ?? {});
+  if (!parsed.success) return { ok: false, response: invalidInput(parsed.error) };
+  const access = await templateAccess(getDb(), user, code);
+  if (access === null || access.right === "none") return { ok: false, response: notFound(code) };
+  if (access.owner !== null) return { ok: false, response: jsonError(409, "conflict", ownMessage) };
+  return { ok: true, user, districtId: district.districtId, code, body: parsed.data };
 }
 
 /** Whether the user may read `code` (national, or its own district's); another district's is absent. */

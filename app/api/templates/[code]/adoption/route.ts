@@ -1,12 +1,10 @@
 import { adoptionRequestSchema } from "@/lib/domain/template/library";
-import { templateAccess } from "@/lib/server/auth/scope";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { invalidInput, jsonError, readJsonBody } from "@/lib/server/http";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import {
   type CodeParams,
-  notFound,
+  nationalTemplateRequest,
   officeDistrict,
   TEMPLATE_ADOPTERS,
   writeRefused,
@@ -23,27 +21,19 @@ export async function POST(
   request: Request,
   { params }: { params: CodeParams },
 ): Promise<Response> {
-  const { user, error } = await requireApiUser(request, TEMPLATE_ADOPTERS);
-  if (error) return error;
-  const district = officeDistrict(user);
-  if (!district.ok) return district.response;
-  const { code } = await params;
-  const read = await readJsonBody(request);
-  if (!read.ok) return read.response;
-  const parsed = adoptionRequestSchema.safeParse(read.body ?? {});
-  if (!parsed.success) return invalidInput(parsed.error);
-  const db = getDb();
-  const access = await templateAccess(db, user, code);
-  if (access === null || access.right === "none") return notFound(code);
-  if (access.owner !== null) {
-    return jsonError(409, "conflict", "本区自己的检查表无需采用，发布后即可使用");
-  }
+  const asked = await nationalTemplateRequest(
+    request,
+    params,
+    adoptionRequestSchema,
+    "本区自己的检查表无需采用，发布后即可使用",
+  );
+  if (!asked.ok) return asked.response;
   const result = await templateRepository.adopt(
-    db,
-    district.districtId,
-    code,
-    parsed.data.version ?? null,
-    { now: systemClock.now(), userId: user.id },
+    getDb(),
+    asked.districtId,
+    asked.code,
+    asked.body.version ?? null,
+    { now: systemClock.now(), userId: asked.user.id },
   );
   return result.ok ? Response.json({ adoption: result.value }) : writeRefused(result);
 }
