@@ -27,22 +27,33 @@ export function AppShell({
 } & ({ user: User; account?: never } | { user?: never; account: ReactNode })) {
   return (
     <div className="min-h-dvh pb-[calc(4rem+env(safe-area-inset-bottom))] md:pb-0 print:pb-0">
-      <header className="sticky top-0 z-20 bg-brand-700 text-white shadow print:hidden">
+      <header className="bg-brand-700 sticky top-0 z-20 text-white shadow print:hidden">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4">
           <Link href="/" className="flex items-center gap-2 font-semibold">
             {/* eslint-disable-next-line @next/next/no-img-element -- a static icon */}
             <img src="/icons/icon-192.png" alt="" width={28} height={28} className="rounded-md" />
             <span>督学巡检</span>
-            <span className="hidden rounded bg-brand-800 px-1.5 py-0.5 text-xs font-normal sm:inline">{surface}</span>
+            <span className="bg-brand-800 hidden rounded px-1.5 py-0.5 text-xs font-normal sm:inline">
+              {surface}
+            </span>
           </Link>
           <div className="ml-auto flex items-center gap-2">
             {headerExtra}
             {who.user ? (
               <>
-                <span className="max-w-[9rem] truncate text-sm text-brand-100" title={who.user.name}>
+                <span
+                  className="text-brand-100 max-w-[9rem] truncate text-sm"
+                  title={who.user.name}
+                >
                   {who.user.name}
                   <span className="hidden sm:inline"> · {ROLE_LABELS[who.user.role]}</span>
                 </span>
+                <Link
+                  href="/account/password"
+                  className="text-brand-100 hover:bg-brand-800 hidden rounded-md px-2 py-1 text-sm hover:text-white sm:inline"
+                >
+                  修改密码
+                </Link>
                 <SignOutButton />
               </>
             ) : (

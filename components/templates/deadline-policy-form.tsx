@@ -12,7 +12,8 @@ import {
   deadlinePolicySchema,
 } from "@/lib/domain/template/deadline-policy";
 import { SEVERITY_LABELS, type Severity } from "@/lib/domain/template/template.schema";
-import { templateApi, useApiAction } from "@/lib/hooks/use-templates";
+import { useApiAction } from "@/lib/hooks/api-client";
+import { templateApi } from "@/lib/hooks/use-templates";
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

@@ -19,7 +19,8 @@ import {
   type TemplateInput,
   templateInputSchema,
 } from "@/lib/domain/template/template.schema";
-import { templateApi, useApiAction } from "@/lib/hooks/use-templates";
+import { useApiAction } from "@/lib/hooks/api-client";
+import { templateApi } from "@/lib/hooks/use-templates";
 import { cn } from "@/lib/utils/cn";
 
 import { Button } from "@/components/ui/button";

@@ -1,6 +1,5 @@
 "use client";
 
-import { useCallback, useState } from "react";
 import { z } from "zod";
 
 import { type DeadlinePolicy, deadlinePolicySchema } from "@/lib/domain/template/deadline-policy";
@@ -14,14 +13,9 @@ import {
 } from "@/lib/domain/template/template.schema";
 import type { AdoptionRequest, ForkRequest } from "@/lib/domain/template/library";
 
-/**
- * The office's template and deadline-policy calls: the only place the office UI talks to those APIs.
- * Every answer is parsed; a failure carries the server's Chinese message (and an import's errors).
- */
-export type ApiFailure = { status: number; message: string; errors: string[] };
-export type ApiResult<T> = { ok: true; data: T } | ({ ok: false } & ApiFailure);
+import { type ApiResult, call } from "./api-client";
 
-const errorBodySchema = z.object({ message: z.string(), errors: z.array(z.string()).optional() });
+/** The office's template and deadline-policy calls: the only place the office UI talks to those APIs. */
 const draftBodySchema = z.object({ draft: templateInputSchema });
 const templateBodySchema = z.object({ template: templateSchema });
 const importBodySchema = draftBodySchema.extend({
@@ -31,48 +25,6 @@ const importBodySchema = draftBodySchema.extend({
 const policyBodySchema = z.object({ policy: deadlinePolicySchema });
 const adoptionBodySchema = z.object({ adoption: templateRefSchema });
 const withdrawnBodySchema = z.object({ withdrawn: z.object({ code: z.string() }) });
-
-async function call<T>(
-  path: string,
-  init: RequestInit,
-  schema: z.ZodType<T>,
-): Promise<ApiResult<T>> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      ...init,
-      headers: { "content-type": "application/json" },
-      cache: "no-store",
-    });
-  } catch {
-    return { ok: false, status: 0, message: "网络不可用，请连接网络后重试", errors: [] };
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (response.ok) {
-    const parsed = schema.safeParse(body);
-    if (parsed.success) return { ok: true, data: parsed.data };
-    return {
-      ok: false,
-      status: response.status,
-      message: "服务器的回答无法识别，请刷新后重试",
-      errors: [],
-    };
-  }
-  const failure = errorBodySchema.safeParse(body);
-  return failure.success
-    ? {
-        ok: false,
-        status: response.status,
-        message: failure.data.message,
-        errors: failure.data.errors ?? [],
-      }
-    : {
-        ok: false,
-        status: response.status,
-        message: `请求失败（${response.status}），请稍后重试`,
-        errors: [],
-      };
-}
 
 const templatePath = (code: string) => `/api/templates/${encodeURIComponent(code)}`;
 
@@ -137,24 +89,3 @@ export const templateApi = {
     ).then((r) => (r.ok ? { ok: true, data: r.data.policy } : r));
   },
 };
-
-/** Runs one API call at a time and keeps its failure for the UI to show. */
-export function useApiAction() {
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-
-  const run = useCallback(async <T>(action: () => Promise<ApiResult<T>>): Promise<T | null> => {
-    setPending(true);
-    setFailure(null);
-    try {
-      const result = await action();
-      if (result.ok) return result.data;
-      setFailure({ status: result.status, message: result.message, errors: result.errors });
-      return null;
-    } finally {
-      setPending(false);
-    }
-  }, []);
-
-  return { run, pending, failure, clearFailure: useCallback(() => setFailure(null), []) };
-}

@@ -32,7 +32,7 @@ import {
 
 import { createAccount, hashPassword, setPasswordHash, verifyPassword } from "../auth/accounts";
 import type { Db, Executor } from "../db/client";
-import { cities, schools, session, user as users, zoneInspectors } from "../db/schema";
+import { cities, districts, schools, session, user as users, zoneInspectors } from "../db/schema";
 import { type Failure, failure } from "../rectification/failure";
 import { recordAudit } from "./audit-log";
 import { type Outcome, writeRefusal, zonesRefusal } from "./org-service";
@@ -181,6 +181,11 @@ export async function createUser(
       const refusal =
         writeRefusal(scope, binding) ?? (await zonesRefusal(tx, binding, input.zoneIds));
       if (refusal) return refusal;
+      const [district] = await tx
+        .select({ active: districts.active })
+        .from(districts)
+        .where(eq(districts.id, binding));
+      if (!district?.active) return failure(422, "所属区县不存在或已停用");
     }
     if (input.role === "city") {
       const [city] = await tx
@@ -457,4 +462,20 @@ export async function createSchoolAccounts(
     }
     return done({ created, skipped: targets.length - lacking.length });
   });
+}
+
+/** The schools of the districts in scope that have no school account yet, by code. */
+export async function schoolsWithoutAccount(
+  db: Executor,
+  scope: OrgScope,
+): Promise<{ id: string; name: string; code: string }[]> {
+  const districtIds = readableDistrictIds(scope);
+  if (districtIds !== null && districtIds.length === 0) return [];
+  const rows = await db
+    .select({ id: schools.id, name: schools.name, code: schools.code, account: users.id })
+    .from(schools)
+    .leftJoin(users, and(eq(users.schoolId, schools.id), eq(users.role, "school")))
+    .where(districtIds === null ? undefined : inArray(schools.districtId, [...districtIds]))
+    .orderBy(asc(schools.code));
+  return rows.filter((r) => r.account === null).map(({ id, name, code }) => ({ id, name, code }));
 }
