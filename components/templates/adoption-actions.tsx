@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 
-import { templateApi, useApiAction } from "@/lib/hooks/use-templates";
+import { useApiAction } from "@/lib/hooks/api-client";
+import { templateApi } from "@/lib/hooks/use-templates";
 
 import { Button } from "@/components/ui/button";
 
