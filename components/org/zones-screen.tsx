@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { FailureText } from "@/components/org/failure-text";
 
-type SchoolRow = { id: string; code: string; name: string; zoneId: string; districtId: string };
+type SchoolRow = { id: string; code: string; name: string; zoneId: string | null; districtId: string };
 
 /**
  * 督学责任区 and assignments: which inspectors look after each zone, and which zone each school is
@@ -206,7 +206,7 @@ function SchoolZoneRow({
       <td className="px-4 py-2">
         <Select
           aria-label={`${school.name}的督学责任区`}
-          value={school.zoneId}
+          value={school.zoneId ?? ""}
           disabled={!canWrite || pending}
           onChange={(e) => void move(e.target.value)}
           className="h-9 w-48 text-sm"

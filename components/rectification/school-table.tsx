@@ -10,9 +10,12 @@ import type { ClosureSummary } from "@/lib/domain/rectification/summary";
 
 import { formatRate } from "./format";
 
-export type SchoolRow = { school: School; zoneName: string; summary: ClosureSummary | null };
+export type SchoolRow = { school: School; zoneName: string | null; summary: ClosureSummary | null };
 
-/** The district's schools: the attributes that decide which checks apply, and their open work. */
+/**
+ * The district's schools: the attributes that decide which checks apply, and their open work. Each
+ * name opens the school's edit page.
+ */
 export function SchoolTable({ rows }: { rows: readonly SchoolRow[] }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
@@ -43,13 +46,23 @@ export function SchoolTable({ rows }: { rows: readonly SchoolRow[] }) {
             return (
               <tr key={school.id} className="align-top hover:bg-slate-50">
                 <td className="px-3 py-2">
-                  <p className="text-slate-900">{school.name}</p>
+                  <Link
+                    href={`/office/schools/${school.id}`}
+                    className="text-brand-700 hover:underline"
+                  >
+                    {school.name}
+                  </Link>
+                  {school.isActive ? null : (
+                    <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-600">
+                      已停用
+                    </span>
+                  )}
                   <p className="text-xs text-slate-500">
                     {school.code}
                     {school.principal ? ` · 校长 ${school.principal}` : ""}
                   </p>
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap">{zoneName}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{zoneName ?? "未分配"}</td>
                 <td className="px-3 py-2 whitespace-nowrap">
                   {STAGE_LABELS[school.stage]} · {OWNERSHIP_LABELS[school.ownership]}
                 </td>

@@ -1,4 +1,9 @@
-import { CANTEEN_LABELS, OWNERSHIP_LABELS, type School, STAGE_LABELS } from "@/lib/domain/org/org.schema";
+import {
+  CANTEEN_LABELS,
+  OWNERSHIP_LABELS,
+  type School,
+  STAGE_LABELS,
+} from "@/lib/domain/org/org.schema";
 
 import { Card } from "@/components/ui/card";
 

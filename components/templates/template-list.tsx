@@ -1,24 +1,17 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 
+import type { TemplateOverview } from "@/lib/domain/template/library";
 import {
   DOMAIN_LABELS,
   TEMPLATE_STATUS_LABELS,
-  type TemplateDomain,
   type TemplateStatus,
 } from "@/lib/domain/template/template.schema";
 import { cn } from "@/lib/utils/cn";
 
 import { Card } from "@/components/ui/card";
 
-/** One template in the office's list: its newest version (null when only a draft exists). */
-export type TemplateListEntry = {
-  code: string;
-  title: string;
-  domain: TemplateDomain;
-  itemCount: number;
-  latest: { version: number; status: TemplateStatus } | null;
-  hasDraft: boolean;
-};
+import { AdoptionActions } from "./adoption-actions";
 
 const STATUS_STYLES: Record<TemplateStatus, string> = {
   published: "bg-green-50 text-green-700",
@@ -27,36 +20,74 @@ const STATUS_STYLES: Record<TemplateStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: TemplateStatus }) {
+  return <Badge className={STATUS_STYLES[status]}>{TEMPLATE_STATUS_LABELS[status]}</Badge>;
+}
+
+export function Badge({ className, children }: { className: string; children: ReactNode }) {
   return (
-    <span className={cn("rounded px-1.5 py-0.5 text-xs font-medium", STATUS_STYLES[status])}>
-      {TEMPLATE_STATUS_LABELS[status]}
-    </span>
+    <span className={cn("rounded px-1.5 py-0.5 text-xs font-medium", className)}>{children}</span>
   );
 }
 
-export function TemplateList({ templates }: { templates: TemplateListEntry[] }) {
+/** Which version the card names: the adopted one for a national template the district uses. */
+function versionLine(t: TemplateOverview): string {
+  if (t.owner === null && t.adoptedVersion !== null) {
+    return t.currentVersion !== null && t.currentVersion > t.adoptedVersion
+      ? `采用第 ${t.adoptedVersion} 版（国家库已有第 ${t.currentVersion} 版）`
+      : `采用第 ${t.adoptedVersion} 版`;
+  }
+  return t.latest ? `第 ${t.latest.version} 版` : "尚未发布";
+}
+
+/**
+ * Template cards; with `adoptable`, national templates carry the office's actions (采用, 更新,
+ * 复制为本区清单, 停用). The district's own templates are edited on their page.
+ */
+export function TemplateList({
+  templates,
+  adoptable,
+}: {
+  templates: TemplateOverview[];
+  adoptable: boolean;
+}) {
   return (
     <ul className="grid gap-3 sm:grid-cols-2">
       {templates.map((t) => (
         <li key={t.code}>
-          <Link
-            href={`/office/templates/${t.code}`}
-            className="focus-visible:outline-brand-600 block rounded-xl focus-visible:outline-2"
-          >
-            <Card className="hover:border-brand-600 h-full">
-              <div className="flex items-start justify-between gap-2">
-                <p className="font-medium text-slate-900">{t.title}</p>
-                <div className="flex shrink-0 gap-1">
-                  {t.latest ? <StatusBadge status={t.latest.status} /> : null}
-                  {t.hasDraft ? <StatusBadge status="draft" /> : null}
-                </div>
+          <Card className="flex h-full flex-col gap-2" data-testid={`template-${t.code}`}>
+            <div className="flex items-start justify-between gap-2">
+              <Link
+                href={`/office/templates/${t.code}`}
+                className="hover:text-brand-700 font-medium text-slate-900 underline-offset-4 hover:underline"
+              >
+                {t.title}
+              </Link>
+              <div className="flex shrink-0 gap-1">
+                <Badge
+                  className={
+                    t.owner === null ? "bg-sky-50 text-sky-700" : "bg-brand-50 text-brand-700"
+                  }
+                >
+                  {t.owner === null ? "国家库" : "本区"}
+                </Badge>
+                {t.latest && t.owner !== null ? <StatusBadge status={t.latest.status} /> : null}
+                {t.hasDraft ? <StatusBadge status="draft" /> : null}
               </div>
-              <p className="mt-1 text-sm text-slate-500">
-                {DOMAIN_LABELS[t.domain]} · {t.latest ? `第 ${t.latest.version} 版` : "尚未发布"} ·{" "}
-                {t.itemCount} 个检查项
-              </p>
-            </Card>
-          </Link>
+            </div>
+            <p className="text-sm text-slate-500">
+              {DOMAIN_LABELS[t.domain]} · {versionLine(t)} · {t.itemCount} 个检查项
+            </p>
+            {adoptable && t.owner === null ? (
+              <div className="mt-auto pt-1">
+                <AdoptionActions
+                  code={t.code}
+                  adoptedVersion={t.adoptedVersion}
+                  currentVersion={t.currentVersion}
+                  forkFrom={t.adoptedVersion ?? t.currentVersion}
+                />
+              </div>
+            ) : null}
+          </Card>
         </li>
       ))}
     </ul>

@@ -1,18 +1,38 @@
 import Link from "next/link";
 
 import { toChinaDate } from "@/lib/domain/dates";
+import {
+  VERSION_STANDING_LABELS,
+  type VersionStanding,
+  versionStanding,
+} from "@/lib/domain/template/library";
 import type { Template } from "@/lib/domain/template/template.schema";
 import { cn } from "@/lib/utils/cn";
 
-import { StatusBadge } from "./template-list";
+import { Badge } from "./template-list";
 
-/** Published and retired versions, newest first; the one on screen is marked. */
+const STANDING_STYLES: Record<VersionStanding, string> = {
+  current: "bg-green-50 text-green-700",
+  superseded: "bg-amber-50 text-amber-700",
+  retired: "bg-slate-100 text-slate-500",
+};
+
+export function StandingBadge({ standing }: { standing: VersionStanding }) {
+  return <Badge className={STANDING_STYLES[standing]}>{VERSION_STANDING_LABELS[standing]}</Badge>;
+}
+
+/**
+ * Published and retired versions, newest first, each saying where it stands (当前版本, 已被新版本取代,
+ * 已停用); the one on screen is marked, and the one the district adopted says so.
+ */
 export function VersionHistory({
   versions,
   shown,
+  adopted,
 }: {
   versions: readonly Template[];
   shown: number | null;
+  adopted: number | null;
 }) {
   return (
     <ol className="space-y-1">
@@ -21,13 +41,17 @@ export function VersionHistory({
           <Link
             href={`/office/templates/${v.code}?version=${v.version}`}
             aria-current={v.version === shown ? "page" : undefined}
+            data-testid={`version-${v.version}`}
             className={cn(
               "flex flex-wrap items-center gap-2 rounded-lg px-3 py-2 text-sm hover:bg-slate-100",
               v.version === shown && "bg-brand-50",
             )}
           >
             <span className="font-medium text-slate-900">第 {v.version} 版</span>
-            <StatusBadge status={v.status} />
+            <StandingBadge standing={versionStanding(v, versions)} />
+            {v.version === adopted ? (
+              <Badge className="bg-sky-50 text-sky-700">本区采用</Badge>
+            ) : null}
             <span className="text-slate-500">
               {v.publishedAt === null ? "" : `${toChinaDate(v.publishedAt)} 发布 · `}
               {v.items.length} 项

@@ -9,6 +9,7 @@ import { useCallback } from "react";
 import type { Id } from "@/lib/domain/ids";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 import { applicableItems } from "@/lib/domain/template/applicability";
+import { offeredForNewVisits } from "@/lib/domain/template/library";
 import type { Template } from "@/lib/domain/template/template.schema";
 import { rankSchoolsByNeed, type SchoolNeed } from "@/lib/domain/visit/school-need";
 import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
@@ -51,37 +52,27 @@ export function useMySchools() {
 
 export type StartOptions = {
   school: PackSchool;
-  /** The newest published version of each template; those with items for this school first. */
+  /** The versions a new visit may pin, one per template; those with items for this school first. */
   templates: { template: Template; applicableCount: number }[];
   openItems: RectificationItem[];
   /** A draft of this school already on the phone: continue it instead. */
   draft: Visit | null;
 };
 
-/** The newest published version per template code. */
-function latestPublished(templates: readonly Template[]): Template[] {
-  const byCode = new Map<string, Template>();
-  for (const t of templates) {
-    if (t.status !== "published") continue;
-    const current = byCode.get(t.code);
-    if (!current || t.version > current.version) byCode.set(t.code, t);
-  }
-  return [...byCode.values()];
-}
-
 /** What the start screen offers for one school; null when the school is not in the pack. */
 export function useStartOptions(schoolId: Id | null) {
   const load = useCallback(
     async ({ stores }: AppData): Promise<StartOptions | null> => {
       if (schoolId === null) return null;
-      const [school, templates, openItems, visits] = await Promise.all([
+      const [school, templates, offeredRefs, openItems, visits] = await Promise.all([
         stores.pack.getSchool(schoolId),
         stores.pack.listTemplates(),
+        stores.meta.getOfferedTemplates(),
         stores.pack.listOpenItems(schoolId),
         stores.visits.listForSchool(schoolId),
       ]);
       if (!school) return null;
-      const offered = latestPublished(templates)
+      const offered = offeredForNewVisits(templates, offeredRefs)
         .map((template) => ({
           template,
           applicableCount: applicableItems(template, school).length,

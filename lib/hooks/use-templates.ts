@@ -6,9 +6,12 @@ import { type DeadlinePolicy, deadlinePolicySchema } from "@/lib/domain/template
 import {
   type Template,
   type TemplateInput,
+  type TemplateRef,
   templateInputSchema,
+  templateRefSchema,
   templateSchema,
 } from "@/lib/domain/template/template.schema";
+import type { AdoptionRequest, ForkRequest } from "@/lib/domain/template/library";
 
 import { type ApiResult, call } from "./api-client";
 
@@ -20,6 +23,8 @@ const importBodySchema = draftBodySchema.extend({
   replacedDraft: z.boolean(),
 });
 const policyBodySchema = z.object({ policy: deadlinePolicySchema });
+const adoptionBodySchema = z.object({ adoption: templateRefSchema });
+const withdrawnBodySchema = z.object({ withdrawn: z.object({ code: z.string() }) });
 
 const templatePath = (code: string) => `/api/templates/${encodeURIComponent(code)}`;
 
@@ -44,6 +49,31 @@ export const templateApi = {
       { method: "POST" },
       templateBodySchema,
     ).then((r) => (r.ok ? { ok: true, data: r.data.template } : r));
+  },
+
+  /** 采用 / 更新到新版本: the district's new visits get this national version. */
+  adopt(code: string, request: AdoptionRequest): Promise<ApiResult<TemplateRef>> {
+    return call(
+      `${templatePath(code)}/adoption`,
+      { method: "POST", body: JSON.stringify(request) },
+      adoptionBodySchema,
+    ).then((r) => (r.ok ? { ok: true, data: r.data.adoption } : r));
+  },
+
+  /** 停用 an adopted national template: the district's new visits no longer get it. */
+  withdraw(code: string): Promise<ApiResult<{ code: string }>> {
+    return call(`${templatePath(code)}/adoption`, { method: "DELETE" }, withdrawnBodySchema).then(
+      (r) => (r.ok ? { ok: true, data: r.data.withdrawn } : r),
+    );
+  },
+
+  /** 复制为本区清单: a draft of the district's own copy of a national version. */
+  fork(code: string, request: ForkRequest): Promise<ApiResult<TemplateInput>> {
+    return call(
+      `${templatePath(code)}/fork`,
+      { method: "POST", body: JSON.stringify(request) },
+      draftBodySchema,
+    ).then((r) => (r.ok ? { ok: true, data: r.data.draft } : r));
   },
 
   /** Sends a file's text as is: the server reports what is wrong with it, item by item. */

@@ -10,7 +10,7 @@ import { idSchema } from "@/lib/domain/ids";
 import { mutationSchema } from "@/lib/domain/mutations";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy";
-import type { Template } from "@/lib/domain/template/template.schema";
+import { type Template, templateRefSchema } from "@/lib/domain/template/template.schema";
 import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import { photoMetaSchema, type Visit, type VisitAnswer } from "@/lib/domain/visit/visit.schema";
 
@@ -67,6 +67,8 @@ export const metaRecordSchema = z.discriminatedUnion("key", [
   z.object({ key: z.literal("packGeneratedAt"), value: z.number().int() }),
   /** The district's deadline policy from the last visit pack. */
   z.object({ key: z.literal("deadlinePolicy"), value: deadlinePolicySchema }),
+  /** The template versions a new visit may pin, from the last visit pack. */
+  z.object({ key: z.literal("offeredTemplates"), value: z.array(templateRefSchema) }),
 ]);
 export type MetaRecord = z.infer<typeof metaRecordSchema>;
 export type MetaKey = MetaRecord["key"];

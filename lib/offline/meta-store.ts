@@ -8,7 +8,11 @@ import type { Id } from "@/lib/domain/ids";
 import type { AppDb } from "./db";
 import { metaRecordSchema, type MetaKey, type MetaRecord, type SyncError } from "./db-schema";
 import { readRecord, warnUnreadable, type ReportUnreadable } from "./read-record";
-import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
+import {
+  DEFAULT_DEADLINE_POLICY,
+  type DeadlinePolicy,
+} from "@/lib/domain/template/deadline-policy";
+import type { TemplateRef } from "@/lib/domain/template/template.schema";
 
 export type SyncState = { lastSyncAt: number | null; lastError: SyncError | null };
 
@@ -61,6 +65,15 @@ export function createMetaStore(db: AppDb, report: ReportUnreadable = warnUnread
     async getDeadlinePolicy(): Promise<DeadlinePolicy> {
       const record = await get("deadlinePolicy");
       return record?.key === "deadlinePolicy" ? record.value : DEFAULT_DEADLINE_POLICY;
+    },
+
+    /**
+     * The template versions a new visit may pin, from the last pack; null for a pack downloaded
+     * before packs named them.
+     */
+    async getOfferedTemplates(): Promise<TemplateRef[] | null> {
+      const record = await get("offeredTemplates");
+      return record?.key === "offeredTemplates" ? record.value : null;
     },
 
     /** When the server made the visit pack on this phone; null = no pack yet. */

@@ -1,6 +1,7 @@
 /**
  * Starts the real app (`npm start`: build if stale, embedded PostgreSQL, demo seed) on its own port
- * and data dir for the bench, and stops it cleanly afterwards.
+ * and data dir for the bench — or, with ADMIN_USERNAME/ADMIN_PASSWORD in `env`, a real deployment's
+ * empty start for the e2e — and stops it cleanly afterwards.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -9,12 +10,22 @@ import path from "node:path";
 
 export type AppServer = { baseUrl: string; dataDir: string; stop(): Promise<void> };
 
-export async function startAppServer(port: number): Promise<AppServer> {
+export async function startAppServer(
+  port: number,
+  env: Record<string, string> = {},
+): Promise<AppServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "duxue-bench-"));
   fs.chmodSync(dataDir, 0o755);
   const baseUrl = `http://localhost:${port}`;
   const child = spawn("npm", ["start"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port + 20_000), APP_URL: baseUrl },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(port + 20_000),
+      APP_URL: baseUrl,
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -24,8 +35,12 @@ export async function startAppServer(port: number): Promise<AppServer> {
   const deadline = Date.now() + 10 * 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited while starting:\n${log}`);
-    if (Date.now() > deadline) throw new Error(`the app did not become healthy in 10 minutes:\n${log}`);
-    const healthy = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    if (Date.now() > deadline)
+      throw new Error(`the app did not become healthy in 10 minutes:\n${log}`);
+    const healthy = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -42,7 +57,11 @@ export async function startAppServer(port: number): Promise<AppServer> {
 }
 
 /** Signs in over HTTP as the app's clients do; returns the Cookie header. */
-export async function signInCookie(baseUrl: string, username: string, password = "demo1234"): Promise<string> {
+export async function signInCookie(
+  baseUrl: string,
+  username: string,
+  password = "demo1234",
+): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/sign-in/username`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl },

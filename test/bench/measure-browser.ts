@@ -6,10 +6,21 @@ import type { Browser, Request } from "@playwright/test";
 
 import { buildPipelineBundle, openPipelineHarness } from "../helpers/photo-pipeline-harness";
 
-export const INSPECTOR_ROUTES = ["/inspect", "/inspect/start", "/inspect/visit", "/inspect/visits", "/inspect/sync"];
+export const INSPECTOR_ROUTES = [
+  "/inspect",
+  "/inspect/start",
+  "/inspect/visit",
+  "/inspect/visits",
+  "/inspect/sync",
+];
 
 /** Compressed bytes of every script a fresh (empty-cache) load of `path` fetches, as sent on the wire. */
-export async function firstLoadJsBytes(browser: Browser, baseUrl: string, cookie: string, path: string): Promise<number> {
+export async function firstLoadJsBytes(
+  browser: Browser,
+  baseUrl: string,
+  cookie: string,
+  path: string,
+): Promise<number> {
   const context = await browser.newContext({ serviceWorkers: "block" });
   await context.addCookies(
     cookie.split("; ").map((pair) => {
@@ -35,7 +46,10 @@ export async function firstLoadJsBytes(browser: Browser, baseUrl: string, cookie
 }
 
 /** Compressing a camera-sized 4000×3000 JPEG with the app's pipeline (median of `runs`). */
-export async function measureCompression(browser: Browser, runs = 3): Promise<{ ms: number; bytes: number }> {
+export async function measureCompression(
+  browser: Browser,
+  runs = 3,
+): Promise<{ ms: number; bytes: number }> {
   const page = await browser.newPage();
   await openPipelineHarness(page, await buildPipelineBundle());
   const samples = await page.evaluate(async (count) => {
@@ -44,7 +58,11 @@ export async function measureCompression(browser: Browser, runs = 3): Promise<{ 
     for (let i = 0; i < count; i++) {
       const input = await t.makeJpeg(4000, 3000, "photo");
       const started = performance.now();
-      const photo = await t.processPhoto(input, { schoolName: "示范区实验小学", takenBy: "督学 王建国", takenAt: 0 });
+      const photo = await t.processPhoto(input, {
+        schoolName: "示范区实验小学",
+        takenBy: "督学 王建国",
+        takenAt: 0,
+      });
       out.push({ ms: performance.now() - started, bytes: photo.bytes });
     }
     return out;

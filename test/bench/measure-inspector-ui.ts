@@ -20,8 +20,15 @@ export type InspectorUiFigures = {
   taps: number;
 };
 
-export async function measureInspectorUi(browser: Browser, baseUrl: string, template: Template): Promise<InspectorUiFigures> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: baseUrl });
+export async function measureInspectorUi(
+  browser: Browser,
+  baseUrl: string,
+  template: Template,
+): Promise<InspectorUiFigures> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    baseURL: baseUrl,
+  });
   const cookie = await signInCookie(baseUrl, "inspector1");
   await context.addCookies(
     cookie.split("; ").map((pair) => {
@@ -35,7 +42,8 @@ export async function measureInspectorUi(browser: Browser, baseUrl: string, temp
   await page.getByText("示范区实验小学", { exact: true }).waitFor();
   await startVisit(page, "示范区实验小学", template.title);
   const total = await rows(page).count();
-  if (total !== template.items.length) throw new Error(`expected ${template.items.length} rows, saw ${total}`);
+  if (total !== template.items.length)
+    throw new Error(`expected ${template.items.length} rows, saw ${total}`);
 
   for (let i = 0; i < TAPS; i++) {
     await rows(page).nth(i).getByRole("button", { name: "符合", exact: true }).click();
@@ -54,9 +62,9 @@ export async function measureInspectorUi(browser: Browser, baseUrl: string, temp
   await page.reload();
   // Time since this navigation began, read in the page the moment the first answer button is usable.
   const offlineReloadMs = await page.waitForFunction(() => {
-    const button = [...document.querySelectorAll<HTMLButtonElement>("li[data-item-key] button")].find(
-      (b) => b.textContent === "符合" && !b.disabled,
-    );
+    const button = [
+      ...document.querySelectorAll<HTMLButtonElement>("li[data-item-key] button"),
+    ].find((b) => b.textContent === "符合" && !b.disabled);
     return button ? performance.now() : null;
   });
   const figures = {

@@ -8,6 +8,7 @@ import { chromium } from "@playwright/test";
 import { startAppServer, signInCookie } from "./app-server";
 import { firstLoadJsBytes, INSPECTOR_ROUTES, measureCompression } from "./measure-browser";
 import { measureInspectorUi } from "./measure-inspector-ui";
+import { IMPORT_SCHOOLS, measureSchoolImport } from "./measure-school-import";
 import { measureSync, publishBenchTemplate, SYNC_ANSWERS, SYNC_PHOTOS } from "./measure-sync";
 
 type Row = { what: string; measured: number; budget: number; unit: string; note?: string };
@@ -24,7 +25,10 @@ const CHROMIUM_ARGS = [
 
 async function main(): Promise<number> {
   const server = await startAppServer(Number(process.env.BENCH_PORT ?? 3310));
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
   const rows: Row[] = [];
   try {
     const inspector = await signInCookie(server.baseUrl, "inspector1");
@@ -35,11 +39,22 @@ async function main(): Promise<number> {
       perRoute.push(`${route} ${(bytes / 1024).toFixed(1)}`);
       worst = Math.max(worst, bytes);
     }
-    rows.push({ what: "督学端首屏 JS（gzip，最大路由）", measured: worst / 1024, budget: 200, unit: "KB", note: perRoute.join(" · ") });
+    rows.push({
+      what: "督学端首屏 JS（gzip，最大路由）",
+      measured: worst / 1024,
+      budget: 200,
+      unit: "KB",
+      note: perRoute.join(" · "),
+    });
 
     const template = await publishBenchTemplate(server.baseUrl);
     const ui = await measureInspectorUi(browser, server.baseUrl, template);
-    rows.push({ what: "离线刷新到可操作的检查表", measured: ui.offlineReloadMs, budget: 1000, unit: "ms" });
+    rows.push({
+      what: "离线刷新到可操作的检查表",
+      measured: ui.offlineReloadMs,
+      budget: 1000,
+      unit: "ms",
+    });
     rows.push({
       what: `点选作答到写入 IndexedDB（${template.items.length} 项检查，中位数）`,
       measured: ui.tapToPersistedMedianMs,
@@ -49,8 +64,18 @@ async function main(): Promise<number> {
     });
 
     const compression = await measureCompression(browser);
-    rows.push({ what: "压缩 4000×3000 JPEG：耗时", measured: compression.ms, budget: 800, unit: "ms" });
-    rows.push({ what: "压缩 4000×3000 JPEG：大小", measured: compression.bytes / 1024, budget: 500, unit: "KB" });
+    rows.push({
+      what: "压缩 4000×3000 JPEG：耗时",
+      measured: compression.ms,
+      budget: 800,
+      unit: "ms",
+    });
+    rows.push({
+      what: "压缩 4000×3000 JPEG：大小",
+      measured: compression.bytes / 1024,
+      budget: 500,
+      unit: "KB",
+    });
 
     const sync = await measureSync(server.baseUrl, template);
     rows.push({
@@ -59,6 +84,18 @@ async function main(): Promise<number> {
       budget: 10,
       unit: "s",
       note: `${sync.mutations} 条变更`,
+    });
+
+    const schoolImport = await measureSchoolImport(
+      server.baseUrl,
+      await signInCookie(server.baseUrl, "office"),
+    );
+    rows.push({
+      what: `导入 ${IMPORT_SCHOOLS} 所学校（Excel，一个事务）`,
+      measured: schoolImport.ms / 1000,
+      budget: 30,
+      unit: "s",
+      note: `文件 ${(schoolImport.bytes / 1024).toFixed(0)} KB`,
     });
   } finally {
     await browser.close();

@@ -66,7 +66,7 @@ export async function addSecondDistrictAndCity(db: Db): Promise<TwoDistricts> {
     cityId,
     districtA: schoolA.districtId,
     districtB,
-    zoneA: zoneA!.zoneId,
+    zoneA: zoneA!.zoneId!,
     zoneB,
     schoolA: schoolA.id,
     schoolB,

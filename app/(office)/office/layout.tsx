@@ -16,6 +16,7 @@ const NAV = [
   { href: "/office/zones", label: "责任区" },
   { href: "/office/audit", label: "操作日志" },
   { href: "/office/settings", label: "设置" },
+  { href: "/office/setup", label: "初始设置" },
 ];
 /** The admin also manages cities and districts. */
 const ADMIN_NAV = [...NAV, { href: "/office/districts", label: "区县" }];

@@ -6,9 +6,19 @@ import { TEMPLATE_READERS } from "@/lib/server/templates/http";
 
 export const dynamic = "force-dynamic";
 
-/** The newest published version of every template: what a new visit may pin (the inspector app caches it). */
+/**
+ * What a new visit in the user's district may pin (the versions it adopted and its own newest ones);
+ * for admin, the newest version of every national template.
+ */
 export const GET = apiRoute(async function GET(request: Request): Promise<Response> {
-  const { error } = await requireApiUser(request, TEMPLATE_READERS);
+  const { user, error } = await requireApiUser(request, TEMPLATE_READERS);
   if (error) return error;
-  return Response.json({ templates: await templateRepository.listPublished(getDb()) });
+  const db = getDb();
+  const templates =
+    user.role === "admin"
+      ? await templateRepository.listPublished(db)
+      : user.districtId === null
+        ? []
+        : await templateRepository.listOffered(db, user.districtId);
+  return Response.json({ templates });
 });

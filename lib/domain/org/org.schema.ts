@@ -41,18 +41,25 @@ export const CANTEEN_LABELS: Record<Canteen, string> = {
   catering: "校外配餐",
 };
 
+const count = (label: string) =>
+  z
+    .number({ message: `${label}须为整数` })
+    .int(`${label}须为整数`)
+    .nonnegative(`${label}不能为负`)
+    .max(100_000, `${label}过大`);
+
 /** The school attributes that decide which check items apply (DESIGN.md §2). */
 export const schoolAttributesSchema = z.object({
   stage: schoolStageSchema,
   ownership: ownershipSchema,
   /** 村小 / 教学点. */
-  isVillage: z.boolean(),
+  isVillage: z.boolean({ message: "村小/教学点须为是或否" }),
   /** 寄宿制: has student dormitories. */
-  isBoarding: z.boolean(),
+  isBoarding: z.boolean({ message: "寄宿制须为是或否" }),
   canteen: canteenSchema,
-  hasSchoolBus: z.boolean(),
-  studentCount: z.number().int().nonnegative({ message: "学生数不能为负" }),
-  classCount: z.number().int().nonnegative({ message: "班级数不能为负" }),
+  hasSchoolBus: z.boolean({ message: "校车须为是或否" }),
+  studentCount: count("学生数"),
+  classCount: count("班级数"),
 });
 export type SchoolAttributes = z.infer<typeof schoolAttributesSchema>;
 
@@ -80,19 +87,65 @@ export const zoneSchema = z.object({
 });
 export type Zone = z.infer<typeof zoneSchema>;
 
+/** Chinese names of a school's editable fields, as the form, the import file and 422 messages use them. */
+export const SCHOOL_FIELD_LABELS = {
+  code: "学校代码",
+  name: "学校名称",
+  stage: "学段",
+  ownership: "办学性质",
+  isVillage: "村小/教学点",
+  isBoarding: "寄宿制",
+  canteen: "食堂",
+  hasSchoolBus: "校车",
+  studentCount: "学生数",
+  classCount: "班级数",
+  zoneId: "督学责任区",
+  address: "地址",
+  principal: "校长",
+  contact: "联系人",
+  phone: "联系电话",
+} as const;
+export type SchoolField = keyof typeof SCHOOL_FIELD_LABELS;
+
+/**
+ * What an office edits about a school: everything that decides applicability and the contact facts a
+ * notice prints. The code (学校代码) is unique within a district and is the key an import matches on.
+ * A school may have no 督学责任区 yet (imported before zones exist); it is then in nobody's pack.
+ */
 export const schoolInputSchema = schoolAttributesSchema.extend({
-  code: z.string().trim().min(1, "请填写学校代码").max(32),
-  name: z.string().trim().min(1, "请填写学校名称").max(100),
-  address: z.string().trim().max(200),
-  principal: z.string().trim().max(50),
-  phone: z.string().trim().max(30),
+  code: z
+    .string({ message: "请填写学校代码" })
+    .trim()
+    .min(1, "请填写学校代码")
+    .max(32, "学校代码最多 32 个字符")
+    .regex(/^[0-9A-Za-z_-]*$/, "学校代码只能由数字、字母、- 和 _ 组成"),
+  name: z
+    .string({ message: "请填写学校名称" })
+    .trim()
+    .min(1, "请填写学校名称")
+    .max(100, "学校名称最多 100 个字符"),
+  address: z.string({ message: "地址须为文字" }).trim().max(200, "地址最多 200 个字符"),
+  principal: z.string({ message: "校长须为文字" }).trim().max(50, "校长姓名最多 50 个字符"),
+  contact: z.string({ message: "联系人须为文字" }).trim().max(50, "联系人姓名最多 50 个字符"),
+  phone: z
+    .string({ message: "联系电话须为文字" })
+    .trim()
+    .max(30, "联系电话最多 30 个字符")
+    .regex(/^[0-9+\-() ]*$/, "联系电话只能包含数字、空格和 + - ( )"),
+  zoneId: z.uuid({ version: "v7", message: "无效的督学责任区" }).nullable(),
 });
 export type SchoolInput = z.infer<typeof schoolInputSchema>;
 
+/**
+ * A stored school, as the office list and the visit pack carry it. `contact` and `isActive` have
+ * defaults so packs saved on a phone before they existed still read.
+ */
 export const schoolSchema = schoolInputSchema.extend({
   id: idSchema,
   districtId: idSchema,
-  zoneId: idSchema,
+  contact: z.string().default(""),
+  /** Deactivated schools keep their history but leave packs and new visits. */
+  isActive: z.boolean().default(true),
 });
 export type School = z.infer<typeof schoolSchema>;
 

@@ -8,7 +8,7 @@ import {
   rectificationItemSchema,
 } from "../rectification/rectification.schema";
 import { deadlinePolicySchema } from "../template/deadline-policy";
-import { templateSchema } from "../template/template.schema";
+import { templateRefSchema, templateSchema } from "../template/template.schema";
 import { dateStringSchema } from "./answer.schema";
 
 /** The school's last visit and its open items, for ordering "my schools" by what needs a visit. */
@@ -43,8 +43,10 @@ export function isOpenItem(item: Pick<RectificationItem, "status">): boolean {
 /** What the phone downloads before going out: only the signed-in inspector's scope. */
 export const visitPackSchema = z.object({
   schools: z.array(packSchoolSchema),
-  /** The template versions the inspector may pin (published ones for those schools). */
+  /** The template versions the inspector may pin, and older ones their drafts still pin. */
   templates: z.array(templateSchema),
+  /** Of those, the versions a new visit may pin: what the district adopted or owns, retired ones not. */
+  offered: z.array(templateRefSchema),
   /** The schools' open 整改事项, exactly as the server stores them (pulls then keep them current). */
   openItems: z.array(rectificationItemSchema),
   /** The district's deadline policy, so findings made offline get the due dates the server expects. */

@@ -10,9 +10,15 @@ import { and, eq, inArray } from "drizzle-orm";
 
 import { type OrgScope, orgScopeFor } from "@/lib/domain/org/org-scope";
 import type { User } from "@/lib/domain/org/org.schema";
+import {
+  type TemplateOwner,
+  type TemplateRight,
+  templateRight,
+} from "@/lib/domain/template/library";
 
 import type { Executor } from "../db/client";
 import { districts, schools, zoneInspectors } from "../db/schema";
+import { templateRepository } from "../repositories/template-repository";
 
 export type SchoolScope =
   | { kind: "all" }
@@ -99,4 +105,18 @@ export async function inspectsSchool(db: Executor, user: User, schoolId: string)
     .innerJoin(zoneInspectors, eq(zoneInspectors.zoneId, schools.zoneId))
     .where(and(eq(schools.id, schoolId), eq(zoneInspectors.userId, user.id)));
   return rows.length > 0;
+}
+
+/**
+ * What the user may do with the checklist template `code` — manage, read or nothing (the national
+ * library is read-only to offices; another district's templates are invisible) — and its owner;
+ * null when no template has this code.
+ */
+export async function templateAccess(
+  db: Executor,
+  user: User,
+  code: string,
+): Promise<{ right: TemplateRight; owner: TemplateOwner } | null> {
+  const found = await templateRepository.ownerOf(db, code);
+  return found === null ? null : { right: templateRight(user, found.owner), owner: found.owner };
 }

@@ -8,6 +8,7 @@ import {
   bigint,
   boolean,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -178,14 +179,17 @@ export const schools = pgTable(
     districtId: uuid("district_id")
       .notNull()
       .references(() => districts.id),
-    zoneId: uuid("zone_id")
-      .notNull()
-      .references(() => zones.id),
+    /** Null until the office puts the school in a 督学责任区 (an import may come before the zones). */
+    zoneId: uuid("zone_id").references(() => zones.id),
     code: text("code").notNull(),
     name: text("name").notNull(),
     address: text("address").notNull().default(""),
     principal: text("principal").notNull().default(""),
+    /** 联系人 for notices; `phone` is their number. */
+    contact: text("contact").notNull().default(""),
     phone: text("phone").notNull().default(""),
+    /** Deactivated instead of deleted: a school with history stays, out of packs and new visits. */
+    isActive: boolean("is_active").notNull().default(true),
     stage: text("stage").notNull(),
     ownership: text("ownership").notNull(),
     isVillage: boolean("is_village").notNull(),
@@ -208,7 +212,8 @@ export const schools = pgTable(
 
 /**
  * Every version of every template. Published versions are immutable (a visit pins code@version);
- * at most one draft per code is being edited at a time.
+ * at most one draft per code is being edited at a time. A code belongs to one owner: the national
+ * library (district_id null) or one district, and every row of the code carries it.
  */
 export const templates = pgTable(
   "templates",
@@ -222,12 +227,39 @@ export const templates = pgTable(
     /** TemplateItem[] as validated by lib/domain/template/template.schema.ts. */
     items: jsonb("items").notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** When the version was retired: visits pinned before then keep it (lib/domain/template/library.ts). */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    /** The owning district; null = the national library, which no office may change. */
+    districtId: uuid("district_id").references(() => districts.id),
+    /** TemplateRef | null: the national version a district's copy was made from. */
+    forkedFrom: jsonb("forked_from"),
     createdBy: text("created_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     changeSeq: changeSeqColumn(),
   },
-  (t) => [primaryKey({ columns: [t.code, t.version] })],
+  (t) => [primaryKey({ columns: [t.code, t.version] }), index("templates_district_idx").on(t.districtId)],
+);
+
+/**
+ * A district's adoption of a national template, pinned at one version: what its inspectors get for
+ * new visits. Moving it to a newer version is an update of the row; stopping deletes it.
+ */
+export const districtTemplates = pgTable(
+  "district_templates",
+  {
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    code: text("code").notNull(),
+    version: integer("version").notNull(),
+    adoptedAt: timestamp("adopted_at", { withTimezone: true }).notNull(),
+    adoptedBy: text("adopted_by"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.code] }),
+    foreignKey({ columns: [t.code, t.version], foreignColumns: [templates.code, templates.version] }),
+  ],
 );
 
 // ── Photos ────────────────────────────────────────────────────────────────────────────────────

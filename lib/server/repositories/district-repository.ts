@@ -4,7 +4,7 @@
  */
 import "server-only";
 
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 
 import {
   DEFAULT_DEADLINE_POLICY,
@@ -16,6 +16,14 @@ import type { Executor } from "../db/client";
 import { districts } from "../db/schema";
 
 export const districtRepository = {
+  /** Every district, oldest first (an admin's district picker). */
+  async list(db: Executor): Promise<{ id: string; name: string }[]> {
+    return db
+      .select({ id: districts.id, name: districts.name })
+      .from(districts)
+      .orderBy(asc(districts.createdAt));
+  },
+
   /** The district's policy; a district that never set one uses the defaults. */
   async getDeadlinePolicy(db: Executor, districtId: string): Promise<DeadlinePolicy> {
     const [row] = await db

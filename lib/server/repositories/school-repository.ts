@@ -1,12 +1,18 @@
 /**
  * Schools and zones as domain objects. Scope is decided by lib/server/auth/scope.ts; callers pass
- * the ids they may see.
+ * the ids or the district they may see.
  */
 import "server-only";
 
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 
-import { type School, schoolSchema, type Zone } from "@/lib/domain/org/org.schema";
+import {
+  type School,
+  type SchoolInput,
+  schoolSchema,
+  type SchoolStage,
+  type Zone,
+} from "@/lib/domain/org/org.schema";
 
 import type { Executor } from "../db/client";
 import { schools, zones } from "../db/schema";
@@ -20,7 +26,9 @@ export function rowToSchool(row: typeof schools.$inferSelect): School {
     name: row.name,
     address: row.address,
     principal: row.principal,
+    contact: row.contact,
     phone: row.phone,
+    isActive: row.isActive,
     stage: row.stage,
     ownership: row.ownership,
     isVillage: row.isVillage,
@@ -32,6 +40,83 @@ export function rowToSchool(row: typeof schools.$inferSelect): School {
   });
 }
 
+export type SchoolListQuery = {
+  /** The districts to list; null: every district (admin). */
+  districtIds: readonly string[] | null;
+  /** Matched against name, code, principal and contact. */
+  q?: string;
+  /** A zone id, or "none" for schools not yet in a zone. */
+  zone?: string;
+  stage?: SchoolStage;
+  active?: boolean;
+  page: number;
+  pageSize: number;
+};
+
+export type SchoolListRow = School & { zoneName: string | null };
+
+/** Rows of an upsert: `xmax = 0` holds for a row this statement inserted, not for one it updated. */
+const INSERTED = sql<boolean>`(xmax = 0)`;
+
+/** Rows per INSERT statement of an import: far below PostgreSQL's 65,535 parameters (18 per row). */
+const IMPORT_CHUNK = 1000;
+
+function listWhere(query: SchoolListQuery): SQL | undefined {
+  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return and(
+    query.districtIds === null ? undefined : inArray(schools.districtId, [...query.districtIds]),
+    pattern
+      ? or(
+          ilike(schools.name, pattern),
+          ilike(schools.code, pattern),
+          ilike(schools.principal, pattern),
+          ilike(schools.contact, pattern),
+        )
+      : undefined,
+    query.zone === "none"
+      ? isNull(schools.zoneId)
+      : query.zone
+        ? eq(schools.zoneId, query.zone)
+        : undefined,
+    query.stage ? eq(schools.stage, query.stage) : undefined,
+    query.active === undefined ? undefined : eq(schools.isActive, query.active),
+  );
+}
+
+/** The columns an office edits (every SchoolInput field has a column of the same name). */
+const EDITABLE_COLUMNS = [
+  "code",
+  "name",
+  "address",
+  "principal",
+  "contact",
+  "phone",
+  "zoneId",
+  "stage",
+  "ownership",
+  "isVillage",
+  "isBoarding",
+  "canteen",
+  "hasSchoolBus",
+  "studentCount",
+  "classCount",
+] as const satisfies readonly (keyof SchoolInput)[];
+
+function editableColumns(input: SchoolInput): Pick<SchoolInput, (typeof EDITABLE_COLUMNS)[number]> {
+  return Object.fromEntries(EDITABLE_COLUMNS.map((key) => [key, input[key]])) as Pick<
+    SchoolInput,
+    (typeof EDITABLE_COLUMNS)[number]
+  >;
+}
+
+/** On an import's conflict, every edited column takes the file's value (`excluded`). */
+const TAKE_FROM_FILE = Object.fromEntries(
+  EDITABLE_COLUMNS.filter((key) => key !== "code").map((key) => [
+    key,
+    sql.raw(`excluded."${schools[key].name}"`),
+  ]),
+);
+
 export const schoolRepository = {
   async findById(db: Executor, id: string): Promise<School | null> {
     const [row] = await db.select().from(schools).where(eq(schools.id, id));
@@ -40,12 +125,124 @@ export const schoolRepository = {
 
   async listByIds(db: Executor, ids: string[]): Promise<School[]> {
     if (ids.length === 0) return [];
-    const rows = await db.select().from(schools).where(inArray(schools.id, ids)).orderBy(asc(schools.code));
+    const rows = await db
+      .select()
+      .from(schools)
+      .where(inArray(schools.id, ids))
+      .orderBy(asc(schools.code));
     return rows.map(rowToSchool);
   },
 
+  /** One page of schools with the total, searched, filtered and paged in SQL. */
+  async list(
+    db: Executor,
+    query: SchoolListQuery,
+  ): Promise<{ schools: SchoolListRow[]; total: number }> {
+    const where = listWhere(query);
+    const [rows, [totals]] = await Promise.all([
+      db
+        .select({ school: schools, zoneName: zones.name })
+        .from(schools)
+        .leftJoin(zones, eq(zones.id, schools.zoneId))
+        .where(where)
+        .orderBy(asc(schools.code), asc(schools.id))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+      db.select({ total: count() }).from(schools).where(where),
+    ]);
+    return {
+      schools: rows.map((r) => ({ ...rowToSchool(r.school), zoneName: r.zoneName })),
+      total: totals?.total ?? 0,
+    };
+  },
+
+  async findByCode(db: Executor, districtId: string, code: string): Promise<School | null> {
+    const [row] = await db
+      .select()
+      .from(schools)
+      .where(and(eq(schools.districtId, districtId), eq(schools.code, code)));
+    return row ? rowToSchool(row) : null;
+  },
+
+  /** Which of these codes the district already has (an import updates those, creates the rest). */
+  async existingCodes(db: Executor, districtId: string, codes: string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const rows = await db
+      .select({ code: schools.code })
+      .from(schools)
+      .where(and(eq(schools.districtId, districtId), inArray(schools.code, codes)));
+    return new Set(rows.map((r) => r.code));
+  },
+
+  /** Call inside a transaction that took lockChangeSeq first. */
+  async insert(tx: Executor, districtId: string, id: string, input: SchoolInput): Promise<School> {
+    const [row] = await tx
+      .insert(schools)
+      .values({ id, districtId, ...editableColumns(input) })
+      .returning();
+    return rowToSchool(row!);
+  },
+
+  /** Call inside a transaction that took lockChangeSeq first. */
+  async update(tx: Executor, id: string, input: SchoolInput): Promise<School> {
+    const [row] = await tx
+      .update(schools)
+      .set({
+        ...editableColumns(input),
+        updatedAt: sql`now()`,
+        changeSeq: sql`nextval('change_seq')`,
+      })
+      .where(eq(schools.id, id))
+      .returning();
+    return rowToSchool(row!);
+  },
+
+  /** Call inside a transaction that took lockChangeSeq first. */
+  async setActive(tx: Executor, id: string, isActive: boolean): Promise<School> {
+    const [row] = await tx
+      .update(schools)
+      .set({ isActive, updatedAt: sql`now()`, changeSeq: sql`nextval('change_seq')` })
+      .where(eq(schools.id, id))
+      .returning();
+    return rowToSchool(row!);
+  },
+
+  /**
+   * Creates or updates each school by its code within the district, in multi-row statements. Call
+   * inside a transaction that took lockChangeSeq first. `newId` names the schools it creates.
+   */
+  async upsertMany(
+    tx: Executor,
+    districtId: string,
+    inputs: SchoolInput[],
+    newId: () => string,
+  ): Promise<{ created: number; updated: number }> {
+    let created = 0;
+    for (let start = 0; start < inputs.length; start += IMPORT_CHUNK) {
+      const chunk = inputs.slice(start, start + IMPORT_CHUNK);
+      const rows = await tx
+        .insert(schools)
+        .values(chunk.map((input) => ({ id: newId(), districtId, ...editableColumns(input) })))
+        .onConflictDoUpdate({
+          target: [schools.districtId, schools.code],
+          set: {
+            ...TAKE_FROM_FILE,
+            updatedAt: sql`now()`,
+            changeSeq: sql`nextval('change_seq')`,
+          },
+        })
+        .returning({ inserted: INSERTED });
+      created += rows.filter((r) => r.inserted).length;
+    }
+    return { created, updated: inputs.length - created };
+  },
+
   async listZones(db: Executor, districtId: string): Promise<Zone[]> {
-    const rows = await db.select().from(zones).where(eq(zones.districtId, districtId)).orderBy(asc(zones.createdAt), asc(zones.name));
+    const rows = await db
+      .select()
+      .from(zones)
+      .where(eq(zones.districtId, districtId))
+      .orderBy(asc(zones.createdAt), asc(zones.name));
     return rows.map((r) => ({ id: r.id, districtId: r.districtId, name: r.name }));
   },
 };

@@ -6,6 +6,7 @@ import "server-only";
 
 import { sql } from "drizzle-orm";
 
+import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
@@ -15,7 +16,7 @@ import type { Db, Executor } from "../db/client";
 import { lockChangeSeq } from "../db/change-seq";
 import { districts, schools, zoneInspectors, zones } from "../db/schema";
 import { seedDemoHistory } from "./demo-history";
-import { seedBuiltInTemplates } from "./templates";
+import { adoptNationalLibrary, seedBuiltInTemplates } from "./templates";
 import {
   DEMO_DISTRICT,
   DEMO_INSPECTORS,
@@ -33,14 +34,17 @@ export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
   return Number(rows.rows[0]?.n ?? 0) === 0;
 }
 
-/** Seeds 示范区 with zones, schools, accounts and the built-in checklist library. */
+/** Seeds 示范区 with zones, schools, accounts and the built-in checklist library, all adopted. */
 export async function seedDemo(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     // Seeded rows carry change numbers too: take the same lock as every other writer (change-seq.ts).
     await lockChangeSeq(tx);
     const districtId = newId();
-    await tx.insert(districts).values({ id: districtId, ...DEMO_DISTRICT });
+    // The demo is a district that finished its setup, deadline policy included.
+    await tx
+      .insert(districts)
+      .values({ id: districtId, ...DEMO_DISTRICT, deadlinePolicy: DEFAULT_DEADLINE_POLICY });
     const zoneIds = DEMO_ZONES.map(() => newId());
     await tx
       .insert(zones)
@@ -79,6 +83,7 @@ export async function seedDemo(db: Db): Promise<void> {
       });
     }
     await seedBuiltInTemplates(tx);
+    await adoptNationalLibrary(tx, districtId);
     await seedDemoHistory(tx, { now: systemClock.now(), blobs: getBlobStore() });
   });
 }

@@ -1,6 +1,6 @@
 /**
- * Publishes the built-in checklist library (lib/checklists) as version 1 of each template, once:
- * a code that already has a version (published, edited or retired by the office) is left alone.
+ * Publishes the built-in checklist library (lib/checklists) as version 1 of each national template,
+ * once: a code that already has a version (published, edited or retired by admin) is left alone.
  */
 import "server-only";
 
@@ -22,4 +22,25 @@ export async function seedBuiltInTemplates(
       published.push(template.code);
   }
   return published;
+}
+
+/** The district adopts the newest version of every national template (the demo uses them all). */
+export async function adoptNationalLibrary(
+  db: Executor,
+  districtId: string,
+  clock: Clock = systemClock,
+): Promise<void> {
+  for (const template of await templateRepository.listPublished(db)) {
+    const adopted = await templateRepository.adopt(
+      db,
+      districtId,
+      template.code,
+      template.version,
+      {
+        now: clock.now(),
+        userId: null,
+      },
+    );
+    if (!adopted.ok) throw new Error(adopted.message);
+  }
 }

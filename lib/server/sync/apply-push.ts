@@ -29,7 +29,7 @@ import { processedMutationRepository } from "../repositories/processed-mutation-
 import { schoolRepository } from "../repositories/school-repository";
 import { visitRepository } from "../repositories/visit-repository";
 import { registerPhotoMeta, unusablePhotoIds } from "./photo-references";
-import { loadPinnedTemplates } from "./pinned-templates";
+import { newPinRefusal } from "./pinned-templates";
 import { submitVisit } from "./submit-visit";
 
 export type PushEnvelope = z.infer<typeof pushRequestEnvelopeSchema>;
@@ -143,14 +143,22 @@ async function applyVisit(
   if (!outcome.ok) return outcome.reason;
   const visit = outcome.visit;
 
+  // The edit's time on the phone, for judging new pins; a phone clock ahead counts as now.
+  const editedAt = Math.min(mutation.createdAt, now);
   switch (mutation.name) {
     case "visit.start":
-      return startVisit(tx, visit);
+      return startVisit(tx, visit, editedAt);
     case "visit.update": {
-      // A draft may only pin versions the server has, or it could never be submitted.
+      // Versions the draft pinned already stay; a newly added one must be pinnable now.
       if (mutation.args.patch.templates) {
-        const pinned = await loadPinnedTemplates(tx, visit.templates);
-        if (!pinned.ok) return pinned.reason;
+        const added = visit.templates.filter(
+          (ref) =>
+            !current?.templates.some((t) => t.code === ref.code && t.version === ref.version),
+        );
+        const school = await schoolRepository.findById(tx, visit.schoolId);
+        if (school === null) return "学校不存在";
+        const refusal = await newPinRefusal(tx, school.districtId, added, editedAt);
+        if (refusal !== null) return refusal;
       }
       await visitRepository.update(tx, visit);
       return null;
@@ -191,11 +199,12 @@ async function photoRefusal(
   return unusable.length > 0 ? `照片尚未上传（${unusable.length} 张），请稍后重试` : null;
 }
 
-async function startVisit(tx: Executor, visit: Visit): Promise<Refusal> {
-  const pinned = await loadPinnedTemplates(tx, visit.templates);
-  if (!pinned.ok) return pinned.reason;
+/** A new visit pins only what its school's district may pin when the phone started it. */
+async function startVisit(tx: Executor, visit: Visit, startedAt: number): Promise<Refusal> {
   const school = await schoolRepository.findById(tx, visit.schoolId);
   if (school === null) return "学校不存在";
+  const refusal = await newPinRefusal(tx, school.districtId, visit.templates, startedAt);
+  if (refusal !== null) return refusal;
   await visitRepository.insert(tx, visit, school.districtId);
   return null;
 }

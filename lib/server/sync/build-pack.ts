@@ -35,7 +35,10 @@ import { districtRepository } from "../repositories/district-repository";
 export async function buildVisitPack(db: Db, user: User, now: number): Promise<VisitPack> {
   return db.transaction(
     async (tx) => {
-      const schools = await schoolRepository.listByIds(tx, await scopedSchoolIds(tx, user));
+      // A deactivated school leaves the pack (no new visits); drafts already on the phone still sync.
+      const schools = (await schoolRepository.listByIds(tx, await scopedSchoolIds(tx, user))).filter(
+        (s) => s.isActive,
+      );
       const schoolIds = schools.map((s) => s.id);
       const openItems = await listOpenItems(tx, schoolIds);
       const lastVisits = await visitRepository.latestSubmitted(tx, schoolIds);
@@ -43,7 +46,9 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
         tx,
         lastVisits.map((v) => v.id),
       );
-      const published = await templateRepository.listPublished(tx);
+      const offered = user.districtId
+        ? await templateRepository.listOffered(tx, user.districtId)
+        : [];
       // Older versions: those the inspector's drafts pin, and those the last visits were scored on.
       const pinnedByDrafts = await loadTemplates(
         tx,
@@ -73,14 +78,15 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
                   visit,
                   school,
                   answers.filter((a) => a.visitId === visit.id),
-                  [...published, ...scoredOn],
+                  [...offered, ...scoredOn],
                   openItems.filter((item) => item.schoolId === school.id),
                   today,
                 )
               : null,
           };
         }),
-        templates: uniqueVersions([...published, ...pinnedByDrafts]),
+        templates: uniqueVersions([...offered, ...pinnedByDrafts]),
+        offered: offered.map(({ code, version }) => ({ code, version })),
         openItems,
         deadlinePolicy: user.districtId
           ? await districtRepository.getDeadlinePolicy(tx, user.districtId)

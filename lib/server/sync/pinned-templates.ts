@@ -1,9 +1,11 @@
 /**
- * Loads the template versions visits pin (code@version) from the template repository. Published
- * versions never change, so a visit is judged against exactly the items the inspector saw.
+ * Loads the template versions visits pin (code@version) from the template repository, and judges
+ * whether a visit may pin them. Published versions never change, so a visit is judged against
+ * exactly the items the inspector saw.
  */
 import "server-only";
 
+import { pinRefusal } from "@/lib/domain/template/library";
 import type { Template, TemplateRef } from "@/lib/domain/template/template.schema";
 
 import type { Executor } from "../db/client";
@@ -36,4 +38,25 @@ export async function loadPinnedTemplates(
   return missing
     ? { ok: false, reason: `检查表 ${missing.code} 第 ${missing.version} 版不存在` }
     : { ok: true, templates };
+}
+
+/**
+ * Why a visit in `districtId` may not newly pin one of `refs` at `pinnedAt` (phone time, never
+ * later than the server's now) — another district's template, one not adopted, a retired version
+ * (lib/domain/template/library.ts) — or null when it may pin them all.
+ */
+export async function newPinRefusal(
+  db: Executor,
+  districtId: string,
+  refs: readonly TemplateRef[],
+  pinnedAt: number,
+): Promise<string | null> {
+  const candidates = await templateRepository.pinCandidates(db, districtId, refs);
+  for (const ref of refs) {
+    const candidate = candidates.find((c) => refKey(c) === refKey(ref));
+    if (!candidate) return `检查表 ${ref.code} 第 ${ref.version} 版不存在`;
+    const refusal = pinRefusal(candidate, districtId, pinnedAt);
+    if (refusal !== null) return refusal;
+  }
+  return null;
 }

@@ -178,7 +178,9 @@ export function aSchool(overrides: Partial<School> = {}): School {
     name: "西湖区实验小学",
     address: "杭州市西湖区文三路 1 号",
     principal: "李校长",
+    contact: "王老师",
     phone: "0571-00000000",
+    isActive: true,
     stage: "primary",
     ownership: "public",
     isVillage: false,
@@ -227,9 +229,11 @@ export function anOpenItem(overrides: Partial<RectificationItem> = {}): Rectific
 }
 
 export function aVisitPack(overrides: Partial<VisitPack> = {}): VisitPack {
+  const template = aTemplate();
   return {
     schools: [aPackSchool()],
-    templates: [aTemplate()],
+    templates: [template],
+    offered: [{ code: template.code, version: template.version }],
     openItems: [anOpenItem()],
     deadlinePolicy: DEFAULT_DEADLINE_POLICY,
     generatedAt: STARTED_AT - 60 * MINUTE,

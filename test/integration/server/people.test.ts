@@ -83,7 +83,7 @@ beforeAll(async () => {
     .select({ zoneId: schools.zoneId })
     .from(schools)
     .where(eq(schools.id, s01.id));
-  zoneId = row!.zoneId;
+  zoneId = row!.zoneId!;
 });
 afterAll(() => t.drop());
 

@@ -610,7 +610,7 @@ describe("GET /api/inspect/pack", () => {
     expect(response.status).toBe(200);
     const pack = visitPackSchema.parse(await response.json());
 
-    const zoneSchools = await t.db.select().from(schools).where(eq(schools.zoneId, s01.zoneId));
+    const zoneSchools = await t.db.select().from(schools).where(eq(schools.zoneId, s01.zoneId!));
     expect(pack.schools.map((s) => s.id).sort()).toEqual(zoneSchools.map((s) => s.id).sort());
     const packS01 = pack.schools.find((s) => s.id === s01.id)!;
     const [last] = await t.db
@@ -638,12 +638,18 @@ describe("GET /api/inspect/pack", () => {
       t.db,
       { code, domain, description, items, title: "校园安全检查（修订）" },
       null,
+      null,
     );
     const published = await templateRepository.publish(t.db, "campus-safety", {
       now: Date.now(),
       userId: null,
     });
     expect(published).toMatchObject({ ok: true, value: { version: 2 } });
+    const moved = await templateRepository.adopt(t.db, s01.districtId, "campus-safety", 2, {
+      now: Date.now(),
+      userId: null,
+    });
+    expect(moved.ok).toBe(true);
 
     const response = await getPack(authedRequest("/api/inspect/pack", cookie.inspector1));
     const pack = visitPackSchema.parse(await response.json());
@@ -652,6 +658,10 @@ describe("GET /api/inspect/pack", () => {
       .filter((tpl) => tpl.code === "campus-safety")
       .map((tpl) => tpl.version);
     expect(versions.sort()).toEqual([1, 2]);
+    // The draft keeps v1 on the phone; a new visit is offered only v2.
+    expect(pack.offered.filter((ref) => ref.code === "campus-safety")).toEqual([
+      { code: "campus-safety", version: 2 },
+    ]);
   });
 
   it("is for inspectors only", async () => {

@@ -21,7 +21,7 @@ import {
 import type { Template, TemplateInput } from "@/lib/domain/template/template.schema";
 import { districts, templates } from "@/lib/server/db/schema";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
-import { seedBuiltInTemplates } from "@/lib/server/seed/templates";
+import { adoptNationalLibrary, seedBuiltInTemplates } from "@/lib/server/seed/templates";
 import { newId } from "@/lib/utils/ids";
 import { aClassSizeItem, aTemplateItem } from "@/test/helpers/builders/template";
 
@@ -45,6 +45,7 @@ beforeAll(async () => {
   await t.db
     .insert(districts)
     .values({ id: districtId, code: "test", name: "测试区", noticePrefix: "测试督改" });
+  await adoptNationalLibrary(t.db, districtId);
   await createUserWithRole({ username: "office1", role: "office", districtId });
   await createUserWithRole({ username: "inspector1", role: "inspector", districtId });
   await createUserWithRole({ username: "school01", role: "school" });
@@ -88,14 +89,15 @@ function jsonRequest(path: string, cookie: string | null, method: string, body?:
   });
 }
 
-function publish(code: string, cookie: string | null = cookies.office): Promise<Response> {
+/** The built-in library and these tests' templates are national: admin manages them. */
+function publish(code: string, cookie: string | null = cookies.admin): Promise<Response> {
   return postPublish(
     jsonRequest(`/api/templates/${code}/publish`, cookie, "POST"),
     codeParams(code),
   );
 }
 
-function saveDraft(draft: TemplateInput, cookie: string = cookies.office): Promise<Response> {
+function saveDraft(draft: TemplateInput, cookie: string = cookies.admin): Promise<Response> {
   return putDraft(
     jsonRequest(`/api/templates/${draft.code}/draft`, cookie, "PUT", draft),
     codeParams(draft.code),
@@ -143,14 +145,17 @@ describe("templateRepository", () => {
 
   it("keeps one draft per code and lists it in the overview only as a badge", async () => {
     const input = await publishedV1("overview");
-    await templateRepository.saveDraft(t.db, { ...input, title: "草稿标题" }, null);
-    await templateRepository.saveDraft(t.db, { ...input, title: "改过的草稿标题" }, null);
+    await templateRepository.saveDraft(t.db, { ...input, title: "草稿标题" }, null, null);
+    await templateRepository.saveDraft(t.db, { ...input, title: "改过的草稿标题" }, null, null);
     expect(await rowCount("overview")).toBe(2);
-    const overview = (await templateRepository.listOverview(t.db)).find(
+    const overview = (await templateRepository.listOverview(t.db, null)).find(
       (o) => o.code === "overview",
     );
     expect(overview).toEqual({
       code: "overview",
+      owner: null,
+      adoptedVersion: null,
+      currentVersion: 1,
       title: "校园安全检查",
       domain: "campus_safety",
       itemCount: 2,
@@ -161,7 +166,7 @@ describe("templateRepository", () => {
 
   it("gives the conflict to the second of two publishes that took the same version", async () => {
     const input = await publishedV1("race");
-    await templateRepository.saveDraft(t.db, { ...input, title: "并发发布" }, null);
+    await templateRepository.saveDraft(t.db, { ...input, title: "并发发布" }, null, null);
     // Another session takes version 2 first and commits only after our publish has chosen 2 too.
     const other = new pg.Client({ connectionString: t.url });
     await other.connect();
@@ -214,7 +219,7 @@ describe("GET /api/templates", () => {
     expect((await listTemplates(authedRequest("/api/templates", cookies.school))).status).toBe(403);
   });
 
-  it("gives an inspector the newest published version of each template with its items", async () => {
+  it("gives an inspector the version of each template their district adopted, with its items", async () => {
     const response = await listTemplates(authedRequest("/api/templates", cookies.inspector));
     expect(response.status).toBe(200);
     const body = (await response.json()) as { templates: Template[] };
@@ -232,7 +237,7 @@ describe("publishing a new version", () => {
     expect(v1Before.status).toBe(200);
 
     const opened = await postDraft(
-      jsonRequest("/api/templates/pinned/draft", cookies.office, "POST"),
+      jsonRequest("/api/templates/pinned/draft", cookies.admin, "POST"),
       codeParams("pinned"),
     );
     expect(opened.status).toBe(201);
@@ -255,7 +260,7 @@ describe("publishing a new version", () => {
     const v2 = JSON.parse((await fetchVersion("pinned", 2)).text) as { template: Template };
     expect(v2.template.items[0]?.prompt).toBe("校门实行封闭管理，来访人员登记并核验身份后方可进入");
     const list = (await (
-      await listTemplates(authedRequest("/api/templates", cookies.inspector))
+      await listTemplates(authedRequest("/api/templates", cookies.admin))
     ).json()) as { templates: Template[] };
     expect(list.templates.filter((x) => x.code === "pinned").map((x) => x.version)).toEqual([2]);
     expect(await templateRepository.getDraft(t.db, "pinned")).toBeNull();
@@ -285,7 +290,7 @@ describe("publishing a new version", () => {
   ] as const)("refuses %s with %i and publishes nothing", async (_who, status, role) => {
     const code = `refused-${status}-${role ?? "anon"}`;
     const input = await publishedV1(code);
-    await templateRepository.saveDraft(t.db, { ...input, title: "不该发布的版本" }, null);
+    await templateRepository.saveDraft(t.db, { ...input, title: "不该发布的版本" }, null, null);
     const response = await publish(code, role === null ? null : cookies[role]);
     expect(response.status).toBe(status);
     expect(((await response.json()) as { message: string }).message).toBe(
@@ -299,7 +304,7 @@ describe("GET /api/templates/{code}/versions/{version}", () => {
   it("serves a retired version to a visit pinned to it", async () => {
     await publishedV1("retired");
     const retired = await postRetire(
-      jsonRequest("/api/templates/retired/versions/1/retire", cookies.office, "POST"),
+      jsonRequest("/api/templates/retired/versions/1/retire", cookies.admin, "POST"),
       versionParams("retired", 1),
     );
     expect(retired.status).toBe(200);
@@ -307,7 +312,7 @@ describe("GET /api/templates/{code}/versions/{version}", () => {
     expect(status).toBe(200);
     expect((JSON.parse(text) as { template: Template }).template.status).toBe("retired");
     const list = (await (
-      await listTemplates(authedRequest("/api/templates", cookies.inspector))
+      await listTemplates(authedRequest("/api/templates", cookies.admin))
     ).json()) as { templates: Template[] };
     expect(list.templates.some((x) => x.code === "retired")).toBe(false);
   });
@@ -327,7 +332,7 @@ describe("POST /api/templates/{code}/versions/{version}/retire", () => {
     await publishedV1("retire-twice");
     const retire = () =>
       postRetire(
-        jsonRequest("/api/templates/retire-twice/versions/1/retire", cookies.office, "POST"),
+        jsonRequest("/api/templates/retire-twice/versions/1/retire", cookies.admin, "POST"),
         versionParams("retire-twice", 1),
       );
     expect((await retire()).status).toBe(200);
@@ -346,15 +351,13 @@ describe("drafts", () => {
     await publishedV1("reopen");
     const open = () =>
       postDraft(
-        jsonRequest("/api/templates/reopen/draft", cookies.office, "POST"),
+        jsonRequest("/api/templates/reopen/draft", cookies.admin, "POST"),
         codeParams("reopen"),
       );
     expect((await open()).status).toBe(201);
     await templateRepository.saveDraft(
       t.db,
-      aTemplateInput("reopen", { title: "编辑中的草稿" }),
-      null,
-    );
+      aTemplateInput("reopen", { title: "编辑中的草稿" }), null, null);
     const again = await open();
     expect(again.status).toBe(200);
     expect(((await again.json()) as { draft: TemplateInput }).draft.title).toBe("编辑中的草稿");
@@ -374,7 +377,7 @@ describe("drafts", () => {
 
   it("refuses with 422 a body whose code differs from the path", async () => {
     const response = await putDraft(
-      jsonRequest("/api/templates/fire/draft", cookies.office, "PUT", aTemplateInput("other-code")),
+      jsonRequest("/api/templates/fire/draft", cookies.admin, "PUT", aTemplateInput("other-code")),
       codeParams("fire"),
     );
     expect(response.status).toBe(422);
@@ -389,7 +392,7 @@ describe("drafts", () => {
 });
 
 describe("POST /api/templates/import", () => {
-  function importFile(body: unknown, cookie: string = cookies.office): Promise<Response> {
+  function importFile(body: unknown, cookie: string = cookies.admin): Promise<Response> {
     return postImport(jsonRequest("/api/templates/import", cookie, "POST", body));
   }
 
@@ -421,7 +424,7 @@ describe("POST /api/templates/import", () => {
   it("turns an exported version into the draft of its template", async () => {
     await publishedV1("round-file");
     const exported = await getExport(
-      authedRequest("/api/templates/round-file/versions/1/export", cookies.office),
+      authedRequest("/api/templates/round-file/versions/1/export", cookies.admin),
       versionParams("round-file", 1),
     );
     expect(exported.headers.get("content-disposition")).toBe(
@@ -441,7 +444,7 @@ describe("POST /api/templates/import", () => {
     const response = await importFile(aTemplateInput("brand-new"));
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ isNewTemplate: true });
-    const overview = (await templateRepository.listOverview(t.db)).find(
+    const overview = (await templateRepository.listOverview(t.db, null)).find(
       (o) => o.code === "brand-new",
     );
     expect(overview).toMatchObject({ latest: null, hasDraft: true, itemCount: 2 });
@@ -510,7 +513,7 @@ describe("published rows", () => {
       .select()
       .from(templates)
       .where(and(eq(templates.code, "immutable"), eq(templates.version, 1)));
-    await templateRepository.saveDraft(t.db, { ...input, title: "改名" }, null);
+    await templateRepository.saveDraft(t.db, { ...input, title: "改名" }, null, null);
     const [after] = await t.db
       .select()
       .from(templates)

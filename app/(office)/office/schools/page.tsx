@@ -1,37 +1,115 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
-import { scopedSchoolIds } from "@/lib/server/auth/scope";
+import { SCHOOL_PAGE_SIZE, schoolListQuerySchema } from "@/lib/domain/org/school-api";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
+import { listSchools, pageDistrict } from "@/lib/server/org/schools";
 import { getDashboard } from "@/lib/server/rectification/queries";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { systemClock } from "@/lib/utils/clock";
+import { queryValues, toQueryString } from "@/lib/utils/search-params";
 
 import { SchoolTable } from "@/components/rectification/school-table";
+import { SchoolFilters } from "@/components/schools/school-filters";
 import { PageHeader } from "@/components/shell/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LinkButton } from "@/components/templates/link-button";
 
 export const metadata: Metadata = { title: "学校" };
 
-export default async function SchoolsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SchoolsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser(["office", "city", "admin"]);
   const db = getDb();
-  const [schools, zones, dashboard] = await Promise.all([
-    scopedSchoolIds(db, user).then((ids) => schoolRepository.listByIds(db, ids)),
-    user.districtId ? schoolRepository.listZones(db, user.districtId) : [],
+  const values = queryValues(await searchParams);
+  const { districtId, districts, canWrite } = await pageDistrict(db, user, values.district);
+  if (!districtId) {
+    return (
+      <>
+        <PageHeader title="学校" />
+        <EmptyState title="还没有区县">
+          请先
+          <Link href="/office/districts" className="text-brand-700 hover:underline">
+            创建区县
+          </Link>
+          ，再添加或导入学校。
+        </EmptyState>
+      </>
+    );
+  }
+  const parsed = schoolListQuerySchema.safeParse(values);
+  const query = parsed.success ? parsed.data : schoolListQuerySchema.parse({});
+  const { active, ...rest } = query;
+  const [list, zones, dashboard] = await Promise.all([
+    listSchools(db, user, {
+      ...rest,
+      districtId,
+      active: active === undefined ? undefined : active === "true",
+    }),
+    schoolRepository.listZones(db, districtId),
     getDashboard(db, user, systemClock.now()),
   ]);
-  const zoneNames = new Map(zones.map((z) => [z.id, z.name]));
   const summaries = new Map(dashboard.bySchool.map((s) => [s.schoolId, s.summary]));
+  const pages = Math.max(1, Math.ceil(list.total / query.pageSize));
+  const districtQuery: Record<string, string> =
+    user.role === "admin" ? { district: districtId } : {};
+  const pageLink = (page: number) =>
+    `/office/schools${toQueryString({ ...values, page: String(page) })}`;
   return (
     <>
-      <PageHeader title="学校" description={`共 ${schools.length} 所`} />
-      <SchoolTable
-        rows={schools.map((school) => ({
-          school,
-          zoneName: zoneNames.get(school.zoneId) ?? "—",
-          summary: summaries.get(school.id) ?? null,
-        }))}
+      <PageHeader
+        title="学校"
+        description={`共 ${list.total} 所`}
+        actions={
+          canWrite ? (
+            <>
+              <LinkButton
+                href={`/office/schools/new${toQueryString(districtQuery)}`}
+                variant="primary"
+              >
+                新增学校
+              </LinkButton>
+              <LinkButton href={`/office/schools/import${toQueryString(districtQuery)}`}>
+                批量导入
+              </LinkButton>
+              <LinkButton href="/office/people">为所有学校生成账号</LinkButton>
+            </>
+          ) : null
+        }
       />
+      <SchoolFilters values={values} zones={zones} districts={districts} districtId={districtId} />
+      {list.schools.length === 0 ? (
+        <EmptyState title="没有符合条件的学校">
+          换个搜索词或筛选条件，或者新增、批量导入学校。
+        </EmptyState>
+      ) : (
+        <SchoolTable
+          rows={list.schools.map((school) => ({
+            school,
+            zoneName: school.zoneName,
+            summary: summaries.get(school.id) ?? null,
+          }))}
+        />
+      )}
+      {pages > 1 ? (
+        <nav aria-label="分页" className="mt-3 flex items-center gap-3 text-sm">
+          {query.page > 1 ? (
+            <Link href={pageLink(query.page - 1)} className="text-brand-700 hover:underline">
+              上一页
+            </Link>
+          ) : null}
+          <span>
+            第 {query.page} / {pages} 页（每页 {SCHOOL_PAGE_SIZE} 所）
+          </span>
+          {query.page < pages ? (
+            <Link href={pageLink(query.page + 1)} className="text-brand-700 hover:underline">
+              下一页
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }

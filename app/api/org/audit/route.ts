@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { readableDistrictIds } from "@/lib/domain/org/org-scope";
 import { auditQuerySchema } from "@/lib/domain/org/people";
 import { getDb } from "@/lib/server/db/client";
@@ -7,7 +8,7 @@ import { orgCaller, parseQuery } from "@/lib/server/org/http";
 export const dynamic = "force-dynamic";
 
 /** One page of the audit log of the districts in scope, newest first, filtered as asked. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = apiRoute(async function GET(request: Request): Promise<Response> {
   const caller = await orgCaller(request);
   if (!caller.ok) return caller.response;
   const query = parseQuery(request, auditQuerySchema);
@@ -18,4 +19,4 @@ export async function GET(request: Request): Promise<Response> {
     readableDistrictIds(caller.scope),
   );
   return Response.json({ entries, total, page: query.data.page, pageSize: query.data.pageSize });
-}
+});

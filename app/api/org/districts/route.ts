@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { districtInputSchema } from "@/lib/domain/org/people";
 import { getDb } from "@/lib/server/db/client";
 import { orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
@@ -6,18 +7,18 @@ import { createDistrict, listDistricts } from "@/lib/server/org/org-service";
 export const dynamic = "force-dynamic";
 
 /** The districts the caller may read. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = apiRoute(async function GET(request: Request): Promise<Response> {
   const caller = await orgCaller(request);
   if (!caller.ok) return caller.response;
   return Response.json({ districts: await listDistricts(getDb(), caller.scope) });
-}
+});
 
 /** A new district (admin). */
-export async function POST(request: Request): Promise<Response> {
+export const POST = apiRoute(async function POST(request: Request): Promise<Response> {
   const caller = await orgCaller(request);
   if (!caller.ok) return caller.response;
   const body = await parseBody(request, districtInputSchema);
   if (!body.ok) return body.response;
   const outcome = await createDistrict(getDb(), caller.user, caller.scope, body.data, Date.now());
   return outcomeResponse(outcome, (district) => ({ district }), 201);
-}
+});

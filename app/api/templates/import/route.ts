@@ -3,13 +3,14 @@ import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
-import { TEMPLATE_EDITORS } from "@/lib/server/templates/http";
+import { ownerForWrite, TEMPLATE_EDITORS } from "@/lib/server/templates/http";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Imports a template file (an exported version, or one written by hand) as a draft. A file with any
- * error saves nothing and answers 422 with every error, naming the item and the field.
+ * error saves nothing and answers 422 with every error, naming the item and the field. A new code
+ * becomes the office's district's template; a national code or another district's is refused.
  */
 export const POST = apiRoute(async function POST(request: Request): Promise<Response> {
   const { user, error } = await requireApiUser(request, TEMPLATE_EDITORS);
@@ -26,7 +27,12 @@ export const POST = apiRoute(async function POST(request: Request): Promise<Resp
       { status: 422 },
     );
   }
-  return Response.json(await templateRepository.importDraft(getDb(), parsed.template, user.id), {
-    status: 201,
+  const db = getDb();
+  const target = await ownerForWrite(db, user, parsed.template.code);
+  if (!target.ok) return target.response;
+  const imported = await templateRepository.importDraft(db, parsed.template, {
+    userId: user.id,
+    owner: target.owner,
   });
+  return Response.json(imported, { status: 201 });
 });

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { updateUserInputSchema } from "@/lib/domain/org/people";
 import { getDb } from "@/lib/server/db/client";
 import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
@@ -6,7 +7,10 @@ import { updateUser } from "@/lib/server/org/people-service";
 export const dynamic = "force-dynamic";
 
 /** Name, phone and zones of someone else's account; username, role and binding never change. */
-export async function PATCH(request: Request, { params }: { params: IdParams }): Promise<Response> {
+export const PATCH = apiRoute(async function PATCH(
+  request: Request,
+  { params }: { params: IdParams },
+): Promise<Response> {
   const caller = await orgCaller(request);
   if (!caller.ok) return caller.response;
   const body = await parseBody(request, updateUserInputSchema);
@@ -14,4 +18,4 @@ export async function PATCH(request: Request, { params }: { params: IdParams }):
   const { id } = await params;
   const outcome = await updateUser(getDb(), caller.user, caller.scope, id, body.data, Date.now());
   return outcomeResponse(outcome, (person) => ({ person }));
-}
+});

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { credentialSheetInputSchema } from "@/lib/domain/org/people";
 import { serverEnv } from "@/lib/server/env";
 import { jsonError } from "@/lib/server/http";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
  * The printable sheet (xlsx) of the credentials the caller was just shown. The server keeps no
  * passwords, so the browser sends them back; the sheet only formats them.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = apiRoute(async function POST(request: Request): Promise<Response> {
   const caller = await orgCaller(request);
   if (!caller.ok) return caller.response;
   if (caller.scope.kind === "districts" && !caller.scope.writable) {
@@ -26,4 +27,4 @@ export async function POST(request: Request): Promise<Response> {
     fallback: "school-accounts.xlsx",
     disposition: "attachment",
   });
-}
+});

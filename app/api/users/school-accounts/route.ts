@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { bulkSchoolAccountsInputSchema } from "@/lib/domain/org/people";
 import { getDb } from "@/lib/server/db/client";
 import { orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
  * One account per school lacking one (the listed schools, or all of a district), each with a
  * one-time password in this answer only; POST them to ./credential-sheet for the printable sheet.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = apiRoute(async function POST(request: Request): Promise<Response> {
   const caller = await orgCaller(request);
   if (!caller.ok) return caller.response;
   const body = await parseBody(request, bulkSchoolAccountsInputSchema);
@@ -22,4 +23,4 @@ export async function POST(request: Request): Promise<Response> {
     Date.now(),
   );
   return outcomeResponse(outcome, (result) => result, 201);
-}
+});

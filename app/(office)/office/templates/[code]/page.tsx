@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { explainApplicability } from "@/lib/domain/template/applicability";
-import { DOMAIN_LABELS, TEMPLATE_STATUS_LABELS } from "@/lib/domain/template/template.schema";
+import { VERSION_STANDING_LABELS, versionStanding } from "@/lib/domain/template/library";
+import { DOMAIN_LABELS } from "@/lib/domain/template/template.schema";
 import { latestPublished } from "@/lib/domain/template/versioning";
-import { scopedSchoolIds } from "@/lib/server/auth/scope";
+import { scopedSchoolIds, templateAccess } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
@@ -12,6 +13,7 @@ import { templateRepository } from "@/lib/server/repositories/template-repositor
 
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/shell/page-header";
+import { AdoptionActions } from "@/components/templates/adoption-actions";
 import { LinkButton, linkButtonClass } from "@/components/templates/link-button";
 import { RetireButton } from "@/components/templates/retire-button";
 import { SchoolPreviewPicker } from "@/components/templates/school-preview-picker";
@@ -29,19 +31,30 @@ export default async function TemplatePage({ params, searchParams }: Props) {
   const user = await requirePageUser(["office", "city", "admin"]);
   const [{ code }, query] = await Promise.all([params, searchParams]);
   const db = getDb();
-  const [versions, draft, schools] = await Promise.all([
+  const access = await templateAccess(db, user, code);
+  if (access === null || access.right === "none") notFound();
+  const manages = access.right === "manage";
+  // An office reads a national template to adopt or copy it: the version its district adopted counts.
+  const adoptsFrom = access.owner === null && user.role === "office" ? user.districtId : null;
+  const [versions, draft, schools, adopted, origin] = await Promise.all([
     templateRepository.listVersions(db, code),
-    templateRepository.getDraft(db, code),
+    // Only who may edit sees the draft: a national draft is admin's work in progress.
+    manages ? templateRepository.getDraft(db, code) : null,
     scopedSchoolIds(db, user).then((ids) => schoolRepository.listByIds(db, ids)),
+    adoptsFrom === null ? null : templateRepository.adoptedVersion(db, adoptsFrom, code),
+    templateRepository.ownerOf(db, code),
   ]);
-  // The version asked for, else the one new visits get, else the newest; a never-published template shows its draft.
+  // The version asked for, else the district's adopted one, else the one new visits get, else the
+  // newest; a never-published template shows its draft.
   const shown =
     versions.find((v) => String(v.version) === query.version) ??
+    versions.find((v) => v.version === adopted) ??
     latestPublished(versions) ??
     versions[0] ??
     null;
   const content = shown ?? draft;
   if (!content) notFound();
+  const forkedFrom = origin?.forkedFrom ?? null;
   const school = schools.find((s) => s.id === query.school) ?? null;
   const preview = school
     ? new Map(content.items.map((item) => [item.code, explainApplicability(item, school)]))
@@ -52,16 +65,18 @@ export default async function TemplatePage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title={content.title}
-        description={`${DOMAIN_LABELS[content.domain]} · ${
+        description={`${access.owner === null ? "国家库" : "本区清单"} · ${DOMAIN_LABELS[content.domain]} · ${
           shown
-            ? `第 ${shown.version} 版（${TEMPLATE_STATUS_LABELS[shown.status]}）`
+            ? `第 ${shown.version} 版（${VERSION_STANDING_LABELS[versionStanding(shown, versions)]}）`
             : "草稿，尚未发布"
         } · ${content.items.length} 个检查项`}
         actions={
           <>
-            <LinkButton href={`/office/templates/${code}/edit`} variant="primary">
-              {draft ? "继续编辑草稿" : "编辑新版本"}
-            </LinkButton>
+            {manages ? (
+              <LinkButton href={`/office/templates/${code}/edit`} variant="primary">
+                {draft ? "继续编辑草稿" : "编辑新版本"}
+              </LinkButton>
+            ) : null}
             {shown ? (
               <a
                 href={`/api/templates/${code}/versions/${shown.version}/export`}
@@ -74,6 +89,21 @@ export default async function TemplatePage({ params, searchParams }: Props) {
           </>
         }
       />
+      {adoptsFrom !== null ? (
+        <div className="mb-4">
+          <AdoptionActions
+            code={code}
+            adoptedVersion={adopted}
+            currentVersion={latestPublished(versions)?.version ?? null}
+            forkFrom={shown?.version ?? null}
+          />
+        </div>
+      ) : null}
+      {forkedFrom ? (
+        <p className="mb-2 text-sm text-slate-500">
+          复制自国家库检查表 {forkedFrom.code} 第 {forkedFrom.version} 版
+        </p>
+      ) : null}
       {content.description ? (
         <p className="mb-4 text-sm leading-6 text-slate-600">{content.description}</p>
       ) : null}
@@ -94,14 +124,18 @@ export default async function TemplatePage({ params, searchParams }: Props) {
           <Card>
             <h2 className="mb-2 text-sm font-semibold text-slate-700">版本记录</h2>
             {versions.length > 0 ? (
-              <VersionHistory versions={versions} shown={shown?.version ?? null} />
+              <VersionHistory
+                versions={versions}
+                shown={shown?.version ?? null}
+                adopted={adopted}
+              />
             ) : (
               <p className="text-sm text-slate-500">尚未发布任何版本。</p>
             )}
             {draft ? (
               <p className="mt-2 px-3 text-sm text-amber-700">有一份未发布的草稿。</p>
             ) : null}
-            {shown?.status === "published" ? (
+            {manages && shown?.status === "published" ? (
               <div className="mt-3 border-t border-slate-100 pt-3">
                 <RetireButton code={code} version={shown.version} />
               </div>

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { updateCityInputSchema } from "@/lib/domain/org/people";
 import { getDb } from "@/lib/server/db/client";
 import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
@@ -6,7 +7,10 @@ import { updateCity } from "@/lib/server/org/org-service";
 export const dynamic = "force-dynamic";
 
 /** Renames or deactivates a city (admin); a city is never deleted. */
-export async function PATCH(request: Request, { params }: { params: IdParams }): Promise<Response> {
+export const PATCH = apiRoute(async function PATCH(
+  request: Request,
+  { params }: { params: IdParams },
+): Promise<Response> {
   const caller = await orgCaller(request);
   if (!caller.ok) return caller.response;
   const body = await parseBody(request, updateCityInputSchema);
@@ -14,4 +18,4 @@ export async function PATCH(request: Request, { params }: { params: IdParams }):
   const { id } = await params;
   const outcome = await updateCity(getDb(), caller.user, caller.scope, id, body.data, Date.now());
   return outcomeResponse(outcome, (city) => ({ city }));
-}
+});

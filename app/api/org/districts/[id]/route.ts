@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { updateDistrictInputSchema } from "@/lib/domain/org/people";
 import { getDb } from "@/lib/server/db/client";
 import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
@@ -6,7 +7,10 @@ import { updateDistrict } from "@/lib/server/org/org-service";
 export const dynamic = "force-dynamic";
 
 /** Renames, re-prefixes, moves to a city or deactivates a district (admin); never deleted. */
-export async function PATCH(request: Request, { params }: { params: IdParams }): Promise<Response> {
+export const PATCH = apiRoute(async function PATCH(
+  request: Request,
+  { params }: { params: IdParams },
+): Promise<Response> {
   const caller = await orgCaller(request);
   if (!caller.ok) return caller.response;
   const body = await parseBody(request, updateDistrictInputSchema);
@@ -21,4 +25,4 @@ export async function PATCH(request: Request, { params }: { params: IdParams }):
     Date.now(),
   );
   return outcomeResponse(outcome, (district) => ({ district }));
-}
+});

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { photoIdSchema } from "@/lib/domain/photo/photo.schema";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
@@ -9,7 +10,10 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ sha256: string }> };
 
 /** A small JPEG of the photo for pages that list photos; same access rule as the photo itself. */
-export async function GET(request: Request, { params }: Params): Promise<Response> {
+export const GET = apiRoute(async function GET(
+  request: Request,
+  { params }: Params,
+): Promise<Response> {
   const { user, error } = await requireApiUser(request);
   if (error) return error;
   const id = photoIdSchema.safeParse((await params).sha256);
@@ -23,4 +27,4 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});

@@ -5,6 +5,7 @@ import { invalidInput, readJsonBody } from "@/lib/server/http";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import {
   type CodeParams,
+  ownerForWrite,
   parseDraftBody,
   TEMPLATE_EDITORS,
   writeRefused,
@@ -27,12 +28,21 @@ export const POST = apiRoute(async function POST(
   if (!read.ok) return read.response;
   const parsed = read.body === null ? null : parseDraftBody(code, read.body);
   if (parsed && !parsed.success) return invalidInput(parsed.error);
-  const result = await templateRepository.startDraft(getDb(), code, parsed?.data ?? null, user.id);
+  const db = getDb();
+  const target = await ownerForWrite(db, user, code);
+  if (!target.ok) return target.response;
+  const result = await templateRepository.startDraft(db, code, parsed?.data ?? null, {
+    userId: user.id,
+    owner: target.owner,
+  });
   if (!result.ok) return writeRefused(result);
   return Response.json({ draft: result.value.draft }, { status: result.value.isNew ? 201 : 200 });
 });
 
-/** Saves the draft's content (creating the draft, or a new template, when there is none). */
+/**
+ * Saves the draft's content (creating the draft, or a new template of the office's district, when
+ * there is none).
+ */
 export const PUT = apiRoute(async function PUT(
   request: Request,
   { params }: { params: CodeParams },
@@ -44,7 +54,10 @@ export const PUT = apiRoute(async function PUT(
   if (!read.ok) return read.response;
   const parsed = parseDraftBody(code, read.body);
   if (!parsed.success) return invalidInput(parsed.error);
+  const db = getDb();
+  const target = await ownerForWrite(db, user, code);
+  if (!target.ok) return target.response;
   return Response.json({
-    draft: await templateRepository.saveDraft(getDb(), parsed.data, user.id),
+    draft: await templateRepository.saveDraft(db, parsed.data, user.id, target.owner),
   });
 });

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { changePasswordInputSchema } from "@/lib/domain/org/people";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
@@ -8,11 +9,11 @@ import { failureResponse } from "@/lib/server/rectification/http";
 export const dynamic = "force-dynamic";
 
 /** 修改密码 for whoever is signed in (open also while a reset forces the change). */
-export async function POST(request: Request): Promise<Response> {
+export const POST = apiRoute(async function POST(request: Request): Promise<Response> {
   const { user, error } = await requireApiUser(request, undefined, { allowPasswordChange: true });
   if (error) return error;
   const body = await parseBody(request, changePasswordInputSchema);
   if (!body.ok) return body.response;
   const refused = await changeOwnPassword(getDb(), user, body.data, Date.now());
   return refused ? failureResponse(refused) : Response.json({ ok: true });
-}
+});

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { visitRecordPdfFor } from "@/lib/server/documents/documents";
@@ -6,7 +7,10 @@ import { failureResponse, fileResponse, type IdParams } from "@/lib/server/recti
 export const dynamic = "force-dynamic";
 
 /** The 督导检查记录 of a submitted visit as an A4 PDF: its office, its inspectors and the school itself. */
-export async function GET(request: Request, { params }: { params: IdParams }): Promise<Response> {
+export const GET = apiRoute(async function GET(
+  request: Request,
+  { params }: { params: IdParams },
+): Promise<Response> {
   const { user, error } = await requireApiUser(request);
   if (error) return error;
   const result = await visitRecordPdfFor(getDb(), user, (await params).id);
@@ -17,4 +21,4 @@ export async function GET(request: Request, { params }: { params: IdParams }): P
     fallback: "visit-record.pdf",
     disposition: "inline",
   });
-}
+});

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 
 import { latestPublished } from "@/lib/domain/template/versioning";
+import { templateAccess } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
@@ -13,9 +14,13 @@ import { TemplateEditor } from "@/components/templates/template-editor";
 export const metadata: Metadata = { title: "编辑检查模板" };
 
 export default async function EditTemplatePage({ params }: { params: Promise<{ code: string }> }) {
-  await requirePageUser(["office", "admin"]);
+  const user = await requirePageUser(["office", "admin"]);
   const { code } = await params;
   const db = getDb();
+  // Only the owner's office edits (admin the national library); others read it on its page.
+  const access = await templateAccess(db, user, code);
+  if (access === null || access.right === "none") notFound();
+  if (access.right === "read") redirect(`/office/templates/${code}`);
   const [versions, draft] = await Promise.all([
     templateRepository.listVersions(db, code),
     templateRepository.getDraft(db, code),

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { moveSchoolInputSchema } from "@/lib/domain/org/people";
 import { getDb } from "@/lib/server/db/client";
 import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
@@ -6,7 +7,10 @@ import { moveSchool } from "@/lib/server/org/org-service";
 export const dynamic = "force-dynamic";
 
 /** Moves a school to another 督学责任区 of its district; its inspectors follow the zone. */
-export async function PUT(request: Request, { params }: { params: IdParams }): Promise<Response> {
+export const PUT = apiRoute(async function PUT(
+  request: Request,
+  { params }: { params: IdParams },
+): Promise<Response> {
   const caller = await orgCaller(request);
   if (!caller.ok) return caller.response;
   const body = await parseBody(request, moveSchoolInputSchema);
@@ -21,4 +25,4 @@ export async function PUT(request: Request, { params }: { params: IdParams }): P
     Date.now(),
   );
   return outcomeResponse(outcome, () => ({ ok: true }));
-}
+});

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { zoneInspectorsInputSchema } from "@/lib/domain/org/people";
 import { getDb } from "@/lib/server/db/client";
 import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
@@ -6,7 +7,10 @@ import { setZoneInspectors } from "@/lib/server/org/org-service";
 export const dynamic = "force-dynamic";
 
 /** Replaces the zone's 责任督学 (inspectors of its district). */
-export async function PUT(request: Request, { params }: { params: IdParams }): Promise<Response> {
+export const PUT = apiRoute(async function PUT(
+  request: Request,
+  { params }: { params: IdParams },
+): Promise<Response> {
   const caller = await orgCaller(request);
   if (!caller.ok) return caller.response;
   const body = await parseBody(request, zoneInspectorsInputSchema);
@@ -21,4 +25,4 @@ export async function PUT(request: Request, { params }: { params: IdParams }): P
     Date.now(),
   );
   return outcomeResponse(outcome, () => ({ ok: true }));
-}
+});

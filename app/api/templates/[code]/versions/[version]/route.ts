@@ -3,6 +3,7 @@ import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import {
+  canRead,
   notFound,
   TEMPLATE_READERS,
   templateRefFrom,
@@ -11,15 +12,17 @@ import {
 
 export const dynamic = "force-dynamic";
 
-/** Exactly the version a visit pinned, retired ones included; never a draft. */
+/** Exactly the version a visit pinned, retired ones included; never a draft nor another district's. */
 export const GET = apiRoute(async function GET(
   request: Request,
   { params }: { params: VersionParams },
 ): Promise<Response> {
-  const { error } = await requireApiUser(request, TEMPLATE_READERS);
+  const { user, error } = await requireApiUser(request, TEMPLATE_READERS);
   if (error) return error;
   const path = await templateRefFrom(params);
   if (!path.ok) return path.response;
-  const template = await templateRepository.get(getDb(), path.ref.code, path.ref.version);
+  const db = getDb();
+  if (!(await canRead(db, user, path.ref.code))) return notFound(path.ref.code, path.ref.version);
+  const template = await templateRepository.get(db, path.ref.code, path.ref.version);
   return template ? Response.json({ template }) : notFound(path.ref.code, path.ref.version);
 });

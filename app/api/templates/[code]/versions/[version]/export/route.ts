@@ -3,6 +3,7 @@ import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import {
+  canRead,
   notFound,
   TEMPLATE_EDITORS,
   templateRefFrom,
@@ -16,11 +17,13 @@ export const GET = apiRoute(async function GET(
   request: Request,
   { params }: { params: VersionParams },
 ): Promise<Response> {
-  const { error } = await requireApiUser(request, TEMPLATE_EDITORS);
+  const { user, error } = await requireApiUser(request, TEMPLATE_EDITORS);
   if (error) return error;
   const path = await templateRefFrom(params);
   if (!path.ok) return path.response;
-  const template = await templateRepository.get(getDb(), path.ref.code, path.ref.version);
+  const db = getDb();
+  if (!(await canRead(db, user, path.ref.code))) return notFound(path.ref.code, path.ref.version);
+  const template = await templateRepository.get(db, path.ref.code, path.ref.version);
   if (!template) return notFound(path.ref.code, path.ref.version);
   return new Response(`${JSON.stringify(template, null, 2)}\n`, {
     headers: {

@@ -1,0 +1,43 @@
+import { apiRoute } from "@/lib/server/api-route";
+import { schoolInputSchema } from "@/lib/domain/org/org.schema";
+import { schoolPatchRequestSchema } from "@/lib/domain/org/school-api";
+import { requireApiUser } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db/client";
+import { invalidInput, jsonError, readJsonBody } from "@/lib/server/http";
+import { findManagedSchool, refusalResponse, updateSchool } from "@/lib/server/org/schools";
+import { OFFICE } from "@/lib/server/rectification/http";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+export const GET = apiRoute(async function GET(
+  request: Request,
+  { params }: Params,
+): Promise<Response> {
+  const { user, error } = await requireApiUser(request, OFFICE);
+  if (error) return error;
+  const school = await findManagedSchool(getDb(), user, (await params).id, "read");
+  return school ? Response.json(school) : jsonError(404, "not_found", "学校不存在");
+});
+
+/** Edits a school: the fields sent replace the stored ones, and the result must be a valid school. */
+export const PATCH = apiRoute(async function PATCH(
+  request: Request,
+  { params }: Params,
+): Promise<Response> {
+  const { user, error } = await requireApiUser(request, OFFICE);
+  if (error) return error;
+  const body = await readJsonBody(request);
+  if (!body.ok) return body.response;
+  const changes = schoolPatchRequestSchema.safeParse(body.body ?? {});
+  if (!changes.success) return invalidInput(changes.error);
+  const db = getDb();
+  const { id } = await params;
+  const school = await findManagedSchool(db, user, id, "write");
+  if (!school) return jsonError(404, "not_found", "学校不存在");
+  const input = schoolInputSchema.safeParse({ ...school, ...changes.data });
+  if (!input.success) return invalidInput(input.error);
+  const result = await updateSchool(db, user, id, input.data);
+  return "refusal" in result ? refusalResponse(result.refusal) : Response.json(result.school);
+});

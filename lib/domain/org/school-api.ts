@@ -1,0 +1,64 @@
+/** Request and response shapes of /api/org/schools, shared by the routes, the office pages and tests. */
+import { z } from "zod";
+
+import { idSchema } from "../ids";
+import { schoolInputSchema, schoolSchema, schoolStageSchema } from "./org.schema";
+
+export const SCHOOL_PAGE_SIZE = 50;
+
+/** The list's query string. An admin names the district; an office always gets its own. */
+export const schoolListQuerySchema = z.object({
+  districtId: idSchema.optional(),
+  q: z.string().trim().max(50, "搜索词最多 50 个字符").optional(),
+  zone: z.union([idSchema, z.literal("none")], { message: "无效的督学责任区" }).optional(),
+  stage: schoolStageSchema.optional(),
+  active: z.enum(["true", "false"], { message: "状态只能是 true 或 false" }).optional(),
+  page: z.coerce
+    .number({ message: "页码须为正整数" })
+    .int("页码须为正整数")
+    .min(1, "页码须为正整数")
+    .default(1),
+  pageSize: z.coerce
+    .number({ message: "每页条数须为 1–200 的整数" })
+    .int("每页条数须为 1–200 的整数")
+    .min(1, "每页条数须为 1–200 的整数")
+    .max(200, "每页条数须为 1–200 的整数")
+    .default(SCHOOL_PAGE_SIZE),
+});
+export type SchoolListQueryInput = z.input<typeof schoolListQuerySchema>;
+
+export const schoolListItemSchema = schoolSchema.extend({ zoneName: z.string().nullable() });
+export type SchoolListItem = z.infer<typeof schoolListItemSchema>;
+
+export const schoolListResponseSchema = z.object({
+  schools: z.array(schoolListItemSchema),
+  total: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+});
+export type SchoolListResponse = z.infer<typeof schoolListResponseSchema>;
+
+/** What an import answers, for the preview and for the import itself. */
+export const schoolImportResponseSchema = z.discriminatedUnion("ok", [
+  z.object({
+    ok: z.literal(true),
+    total: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    isImported: z.boolean(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    message: z.string(),
+    errors: z.array(
+      z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() }),
+    ),
+  }),
+]);
+export type SchoolImportResponse = z.infer<typeof schoolImportResponseSchema>;
+
+/** PATCH /api/org/schools/{id}: any of the editable fields; anything else (district, id …) is refused. */
+export const schoolPatchRequestSchema = z.strictObject(schoolInputSchema.partial().shape, {
+  error: (issue) =>
+    issue.code === "unrecognized_keys" ? `不能通过此接口修改：${issue.keys.join("、")}` : undefined,
+});

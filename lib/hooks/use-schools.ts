@@ -1,0 +1,94 @@
+"use client";
+
+import { z } from "zod";
+
+import { type School, type SchoolInput, schoolSchema } from "@/lib/domain/org/org.schema";
+import { type SchoolImportResponse, schoolImportResponseSchema } from "@/lib/domain/org/school-api";
+
+/**
+ * The office's school register calls: the only place the school pages talk to /api/org/schools.
+ * A refusal keeps the server's Chinese message and, for 422, the message per field.
+ */
+export type SchoolApiFailure = { message: string; fieldErrors: Record<string, string> };
+export type SchoolApiResult<T> = { ok: true; data: T } | ({ ok: false } & SchoolApiFailure);
+
+const refusalSchema = z.object({
+  message: z.string(),
+  issues: z
+    .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))
+    .optional(),
+});
+
+const OFFLINE: SchoolApiFailure = { message: "网络不可用，请连接网络后重试", fieldErrors: {} };
+
+async function send(path: string, init: RequestInit): Promise<Response | null> {
+  try {
+    return await fetch(path, { ...init, cache: "no-store" });
+  } catch {
+    return null;
+  }
+}
+
+async function schoolCall(path: string, init: RequestInit): Promise<SchoolApiResult<School>> {
+  const response = await send(path, { ...init, headers: { "content-type": "application/json" } });
+  if (!response) return { ok: false, ...OFFLINE };
+  const body: unknown = await response.json().catch(() => null);
+  const school = schoolSchema.safeParse(body);
+  if (response.ok && school.success) return { ok: true, data: school.data };
+  const refusal = refusalSchema.safeParse(body);
+  if (!refusal.success)
+    return { ok: false, message: `请求失败（${response.status}），请稍后重试`, fieldErrors: {} };
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of refusal.data.issues ?? []) {
+    const field = String(issue.path[0] ?? "");
+    fieldErrors[field] ??= issue.message;
+  }
+  return { ok: false, message: refusal.data.message, fieldErrors };
+}
+
+const withDistrict = (path: string, districtId: string | null) =>
+  districtId ? `${path}?districtId=${encodeURIComponent(districtId)}` : path;
+
+export const schoolApi = {
+  create(input: SchoolInput, districtId: string | null): Promise<SchoolApiResult<School>> {
+    return schoolCall("/api/org/schools", {
+      method: "POST",
+      body: JSON.stringify({ ...input, ...(districtId ? { districtId } : {}) }),
+    });
+  },
+
+  update(id: string, input: SchoolInput): Promise<SchoolApiResult<School>> {
+    return schoolCall(`/api/org/schools/${id}`, { method: "PATCH", body: JSON.stringify(input) });
+  },
+
+  setActive(id: string, isActive: boolean): Promise<SchoolApiResult<School>> {
+    return schoolCall(`/api/org/schools/${id}/${isActive ? "reactivate" : "deactivate"}`, {
+      method: "POST",
+    });
+  },
+
+  /** Sends the file as is: a preview (nothing written) or the import itself. */
+  async importFile(
+    file: Blob,
+    options: { districtId: string | null; commit: boolean },
+  ): Promise<SchoolImportResponse> {
+    const path = withDistrict(
+      `/api/org/schools/import${options.commit ? "" : "/preview"}`,
+      options.districtId,
+    );
+    const response = await send(path, { method: "POST", body: file });
+    const failure = (message: string): SchoolImportResponse => ({
+      ok: false,
+      message,
+      errors: [{ row: 0, column: null, message }],
+    });
+    if (!response) return failure(OFFLINE.message);
+    const body: unknown = await response.json().catch(() => null);
+    const parsed = schoolImportResponseSchema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    const refusal = refusalSchema.safeParse(body);
+    return failure(
+      refusal.success ? refusal.data.message : `请求失败（${response.status}），请稍后重试`,
+    );
+  },
+};

@@ -1,0 +1,41 @@
+/**
+ * What the school routes that come in pairs share: import and its preview (auth, district, bounded
+ * body, answer), deactivate and reactivate.
+ */
+import "server-only";
+
+import { OFFICE } from "../rectification/http";
+import { requireApiUser } from "../auth/session";
+import { getDb } from "../db/client";
+import { jsonError } from "../http";
+import { readBodyWithin } from "../read-body";
+import { districtToManage, importSchools, refusalResponse, setSchoolActive } from "./schools";
+
+/** 5,000 schools are well under 2 MB as .xlsx or CSV. */
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** The raw file is the request body; an admin names the district as `?districtId=`. */
+export async function handleSchoolImport(request: Request, commit: boolean): Promise<Response> {
+  const { user, error } = await requireApiUser(request, OFFICE);
+  if (error) return error;
+  const db = getDb();
+  const requested = new URL(request.url).searchParams.get("districtId") ?? undefined;
+  const target = await districtToManage(db, user, requested);
+  if ("refusal" in target) return refusalResponse(target.refusal);
+  const body = await readBodyWithin(request, MAX_IMPORT_BYTES);
+  if (!body.ok) return jsonError(413, "too_large", "文件过大（最大 10 MB）");
+  const result = await importSchools(db, target.districtId, body.bytes, commit);
+  return Response.json(result, { status: result.ok ? (commit ? 201 : 200) : 422 });
+}
+
+/** 停用 / 重新启用: a deactivated school leaves packs and new visits; its history stays. */
+export async function handleSetSchoolActive(
+  request: Request,
+  params: Promise<{ id: string }>,
+  isActive: boolean,
+): Promise<Response> {
+  const { user, error } = await requireApiUser(request, OFFICE);
+  if (error) return error;
+  const result = await setSchoolActive(getDb(), user, (await params).id, isActive);
+  return "refusal" in result ? refusalResponse(result.refusal) : Response.json(result.school);
+}

@@ -1,0 +1,250 @@
+/**
+ * The office's school register: list, create, edit, deactivate and import, each checked against the
+ * scope helper. An office works in its own district; an admin names the district. Refusals are
+ * plain values with the HTTP status the route answers with.
+ */
+import "server-only";
+
+import { sql } from "drizzle-orm";
+
+import { idSchema } from "@/lib/domain/ids";
+import type { School, SchoolInput, User } from "@/lib/domain/org/org.schema";
+import {
+  type DistrictAccess,
+  districtAccess,
+  readableDistrictIds,
+} from "@/lib/domain/org/org-scope";
+import type { SchoolImportResponse, SchoolListResponse } from "@/lib/domain/org/school-api";
+import { parseSchoolImport } from "@/lib/domain/org/school-import";
+import { newId } from "@/lib/utils/ids";
+
+import { orgScopeOf } from "../auth/scope";
+import { lockChangeSeq } from "../db/change-seq";
+import type { Db, Executor } from "../db/client";
+import { districtRepository } from "../repositories/district-repository";
+import { schoolRepository, type SchoolListQuery } from "../repositories/school-repository";
+import { readSheetRows } from "./school-sheet";
+
+export type Refusal = {
+  status: 403 | 404 | 422;
+  error: string;
+  message: string;
+  issues?: { path: string[]; message: string }[];
+};
+
+export function refusalResponse({ status, ...body }: Refusal): Response {
+  return Response.json(body, { status });
+}
+
+const fieldRefusal = (field: string, message: string): Refusal => ({
+  status: 422,
+  error: "invalid_input",
+  message,
+  issues: [{ path: [field], message }],
+});
+
+const NOT_FOUND: Refusal = { status: 404, error: "not_found", message: "学校不存在" };
+
+/** The district this request works in: the office's own; for an admin, the one named. */
+export async function districtToManage(
+  db: Executor,
+  user: User,
+  requested: string | undefined,
+): Promise<{ districtId: string } | { refusal: Refusal }> {
+  if (user.role === "office") {
+    if (!user.districtId || (requested && requested !== user.districtId)) {
+      return { refusal: { status: 403, error: "forbidden", message: "只能管理本区县的学校" } };
+    }
+    return { districtId: user.districtId };
+  }
+  if (user.role !== "admin")
+    return { refusal: { status: 403, error: "forbidden", message: "无权管理学校" } };
+  if (!requested) return { refusal: fieldRefusal("districtId", "请选择区县") };
+  const rows = await db.execute(sql`SELECT 1 FROM districts WHERE id = ${requested}`);
+  if (rows.rows.length === 0) return { refusal: fieldRefusal("districtId", "区县不存在") };
+  return { districtId: requested };
+}
+
+/**
+ * For the office's school pages: the district they show — the office's own; for an admin or a
+ * 市级督导室 the one picked (`?district=`), else the first they may read — and whether the user may
+ * change it. districtId is null when there is no district yet.
+ */
+export async function pageDistrict(
+  db: Executor,
+  user: User,
+  picked: string | undefined,
+): Promise<{
+  districtId: string | null;
+  districts: { id: string; name: string }[];
+  canWrite: boolean;
+}> {
+  const scope = await orgScopeOf(db, user);
+  const readable = readableDistrictIds(scope);
+  const districts = (await districtRepository.list(db)).filter(
+    (d) => readable === null || readable.includes(d.id),
+  );
+  const districtId = districts.find((d) => d.id === picked)?.id ?? districts[0]?.id ?? null;
+  return {
+    districtId,
+    districts,
+    canWrite: districtId !== null && districtAccess(scope, districtId) === "write",
+  };
+}
+
+/** One page of the schools this user may read; `districtId` narrows it to one of them. */
+export async function listSchools(
+  db: Executor,
+  user: User,
+  query: Omit<SchoolListQuery, "districtIds"> & { districtId?: string },
+): Promise<SchoolListResponse> {
+  const { districtId, ...rest } = query;
+  const readable = readableDistrictIds(await orgScopeOf(db, user));
+  const districtIds =
+    districtId === undefined
+      ? readable
+      : readable === null || readable.includes(districtId)
+        ? [districtId]
+        : [];
+  const { schools, total } = await schoolRepository.list(db, { ...rest, districtIds });
+  return { schools, total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * The school, if this user may read it (`need` "read") or change it ("write") by the org scope;
+ * otherwise null, which routes answer as "not found" (no hint that it exists).
+ */
+export async function findManagedSchool(
+  db: Executor,
+  user: User,
+  id: string,
+  need: Exclude<DistrictAccess, "none">,
+): Promise<School | null> {
+  if (!idSchema.safeParse(id).success) return null;
+  const school = await schoolRepository.findById(db, id);
+  if (!school) return null;
+  const access = districtAccess(await orgScopeOf(db, user), school.districtId);
+  return access === "write" || (access === "read" && need === "read") ? school : null;
+}
+
+/** Refuses a code another school of the district has, or a zone of another district. */
+async function conflictOf(
+  db: Executor,
+  districtId: string,
+  input: SchoolInput,
+  selfId: string | null,
+) {
+  const holder = await schoolRepository.findByCode(db, districtId, input.code);
+  if (holder && holder.id !== selfId) {
+    return fieldRefusal("code", `学校代码“${input.code}”已被“${holder.name}”使用`);
+  }
+  if (input.zoneId) {
+    const zones = await schoolRepository.listZones(db, districtId);
+    if (!zones.some((z) => z.id === input.zoneId))
+      return fieldRefusal("zoneId", "督学责任区不属于本区县");
+  }
+  return null;
+}
+
+function inWriteTransaction<T>(db: Db, write: (tx: Executor) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await lockChangeSeq(tx);
+    return write(tx);
+  });
+}
+
+export async function createSchool(
+  db: Db,
+  user: User,
+  requestedDistrictId: string | undefined,
+  input: SchoolInput,
+): Promise<{ school: School } | { refusal: Refusal }> {
+  const target = await districtToManage(db, user, requestedDistrictId);
+  if ("refusal" in target) return target;
+  return inWriteTransaction(db, async (tx) => {
+    const refusal = await conflictOf(tx, target.districtId, input, null);
+    if (refusal) return { refusal };
+    return { school: await schoolRepository.insert(tx, target.districtId, newId(), input) };
+  });
+}
+
+export async function updateSchool(
+  db: Db,
+  user: User,
+  id: string,
+  input: SchoolInput,
+): Promise<{ school: School } | { refusal: Refusal }> {
+  return inWriteTransaction(db, async (tx) => {
+    const school = await findManagedSchool(tx, user, id, "write");
+    if (!school) return { refusal: NOT_FOUND };
+    const refusal = await conflictOf(tx, school.districtId, input, id);
+    if (refusal) return { refusal };
+    return { school: await schoolRepository.update(tx, id, input) };
+  });
+}
+
+export async function setSchoolActive(
+  db: Db,
+  user: User,
+  id: string,
+  isActive: boolean,
+): Promise<{ school: School } | { refusal: Refusal }> {
+  return inWriteTransaction(db, async (tx) => {
+    const school = await findManagedSchool(tx, user, id, "write");
+    if (!school) return { refusal: NOT_FOUND };
+    return { school: await schoolRepository.setActive(tx, id, isActive) };
+  });
+}
+
+/**
+ * Reads and checks an import file for the district; with `commit`, creates or updates every school by
+ * its code in one transaction. A file with any error writes nothing and lists every error.
+ */
+export async function importSchools(
+  db: Db,
+  districtId: string,
+  bytes: Buffer,
+  commit: boolean,
+): Promise<SchoolImportResponse> {
+  const rows = await readSheetRows(bytes);
+  if (!rows) {
+    return {
+      ok: false,
+      message: "无法读取文件：请上传 Excel（.xlsx）或 UTF-8 编码的 CSV 文件",
+      errors: [
+        {
+          row: 0,
+          column: null,
+          message: "无法读取文件：请上传 Excel（.xlsx）或 UTF-8 编码的 CSV 文件",
+        },
+      ],
+    };
+  }
+  const parsed = parseSchoolImport(rows, await schoolRepository.listZones(db, districtId));
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      message: `文件中有 ${parsed.errors.length} 处错误，未导入任何学校`,
+      errors: parsed.errors,
+    };
+  }
+  const total = parsed.schools.length;
+  if (!commit) {
+    const existing = await schoolRepository.existingCodes(
+      db,
+      districtId,
+      parsed.schools.map((s) => s.code),
+    );
+    return {
+      ok: true,
+      total,
+      created: total - existing.size,
+      updated: existing.size,
+      isImported: false,
+    };
+  }
+  const counts = await inWriteTransaction(db, (tx) =>
+    schoolRepository.upsertMany(tx, districtId, parsed.schools, newId),
+  );
+  return { ok: true, total, ...counts, isImported: true };
+}
