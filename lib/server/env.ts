@@ -10,7 +10,10 @@ import { z } from "zod";
 
 const envSchema = z.object({
   /** An external PostgreSQL; without it the app runs an embedded one under DATA_DIR/pg. */
-  DATABASE_URL: z.string().startsWith("postgres", "DATABASE_URL 须以 postgres:// 或 postgresql:// 开头").optional(),
+  DATABASE_URL: z
+    .string()
+    .startsWith("postgres", "DATABASE_URL 须以 postgres:// 或 postgresql:// 开头")
+    .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
   /** Port of the embedded PostgreSQL; below 32768 (ports above it were seen taken by ephemeral connections). */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(32767).default(25432),
@@ -18,20 +21,32 @@ const envSchema = z.object({
   /** Public base URL, used in QR codes on notices and by better-auth. */
   APP_URL: z.string().url("APP_URL 须是完整网址，如 https://duxue.example.cn").optional(),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * The address of the reverse proxy in front of the app (e.g. 10.0.0.5): only a connection from it
+   * may name the client in X-Forwarded-For. Unset, the socket address is the client.
+   */
+  TRUSTED_PROXY: z.ipv4().or(z.ipv6()).optional(),
   /** A real deployment's first account; when set, no demo data is seeded. */
   ADMIN_USERNAME: z.string().min(3).optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
-export type ServerEnv = z.infer<typeof envSchema> & { dataDir: string; baseUrl: string };
+export type ServerEnv = z.infer<typeof envSchema> & {
+  dataDir: string;
+  baseUrl: string;
+  /** The origins a browser request to this app carries: APP_URL's, and localhost on PORT for the demo. */
+  appOrigins: string[];
+};
 
 let cached: ServerEnv | undefined;
 
 export function serverEnv(): ServerEnv {
   if (cached) return cached;
   // An empty variable means "not set" (as shells and CI often pass them).
-  const present = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""));
+  const present = Object.fromEntries(
+    Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""),
+  );
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -42,6 +57,11 @@ export function serverEnv(): ServerEnv {
     ...env,
     dataDir: path.resolve(env.DATA_DIR),
     baseUrl: env.APP_URL ?? `http://localhost:${env.PORT}`,
+    appOrigins: [
+      new URL(env.APP_URL ?? `http://localhost:${env.PORT}`).origin,
+      `http://localhost:${env.PORT}`,
+      `http://127.0.0.1:${env.PORT}`,
+    ],
   };
   return cached;
 }

@@ -4,6 +4,7 @@
  */
 import type { Role } from "@/lib/domain/org/org.schema";
 import { getAuth } from "@/lib/server/auth/auth";
+import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 import { getDb } from "@/lib/server/db/client";
 import { createAccount, hashPassword } from "@/lib/server/seed/seed";
 
@@ -32,15 +33,25 @@ export async function createUserWithRole(options: {
 /** Signs in over better-auth's HTTP endpoint; returns the Cookie header value, or throws with the response. */
 export async function signInAs(username: string, password = TEST_PASSWORD): Promise<string> {
   const response = await signInRequest(username, password);
-  if (!response.ok) throw new Error(`sign-in as ${username} failed: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`sign-in as ${username} failed: ${response.status} ${await response.text()}`);
   return cookieHeaderFrom(response);
 }
 
-export function signInRequest(username: string, password: string): Promise<Response> {
+/** A sign-in from `client` (the address the app's server would have put in CLIENT_IP_HEADER). */
+export function signInRequest(
+  username: string,
+  password: string,
+  client = "127.0.0.1",
+): Promise<Response> {
   return getAuth().handler(
     new Request(`${TEST_ORIGIN}/api/auth/sign-in/username`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: TEST_ORIGIN },
+      headers: {
+        "content-type": "application/json",
+        origin: TEST_ORIGIN,
+        [CLIENT_IP_HEADER]: client,
+      },
       body: JSON.stringify({ username, password }),
     }),
   );
@@ -55,7 +66,11 @@ export function cookieHeaderFrom(response: Response): string {
 }
 
 /** A Request to a route handler as `cookie`'s user (or anonymous when cookie is null). */
-export function authedRequest(path: string, cookie: string | null, init: RequestInit = {}): Request {
+export function authedRequest(
+  path: string,
+  cookie: string | null,
+  init: RequestInit = {},
+): Request {
   const headers = new Headers(init.headers);
   if (cookie) headers.set("cookie", cookie);
   if (!headers.has("origin")) headers.set("origin", TEST_ORIGIN);
