@@ -72,7 +72,7 @@ async function applyOne(
   now: number,
 ): Promise<MutationResult> {
   const { id } = raw;
-  if (await processedMutationRepository.isApplied(tx, id)) return { id, status: "duplicate" };
+  if (await processedMutationRepository.isApplied(tx, user.id, id)) return { id, status: "duplicate" };
   const parsed = mutationSchema.safeParse(raw);
   if (!parsed.success) {
     return { id, status: "rejected", reason: parsed.error.issues[0]?.message ?? "更改内容无效" };
