@@ -6,7 +6,13 @@ import "fake-indexeddb/auto";
 
 import { createHash, randomBytes } from "node:crypto";
 
-import { templateSchema, type Template, type TemplateInput } from "@/lib/domain/template/template.schema";
+import sharp from "sharp";
+
+import {
+  templateSchema,
+  type Template,
+  type TemplateInput,
+} from "@/lib/domain/template/template.schema";
 import { visitPackSchema } from "@/lib/domain/visit/visit-pack.schema";
 import { applyVisitMutation } from "@/lib/domain/visit/visit";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
@@ -23,7 +29,6 @@ import { signInCookie } from "./app-server";
 
 export const SYNC_ANSWERS = 300;
 export const SYNC_PHOTOS = 50;
-const PHOTO_BYTES = 250 * 1024;
 
 /** A 300-item template, imported and published through the office's own API. */
 export function benchTemplate(items: number): TemplateInput {
@@ -56,16 +61,25 @@ export async function publishBenchTemplate(baseUrl: string): Promise<Template> {
     body: JSON.stringify(benchTemplate(SYNC_ANSWERS)),
   });
   if (!imported.ok) throw new Error(`import: ${imported.status} ${await imported.text()}`);
-  const published = await fetch(`${baseUrl}/api/templates/bench-300/publish`, { method: "POST", headers, body: "{}" });
+  const published = await fetch(`${baseUrl}/api/templates/bench-300/publish`, {
+    method: "POST",
+    headers,
+    body: "{}",
+  });
   if (!published.ok) throw new Error(`publish: ${published.status} ${await published.text()}`);
   const version = await fetch(`${baseUrl}/api/templates/bench-300/versions/1`, { headers });
   const body = (await version.json()) as { template: unknown };
   return templateSchema.parse(body.template);
 }
 
-function benchPhoto(): TestPhoto {
-  // JPEG magic bytes then noise: the server checks the hash and the magic bytes, as for a real photo.
-  const bytes = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(PHOTO_BYTES - 4)]));
+/** A real JPEG of noise (≈ 250 KB, a compressed phone photo): the server decodes every upload. */
+async function benchPhoto(): Promise<TestPhoto> {
+  const [width, height] = [400, 300];
+  const noise = randomBytes(width * height * 3);
+  const jpeg = await sharp(noise, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 95 })
+    .toBuffer();
+  const bytes = new Uint8Array(jpeg);
   return { id: createHash("sha256").update(bytes).digest("hex"), bytes };
 }
 
@@ -76,23 +90,40 @@ async function recordOnPhone(stores: AppStores, phone: PhoneVisit): Promise<void
     const outcome = applyVisitMutation(visit, mutation);
     if (!outcome.ok) throw new Error(outcome.reason);
     visit = outcome.visit;
-    if (mutation.name === "answer.save") await stores.answers.saveWithMutation(mutation.args, mutation);
+    if (mutation.name === "answer.save")
+      await stores.answers.saveWithMutation(mutation.args, mutation);
     else if (mutation.name === "photo.register") {
       const photo = phone.photos.find((p) => p.id === mutation.args.id)!;
       const blob = new Blob([Buffer.from(photo.bytes)], { type: "image/jpeg" });
-      await stores.photos.saveWithMutation({ meta: mutation.args, blob, thumbnail: blob }, mutation);
+      await stores.photos.saveWithMutation(
+        { meta: mutation.args, blob, thumbnail: blob },
+        mutation,
+      );
     } else await stores.visits.saveWithMutation(visit, mutation);
   }
 }
 
 /** Milliseconds from "sync now" to an empty outbox. */
-export async function measureSync(baseUrl: string, template: Template): Promise<{ ms: number; mutations: number }> {
+export async function measureSync(
+  baseUrl: string,
+  template: Template,
+): Promise<{ ms: number; mutations: number }> {
   const cookie = await signInCookie(baseUrl, "inspector1");
-  const pack = visitPackSchema.parse(await (await fetch(`${baseUrl}/api/inspect/pack`, { headers: { cookie } })).json());
+  const pack = visitPackSchema.parse(
+    await (await fetch(`${baseUrl}/api/inspect/pack`, { headers: { cookie } })).json(),
+  );
   const school = pack.schools[0]!;
-  const phone = new PhoneVisit(await whoAmI(baseUrl, cookie), school, [template], Date.now() - 3_600_000);
-  const photoIds = Array.from({ length: SYNC_PHOTOS }, () => phone.photo("answer", benchPhoto()));
-  template.items.forEach((item, i) => phone.answer(template, item, i < SYNC_PHOTOS ? { photoIds: [photoIds[i]!] } : {}));
+  const phone = new PhoneVisit(
+    await whoAmI(baseUrl, cookie),
+    school,
+    [template],
+    Date.now() - 3_600_000,
+  );
+  const photos = await Promise.all(Array.from({ length: SYNC_PHOTOS }, benchPhoto));
+  const photoIds = photos.map((photo) => phone.photo("answer", photo));
+  template.items.forEach((item, i) =>
+    phone.answer(template, item, i < SYNC_PHOTOS ? { photoIds: [photoIds[i]!] } : {}),
+  );
 
   const { stores } = await openTestStores();
   await recordOnPhone(stores, phone);
@@ -100,7 +131,11 @@ export async function measureSync(baseUrl: string, template: Template): Promise<
     stores,
     transport: createTransport({
       baseUrl,
-      fetch: (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), cookie } }),
+      fetch: (input, init) =>
+        fetch(input, {
+          ...init,
+          headers: { ...Object.fromEntries(new Headers(init?.headers)), cookie },
+        }),
     }),
     clock: systemClock,
     schedule: timerSchedule,
@@ -120,6 +155,8 @@ export async function measureSync(baseUrl: string, template: Template): Promise<
 }
 
 async function whoAmI(baseUrl: string, cookie: string): Promise<string> {
-  const body = (await (await fetch(`${baseUrl}/api/me`, { headers: { cookie } })).json()) as { user: { id: string } };
+  const body = (await (await fetch(`${baseUrl}/api/me`, { headers: { cookie } })).json()) as {
+    user: { id: string };
+  };
   return body.user.id;
 }

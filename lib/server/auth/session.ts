@@ -9,13 +9,17 @@ import { forbidden, redirect } from "next/navigation";
 
 import { type Role, type User, userSchema } from "@/lib/domain/org/org.schema";
 
+import { refuseUnsafeWrite } from "../request-guard";
 import { getAuth } from "./auth";
 
 /** The signed-in user for these request headers, or null. */
 export async function userFromHeaders(requestHeaders: Headers): Promise<User | null> {
   const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  const u = session.user as typeof session.user & { schoolId?: string | null; districtId?: string | null };
+  const u = session.user as typeof session.user & {
+    schoolId?: string | null;
+    districtId?: string | null;
+  };
   const parsed = userSchema.safeParse({
     id: u.id,
     username: u.username ?? u.email,
@@ -40,13 +44,22 @@ export async function requirePageUser(roles?: readonly Role[]): Promise<User> {
   return user;
 }
 
-/** For route handlers: the user, or the JSON error response to return as is. */
+/**
+ * For route handlers: the user, or the JSON error response to return as is. A write must also pass the
+ * cross-site and content-type check (request-guard.ts); `bodyTypes` are the media types it may send.
+ */
 export async function requireApiUser(
   request: Request,
   roles?: readonly Role[],
+  bodyTypes?: readonly string[],
 ): Promise<{ user: User; error?: never } | { user?: never; error: Response }> {
+  const refused = refuseUnsafeWrite(request, bodyTypes);
+  if (refused) return { error: refused };
   const user = await userFromHeaders(request.headers);
-  if (!user) return { error: Response.json({ error: "unauthorized", message: "请先登录" }, { status: 401 }) };
+  if (!user)
+    return {
+      error: Response.json({ error: "unauthorized", message: "请先登录" }, { status: 401 }),
+    };
   if (roles && !roles.includes(user.role)) {
     return { error: Response.json({ error: "forbidden", message: "无权访问" }, { status: 403 }) };
   }
