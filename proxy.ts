@@ -29,11 +29,6 @@ function inlineHashes(pathname: string): string[] {
 
 export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
-  try {
-    decodeURIComponent(pathname);
-  } catch {
-    return new NextResponse("地址编码有误", { status: 400, headers: BASE_HEADERS });
-  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = pageCsp(
     [`'nonce-${nonce}'`, ...inlineHashes(pathname)],

@@ -20,3 +20,13 @@ export function chineseDate(date: DateString): string {
   const [year, month, day] = date.split("-").map(Number);
   return `${year}年${month}月${day}日`;
 }
+
+/**
+ * Why `dueDate` is not a due date one can set on `today`, or null: due dates run from a year ago (a
+ * finding recorded late) to three years ahead.
+ */
+export function dueDateRefusal(dueDate: DateString, today: DateString): string | null {
+  if (dueDate < addDays(today, -365)) return `整改期限 ${dueDate} 早于一年前`;
+  if (dueDate > addDays(today, 3 * 365)) return `整改期限 ${dueDate} 晚于三年后`;
+  return null;
+}

@@ -4,6 +4,7 @@
  * decides the address once, from the socket, and hands it on in CLIENT_IP_HEADER, replacing any value
  * a client sent. Only when TRUSTED_PROXY names the socket's peer is that proxy's forwarding header used.
  */
+import type { IncomingMessage } from "node:http";
 import { isIP } from "node:net";
 
 /** Set by cli/serve.ts on every request; any copy a client sends is overwritten there. */
@@ -40,4 +41,27 @@ export function resolveClientIp(
 /** The address cli/serve.ts decided for this request. */
 export function clientIpOf(headers: Headers): string {
   return headers.get(CLIENT_IP_HEADER) ?? UNKNOWN_CLIENT;
+}
+
+/**
+ * What cli/serve.ts does to every request before Next sees it: stamps CLIENT_IP_HEADER (replacing any
+ * copy the client sent) and answers 400 to a URL whose percent-encoding is broken, which Next would
+ * otherwise turn into a 500 while decoding route parameters. Returns the refusal, or null.
+ */
+export function admitRequest(
+  request: IncomingMessage,
+  trustedProxy: string | undefined,
+): { status: 400; message: string } | null {
+  const forwarded = request.headers["x-forwarded-for"];
+  request.headers[CLIENT_IP_HEADER] = resolveClientIp(
+    request.socket.remoteAddress,
+    Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+    trustedProxy,
+  );
+  try {
+    decodeURIComponent(request.url ?? "/");
+  } catch {
+    return { status: 400, message: "网址编码有误" };
+  }
+  return null;
 }

@@ -6,6 +6,8 @@ import "server-only";
 
 import type { z } from "zod";
 
+import { controlCharPath } from "@/lib/domain/text";
+
 import { readBodyWithin } from "./read-body";
 
 /** Largest JSON body a route reads unless it says otherwise (a template draft of 300 items is ≈ 300 KB). */
@@ -45,14 +47,10 @@ export async function readTextBody(
     : { ok: false, response: tooLarge(limit) };
 }
 
-/** The request's JSON body; an empty body is `null` (for endpoints where the body is optional). */
-export async function readJsonBody(
-  request: Request,
-  limit = DEFAULT_LIMIT,
-): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  const read = await readTextBody(request, limit);
-  if (!read.ok) return read;
-  const { text } = read;
+/** JSON text as a value; an empty text is `null` (for endpoints where the body is optional). */
+export function parseJson(
+  text: string,
+): { ok: true; body: unknown } | { ok: false; response: Response } {
   if (text.trim() === "") return { ok: true, body: null };
   try {
     return { ok: true, body: JSON.parse(text) as unknown };
@@ -65,4 +63,33 @@ export async function readJsonBody(
       ),
     };
   }
+}
+
+/**
+ * The request's JSON body, read within `limit`. A control character anywhere in it is refused with
+ * 422 naming the field, whatever the route's schema says: none of them is ever meant, and NUL cannot
+ * even be stored.
+ */
+export async function readJsonBody(
+  request: Request,
+  limit = DEFAULT_LIMIT,
+): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  const read = await readTextBody(request, limit);
+  if (!read.ok) return read;
+  const parsed = parseJson(read.text);
+  if (!parsed.ok) return parsed;
+  const path = controlCharPath(parsed.body);
+  if (path === null) return parsed;
+  const field = path.join(".");
+  return {
+    ok: false,
+    response: Response.json(
+      {
+        error: "invalid_input",
+        message: `${field}不能包含控制字符`,
+        issues: [{ code: "custom", path, message: `${field}不能包含控制字符` }],
+      },
+      { status: 422 },
+    ),
+  };
 }

@@ -1,9 +1,19 @@
 import { z } from "zod";
 
+import { intSchema, textSchema } from "../text";
+
 import { idSchema } from "../ids";
 
 /** 学段. A 九年一贯制 school is both 小学 and 初中 for applicability. */
-export const SCHOOL_STAGES = ["kindergarten", "primary", "junior", "nine_year", "senior", "vocational", "special"] as const;
+export const SCHOOL_STAGES = [
+  "kindergarten",
+  "primary",
+  "junior",
+  "nine_year",
+  "senior",
+  "vocational",
+  "special",
+] as const;
 export const schoolStageSchema = z.enum(SCHOOL_STAGES, { message: "请选择学段" });
 export type SchoolStage = z.infer<typeof schoolStageSchema>;
 
@@ -22,7 +32,9 @@ export type Ownership = z.infer<typeof ownershipSchema>;
 export const OWNERSHIP_LABELS: Record<Ownership, string> = { public: "公办", private: "民办" };
 
 /** 食堂: none, run by the school itself, contracted out, or meals delivered by a caterer. */
-export const canteenSchema = z.enum(["none", "self", "contracted", "catering"], { message: "请选择食堂类型" });
+export const canteenSchema = z.enum(["none", "self", "contracted", "catering"], {
+  message: "请选择食堂类型",
+});
 export type Canteen = z.infer<typeof canteenSchema>;
 export const CANTEEN_LABELS: Record<Canteen, string> = {
   none: "无食堂",
@@ -41,15 +53,15 @@ export const schoolAttributesSchema = z.object({
   isBoarding: z.boolean(),
   canteen: canteenSchema,
   hasSchoolBus: z.boolean(),
-  studentCount: z.number().int().nonnegative({ message: "学生数不能为负" }),
-  classCount: z.number().int().nonnegative({ message: "班级数不能为负" }),
+  studentCount: intSchema("学生数无效").nonnegative({ message: "学生数不能为负" }),
+  classCount: intSchema("班级数无效").nonnegative({ message: "班级数不能为负" }),
 });
 export type SchoolAttributes = z.infer<typeof schoolAttributesSchema>;
 
 export const districtSchema = z.object({
   id: idSchema,
-  code: z.string().trim().min(1, "请填写区县代码").max(32),
-  name: z.string().trim().min(1, "请填写区县名称").max(64),
+  code: textSchema("区县代码").trim().min(1, "请填写区县代码").max(32),
+  name: textSchema("区县名称").trim().min(1, "请填写区县名称").max(64),
 });
 export type District = z.infer<typeof districtSchema>;
 
@@ -57,16 +69,16 @@ export type District = z.infer<typeof districtSchema>;
 export const zoneSchema = z.object({
   id: idSchema,
   districtId: idSchema,
-  name: z.string().trim().min(1, "请填写责任区名称").max(64),
+  name: textSchema("责任区名称").trim().min(1, "请填写责任区名称").max(64),
 });
 export type Zone = z.infer<typeof zoneSchema>;
 
 export const schoolInputSchema = schoolAttributesSchema.extend({
-  code: z.string().trim().min(1, "请填写学校代码").max(32),
-  name: z.string().trim().min(1, "请填写学校名称").max(100),
-  address: z.string().trim().max(200),
-  principal: z.string().trim().max(50),
-  phone: z.string().trim().max(30),
+  code: textSchema("学校代码").trim().min(1, "请填写学校代码").max(32),
+  name: textSchema("学校名称").trim().min(1, "请填写学校名称").max(100),
+  address: textSchema("地址").trim().max(200),
+  principal: textSchema("校长").trim().max(50),
+  phone: textSchema("电话").trim().max(30),
 });
 export type SchoolInput = z.infer<typeof schoolInputSchema>;
 
@@ -90,8 +102,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** The signed-in person as the domain sees it: one role and what it is bound to. */
 export const userSchema = z.object({
   id: z.string().min(1),
-  username: z.string().trim().min(3, "用户名至少 3 个字符").max(32),
-  name: z.string().trim().min(1, "请填写姓名").max(50),
+  username: textSchema("用户名").trim().min(3, "用户名至少 3 个字符").max(32),
+  name: textSchema("姓名").trim().min(1, "请填写姓名").max(50),
   role: roleSchema,
   /** Set for role "school": the one school this account speaks for. */
   schoolId: idSchema.nullable(),
@@ -109,7 +121,7 @@ export const HOME_BY_ROLE: Record<Role, string> = {
 };
 
 export const signInInputSchema = z.object({
-  username: z.string().trim().min(1, "请输入用户名").max(32, "用户名过长"),
-  password: z.string().min(1, "请输入密码").max(128, "密码过长"),
+  username: textSchema("用户名").trim().min(1, "请输入用户名").max(32, "用户名过长"),
+  password: textSchema("密码").min(1, "请输入密码").max(128, "密码过长"),
 });
 export type SignInInput = z.infer<typeof signInInputSchema>;

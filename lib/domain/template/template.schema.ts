@@ -1,9 +1,13 @@
 import { z } from "zod";
 
+import { textSchema } from "../text";
+
 import { canteenSchema, ownershipSchema, schoolStageSchema } from "../org/org.schema";
 
 /** 符合 / 部分符合 / 不符合 / 不适用. */
-export const judgementSchema = z.enum(["pass", "partial", "fail", "na"], { message: "请选择检查结果" });
+export const judgementSchema = z.enum(["pass", "partial", "fail", "na"], {
+  message: "请选择检查结果",
+});
 export type Judgement = z.infer<typeof judgementSchema>;
 export const JUDGEMENT_LABELS: Record<Judgement, string> = {
   pass: "符合",
@@ -15,7 +19,11 @@ export const JUDGEMENT_LABELS: Record<Judgement, string> = {
 /** 一般 / 较重 / 重大. */
 export const severitySchema = z.enum(["minor", "major", "critical"], { message: "请选择问题等级" });
 export type Severity = z.infer<typeof severitySchema>;
-export const SEVERITY_LABELS: Record<Severity, string> = { minor: "一般", major: "较重", critical: "重大" };
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  minor: "一般",
+  major: "较重",
+  critical: "重大",
+};
 
 export const TEMPLATE_DOMAINS = [
   "campus_safety",
@@ -52,8 +60,8 @@ export const numberRuleSchema = z.object({
 export type NumberRule = z.infer<typeof numberRuleSchema>;
 
 export const choiceOptionSchema = z.object({
-  value: z.string().trim().min(1, "请填写选项值").max(40, "选项值不能超过 40 字"),
-  label: z.string().trim().min(1, "请填写选项文字").max(60, "选项文字不能超过 60 字"),
+  value: textSchema("选项值").trim().min(1, "请填写选项值").max(40, "选项值不能超过 40 字"),
+  label: textSchema("选项文字").trim().min(1, "请填写选项文字").max(60, "选项文字不能超过 60 字"),
   /** How choosing this option is judged. */
   result: judgementSchema,
 });
@@ -64,12 +72,15 @@ export const responseSchema = z.discriminatedUnion(
     z.object({ type: z.literal("judgement") }),
     z.object({
       type: z.literal("number"),
-      unit: z.string().trim().max(10, "单位不能超过 10 字"),
+      unit: textSchema("单位").trim().max(10, "单位不能超过 10 字"),
       rule: numberRuleSchema,
     }),
     z.object({
       type: z.literal("choice"),
-      options: z.array(choiceOptionSchema).min(2, "选择题至少需要两个选项").max(10, "选项不能超过 10 个"),
+      options: z
+        .array(choiceOptionSchema)
+        .min(2, "选择题至少需要两个选项")
+        .max(10, "选项不能超过 10 个"),
     }),
     z.object({ type: z.literal("text") }),
   ],
@@ -131,12 +142,18 @@ export const itemCodeSchema = z
 
 export const templateItemSchema = z.object({
   code: itemCodeSchema,
-  section: z.string().trim().min(1, "请填写所属类别").max(40, "类别不能超过 40 字"),
-  prompt: z.string().trim().min(4, "检查内容至少 4 个字").max(200, "检查内容不能超过 200 字"),
+  section: textSchema("所属类别").trim().min(1, "请填写所属类别").max(40, "类别不能超过 40 字"),
+  prompt: textSchema("检查内容")
+    .trim()
+    .min(4, "检查内容至少 4 个字")
+    .max(200, "检查内容不能超过 200 字"),
   /** How to check on site: where to look, what to ask for. */
-  guidance: z.string().trim().min(4, "请填写检查方法").max(600, "检查方法不能超过 600 字"),
+  guidance: textSchema("检查方法")
+    .trim()
+    .min(4, "请填写检查方法")
+    .max(600, "检查方法不能超过 600 字"),
   /** The law, standard or source document the item rests on. */
-  basis: z.string().trim().min(4, "请填写检查依据").max(400, "检查依据不能超过 400 字"),
+  basis: textSchema("检查依据").trim().min(4, "请填写检查依据").max(400, "检查依据不能超过 400 字"),
   response: responseSchema,
   appliesTo: appliesToSchema.nullable(),
   severity: severitySchema,
@@ -200,9 +217,9 @@ export const TEMPLATE_STATUS_LABELS: Record<TemplateStatus, string> = {
 /** What the office edits (and what import/export carries). */
 export const templateInputSchema = z.object({
   code: templateCodeSchema,
-  title: z.string().trim().min(2, "请填写模板名称").max(60, "模板名称不能超过 60 字"),
+  title: textSchema("模板名称").trim().min(2, "请填写模板名称").max(60, "模板名称不能超过 60 字"),
   domain: templateDomainSchema,
-  description: z.string().trim().max(500, "说明不能超过 500 字"),
+  description: textSchema("说明").trim().max(500, "说明不能超过 500 字"),
   items: templateItemsSchema,
 });
 export type TemplateInput = z.infer<typeof templateInputSchema>;

@@ -120,7 +120,10 @@ function createAuth() {
       storage: "database",
       window: 60,
       max: 300,
-      customRules: { [SIGN_IN_PATH]: { window: 60, max: 30 } },
+      // Guessing is stopped per account by lockout.ts; these only cap one address's volume.
+      customRules: Object.fromEntries(
+        [SIGN_IN_PATH, ...PASSWORD_CHECK_PATHS].map((path) => [path, { window: 60, max: 30 }]),
+      ),
     },
     logger: { disabled: env.NODE_ENV === "test" },
     hooks: {

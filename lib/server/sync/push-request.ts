@@ -7,7 +7,7 @@ import "server-only";
 
 import { pushRequestEnvelopeSchema } from "@/lib/sync/protocol";
 
-import { invalidInput, readJsonBody } from "../http";
+import { invalidInput, parseJson, readTextBody } from "../http";
 import type { PushEnvelope } from "./apply-push";
 
 /**
@@ -19,13 +19,16 @@ export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
 export async function readPushRequest(
   request: Request,
 ): Promise<{ ok: true; push: PushEnvelope } | { ok: false; response: Response }> {
-  const read = await readJsonBody(request, {
+  const read = await readTextBody(request, {
     maxBytes: MAX_PUSH_BYTES,
     what: "同步内容",
     hint: "，请分批同步",
   });
   if (!read.ok) return read;
-  const parsed = pushRequestEnvelopeSchema.safeParse(read.body);
+  // Not readJsonBody's whole-body control-character check: one bad mutation must not fail the batch.
+  const json = parseJson(read.text);
+  if (!json.ok) return json;
+  const parsed = pushRequestEnvelopeSchema.safeParse(json.body);
   return parsed.success
     ? { ok: true, push: parsed.data }
     : { ok: false, response: invalidInput(parsed.error) };
