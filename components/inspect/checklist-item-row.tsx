@@ -8,6 +8,7 @@ import {
   judgeNumber,
   missingEvidence,
 } from "@/lib/domain/template/answer-rules";
+import { formatBasis } from "@/lib/domain/template/citation";
 import type { DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
 import {
   EVIDENCE_LABELS,
@@ -296,7 +297,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({
           </div>
           <div>
             <dt className="inline font-medium">检查依据：</dt>
-            <dd className="inline">{item.basis}</dd>
+            <dd className="inline">{formatBasis(item.basis)}</dd>
           </div>
           <div className="text-xs text-slate-500">{EVIDENCE_LABELS[item.evidence]}</div>
         </dl>

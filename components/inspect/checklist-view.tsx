@@ -51,8 +51,24 @@ const SectionHeader = memo(function SectionHeader({
   );
 });
 
+/**
+ * Rows use `content-visibility: auto`, so rows far away have an estimated height until they are
+ * near the viewport; a smooth scroll aimed at a far section lands wherever the estimates put it.
+ * Jump instantly and re-aim on the following frames until the target stops moving.
+ */
 function scrollToElement(id: string): void {
-  document.getElementById(id)?.scrollIntoView({ behavior: "smooth", block: "start" });
+  const target = document.getElementById(id);
+  if (!target) return;
+  let attempts = 0;
+  const aim = () => {
+    target.scrollIntoView({ block: "start" });
+    const top = target.getBoundingClientRect().top;
+    requestAnimationFrame(() => {
+      attempts += 1;
+      if (attempts < 10 && Math.abs(target.getBoundingClientRect().top - top) > 1) aim();
+    });
+  };
+  aim();
 }
 
 type Panel = "none" | "search" | "sections";
@@ -206,7 +222,10 @@ export function ChecklistView({
           </div>
         ) : null}
         {panel === "sections" ? (
-          <ul className="mt-2 max-h-80 overflow-y-auto rounded-lg border border-slate-200 bg-white">
+          <ul
+            aria-label="检查表目录"
+            className="mt-2 max-h-80 overflow-y-auto rounded-lg border border-slate-200 bg-white"
+          >
             {sectionProgress.map(({ section, answered, total: count }) => (
               <li key={section.id}>
                 <button

@@ -57,9 +57,9 @@ function Segmented<T extends string>({
 }
 
 /**
- * What a 不符合/部分符合 answer needs: the note, severity (prefilled from the item), and either
- * 立行立改 with an after-photo or 限期整改 with a due date (prefilled from the district policy),
- * plus the 整改要求. Until the inspector changes something, the defaults shown are what the
+ * What a 不符合/部分符合 answer needs: the note, severity (prefilled from the item), and
+ * 立行立改 with an after-photo, 限期整改 with a due date (prefilled from the district policy), or
+ * 先行管控 with a photo of the control measure and a due date, plus the 整改要求. Until the inspector changes something, the defaults shown are what the
  * notice will say; the first change stores the whole choice.
  */
 export function FindingPanel({
@@ -115,31 +115,47 @@ export function FindingPanel({
         options={[
           { value: "on_site", label: "立行立改" },
           { value: "deadline", label: "限期整改" },
+          { value: "control", label: "先行管控" },
         ]}
         value={rectification.mode}
-        onChange={(mode) =>
+        onChange={(mode) => {
+          const dueDate =
+            rectification.mode === "on_site"
+              ? offeredDueDate(item, finding.severity, policy, visitDate)
+              : rectification.dueDate;
           choose({
             ...finding,
             rectification:
               mode === "on_site"
                 ? { mode, afterPhotoIds: [] }
-                : { mode, dueDate: offeredDueDate(item, finding.severity, policy, visitDate) },
-          })
-        }
+                : mode === "control"
+                  ? { mode, dueDate, controlPhotoIds: [] }
+                  : { mode, dueDate },
+          });
+        }}
         disabled={isReadOnly}
       />
-      {rectification.mode === "on_site" ? (
+      {rectification.mode !== "deadline" ? (
         <div>
-          <p className="mb-1 text-xs font-medium text-slate-600">整改后照片（立行立改须拍摄）</p>
+          <p className="mb-1 text-xs font-medium text-slate-600">
+            {rectification.mode === "on_site"
+              ? "整改后照片（立行立改须拍摄）"
+              : "管控措施照片（停用、封闭、撤离等，须拍摄）"}
+          </p>
           <PhotoStrip
-            ids={rectification.afterPhotoIds}
-            addLabel="整改后"
+            ids={
+              rectification.mode === "on_site"
+                ? rectification.afterPhotoIds
+                : rectification.controlPhotoIds
+            }
+            addLabel={rectification.mode === "on_site" ? "整改后" : "管控后"}
             onAdd={(file) => actions.addPhoto(key, file, "after")}
             onRemove={(id) => actions.removePhoto(key, id, "after")}
             isReadOnly={isReadOnly}
           />
         </div>
-      ) : (
+      ) : null}
+      {rectification.mode !== "on_site" ? (
         <div>
           <label htmlFor={`${key}-due`} className="mb-1 block text-xs font-medium text-slate-600">
             整改期限
@@ -154,12 +170,12 @@ export function FindingPanel({
               if (e.target.value)
                 choose({
                   ...finding,
-                  rectification: { mode: "deadline", dueDate: e.target.value },
+                  rectification: { ...rectification, dueDate: e.target.value },
                 });
             }}
           />
         </div>
-      )}
+      ) : null}
       <div>
         <label htmlFor={`${key}-action`} className="mb-1 block text-xs font-medium text-slate-600">
           整改要求
@@ -168,7 +184,7 @@ export function FindingPanel({
           id={`${key}-action`}
           rows={2}
           maxLength={500}
-          placeholder={`不填则为：请对照检查要求整改到位：${item.prompt}`}
+          placeholder={`不填则为：${item.requirement}`}
           value={action.text}
           onChange={(e) => action.onChange(e.target.value)}
           onBlur={action.onBlur}

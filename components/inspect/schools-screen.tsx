@@ -9,6 +9,7 @@ import {
   type SchoolNeed,
 } from "@/lib/domain/visit/school-need";
 import { useMySchools } from "@/lib/hooks/use-pack";
+import { useOnline } from "@/lib/hooks/use-online";
 import { refreshPack, useSyncStatus } from "@/lib/hooks/use-sync";
 import { cn } from "@/lib/utils/cn";
 
@@ -80,20 +81,35 @@ function SchoolCard({ need }: { need: SchoolNeed }) {
 
 function DownloadPackButton() {
   const { status } = useSyncStatus();
+  const isOnline = useOnline();
   const [isBusy, setIsBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   return (
-    <Button
-      variant="secondary"
-      size="sm"
-      disabled={isBusy || status === "syncing"}
-      onClick={async () => {
-        setIsBusy(true);
-        await refreshPack();
-        setIsBusy(false);
-      }}
-    >
-      {isBusy ? "正在下载…" : "下载检查包"}
-    </Button>
+    <div className="flex flex-col items-end gap-1">
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={isBusy || status === "syncing"}
+        onClick={async () => {
+          // Offline the tap must still answer: say why nothing is downloaded instead of doing nothing.
+          if (!navigator.onLine) {
+            setNotice("下载检查包需要网络，请联网后再试");
+            return;
+          }
+          setNotice(null);
+          setIsBusy(true);
+          await refreshPack();
+          setIsBusy(false);
+        }}
+      >
+        {isBusy ? "正在下载…" : "下载检查包"}
+      </Button>
+      {notice !== null && !isOnline ? (
+        <p role="status" className="text-xs text-amber-800">
+          {notice}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

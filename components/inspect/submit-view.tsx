@@ -133,10 +133,10 @@ export function SubmitView({
             <ul className="mt-1 space-y-1 text-xs text-slate-600">
               {findings.map((f) => (
                 <li key={`${f.templateCode}/${f.itemCode}`}>
-                  {f.itemCode} {f.prompt} · {SEVERITY_LABELS[f.severity]} ·{" "}
+                  {f.itemCode} {f.finding} · {SEVERITY_LABELS[f.severity]} ·{" "}
                   {f.rectification.mode === "on_site"
                     ? "立行立改"
-                    : `限期整改至 ${f.rectification.dueDate}`}
+                    : `${f.rectification.mode === "control" ? "先行管控，" : ""}限期整改至 ${f.rectification.dueDate}`}
                 </li>
               ))}
             </ul>

@@ -42,7 +42,8 @@ export function formatRate(rate: number | null): string {
 /** The deadline as lists show it. */
 export function deadlineText(item: Pick<RectificationItem, "mode" | "dueDate">): string {
   if (item.mode === "on_site") return "立行立改";
-  return item.dueDate === null ? "—" : `${item.dueDate} 前`;
+  if (item.dueDate === null) return "—";
+  return item.mode === "control" ? `先行管控，${item.dueDate} 前` : `${item.dueDate} 前`;
 }
 
 /** "待整改 1 · 已销号 2": the states that have items, in lifecycle order. */
@@ -121,7 +122,9 @@ function details(events: readonly RectificationEvent[], index: number): string[]
       return [
         ...line("问题", "description"),
         ...line("整改要求", "requiredAction"),
-        ...(payload.mode === "on_site" ? ["整改方式：立行立改"] : line("整改期限", "dueDate")),
+        ...(payload.mode === "on_site" ? ["整改方式：立行立改"] : []),
+        ...(payload.mode === "control" ? ["整改方式：先行管控、限期整改"] : []),
+        ...line("整改期限", "dueDate"),
         ...photoLine(payload, "检查照片"),
       ];
     case "acknowledge":

@@ -52,7 +52,8 @@ export function describeResponse(response: ItemResponse): string {
 
 export function describeRectification(rectification: RectificationDefault): string {
   if (rectification.mode === "on_site") return "立行立改";
+  const prefix = rectification.mode === "control" ? "先行管控、" : "";
   return rectification.days === null
-    ? "限期整改（按区县期限）"
-    : `限期整改 ${rectification.days} 天`;
+    ? `${prefix}限期整改（按区县期限）`
+    : `${prefix}限期整改 ${rectification.days} 天`;
 }

@@ -3,7 +3,9 @@
 import { Controller, useFieldArray, useFormContext, useWatch } from "react-hook-form";
 
 import {
+  CITATION_STATUSES,
   EVIDENCE_LABELS,
+  FRAMEWORKS,
   type ItemResponse,
   JUDGEMENT_LABELS,
   type NumberRule,
@@ -55,9 +57,25 @@ export function ItemEditor({ index }: { index: number }) {
       <FormField name={`${path}.guidance`} label="检查方法" hint="到哪里看、查什么资料、问谁">
         {(aria) => <Textarea {...aria} {...register(`${path}.guidance`)} />}
       </FormField>
-      <FormField name={`${path}.basis`} label="检查依据" hint="法规、标准或文件的名称和条款">
-        {(aria) => <Textarea {...aria} rows={2} {...register(`${path}.basis`)} />}
+      <FormField
+        name={`${path}.finding`}
+        label="问题表述"
+        hint="不符合时写入整改通知书，如：未落实学校负责人陪餐制度"
+      >
+        {(aria) => <Input {...aria} {...register(`${path}.finding`)} />}
       </FormField>
+      <FormField name={`${path}.requirement`} label="整改要求" hint="默认整改要求，督学可逐条修改">
+        {(aria) => <Textarea {...aria} rows={2} {...register(`${path}.requirement`)} />}
+      </FormField>
+      <BasisEditor index={index} />
+      <FormField
+        name={`${path}.provenance`}
+        label="来源说明"
+        hint="检查项从何而来（地方实践、来源文件、未核实的条款）；只在此处显示，不作为检查依据打印"
+      >
+        {(aria) => <Textarea {...aria} rows={2} {...register(`${path}.provenance`)} />}
+      </FormField>
+      <FrameworkChoices index={index} />
 
       <div className="grid gap-4 sm:grid-cols-3">
         <FormField name={`${path}.severity`} label="问题等级">
@@ -108,17 +126,21 @@ export function ItemEditor({ index }: { index: number }) {
                   `${path}.rectification`,
                   event.target.value === "on_site"
                     ? { mode: "on_site" }
-                    : { mode: "deadline", days: null },
+                    : {
+                        mode: event.target.value === "control" ? "control" : "deadline",
+                        days: null,
+                      },
                   { shouldDirty: true },
                 )
               }
             >
               <option value="deadline">限期整改</option>
               <option value="on_site">立行立改</option>
+              <option value="control">先行管控、限期整改</option>
             </Select>
           )}
         </FormField>
-        {rectificationMode === "deadline" ? (
+        {rectificationMode !== "on_site" ? (
           <FormField
             name={`${path}.rectification.days`}
             label="整改期限（天）"
@@ -180,6 +202,94 @@ export function ItemEditor({ index }: { index: number }) {
         />
       </div>
     </div>
+  );
+}
+
+/** The item's structured citations; none means the item rests on local practice (地方实践). */
+function BasisEditor({ index }: { index: number }) {
+  const { register, control } = useFormContext<TemplateInput>();
+  const name = `items.${index}.basis` as const;
+  const { fields, append, remove } = useFieldArray({ control, name });
+  const listError = useFieldError(name);
+  const optional = { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) };
+  return (
+    <fieldset className="space-y-3 rounded-lg border border-slate-200 p-3">
+      <legend className="px-1 text-sm text-slate-600">检查依据</legend>
+      {fields.length === 0 ? (
+        <p className="text-sm text-slate-500">
+          未填写依据：本项按“地方实践”显示，通知书不打印依据。
+        </p>
+      ) : null}
+      {fields.map((citation, i) => (
+        <div
+          key={citation.id}
+          className="grid items-end gap-2 sm:grid-cols-[2fr_1fr_1fr_9rem_auto]"
+        >
+          <FormField name={`${name}.${i}.title`} label={`文件全称 ${i + 1}`} hint="不含书名号">
+            {(aria) => <Input {...aria} {...register(`${name}.${i}.title`)} />}
+          </FormField>
+          <FormField name={`${name}.${i}.docNo`} label="文号">
+            {(aria) => <Input {...aria} {...register(`${name}.${i}.docNo`, optional)} />}
+          </FormField>
+          <FormField name={`${name}.${i}.article`} label="条款" hint="如：第十八条；未核实则不填">
+            {(aria) => <Input {...aria} {...register(`${name}.${i}.article`, optional)} />}
+          </FormField>
+          <FormField name={`${name}.${i}.status`} label="效力">
+            {(aria) => (
+              <Select {...aria} {...register(`${name}.${i}.status`)}>
+                {CITATION_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {status}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+          <Button variant="ghost" size="sm" onClick={() => remove(i)}>
+            删除
+          </Button>
+        </div>
+      ))}
+      <ListFooter
+        error={listError}
+        addLabel="添加依据"
+        onAdd={() => append({ title: "", status: "现行有效" })}
+      />
+    </fieldset>
+  );
+}
+
+/** The checking frameworks the item serves (挂牌督导事项, 专项督导, 负面清单, 校园餐整治). */
+function FrameworkChoices({ index }: { index: number }) {
+  const { control } = useFormContext<TemplateInput>();
+  return (
+    <Controller
+      control={control}
+      name={`items.${index}.frameworks`}
+      render={({ field }) => (
+        <fieldset className="space-y-1.5 rounded-lg border border-slate-200 p-3">
+          <legend className="px-1 text-sm text-slate-600">检查框架</legend>
+          <div className="grid gap-1 sm:grid-cols-2">
+            {FRAMEWORKS.map((framework) => (
+              <label key={framework} className="flex items-center gap-2 text-sm text-slate-700">
+                <input
+                  type="checkbox"
+                  checked={field.value.includes(framework)}
+                  onChange={(event) =>
+                    field.onChange(
+                      event.target.checked
+                        ? FRAMEWORKS.filter((f) => f === framework || field.value.includes(f))
+                        : field.value.filter((f) => f !== framework),
+                    )
+                  }
+                />
+                {framework}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+    />
   );
 }
 
@@ -257,18 +367,35 @@ function ChoiceOptions({ index }: { index: number }) {
           </Button>
         </div>
       ))}
-      {listError ? (
+      <ListFooter
+        error={listError}
+        addLabel="添加选项"
+        onAdd={() => append({ value: `option-${fields.length + 1}`, label: "", result: "pass" })}
+      />
+    </fieldset>
+  );
+}
+
+/** Under an editable list: the list's own error and the button that adds a row. */
+function ListFooter({
+  error,
+  addLabel,
+  onAdd,
+}: {
+  error: string | undefined;
+  addLabel: string;
+  onAdd: () => void;
+}) {
+  return (
+    <>
+      {error ? (
         <p role="alert" className="text-sm text-red-600">
-          {listError}
+          {error}
         </p>
       ) : null}
-      <Button
-        variant="secondary"
-        size="sm"
-        onClick={() => append({ value: `option-${fields.length + 1}`, label: "", result: "pass" })}
-      >
-        添加选项
+      <Button variant="secondary" size="sm" onClick={onAdd}>
+        {addLabel}
       </Button>
-    </fieldset>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+import { formatBasis } from "@/lib/domain/template/citation";
 import type { Applicability } from "@/lib/domain/template/applicability";
 import {
   EVIDENCE_LABELS,
@@ -74,7 +75,13 @@ function ItemCard({ item, applicability }: { item: TemplateItem; applicability?:
       ) : null}
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[6rem_1fr]">
         <Detail term="检查方法">{item.guidance}</Detail>
-        <Detail term="检查依据">{item.basis}</Detail>
+        <Detail term="问题表述">{item.finding}</Detail>
+        <Detail term="整改要求">{item.requirement}</Detail>
+        <Detail term="检查依据">{formatBasis(item.basis)}</Detail>
+        {item.provenance ? <Detail term="来源说明">{item.provenance}</Detail> : null}
+        {item.frameworks.length > 0 ? (
+          <Detail term="检查框架">{item.frameworks.join("；")}</Detail>
+        ) : null}
         <Detail term="作答方式">{describeResponse(item.response)}</Detail>
         <Detail term="适用范围">{describeAppliesTo(item.appliesTo).join("；")}</Detail>
         <Detail term="问题等级">{SEVERITY_LABELS[item.severity]}</Detail>

@@ -137,7 +137,12 @@ export function referencedPhotoIds(mutation: Mutation): PhotoId[] {
         : [];
     case "answer.save": {
       const rectification = mutation.args.finding?.rectification;
-      const after = rectification?.mode === "on_site" ? rectification.afterPhotoIds : [];
+      const after =
+        rectification?.mode === "on_site"
+          ? rectification.afterPhotoIds
+          : rectification?.mode === "control"
+            ? rectification.controlPhotoIds
+            : [];
       return [...mutation.args.photoIds, ...after];
     }
     case "photo.register":

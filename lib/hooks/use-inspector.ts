@@ -87,6 +87,11 @@ async function check(): Promise<void> {
   publish({ status: "signed-in", user, isConfirmed: true });
 }
 
+/** Whether an inspector has signed in on this device and not signed out (readable offline). */
+export function hasInspectorOnDevice(): boolean {
+  return readCache() !== null;
+}
+
 /** Forgets the inspector on this device (sign-out). */
 export function forgetInspector(): void {
   writeCache(null);

@@ -62,6 +62,7 @@ function engine(): Promise<SyncEngine> {
       random: Math.random,
       locks: browserLocks(),
       newId,
+      isOnline: () => navigator.onLine,
     });
     created.subscribe((next) => {
       const finished = snapshot.status === "syncing" && next.status !== "syncing";

@@ -2,6 +2,8 @@
  * Record-shape migrations, applied on read before parsing (Excalidraw's `restore*` idea): pure
  * functions from an older stored shape to the next. Structure changes belong in db.ts instead.
  */
+import { upgradeLegacyTemplate } from "@/lib/domain/template/legacy-template";
+
 import type { AppStoreName } from "./db-schema";
 
 /** One step: turns a record of the previous shape into the next, and leaves newer records as they are. */
@@ -17,7 +19,8 @@ const RECORD_MIGRATIONS: Record<AppStoreName, readonly RecordMigration[]> = {
   photos: [],
   outbox: [],
   schools: [],
-  templates: [],
+  // Issue #9: structured basis, finding, requirement, provenance and frameworks on every item.
+  templates: [upgradeLegacyTemplate],
   rectificationItems: [],
   meta: [],
 };

@@ -4,8 +4,9 @@
  */
 import "server-only";
 
-import { bootDatabase, shutdownDatabase, type Db } from "./db/client";
+import { bootDatabase, type Db, DEFAULT_TIMEOUTS, shutdownDatabase } from "./db/client";
 import { serverEnv } from "./env";
+import { log } from "./log";
 import { ensureAuthSecret } from "./secret";
 import { ensureAdmin, isDatabaseEmpty, seedDemo } from "./seed/seed";
 
@@ -18,6 +19,10 @@ export async function bootServer(): Promise<BootResult> {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.dataDir,
     embeddedPort: env.EMBEDDED_PG_PORT,
+    timeouts: {
+      connectMs: env.DB_CONNECT_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.connectMs,
+      statementMs: env.DB_STATEMENT_TIMEOUT_MS ?? DEFAULT_TIMEOUTS.statementMs,
+    },
   });
   let seeded: BootResult["seeded"] = null;
   if (env.ADMIN_USERNAME && env.ADMIN_PASSWORD) {
@@ -37,7 +42,7 @@ export function installShutdownHandlers(): void {
   g.__duxueShutdownInstalled = true;
   const stop = (signal: NodeJS.Signals) => {
     shutdownDatabase()
-      .catch((error: unknown) => console.error("关闭数据库时出错:", error))
+      .catch((error: unknown) => log.error({ err: error }, "关闭数据库时出错"))
       .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
   process.once("SIGINT", stop);

@@ -87,6 +87,11 @@ export type SyncEngineDeps = {
   locks: SyncLocks;
   /** Makes the installation's client id on first sync. */
   newId: () => Id;
+  /**
+   * Whether the device has a network at all (navigator.onLine). When it says no, a sync does not
+   * start (no "同步中…" while offline) and the engine waits for the next trigger or retry.
+   */
+  isOnline?: () => boolean;
   batchSize?: number;
 };
 
@@ -167,6 +172,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         ]);
         publish({ ...state, pendingCount: counts.pending, rejectedCount: counts.rejected });
         isRestored = true;
+      }
+      if (deps.isOnline?.() === false) {
+        await settle(networkStop());
+        return;
       }
       publish({ status: "syncing", nextRetryAt: null });
       const stop = (await pushPending()) ?? (await pullChanges()) ?? (await refreshPackIfDue());
@@ -347,15 +356,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return { message, at: clock.now(), httpStatus };
   }
 
+  function networkStop(): Stop {
+    return { kind: "retry", isNetwork: true, error: syncError("网络不可用，恢复后自动同步", null) };
+  }
+
   /** For failures that are not a rejection of the content. */
   function stopFor(result: TransportResult): Stop {
-    if (result.kind === "network") {
-      return {
-        kind: "retry",
-        isNetwork: true,
-        error: syncError("网络不可用，恢复后自动同步", null),
-      };
-    }
+    if (result.kind === "network") return networkStop();
     if (classifyFailure(result) === "pause-auth") {
       return {
         kind: "needs-auth",

@@ -79,6 +79,8 @@ test.describe("inspector app offline", () => {
     const reload = await page.reload();
     expect(reload?.fromServiceWorker()).toBe(true);
     await expect(page.getByRole("heading", { level: 1, name: "我的学校" })).toBeVisible();
+    await page.getByRole("button", { name: "下载检查包" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "下载检查包需要网络" })).toBeVisible();
 
     const visitId = await startVisit(page, "示范区实验小学");
     const total = await rows(page).count();

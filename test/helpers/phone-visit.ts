@@ -134,6 +134,13 @@ export class PhoneVisit {
   }
 }
 
+/** A number item's reading that keeps its rule (null for other items), so it answers 符合. */
+export function passingValue(item: TemplateItem): number | null {
+  if (item.response.type !== "number") return null;
+  const { op, value } = item.response.rule;
+  return op === "lt" ? value - 1 : op === "gt" ? value + 1 : value;
+}
+
 /** The findings a full visit records, by the item's default rectification. */
 export const FULL_VISIT_FINDINGS = { deadline: 3, onSite: 1 };
 
@@ -182,7 +189,7 @@ export function aFullVisit(
       });
     } else {
       const photoIds = item.evidence === "photo_always" ? [phone.photo("answer")] : [];
-      phone.answer(template, item, { photoIds });
+      phone.answer(template, item, { photoIds, value: passingValue(item) });
     }
   }
   phone.submit();

@@ -1,8 +1,12 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { checkHealth } from "@/lib/server/health";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
+export const GET = apiRoute(async function GET(): Promise<Response> {
   const health = await checkHealth();
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
-}
+  return Response.json(health, {
+    status: health.status === "ok" ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
+});

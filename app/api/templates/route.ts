@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
@@ -6,8 +7,8 @@ import { TEMPLATE_READERS } from "@/lib/server/templates/http";
 export const dynamic = "force-dynamic";
 
 /** The newest published version of every template: what a new visit may pin (the inspector app caches it). */
-export async function GET(request: Request): Promise<Response> {
+export const GET = apiRoute(async function GET(request: Request): Promise<Response> {
   const { error } = await requireApiUser(request, TEMPLATE_READERS);
   if (error) return error;
   return Response.json({ templates: await templateRepository.listPublished(getDb()) });
-}
+});

@@ -37,14 +37,15 @@ export function isFinalStatus(status: RectificationStatus): boolean {
   return FINAL_STATUSES.includes(status);
 }
 
-/** 立行立改 (fixed during the visit) or 限期整改 (fixed by a due date). */
-export const rectificationModeSchema = z.enum(["on_site", "deadline"], {
+/** 立行立改 (fixed during the visit), 限期整改 (by a due date) or 先行管控 + 限期整改 (stopped now, fixed by a due date). */
+export const rectificationModeSchema = z.enum(["on_site", "deadline", "control"], {
   message: "请选择整改方式",
 });
 export type RectificationMode = z.infer<typeof rectificationModeSchema>;
 export const RECTIFICATION_MODE_LABELS: Record<RectificationMode, string> = {
   on_site: "立行立改",
   deadline: "限期整改",
+  control: "先行管控、限期整改",
 };
 
 /** 约谈 / 通报批评 / 挂牌督办: recorded on the item, never a status of their own. */
@@ -104,16 +105,18 @@ export const rectificationItemInputSchema = z.object({
   itemCode: itemCodeSchema,
   /** Copied from the pinned template so the item reads the same after the template moves on. */
   section: z.string().trim().min(1).max(40),
+  /** The item's finding statement ("未落实学校负责人陪餐制度"): the item's heading, never a 是否 prompt. */
   prompt: z.string().trim().min(1).max(200),
-  basis: z.string().trim().min(1).max(400),
+  /** The item's basis as printed (formatBasis): 《全称》（文号）第X条, or 地方实践. */
+  basis: z.string().trim().min(1).max(1000),
   severity: severitySchema,
   /** Same rule as the finding it comes from, so every finding can become an item. */
   description: findingSchema.shape.description,
   requiredAction: textSchema("整改要求").trim().max(500, "整改要求不能超过 500 字"),
   mode: rectificationModeSchema,
-  /** China calendar date the fix is due. Set for 限期整改; null for 立行立改, which has no deadline. */
+  /** China calendar date the fix is due. Set for 限期整改 and 先行管控; null for 立行立改, which has no deadline. */
   dueDate: dateStringSchema.nullable(),
-  /** The inspector's photos of the finding ("before"). */
+  /** The inspector's photos of the finding ("before"), then those of the 先行管控 measure. */
   photoIds: photoListSchema,
 });
 export type RectificationItemInput = z.infer<typeof rectificationItemInputSchema>;

@@ -107,6 +107,14 @@ export function missingEvidence(item: TemplateItem, answer: Answer | undefined):
 function missingAfterPhoto(item: TemplateItem, answer: Answer, policy: DeadlinePolicy): string[] {
   const chosen = answer.finding?.rectification;
   const rule = chosen ?? resolveRectification(item.severity, policy, item.rectification);
+  // 先行管控 stops the hazard on the spot, so it needs a photo of the measure like 立行立改 does.
+  if (
+    chosen?.mode === "control" ||
+    (chosen === undefined && item.rectification.mode === "control")
+  ) {
+    const photos = chosen?.mode === "control" ? chosen.controlPhotoIds.length : 0;
+    return photos > 0 ? [] : ["先行管控须拍摄管控措施照片"];
+  }
   if (rule.mode !== "on_site") return [];
   const afterPhotos = chosen?.mode === "on_site" ? chosen.afterPhotoIds.length : 0;
   return afterPhotos > 0 ? [] : ["立行立改须拍摄整改后照片"];

@@ -34,9 +34,13 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   minor: { mode: "deadline", days: 30 },
 };
 
+/** Days offered when neither the item nor the district's policy gives a deadline for this severity. */
+export const FALLBACK_DEADLINE_DAYS = 7;
+
 /**
  * How a finding is rectified when the inspector has not decided: the item's own default wins
  * (立行立改, or its own number of days); an item deadline without days takes the policy's rule.
+ * A 先行管控 item always has a deadline: the policy's days, or the fallback when the policy says 立行立改.
  */
 export function resolveRectification(
   severity: Severity,
@@ -45,7 +49,10 @@ export function resolveRectification(
 ): DeadlineRule {
   if (itemDefault.mode === "on_site") return itemDefault;
   if (itemDefault.days !== null) return { mode: "deadline", days: itemDefault.days };
-  return policy[severity];
+  const rule = policy[severity];
+  if (itemDefault.mode === "control" && rule.mode === "on_site")
+    return { mode: "deadline", days: FALLBACK_DEADLINE_DAYS };
+  return rule;
 }
 
 /** The default due date of a finding made on `visitDate`; null when it is 立行立改 on site. */

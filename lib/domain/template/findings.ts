@@ -21,7 +21,11 @@ export function defaultFindingChoice(
   return {
     severity: item.severity,
     rectification:
-      dueDate === null ? { mode: "on_site", afterPhotoIds: [] } : { mode: "deadline", dueDate },
+      dueDate === null
+        ? { mode: "on_site", afterPhotoIds: [] }
+        : item.rectification.mode === "control"
+          ? { mode: "control", dueDate, controlPhotoIds: [] }
+          : { mode: "deadline", dueDate },
     requiredAction: "",
   };
 }
@@ -64,11 +68,12 @@ function findingFor(
     itemCode: item.code,
     section: item.section,
     prompt: item.prompt,
+    finding: item.finding,
     basis: item.basis,
     result,
     severity: choice.severity,
-    description: joinSentences([item.prompt, readingOf(item, answer), answer.note]),
-    requiredAction: choice.requiredAction.trim() || `请对照检查要求整改到位：${item.prompt}`,
+    description: joinSentences([item.finding, readingOf(item, answer), answer.note]),
+    requiredAction: choice.requiredAction.trim() || item.requirement,
     rectification: choice.rectification,
     photoIds: answer.photoIds,
   };

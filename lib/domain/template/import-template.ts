@@ -1,5 +1,6 @@
 import type { z } from "zod";
 
+import { upgradeLegacyTemplate } from "./legacy-template";
 import {
   ITEM_FIELD_LABELS,
   TEMPLATE_FIELD_LABELS,
@@ -74,7 +75,8 @@ export function parseTemplateImport(json: unknown): TemplateImportResult {
   const parsedText =
     typeof json === "string" ? parseJsonText(json) : { ok: true as const, data: json };
   if (!parsedText.ok) return { ok: false, errors: ["文件不是有效的 JSON"] };
-  const data = parsedText.data;
+  // A file exported before issue #9 still imports: its items are brought to the current shape.
+  const data = upgradeLegacyTemplate(parsedText.data);
   const result = templateInputSchema.safeParse(data, { error: importErrorMap });
   if (result.success) return { ok: true, template: result.data };
   return { ok: false, errors: result.error.issues.map((issue) => describeIssue(issue, data)) };

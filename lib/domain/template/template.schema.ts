@@ -110,13 +110,21 @@ export const rectificationDaysSchema = z
   .min(1, "整改期限至少 1 天")
   .max(365, "整改期限不能超过 365 天");
 
-/** 立行立改 on site, or 限期整改 with a deadline (days; null = from the district's policy). */
+/**
+ * 立行立改 on site; 限期整改 with a deadline; or 先行管控 + 限期整改 (`control`): the hazard is
+ * stopped on the spot, recorded with a photo, and the fix has a deadline. Days null = from the
+ * district's policy.
+ */
 export const rectificationDefaultSchema = z.discriminatedUnion(
   "mode",
   [
     z.object({ mode: z.literal("on_site") }),
     z.object({
       mode: z.literal("deadline"),
+      days: rectificationDaysSchema.nullable(),
+    }),
+    z.object({
+      mode: z.literal("control"),
       days: rectificationDaysSchema.nullable(),
     }),
   ],
@@ -140,6 +148,54 @@ export const itemCodeSchema = z
   .string()
   .regex(/^[A-Z]{2,4}-\d{3}$/, "检查项编号格式应为 2–4 个大写字母-三位数字，如 AQ-001");
 
+/** Whether a cited document is in force; the library cites only 现行有效 texts. */
+export const CITATION_STATUSES = ["现行有效", "已修订", "已废止"] as const;
+export const citationStatusSchema = z.enum(CITATION_STATUSES, {
+  message: "请选择文件效力状态",
+});
+export type CitationStatus = z.infer<typeof citationStatusSchema>;
+
+/**
+ * One law, regulation, standard or policy document an item rests on, printed as
+ * 《全称》（文号）第X条 by formatCitation. `article` is omitted when the article could not be verified.
+ */
+export const citationSchema = z.object({
+  title: z.string().trim().min(2, "请填写文件全称").max(80, "文件全称不能超过 80 字"),
+  /** 文号 or standard number: "教育部令第45号", "GB 55036-2022". */
+  docNo: z.string().trim().min(1, "文号不能为空").max(60, "文号不能超过 60 字").optional(),
+  /** As printed after the 文号: "第十八条", "第三十四条第二款", "第4.2.1条". */
+  article: z.string().trim().min(1, "条款不能为空").max(40, "条款不能超过 40 字").optional(),
+  issuer: z.string().trim().min(1, "发布机关不能为空").max(80, "发布机关不能超过 80 字").optional(),
+  /** Date in force, "2025-06-01" (or a year or month when only that is known). */
+  effective: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "施行日期格式应为 YYYY-MM-DD")
+    .optional(),
+  status: citationStatusSchema,
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+/**
+ * The checking frameworks an item serves, so an office can build a checklist by framework:
+ * the eight 挂牌督导事项 (《中小学校责任督学挂牌督导办法》), the 安全工作专项督导 indicators,
+ * the 规范管理负面清单 and the 校园餐专项整治.
+ */
+export const FRAMEWORKS = [
+  "挂牌督导·校务管理和制度执行",
+  "挂牌督导·招生收费择校",
+  "挂牌督导·课程开设和课堂教学",
+  "挂牌督导·学生学业负担",
+  "挂牌督导·学生体质健康",
+  "挂牌督导·教师师德和专业发展",
+  "挂牌督导·校园及周边安全",
+  "挂牌督导·食堂食品饮用水及宿舍卫生",
+  "安全工作专项督导",
+  "规范管理负面清单",
+  "校园餐专项整治",
+] as const;
+export const frameworkSchema = z.enum(FRAMEWORKS, { message: "请选择检查框架" });
+export type Framework = z.infer<typeof frameworkSchema>;
+
 export const templateItemSchema = z.object({
   code: itemCodeSchema,
   section: textSchema("所属类别").trim().min(1, "请填写所属类别").max(40, "类别不能超过 40 字"),
@@ -152,8 +208,23 @@ export const templateItemSchema = z.object({
     .trim()
     .min(4, "请填写检查方法")
     .max(600, "检查方法不能超过 600 字"),
-  /** The law, standard or source document the item rests on. */
-  basis: textSchema("检查依据").trim().min(4, "请填写检查依据").max(400, "检查依据不能超过 400 字"),
+  /** Printed when the item fails, as a finding: "未落实学校负责人陪餐制度". */
+  finding: textSchema("问题表述")
+    .trim()
+    .min(4, "请填写问题表述")
+    .max(200, "问题表述不能超过 200 字"),
+  /** The default 整改要求; the inspector may edit it per finding. */
+  requirement: textSchema("整改要求")
+    .trim()
+    .min(4, "请填写整改要求")
+    .max(500, "整改要求不能超过 500 字"),
+  /** The laws and standards printed as 检查依据; empty for an item backed only by local practice (地方实践). */
+  basis: z.array(citationSchema).max(8, "检查依据不能超过 8 条"),
+  /** Where the item came from (a local practice, a source document); shown in the editor, never printed. */
+  provenance: textSchema("来源说明").trim().max(600, "来源说明不能超过 600 字"),
+  frameworks: z
+    .array(frameworkSchema)
+    .max(FRAMEWORKS.length, `检查框架不能超过 ${FRAMEWORKS.length} 项`),
   response: responseSchema,
   appliesTo: appliesToSchema.nullable(),
   severity: severitySchema,
@@ -170,7 +241,11 @@ export const ITEM_FIELD_LABELS: Record<keyof TemplateItem, string> = {
   section: "所属类别",
   prompt: "检查内容",
   guidance: "检查方法",
+  finding: "问题表述",
+  requirement: "整改要求",
   basis: "检查依据",
+  provenance: "来源说明",
+  frameworks: "检查框架",
   response: "作答方式",
   appliesTo: "适用范围",
   severity: "问题等级",

@@ -1,7 +1,7 @@
 import { addDays } from "../dates";
 import type { PhotoId } from "../photo/photo.schema";
 import { judgeAnswer } from "../template/answer-rules";
-import type { DeadlinePolicy } from "../template/deadline-policy";
+import { type DeadlinePolicy, FALLBACK_DEADLINE_DAYS } from "../template/deadline-policy";
 import type { Judgement, Severity, TemplateItem } from "../template/template.schema";
 import type { Answer, DateString, FindingChoice } from "./answer.schema";
 import type { AnswerInput } from "./visit";
@@ -81,25 +81,29 @@ export function editAnswer(
   }
 }
 
-/** Adds or removes a 立行立改 after-photo on a finding (switching it to 立行立改 when needed). */
+function withPhoto(current: readonly PhotoId[], photoId: PhotoId, change: "add" | "remove") {
+  if (change === "remove") return current.filter((id) => id !== photoId);
+  return current.includes(photoId) ? [...current] : [...current, photoId];
+}
+
+/**
+ * Adds or removes the photo taken after the on-site action: the 先行管控 measure of a 先行管控
+ * finding, else a 立行立改 after-photo (switching the finding to 立行立改 when needed).
+ */
 export function withAfterPhoto(
   finding: FindingChoice,
   photoId: PhotoId,
   change: "add" | "remove",
 ): FindingChoice {
-  const current =
-    finding.rectification.mode === "on_site" ? finding.rectification.afterPhotoIds : [];
-  const afterPhotoIds =
-    change === "add"
-      ? current.includes(photoId)
-        ? current
-        : [...current, photoId]
-      : current.filter((id) => id !== photoId);
+  const rectification = finding.rectification;
+  if (rectification.mode === "control") {
+    const controlPhotoIds = withPhoto(rectification.controlPhotoIds, photoId, change);
+    return { ...finding, rectification: { ...rectification, controlPhotoIds } };
+  }
+  const current = rectification.mode === "on_site" ? rectification.afterPhotoIds : [];
+  const afterPhotoIds = withPhoto(current, photoId, change);
   return { ...finding, rectification: { mode: "on_site", afterPhotoIds } };
 }
-
-/** Days offered when neither the item nor the district's policy gives a deadline for this severity. */
-export const FALLBACK_DEADLINE_DAYS = 7;
 
 /**
  * The due date offered when the inspector switches a finding to 限期整改: the item's own days,
@@ -113,7 +117,7 @@ export function offeredDueDate(
 ): DateString {
   const rule = policy[severity];
   const days =
-    item.rectification.mode === "deadline" && item.rectification.days !== null
+    item.rectification.mode !== "on_site" && item.rectification.days !== null
       ? item.rectification.days
       : rule.mode === "deadline"
         ? rule.days

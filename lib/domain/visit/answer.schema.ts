@@ -34,7 +34,10 @@ export type DateString = z.infer<typeof dateStringSchema>;
  */
 export const findingChoiceSchema = z.object({
   severity: severitySchema,
-  /** 立行立改: fixed during the visit, proven by an after-photo. 限期整改: a due date. */
+  /**
+   * 立行立改: fixed during the visit, proven by an after-photo. 限期整改: a due date.
+   * 先行管控 + 限期整改: the hazard stopped on the spot (photo of the control measure) and a due date.
+   */
   rectification: z.discriminatedUnion(
     "mode",
     [
@@ -43,9 +46,15 @@ export const findingChoiceSchema = z.object({
         afterPhotoIds: z.array(photoIdSchema).max(10, "整改后照片不能超过 10 张"),
       }),
       z.object({ mode: z.literal("deadline"), dueDate: dateStringSchema }),
+      z.object({
+        mode: z.literal("control"),
+        dueDate: dateStringSchema,
+        controlPhotoIds: z.array(photoIdSchema).max(10, "管控措施照片不能超过 10 张"),
+      }),
     ],
     { message: "请选择整改方式" },
   ),
+  /** The inspector's 整改要求 for this finding; empty = the item's default `requirement`. */
   requiredAction: textSchema("整改要求").trim().max(500, "整改要求不能超过 500 字"),
 });
 export type FindingChoice = z.infer<typeof findingChoiceSchema>;

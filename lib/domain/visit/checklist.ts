@@ -111,7 +111,11 @@ export function nextUnanswered(
   return null;
 }
 
-/** Items whose code, wording, section or guidance contain every word of the query. */
+/**
+ * Items whose code, wording, section or guidance contain every word of the query, best first: what
+ * the inspector sees on the row (code, then prompt) outranks the section title, which outranks the
+ * guidance they cannot see without opening the item. Ties keep checklist order.
+ */
 export function searchChecklist(checklist: Checklist, query: string): ItemKey[] {
   const words = query
     .trim()
@@ -119,12 +123,17 @@ export function searchChecklist(checklist: Checklist, query: string): ItemKey[] 
     .split(/\s+/u)
     .filter((w) => w !== "");
   if (words.length === 0) return [];
-  return checklist.entries
-    .filter(({ item }) => {
-      const text = [item.code, item.prompt, item.section, item.guidance].join(" ").toLowerCase();
-      return words.every((w) => text.includes(w));
-    })
-    .map((e) => e.key);
+  const ranked: { key: ItemKey; rank: number; order: number }[] = [];
+  checklist.entries.forEach(({ key, item }, order) => {
+    const fields = [item.code, item.prompt, item.section, item.guidance].map((f) =>
+      f.toLowerCase(),
+    );
+    if (!words.every((w) => fields.some((f) => f.includes(w)))) return;
+    // Each word scores by the most visible field it is found in (0 code … 3 guidance); sum them.
+    const rank = words.reduce((sum, w) => sum + fields.findIndex((f) => f.includes(w)), 0);
+    ranked.push({ key, rank, order });
+  });
+  return ranked.sort((a, b) => a.rank - b.rank || a.order - b.order).map((r) => r.key);
 }
 
 export type SubmitBlocker =

@@ -11,6 +11,7 @@ import { type Role, type User, userSchema } from "@/lib/domain/org/org.schema";
 
 import { refuseUnsafeWrite } from "../request-guard";
 import { getAuth } from "./auth";
+import { log } from "../log";
 
 /** The signed-in user for these request headers, or null. */
 export async function userFromHeaders(requestHeaders: Headers): Promise<User | null> {
@@ -29,7 +30,7 @@ export async function userFromHeaders(requestHeaders: Headers): Promise<User | n
     districtId: u.districtId ?? null,
   });
   if (!parsed.success) {
-    console.error(`用户 ${u.id} 的账号数据无效:`, parsed.error.issues);
+    log.error({ userId: u.id, issues: parsed.error.issues }, "用户账号数据无效");
     return null;
   }
   if (u.banned) return null;

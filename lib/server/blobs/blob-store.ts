@@ -1,7 +1,7 @@
 /**
  * Where photo and PDF bytes live: a key → bytes store. The filesystem implementation keeps them under
- * DATA_DIR/blobs; an S3-compatible one (S3_ENDPOINT) can implement the same interface later. It knows
- * nothing of photos or permissions: callers check those and keep the content type in their own rows.
+ * DATA_DIR/blobs; with S3_ENDPOINT set they go to an S3-compatible object store (s3-blob-store.ts). It
+ * knows nothing of photos or permissions: callers check those and keep the content type in their rows.
  */
 import "server-only";
 
@@ -12,6 +12,8 @@ import { Readable } from "node:stream";
 
 import { serverEnv } from "../env";
 
+import { createS3BlobStore } from "./s3-blob-store";
+
 export type StoredBlob = { size: number; body: ReadableStream<Uint8Array> };
 
 export interface BlobStore {
@@ -20,6 +22,8 @@ export interface BlobStore {
   /** The blob as a stream, or null when there is none. */
   get(key: string): Promise<StoredBlob | null>;
   has(key: string): Promise<boolean>;
+  /** Every key in the store, in no particular order (for backups). */
+  list(): AsyncIterable<string>;
 }
 
 /**
@@ -28,9 +32,11 @@ export interface BlobStore {
  */
 const KEY_PATTERN = /^[0-9a-f]{2}[0-9a-z-]{0,126}$/;
 
-function assertKey(key: string): void {
-  if (!KEY_PATTERN.test(key)) throw new Error(`无效的存储键: ${JSON.stringify(key)}`);
+export function assertKey(key: string): void {
+  if (!isValidKey(key)) throw new Error(`无效的存储键: ${JSON.stringify(key)}`);
 }
+
+export const isValidKey = (key: string) => KEY_PATTERN.test(key);
 
 const isMissing = (error: unknown) =>
   error instanceof Error && "code" in error && error.code === "ENOENT";
@@ -88,10 +94,33 @@ export function createFileBlobStore(root: string): BlobStore {
         throw error;
       }
     },
+
+    async *list() {
+      const shards = await fs.readdir(root).catch((error: unknown) => {
+        if (isMissing(error)) return [];
+        throw error;
+      });
+      for (const shard of shards.sort()) {
+        // Leftover temp files of an interrupted put contain a dot, so isValidKey skips them.
+        const names = await fs.readdir(path.join(root, shard));
+        yield* names.filter((name) => name.startsWith(shard) && isValidKey(name)).sort();
+      }
+    },
   };
 }
 
-/** The app's blob store, under DATA_DIR/blobs. */
+/** The app's blob store: the S3-compatible one when S3_ENDPOINT is set, else files under DATA_DIR/blobs. */
 export function getBlobStore(): BlobStore {
-  return createFileBlobStore(path.join(serverEnv().dataDir, "blobs"));
+  const env = serverEnv();
+  if (!env.S3_ENDPOINT) return createFileBlobStore(path.join(env.dataDir, "blobs"));
+  // One client per process: it keeps its HTTP connections alive between requests.
+  const g = globalThis as typeof globalThis & { __duxueS3Store?: BlobStore };
+  return (g.__duxueS3Store ??= createS3BlobStore({
+    endpoint: env.S3_ENDPOINT,
+    bucket: env.S3_BUCKET!,
+    accessKeyId: env.S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+    region: env.S3_REGION,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === "true",
+  }));
 }

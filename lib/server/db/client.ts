@@ -11,6 +11,8 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 
+import { log } from "../log";
+
 import { startEmbeddedPostgres } from "./embedded";
 import * as schema from "./schema";
 
@@ -23,7 +25,10 @@ export type DatabaseKind = "embedded" | "external";
 
 type Booted = { db: Db; pool: pg.Pool; kind: DatabaseKind; stop(): Promise<void> };
 
-const globalForDb = globalThis as typeof globalThis & { __duxueDb?: Promise<Booted>; __duxueDbReady?: Booted };
+const globalForDb = globalThis as typeof globalThis & {
+  __duxueDb?: Promise<Booted>;
+  __duxueDbReady?: Booted;
+};
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib/server/db/migrations");
 /** Serialises migrations when several app instances start at once against one PostgreSQL. */
@@ -32,7 +37,22 @@ const MIGRATION_LOCK_KEY = 7_041_001;
 // pg returns int8 and numeric as strings by default; our counters fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export type BootOptions = { databaseUrl?: string; dataDir: string; embeddedPort: number };
+/** How long to wait for PostgreSQL before answering "unavailable" rather than hanging. */
+export type DatabaseTimeouts = {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectMs: number;
+  /** One statement; the server cancels it, and the client gives up shortly after if the server is stalled. */
+  statementMs: number;
+};
+
+export const DEFAULT_TIMEOUTS: DatabaseTimeouts = { connectMs: 2_000, statementMs: 15_000 };
+
+export type BootOptions = {
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPort: number;
+  timeouts?: DatabaseTimeouts;
+};
 
 /** Starts the database once per process and migrates it. Safe to call repeatedly. */
 export function bootDatabase(options: BootOptions): Promise<Booted> {
@@ -52,13 +72,26 @@ export function bootDatabase(options: BootOptions): Promise<Booted> {
 async function boot(options: BootOptions): Promise<Booted> {
   const embedded = options.databaseUrl
     ? null
-    : await startEmbeddedPostgres({ dir: path.join(options.dataDir, "pg"), port: options.embeddedPort });
+    : await startEmbeddedPostgres({
+        dir: path.join(options.dataDir, "pg"),
+        port: options.embeddedPort,
+      });
   const url = options.databaseUrl ?? embedded!.url;
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  await migrateDatabase(url);
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: timeouts.connectMs,
+    // A live server cancels a runaway statement itself; a stalled one (SIGSTOP, a frozen host) never
+    // answers, so the client gives up a second later and the pool drops that connection.
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + 1_000,
+    keepAlive: true,
+  });
   // An idle client's error (e.g. the server restarting) must not crash the process.
-  pool.on("error", (error) => console.error("PostgreSQL 连接错误:", error.message));
+  pool.on("error", (error) => log.warn({ err: error }, "PostgreSQL 连接错误"));
   const db = drizzle(pool, { schema });
-  await migrateDatabase(pool);
   return {
     db,
     pool,
@@ -70,14 +103,21 @@ async function boot(options: BootOptions): Promise<Booted> {
   };
 }
 
-export async function migrateDatabase(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
+/**
+ * Applies the migrations on a connection of its own, outside the pool's timeouts: a migration of a
+ * big table, or waiting for another instance's migration lock, may rightly take longer.
+ */
+export async function migrateDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
-    client.release();
+    await client
+      .query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY])
+      .catch(() => undefined);
+    await client.end();
   }
 }
 

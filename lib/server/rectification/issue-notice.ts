@@ -15,6 +15,7 @@ import {
   rectificationItemInputSchema,
 } from "@/lib/domain/rectification/rectification.schema";
 import { openRectificationItem, transition } from "@/lib/domain/rectification/transition";
+import { formatBasis } from "@/lib/domain/template/citation";
 import type { Finding } from "@/lib/domain/template/findings.schema";
 import { newId } from "@/lib/utils/ids";
 
@@ -58,14 +59,17 @@ function itemInputFor(finding: Finding, input: IssueNoticeInput, noticeId: strin
     templateVersion: finding.templateVersion,
     itemCode: finding.itemCode,
     section: finding.section,
-    prompt: finding.prompt,
-    basis: finding.basis,
+    prompt: finding.finding,
+    basis: formatBasis(finding.basis),
     severity: finding.severity,
     description: finding.description,
     requiredAction: finding.requiredAction,
     mode: rectification.mode,
-    dueDate: rectification.mode === "deadline" ? rectification.dueDate : null,
-    photoIds: finding.photoIds,
+    dueDate: rectification.mode === "on_site" ? null : rectification.dueDate,
+    photoIds:
+      rectification.mode === "control"
+        ? [...finding.photoIds, ...rectification.controlPhotoIds]
+        : finding.photoIds,
   } satisfies RectificationItemInput);
 }
 
@@ -140,7 +144,7 @@ export async function issueNoticeForVisit(
     if (!parsed.success) {
       return failure(
         422,
-        `「${finding.prompt}」：${parsed.error.issues[0]?.message ?? "整改事项内容无效"}`,
+        `「${finding.finding}」：${parsed.error.issues[0]?.message ?? "整改事项内容无效"}`,
       );
     }
     planned.push({ item: parsed.data, finding });

@@ -17,6 +17,7 @@ import {
   templateSchema,
   type TemplateStatus,
 } from "@/lib/domain/template/template.schema";
+import { upgradeLegacyItems } from "@/lib/domain/template/legacy-template";
 import { publishTemplate, retireTemplate } from "@/lib/domain/template/versioning";
 
 import { lockChangeSeq } from "../db/change-seq";
@@ -40,7 +41,7 @@ export function rowToTemplate(row: TemplateRow): Template {
     title: row.title,
     domain: row.domain,
     description: row.description,
-    items: row.items,
+    items: upgradeLegacyItems(row.items),
     version: row.version,
     status: row.status,
     publishedAt: row.publishedAt?.getTime() ?? null,
@@ -53,7 +54,7 @@ export function rowToDraft(row: TemplateRow): TemplateInput {
     title: row.title,
     domain: row.domain,
     description: row.description,
-    items: row.items,
+    items: upgradeLegacyItems(row.items),
   });
 }
 

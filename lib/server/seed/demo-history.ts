@@ -241,7 +241,7 @@ const VISITS: DemoVisit[] = [
         ],
       },
       {
-        code: "SS-006",
+        code: "SS-017",
         note: "女生宿舍楼夜间值班室无人",
         steps: [respond(12, "已安排两名宿管员轮流值班，并建立值班签到表"), pass(14)],
       },
@@ -255,7 +255,7 @@ const VISITS: DemoVisit[] = [
     readAfterDays: 3,
     findings: [
       { code: "XF-012", note: "复查发现教学楼灭火器仍有 3 具压力不足", steps: [ack(4)] },
-      { code: "XF-009", note: "实验楼三层未配置灭火器" },
+      { code: "XF-039", note: "实验楼三层未配置灭火器" },
     ],
   },
   {
@@ -282,7 +282,7 @@ const VISITS: DemoVisit[] = [
         ],
       },
       {
-        code: "AQ-017",
+        code: "AQ-050",
         note: "教学楼二楼栏杆松动",
         steps: [respond(5, "已更换松动栏杆并加固全部连接件")],
       },
@@ -305,8 +305,8 @@ const VISITS: DemoVisit[] = [
     daysAgo: 2,
     templates: ["campus-safety"],
     findings: [
-      { code: "AQ-013", note: "宿舍楼出入口监控画面模糊" },
-      { code: "AQ-029", note: "未见本学期防溺水告家长书发放记录" },
+      { code: "AQ-049", note: "宿舍楼出入口监控画面模糊" },
+      { code: "AQ-054", note: "未见本学期防溺水告家长书发放记录" },
     ],
   },
 ];

@@ -41,7 +41,10 @@ const START = anId(1);
 const PHOTO_REGISTER = anId(3);
 const ANSWER = anId(4);
 
-async function setup({ batchSize }: { batchSize?: number } = {}) {
+async function setup({
+  batchSize,
+  isOnline,
+}: { batchSize?: number; isOnline?: () => boolean } = {}) {
   const { db, stores } = await openTestStores();
   const server = createFakeSyncServer();
   server.setPack(aVisitPack());
@@ -56,6 +59,7 @@ async function setup({ batchSize }: { batchSize?: number } = {}) {
       locks,
       newId: idSequence(1000),
       batchSize,
+      isOnline,
     });
   const engine = makeEngine();
   engines.push(engine);
@@ -161,6 +165,24 @@ describe("syncEngine", () => {
 
     expect(await settled).toMatchObject({ status: "idle", pendingCount: 0 });
     expect(server.visits.get(visit.id)).toEqual(visit);
+  });
+
+  it("does not start a sync, or say 同步中, while the device has no network", async () => {
+    let isOnline = false;
+    const { stores, server, engine } = await setup({ isOnline: () => isOnline });
+    await recordVisitWithPhoto(stores);
+    const statuses: string[] = [];
+    engine.subscribe((snapshot) => statuses.push(snapshot.status));
+
+    await engine.syncNow();
+
+    expect(statuses).not.toContain("syncing");
+    expect(server.requests).toEqual([]);
+    expect(engine.getSnapshot()).toMatchObject({ status: "offline", pendingCount: 3 });
+
+    isOnline = true;
+    await engine.syncNow();
+    expect(engine.getSnapshot()).toMatchObject({ status: "idle", pendingCount: 0 });
   });
 
   it("backs off longer after each server error, then succeeds", async () => {

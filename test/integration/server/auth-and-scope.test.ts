@@ -19,7 +19,14 @@ let t: TestDatabase;
 async function domainUser(username: string): Promise<User> {
   const [row] = await t.db.select().from(userTable).where(eq(userTable.username, username));
   if (!row) throw new Error(`no user ${username}`);
-  return { id: row.id, username, name: row.name, role: row.role as User["role"], schoolId: row.schoolId, districtId: row.districtId };
+  return {
+    id: row.id,
+    username,
+    name: row.name,
+    role: row.role as User["role"],
+    schoolId: row.schoolId,
+    districtId: row.districtId,
+  };
 }
 
 async function schoolId(code: string): Promise<string> {
@@ -37,7 +44,9 @@ describe("sign-in", () => {
   it("gives a 30-day session cookie when the password is right", async () => {
     const response = await signInRequest("school01", DEMO_PASSWORD);
     expect(response.status).toBe(200);
-    const cookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
+    const cookie = response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("better-auth.session_token="));
     expect(cookie).toMatch(/Max-Age=2592000/);
     expect(cookie).toMatch(/HttpOnly/);
   });
@@ -46,7 +55,9 @@ describe("sign-in", () => {
     const before = await t.db.$count(session);
     const response = await signInRequest("inspector2", "wrong-password");
     expect(response.status).toBe(401);
-    expect(response.headers.getSetCookie().some((c) => c.startsWith("better-auth.session_token="))).toBe(false);
+    expect(
+      response.headers.getSetCookie().some((c) => c.startsWith("better-auth.session_token=")),
+    ).toBe(false);
     expect(await t.db.$count(session)).toBe(before);
   });
 
@@ -73,14 +84,22 @@ describe("API access", () => {
   it("answers 401 JSON without a session", async () => {
     const response = await getMe(authedRequest("/api/me", null));
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ error: "unauthorized", message: "请先登录" });
+    expect(await response.json()).toEqual({
+      error: "unauthorized",
+      message: "请先登录",
+      requestId: response.headers.get("x-request-id"),
+    });
   });
 
   it("answers 403 JSON to a school account on an office API", async () => {
     const cookie = await signInAs("school01", DEMO_PASSWORD);
     const response = await getOfficeSchools(authedRequest("/api/office/schools", cookie));
     expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ error: "forbidden", message: "无权访问" });
+    expect(await response.json()).toEqual({
+      error: "forbidden",
+      message: "无权访问",
+      requestId: response.headers.get("x-request-id"),
+    });
   });
 
   it("gives the office its district's schools", async () => {
@@ -93,14 +112,26 @@ describe("API access", () => {
   it("tells the signed-in user who they are, with their binding", async () => {
     const cookie = await signInAs("school07", DEMO_PASSWORD);
     const body = (await (await getMe(authedRequest("/api/me", cookie))).json()) as { user: User };
-    expect(body.user).toMatchObject({ username: "school07", role: "school", schoolId: await schoolId("S07") });
+    expect(body.user).toMatchObject({
+      username: "school07",
+      role: "school",
+      schoolId: await schoolId("S07"),
+    });
   });
 
   it("a cookie from a signed-out session no longer works", async () => {
     const cookie = await signInAs("inspector1", DEMO_PASSWORD);
-    const signOut = await (await import("@/lib/server/auth/auth")).getAuth().handler(
-      authedRequest("/api/auth/sign-out", cookie, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
-    );
+    const signOut = await (
+      await import("@/lib/server/auth/auth")
+    )
+      .getAuth()
+      .handler(
+        authedRequest("/api/auth/sign-out", cookie, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        }),
+      );
     expect(signOut.status).toBe(200);
     const cleared = cookieHeaderFrom(signOut);
     expect((await getMe(authedRequest("/api/me", cleared))).status).toBe(401);
@@ -130,18 +161,22 @@ describe("school scope", () => {
     expect(await canSeeSchool(t.db, inspector1, await schoolId("S03"))).toBe(true);
     expect(await canSeeSchool(t.db, inspector1, await schoolId("S13"))).toBe(false);
     expect(await inspectsSchool(t.db, inspector1, await schoolId("S03"))).toBe(true);
-    expect(await inspectsSchool(t.db, await domainUser("office"), await schoolId("S03"))).toBe(false);
+    expect(await inspectsSchool(t.db, await domainUser("office"), await schoolId("S03"))).toBe(
+      false,
+    );
   });
 
   it("shares the 乡镇 zone between its two inspectors", async () => {
     const [a, b] = await Promise.all([domainUser("inspector3"), domainUser("inspector4")]);
-    expect((await scopedSchoolIds(t.db, a)).sort()).toEqual((await scopedSchoolIds(t.db, b)).sort());
+    expect((await scopedSchoolIds(t.db, a)).sort()).toEqual(
+      (await scopedSchoolIds(t.db, b)).sort(),
+    );
   });
 });
 
 describe("health", () => {
   it("reports ok with the kind of database", async () => {
-    const response = await getHealth();
+    const response = await getHealth(authedRequest("/api/health", null));
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: "ok", db: "external" });
   });

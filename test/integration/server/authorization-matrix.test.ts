@@ -120,7 +120,7 @@ const ENDPOINTS: Endpoint[] = [
     expected: [403, 403, 200, 403, 403, 401] },
   { name: "GET /api/templates", call: (c) => getTemplates(get("/api/templates", c)),
     expected: [200, 200, 200, 403, 403, 401] },
-  { name: "GET /api/health", call: () => getHealth(),
+  { name: "GET /api/health", call: (c) => getHealth(get("/api/health", c)),
     expected: [200, 200, 200, 200, 200, 200] },
 ];
 

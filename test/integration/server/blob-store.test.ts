@@ -38,6 +38,17 @@ describe("createFileBlobStore", () => {
     expect(filesUnder(root)).toEqual([path.join("ab", KEY)]);
   });
 
+  it("lists every stored key and no temp file of an interrupted put", async () => {
+    await store.put(KEY, Buffer.from("a"), "image/jpeg");
+    await store.put("cd34", Buffer.from("b"), "image/jpeg");
+    fs.writeFileSync(path.join(root, "ab", `${KEY}.0123.tmp`), "half");
+
+    const keys: string[] = [];
+    for await (const key of store.list()) keys.push(key);
+
+    expect(keys).toEqual([KEY, "cd34"]);
+  });
+
   it("answers null and false when the key was never put", async () => {
     expect(await store.get(KEY)).toBeNull();
     expect(await store.has(KEY)).toBe(false);

@@ -103,7 +103,7 @@ describe("GET /api/notices/{id}/pdf", () => {
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
-  it("holds the school, the number and every item's prompt as extractable text", async () => {
+  it("holds the school, the number and every finding as extractable text, never a 是否 prompt", async () => {
     const parser = new PDFParse({ data: new Uint8Array(pdf) });
     try {
       const text = compact((await parser.getText()).text);
@@ -118,7 +118,11 @@ describe("GET /api/notices/{id}/pdf", () => {
       ]) {
         expect(text).toContain(expected);
       }
-      for (const finding of findings) expect(text).toContain(compact(finding.prompt));
+      for (const finding of findings) {
+        expect(text).toContain(compact(finding.finding));
+        expect(text).toContain(compact(finding.requiredAction));
+      }
+      expect(text).not.toContain("是否");
       expect(text).toContain(compact(LONG_DESCRIPTION));
     } finally {
       await parser.destroy();

@@ -307,6 +307,7 @@ describe("GET /api/photos/{sha256}", () => {
       expect(await response.json()).toEqual({
         error: "photo_not_found",
         message: "照片不存在或无权查看",
+        requestId: response.headers.get("x-request-id"),
       });
     },
   );

@@ -38,10 +38,15 @@ import { newId } from "@/lib/utils/ids";
 
 import { authedRequest, signInAs } from "../../helpers/auth";
 import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
-import { aFullVisit, aTestPhoto, FULL_VISIT_FINDINGS, PhoneVisit } from "../../helpers/phone-visit";
+import {
+  aFullVisit,
+  aTestPhoto,
+  FULL_VISIT_FINDINGS,
+  passingValue,
+  PhoneVisit,
+} from "../../helpers/phone-visit";
 import { pullAs, pushAs, uploadPhoto } from "../../helpers/sync-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
-
 
 const HOUR = 60 * 60_000;
 /** Phone times: the visits happened this morning (the server stamps notices with its own clock). */
@@ -127,7 +132,7 @@ describe("POST /api/sync/push", () => {
       results = await sync(full);
     });
 
-    it("lands exactly once: the visit submitted, 43 answers, 9 registered photos", async () => {
+    it("lands exactly once: the visit submitted, every answer, 9 registered photos", async () => {
       expect(answerCount()).toBeGreaterThanOrEqual(40);
       expect(results.map((r) => r.id)).toEqual(full.mutations.map((m) => m.id));
       expect(new Set(statuses(results))).toEqual(new Set(["applied"]));
@@ -273,7 +278,10 @@ describe("POST /api/sync/push", () => {
     const withoutPhoto = items.find((i, index) => index > 1 && i.evidence === "photo_always")!;
     for (const item of items.slice(2)) {
       const needsPhoto = item.evidence === "photo_always" && item !== withoutPhoto;
-      phone.answer(campusSafety, item, { photoIds: needsPhoto ? [phone.photo("answer")] : [] });
+      phone.answer(campusSafety, item, {
+        photoIds: needsPhoto ? [phone.photo("answer")] : [],
+        value: passingValue(item),
+      });
     }
     phone.submit();
     const submit = phone.mutations.at(-1)!;

@@ -269,6 +269,7 @@ describe("publishing a new version", () => {
     expect(await response.json()).toEqual({
       error: "conflict",
       message: "内容与已发布的第 1 版相同，无需发布新版本",
+      requestId: response.headers.get("x-request-id"),
     });
   });
 
@@ -332,7 +333,11 @@ describe("POST /api/templates/{code}/versions/{version}/retire", () => {
     expect((await retire()).status).toBe(200);
     const again = await retire();
     expect(again.status).toBe(409);
-    expect(await again.json()).toEqual({ error: "conflict", message: "只有已发布的版本可以停用" });
+    expect(await again.json()).toEqual({
+      error: "conflict",
+      message: "只有已发布的版本可以停用",
+      requestId: again.headers.get("x-request-id"),
+    });
   });
 });
 
@@ -400,6 +405,7 @@ describe("POST /api/templates/import", () => {
       error: "invalid_template",
       message: "导入的模板有误，未保存任何内容",
       errors: ["第 3 项（AQ-003）「检查依据」：缺少此项"],
+      requestId: response.headers.get("x-request-id"),
     });
     expect(await rowCount()).toBe(before);
   });

@@ -3,8 +3,10 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { formatBasis } from "@/lib/domain/template/citation";
 import {
   TEMPLATE_DOMAINS,
+  type TemplateItem,
   templateInputSchema,
   type TemplateDomain,
   type TemplateInput,
@@ -53,6 +55,82 @@ const loaded = files.map(loadFile);
 const templates = loaded.flatMap((entry) => (entry.template ? [entry.template] : []));
 const items = templates.flatMap((template) => template.items);
 
+/** The least number of items the whole library must hold (issue #9). */
+const MINIMUM_LIBRARY_ITEMS = 300;
+
+/**
+ * The wording conventions of issue #9, so that 符合 always means compliant:
+ * - a judgement prompt asks exactly one 是否 question; a number prompt asks for the number
+ *   (no 是否) and names its unit in （…）, and its rule does the judging;
+ * - no double negative and no prompt whose 是 records a violation: the words after 是否
+ *   (outside （…）, which only explains the criterion, and outside “…”, which quotes a name) carry no negation or violation word
+ *   (未, 没有, 不, 无, 存在, 违规, 擅自, 超, 被), except the limits 不少于/不超过/不低于/不高于/不早于/不晚于;
+ * - one fact per prompt: after 是否 (outside （…）) no second clause — no "，", "；", 并, 且, 同时, 以及 —
+ *   and no list joined by 、/和/及/与 whose parts start with two different verbs (VERBS below).
+ */
+const NEGATION = /未|没有|不|无|存在|违规|擅自|超|被/u;
+const ALLOWED_LIMITS = /不少于|不超过|不低于|不高于|不早于|不晚于/gu;
+const SECOND_CLAUSE = /[，；]|并|且|同时|以及/u;
+const VERBS = [
+  "建立",
+  "落实",
+  "配备",
+  "设置",
+  "开展",
+  "公示",
+  "公开",
+  "签订",
+  "制定",
+  "明确",
+  "组织",
+  "安装",
+  "张贴",
+  "登记",
+  "检查",
+  "配置",
+  "取得",
+  "查验",
+  "报告",
+  "聘任",
+  "投保",
+  "排查",
+  "留存",
+  "执行",
+];
+
+/** The text after 是否 with every （…） and “…” removed. */
+function questionPart(prompt: string): string {
+  const after = prompt.slice(prompt.indexOf("是否") + 2);
+  return after.replace(/（[^（）]*(?:（[^（）]*）[^（）]*)*）/gu, "").replace(/“[^”]*”/gu, "");
+}
+
+/** Why a prompt breaks the conventions; empty when it keeps them. */
+function promptProblems(item: Pick<TemplateItem, "prompt" | "response">): string[] {
+  const { prompt, response } = item;
+  const questions = prompt.split("是否").length - 1;
+  if (response.type === "number") {
+    const problems: string[] = [];
+    if (questions > 0) problems.push("数值项应询问数值，不用“是否”");
+    if (!/（[^）]+/u.test(prompt)) problems.push("数值项应在括号中写明单位或口径");
+    return problems;
+  }
+  if (questions !== 1) return ["判断项应恰有一个“是否”"];
+  const question = questionPart(prompt);
+  const problems: string[] = [];
+  if (NEGATION.test(question.replace(ALLOWED_LIMITS, "")))
+    problems.push("“是否”之后有否定或违规措辞（双重否定，或“是”表示违规）");
+  if (SECOND_CLAUSE.test(question)) problems.push("“是否”之后有第二个分句（一项只问一件事）");
+  const verbsLeading = question
+    .split(/[、和及与]/u)
+    .map((part) => VERBS.find((verb) => part.startsWith(verb)))
+    .filter((verb): verb is string => verb !== undefined);
+  if (new Set(verbsLeading).size > 1) problems.push("用“、/和/及/与”并列了两个不同动作");
+  return problems;
+}
+
+/** Words that mark working notes, which belong in provenance and never in a printed basis. */
+const WORKING_NOTE = /种子资料|督查实践|地方实践|当地|工作总结|汇报|自查报告/u;
+
 function duplicatesOf(values: readonly string[]): string[] {
   const seen = new Set<string>();
   return values.filter((value) => (seen.has(value) ? true : (seen.add(value), false)));
@@ -95,14 +173,62 @@ describe("checklist library", () => {
     expect(gaps).toEqual([]);
   });
 
-  it("gives every item a basis, severity, rectification default and evidence rule", () => {
+  it("gives every item a finding, requirement, severity, rectification default and evidence rule", () => {
     const incomplete = items
       .filter(
         (item) =>
-          item.basis.trim() === "" || !item.severity || !item.rectification || !item.evidence,
+          item.finding.trim() === "" ||
+          item.requirement.trim() === "" ||
+          !item.severity ||
+          !item.rectification ||
+          !item.evidence,
       )
       .map((item) => item.code);
     expect(incomplete).toEqual([]);
+  });
+
+  it(`holds at least ${MINIMUM_LIBRARY_ITEMS} items`, () => {
+    expect(items.length).toBeGreaterThanOrEqual(MINIMUM_LIBRARY_ITEMS);
+  });
+
+  it("words every prompt so that 符合 means compliant, one fact per prompt", () => {
+    const broken = items.flatMap((item) => {
+      const problems = promptProblems(item);
+      return problems.length === 0 ? [] : [`${item.code} ${item.prompt}：${problems.join("；")}`];
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it("writes findings and requirements as statements, never as 是否 questions", () => {
+    const questions = items
+      .filter((item) => /是否|？/u.test(item.finding) || /是否|？/u.test(item.requirement))
+      .map((item) => item.code);
+    expect(questions).toEqual([]);
+  });
+
+  it("cites only documents in force, and keeps working notes out of the basis", () => {
+    const misplaced = items
+      .filter(
+        (item) =>
+          WORKING_NOTE.test(formatBasis(item.basis).replace("地方实践", "")) ||
+          item.basis.some((citation) => citation.status !== "现行有效") ||
+          (item.provenance !== "" && formatBasis(item.basis).includes(item.provenance)),
+      )
+      .map((item) => item.code);
+    expect(misplaced).toEqual([]);
+  });
+
+  it("says in provenance where an item without a basis comes from", () => {
+    const unexplained = items
+      .filter((item) => item.basis.length === 0 && item.provenance.trim() === "")
+      .map((item) => item.code);
+    expect(unexplained).toEqual([]);
+  });
+
+  it("tags every item with at least one framework", () => {
+    expect(items.filter((item) => item.frameworks.length === 0).map((item) => item.code)).toEqual(
+      [],
+    );
   });
 
   it("covers exactly the nine domains", () => {

@@ -1,5 +1,6 @@
 import { toNextJsHandler } from "better-auth/next-js";
 
+import { apiRoute } from "@/lib/server/api-route";
 import { getAuth } from "@/lib/server/auth/auth";
 import { readTextBody } from "@/lib/server/http";
 import { refuseUnsafeWrite } from "@/lib/server/request-guard";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
 /** better-auth reads the body whole, so it gets a copy read within the limit, after the cross-site check. */
-async function handler(request: Request): Promise<Response> {
+const handler = apiRoute(async (request: Request): Promise<Response> => {
   const refused = refuseUnsafeWrite(request);
   if (refused) return refused;
   if (request.method !== "POST") return getAuth().handler(request);
@@ -19,6 +20,6 @@ async function handler(request: Request): Promise<Response> {
   return getAuth().handler(
     new Request(request.url, { method: "POST", headers: request.headers, body: read.text }),
   );
-}
+});
 
 export const { GET, POST } = toNextJsHandler(handler);

@@ -1,5 +1,6 @@
 import type { Role } from "@/lib/domain/org/org.schema";
 import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy";
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { invalidInput, jsonError, readJsonBody } from "@/lib/server/http";
@@ -12,17 +13,17 @@ const POLICY_EDITORS: readonly Role[] = ["office", "admin"];
 const NO_DISTRICT = "当前账号未绑定区县，无法设置整改期限";
 
 /** The office's district's deadline policy per severity (defaults when never set). */
-export async function GET(request: Request): Promise<Response> {
+export const GET = apiRoute(async function GET(request: Request): Promise<Response> {
   const { user, error } = await requireApiUser(request, POLICY_EDITORS);
   if (error) return error;
   if (!user.districtId) return jsonError(403, "forbidden", NO_DISTRICT);
   return Response.json({
     policy: await districtRepository.getDeadlinePolicy(getDb(), user.districtId),
   });
-}
+});
 
 /** Replaces the policy; findings made from now on take their default due dates from it. */
-export async function PUT(request: Request): Promise<Response> {
+export const PUT = apiRoute(async function PUT(request: Request): Promise<Response> {
   const { user, error } = await requireApiUser(request, POLICY_EDITORS);
   if (error) return error;
   if (!user.districtId) return jsonError(403, "forbidden", NO_DISTRICT);
@@ -32,4 +33,4 @@ export async function PUT(request: Request): Promise<Response> {
   if (!parsed.success) return invalidInput(parsed.error);
   await districtRepository.setDeadlinePolicy(getDb(), user.districtId, parsed.data);
   return Response.json({ policy: parsed.data });
-}
+});

@@ -1,4 +1,5 @@
 import { toChinaDate } from "@/lib/domain/dates";
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { invalidInput } from "@/lib/server/http";
@@ -10,7 +11,7 @@ import { systemClock } from "@/lib/utils/clock";
 export const dynamic = "force-dynamic";
 
 /** The 整改台账 as .xlsx, with the same filters as GET /api/rectification/items. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = apiRoute(async function GET(request: Request): Promise<Response> {
   const { user, error } = await requireApiUser(request, OFFICE);
   if (error) return error;
   const filters = itemFiltersSchema.safeParse(
@@ -26,4 +27,4 @@ export async function GET(request: Request): Promise<Response> {
     fallback: `ledger-${today}.xlsx`,
     disposition: "attachment",
   });
-}
+});

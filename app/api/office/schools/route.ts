@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { scopedSchoolIds } from "@/lib/server/auth/scope";
@@ -6,9 +7,11 @@ import { schoolRepository } from "@/lib/server/repositories/school-repository";
 export const dynamic = "force-dynamic";
 
 /** The office's schools (its district). */
-export async function GET(request: Request): Promise<Response> {
+export const GET = apiRoute(async function GET(request: Request): Promise<Response> {
   const { user, error } = await requireApiUser(request, ["office", "admin"]);
   if (error) return error;
   const db = getDb();
-  return Response.json({ schools: await schoolRepository.listByIds(db, await scopedSchoolIds(db, user)) });
-}
+  return Response.json({
+    schools: await schoolRepository.listByIds(db, await scopedSchoolIds(db, user)),
+  });
+});

@@ -1,4 +1,5 @@
 import { MAX_PHOTO_BYTES, PHOTO_MIME_TYPES, photoIdSchema } from "@/lib/domain/photo/photo.schema";
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { jsonError } from "@/lib/server/http";
@@ -21,7 +22,10 @@ const refuse = (r: PhotoRefusal<number>) => jsonError(r.status, r.error, r.messa
  * Upload: the body is the image bytes; the address is their SHA-256. The Content-Type must be one of
  * the image types, but the stored type is what the decoded bytes are.
  */
-export async function PUT(request: Request, { params }: Params): Promise<Response> {
+export const PUT = apiRoute(async function PUT(
+  request: Request,
+  { params }: Params,
+): Promise<Response> {
   const { user, error } = await requireApiUser(request, undefined, PHOTO_MIME_TYPES);
   if (error) return error;
   const id = photoIdSchema.safeParse((await params).sha256);
@@ -31,10 +35,13 @@ export async function PUT(request: Request, { params }: Params): Promise<Respons
   if (!body.ok) return refuse(PHOTO_TOO_LARGE);
   const result = await storePhoto(getDb(), user, id.data, body.bytes);
   return result.ok ? Response.json(result.photo, { status: result.status }) : refuse(result);
-}
+});
 
 /** The image itself. Its bytes can never change under this address, so browsers may keep it for good. */
-export async function GET(request: Request, { params }: Params): Promise<Response> {
+export const GET = apiRoute(async function GET(
+  request: Request,
+  { params }: Params,
+): Promise<Response> {
   const { user, error } = await requireApiUser(request);
   if (error) return error;
   const id = photoIdSchema.safeParse((await params).sha256);
@@ -49,4 +56,4 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
       ETag: `"${id.data}"`,
     },
   });
-}
+});

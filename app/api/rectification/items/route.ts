@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { invalidInput } from "@/lib/server/http";
@@ -7,7 +8,7 @@ import { systemClock } from "@/lib/utils/clock";
 export const dynamic = "force-dynamic";
 
 /** The 台账: items in scope, filtered by ?status=a,b&overdue=true&school=…&zone=…&severity=…. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = apiRoute(async function GET(request: Request): Promise<Response> {
   const { user, error } = await requireApiUser(request);
   if (error) return error;
   const filters = itemFiltersSchema.safeParse(
@@ -15,4 +16,4 @@ export async function GET(request: Request): Promise<Response> {
   );
   if (!filters.success) return invalidInput(filters.error);
   return Response.json({ items: await listItems(getDb(), user, filters.data, systemClock.now()) });
-}
+});

@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/domain/org/org.schema";
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { applyPush } from "@/lib/server/sync/apply-push";
@@ -11,10 +12,10 @@ export const dynamic = "force-dynamic";
 const PUSHERS: readonly Role[] = ["inspector", "school", "office"];
 
 /** `pushRequestSchema` → `pushResponseSchema`: one transaction, one result per mutation (lib/sync/protocol.ts). */
-export async function POST(request: Request): Promise<Response> {
+export const POST = apiRoute(async function POST(request: Request): Promise<Response> {
   const { user, error } = await requireApiUser(request, PUSHERS);
   if (error) return error;
   const body = await readPushRequest(request);
   if (!body.ok) return body.response;
   return Response.json(await applyPush(getDb(), user, body.push, systemClock.now()));
-}
+});

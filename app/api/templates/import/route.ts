@@ -1,4 +1,5 @@
 import { parseTemplateImport } from "@/lib/domain/template/import-template";
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { readTextBody } from "@/lib/server/http";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
  * Imports a template file (an exported version, or one written by hand) as a draft. A file with any
  * error saves nothing and answers 422 with every error, naming the item and the field.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = apiRoute(async function POST(request: Request): Promise<Response> {
   const { user, error } = await requireApiUser(request, TEMPLATE_EDITORS);
   if (error) return error;
   // The raw text, so a file that is not JSON at all gets the same Chinese answer as a wrong one.
@@ -31,4 +32,4 @@ export async function POST(request: Request): Promise<Response> {
   return Response.json(await templateRepository.importDraft(getDb(), parsed.template, user.id), {
     status: 201,
   });
-}
+});

@@ -189,6 +189,26 @@ describe("validateForSubmit", () => {
       [],
     ],
     [
+      "a 先行管控 default without a photo of the measure",
+      aTemplateItem({ rectification: { mode: "control", days: null } }),
+      { result: "fail", photoIds: photo },
+      ["先行管控须拍摄管控措施照片"],
+    ],
+    [
+      "a 先行管控 choice with a photo of the measure",
+      aTemplateItem(),
+      {
+        result: "fail",
+        photoIds: photo,
+        finding: {
+          severity: "critical",
+          rectification: { mode: "control", dueDate: "2026-03-05", controlPhotoIds: after },
+          requiredAction: "",
+        },
+      },
+      [],
+    ],
+    [
       "an on-site default without an after-photo",
       onSiteItem,
       { result: "fail", photoIds: photo },

@@ -81,6 +81,20 @@ describe("resolveRectification", () => {
     ],
     ["the policy's 立行立改", "critical", onSiteCritical, policyDeadline, { mode: "on_site" }],
     [
+      "the policy's days for a 先行管控 item",
+      "critical",
+      DEFAULT_DEADLINE_POLICY,
+      { mode: "control", days: null },
+      { mode: "deadline", days: 3 },
+    ],
+    [
+      "the fallback days for a 先行管控 item under an on-site policy",
+      "critical",
+      onSiteCritical,
+      { mode: "control", days: null },
+      { mode: "deadline", days: 7 },
+    ],
+    [
       "the item's own days over the policy",
       "minor",
       DEFAULT_DEADLINE_POLICY,

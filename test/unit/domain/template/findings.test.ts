@@ -65,11 +65,12 @@ describe("deriveFindings", () => {
         itemCode: "AQ-001",
         section: "封闭管理",
         prompt: item.prompt,
+        finding: item.finding,
         basis: item.basis,
         result: "fail",
         severity: "major",
-        description: `${item.prompt}。访客未登记即入校`,
-        requiredAction: `请对照检查要求整改到位：${item.prompt}`,
+        description: `${item.finding}。访客未登记即入校`,
+        requiredAction: item.requirement,
         rectification: { mode: "deadline", dueDate: "2026-03-17" },
         photoIds: [aPhotoId("a")],
       },
@@ -177,6 +178,13 @@ describe("deriveFindings", () => {
       expect(finding?.rectification).toEqual({ mode: "deadline", dueDate: "2026-03-03" });
     });
 
+    it("keeps a 先行管控 item's deadline and asks for the photo of the measure", () => {
+      const item = aTemplateItem({ rectification: { mode: "control", days: null } });
+      expect(
+        defaultFindingChoice(item, DEFAULT_DEADLINE_POLICY, "2026-03-02").rectification,
+      ).toEqual({ mode: "control", dueDate: "2026-03-17", controlPhotoIds: [] });
+    });
+
     it("falls back to the default required action when the inspector left it blank", () => {
       const item = aTemplateItem();
       const choice: FindingChoice = {
@@ -184,7 +192,7 @@ describe("deriveFindings", () => {
         requiredAction: "  ",
       };
       expect(findingsFor(item, { result: "fail", finding: choice })[0]?.requiredAction).toBe(
-        `请对照检查要求整改到位：${item.prompt}`,
+        item.requirement,
       );
     });
 
@@ -196,17 +204,18 @@ describe("deriveFindings", () => {
 
   describe("description", () => {
     it("names the reading and the rule for a number item", () => {
-      const item = aClassSizeItem({ prompt: "各班学生人数不超过 56 人。" });
+      const item = aClassSizeItem({ finding: "存在 56 人以上大班额。" });
       const [finding] = findingsFor(item, { result: null, value: 57, note: "三年级（2）班" });
       expect(finding?.description).toBe(
-        "各班学生人数不超过 56 人。现场记录：57人（要求 ≤ 56人）。三年级（2）班",
+        "存在 56 人以上大班额。现场记录：57人（要求 ≤ 56人）。三年级（2）班",
       );
     });
 
     it("names the chosen option for a choice item", () => {
       const item = aTemplateItem({
         code: "XF-002",
-        prompt: "灭火器压力正常",
+        prompt: "灭火器压力是否正常",
+        finding: "灭火器压力不足",
         response: {
           type: "choice",
           options: [
@@ -216,13 +225,15 @@ describe("deriveFindings", () => {
         },
       });
       expect(findingsFor(item, { result: null, value: "low" })[0]?.description).toBe(
-        "灭火器压力正常。现场记录：压力表指针在红区",
+        "灭火器压力不足。现场记录：压力表指针在红区",
       );
     });
 
-    it("is the prompt alone when there is no note", () => {
+    it("is the finding statement alone when there is no note", () => {
       const item = aTemplateItem();
-      expect(findingsFor(item, { result: "fail", note: "" })[0]?.description).toBe(item.prompt);
+      expect(findingsFor(item, { result: "fail", note: "" })[0]?.description).toBe(
+        "外来人员进校未核实登记",
+      );
     });
   });
 

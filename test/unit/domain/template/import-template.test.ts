@@ -48,18 +48,23 @@ describe("parseTemplateImport", () => {
       ["「模板编号」：模板编号只能包含小写字母、数字和连字符，以字母开头"],
     ],
     [
-      "a short basis",
+      "a citation without its title",
       exported([
         aTemplateItem(),
         aClassSizeItem(),
-        aTemplateItem({ code: "AQ-003", basis: "见规定" }),
+        aTemplateItem({ code: "AQ-003", basis: [{ title: "", status: "现行有效" }] }),
       ]),
-      ["第 3 项（AQ-003）「检查依据」：请填写检查依据"],
+      ["第 3 项（AQ-003）「检查依据」：请填写文件全称"],
     ],
     [
       "a missing basis",
       exported([{ ...aTemplateItem(), basis: undefined }]),
       ["第 1 项（AQ-001）「检查依据」：缺少此项"],
+    ],
+    [
+      "a missing finding",
+      exported([{ ...aTemplateItem(), finding: undefined }]),
+      ["第 1 项（AQ-001）「问题表述」：缺少此项"],
     ],
     [
       "a number where text belongs",

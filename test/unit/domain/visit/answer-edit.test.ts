@@ -130,6 +130,20 @@ describe("withAfterPhoto", () => {
   });
 });
 
+describe("withAfterPhoto on a 先行管控 finding", () => {
+  it("adds the photo of the control measure and keeps the deadline", () => {
+    const control: FindingChoice = {
+      ...finding,
+      rectification: { mode: "control", dueDate: "2026-03-05", controlPhotoIds: [] },
+    };
+    expect(withAfterPhoto(control, aPhotoHash("d"), "add").rectification).toEqual({
+      mode: "control",
+      dueDate: "2026-03-05",
+      controlPhotoIds: [aPhotoHash("d")],
+    });
+  });
+});
+
 describe("offeredDueDate", () => {
   const policy: DeadlinePolicy = {
     critical: { mode: "on_site" },

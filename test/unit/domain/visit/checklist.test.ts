@@ -128,6 +128,32 @@ describe("searchChecklist", () => {
   ])("finds %j in code, wording, section or guidance", (query, expected) => {
     expect(searchChecklist(checklist, query)).toEqual(expected);
   });
+
+  it("ranks items whose code or prompt matches above those matching only the section or hidden guidance", () => {
+    const ranked = buildChecklist(
+      [
+        aTemplate({
+          items: [
+            aTemplateItem({
+              code: "XF-001",
+              section: "消防",
+              prompt: "灭火器在有效期内",
+              guidance: "查看疏散通道标识",
+            }),
+            aTemplateItem({ code: "XF-002", section: "疏散通道", prompt: "应急照明完好" }),
+            aTemplateItem({ code: "XF-003", section: "消防", prompt: "疏散通道畅通" }),
+          ],
+        }),
+      ],
+      dayPrimary,
+    );
+    expect(searchChecklist(ranked, "疏散通道")).toEqual([
+      "campus-safety/XF-003",
+      "campus-safety/XF-002",
+      "campus-safety/XF-001",
+    ]);
+    expect(searchChecklist(ranked, "xf-002 通道")[0]).toBe("campus-safety/XF-002");
+  });
 });
 
 describe("submitBlockers", () => {

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { failureResponse, fileResponse, type IdParams } from "@/lib/server/rectification/http";
@@ -6,7 +7,10 @@ import { noticePdfFor } from "@/lib/server/rectification/pdf";
 export const dynamic = "force-dynamic";
 
 /** The notice as an A4 PDF, shown inline and named with its number. */
-export async function GET(request: Request, { params }: { params: IdParams }): Promise<Response> {
+export const GET = apiRoute(async function GET(
+  request: Request,
+  { params }: { params: IdParams },
+): Promise<Response> {
   const { user, error } = await requireApiUser(request);
   if (error) return error;
   const result = await noticePdfFor(getDb(), user, (await params).id);
@@ -17,4 +21,4 @@ export async function GET(request: Request, { params }: { params: IdParams }): P
     fallback: "notice.pdf",
     disposition: "inline",
   });
-}
+});

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { jsonError } from "@/lib/server/http";
@@ -8,9 +9,12 @@ import { systemClock } from "@/lib/utils/clock";
 export const dynamic = "force-dynamic";
 
 /** One item with its timeline, the chain verification and the actions this user may take. */
-export async function GET(request: Request, { params }: { params: IdParams }): Promise<Response> {
+export const GET = apiRoute(async function GET(
+  request: Request,
+  { params }: { params: IdParams },
+): Promise<Response> {
   const { user, error } = await requireApiUser(request);
   if (error) return error;
   const timeline = await getItemTimeline(getDb(), user, (await params).id, systemClock.now());
   return timeline ? Response.json(timeline) : jsonError(404, "not_found", "整改事项不存在");
-}
+});

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { invalidInput, readJsonBody } from "@/lib/server/http";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
  * Opens the code's draft: the one already open (200), or a new one (201) from the body when given,
  * else copied from the newest version.
  */
-export async function POST(
+export const POST = apiRoute(async function POST(
   request: Request,
   { params }: { params: CodeParams },
 ): Promise<Response> {
@@ -29,10 +30,13 @@ export async function POST(
   const result = await templateRepository.startDraft(getDb(), code, parsed?.data ?? null, user.id);
   if (!result.ok) return writeRefused(result);
   return Response.json({ draft: result.value.draft }, { status: result.value.isNew ? 201 : 200 });
-}
+});
 
 /** Saves the draft's content (creating the draft, or a new template, when there is none). */
-export async function PUT(request: Request, { params }: { params: CodeParams }): Promise<Response> {
+export const PUT = apiRoute(async function PUT(
+  request: Request,
+  { params }: { params: CodeParams },
+): Promise<Response> {
   const { user, error } = await requireApiUser(request, TEMPLATE_EDITORS);
   if (error) return error;
   const { code } = await params;
@@ -43,4 +47,4 @@ export async function PUT(request: Request, { params }: { params: CodeParams }):
   return Response.json({
     draft: await templateRepository.saveDraft(getDb(), parsed.data, user.id),
   });
-}
+});

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
@@ -7,7 +8,7 @@ import { systemClock } from "@/lib/utils/clock";
 export const dynamic = "force-dynamic";
 
 /** Publishes the code's draft as a new immutable version (201 with it). */
-export async function POST(
+export const POST = apiRoute(async function POST(
   request: Request,
   { params }: { params: CodeParams },
 ): Promise<Response> {
@@ -21,4 +22,4 @@ export async function POST(
   return result.ok
     ? Response.json({ template: result.value }, { status: 201 })
     : writeRefused(result);
-}
+});

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { invalidInput, jsonError, readJsonBody } from "@/lib/server/http";
@@ -12,7 +13,10 @@ import { systemClock } from "@/lib/utils/clock";
 export const dynamic = "force-dynamic";
 
 /** Body `{ action, expectedVersion? }` → the updated item and its event; 403 / 404 / 409 / 422 change nothing. */
-export async function POST(request: Request, { params }: { params: IdParams }): Promise<Response> {
+export const POST = apiRoute(async function POST(
+  request: Request,
+  { params }: { params: IdParams },
+): Promise<Response> {
   const { user, error } = await requireApiUser(request);
   if (error) return error;
   const { id } = await params;
@@ -30,4 +34,4 @@ export async function POST(request: Request, { params }: { params: IdParams }): 
   return result.ok
     ? Response.json({ item: result.item, event: result.event })
     : failureResponse(result);
-}
+});

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
@@ -11,7 +12,7 @@ import {
 export const dynamic = "force-dynamic";
 
 /** Exactly the version a visit pinned, retired ones included; never a draft. */
-export async function GET(
+export const GET = apiRoute(async function GET(
   request: Request,
   { params }: { params: VersionParams },
 ): Promise<Response> {
@@ -21,4 +22,4 @@ export async function GET(
   if (!path.ok) return path.response;
   const template = await templateRepository.get(getDb(), path.ref.code, path.ref.version);
   return template ? Response.json({ template }) : notFound(path.ref.code, path.ref.version);
-}
+});

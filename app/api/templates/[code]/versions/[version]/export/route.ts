@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
@@ -11,7 +12,7 @@ import {
 export const dynamic = "force-dynamic";
 
 /** One version as a JSON file; importing it again (here or in another district) gives a draft. */
-export async function GET(
+export const GET = apiRoute(async function GET(
   request: Request,
   { params }: { params: VersionParams },
 ): Promise<Response> {
@@ -29,4 +30,4 @@ export async function GET(
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -1,3 +1,4 @@
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
@@ -11,7 +12,7 @@ import {
 export const dynamic = "force-dynamic";
 
 /** Stops offering a published version to new visits; visits pinned to it keep it. */
-export async function POST(
+export const POST = apiRoute(async function POST(
   request: Request,
   { params }: { params: VersionParams },
 ): Promise<Response> {
@@ -21,4 +22,4 @@ export async function POST(
   if (!path.ok) return path.response;
   const result = await templateRepository.retire(getDb(), path.ref.code, path.ref.version);
   return result.ok ? Response.json({ template: result.value }) : writeRefused(result);
-}
+});
