@@ -30,3 +30,13 @@ export function chinaDayStart(date: DateString): number {
 export function chinaTime(epochMs: number): string {
   return new Date(epochMs + CHINA_OFFSET_MS).toISOString().slice(11, 16);
 }
+
+/**
+ * Why `dueDate` is not a due date one can set on `today`, or null: due dates run from a year ago (a
+ * finding recorded late) to three years ahead.
+ */
+export function dueDateRefusal(dueDate: DateString, today: DateString): string | null {
+  if (dueDate < addDays(today, -365)) return `整改期限 ${dueDate} 早于一年前`;
+  if (dueDate > addDays(today, 3 * 365)) return `整改期限 ${dueDate} 晚于三年后`;
+  return null;
+}

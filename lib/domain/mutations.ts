@@ -3,6 +3,7 @@ import { z } from "zod";
 import { idSchema } from "./ids";
 import type { PhotoId } from "./photo/photo.schema";
 import { rectificationActionSchema } from "./rectification/rectification.schema";
+import { intSchema, timestampSchema } from "./text";
 import {
   photoMetaSchema,
   visitAnswerSchema,
@@ -38,7 +39,7 @@ export function defineMutation<const N extends string, A extends z.ZodType>(name
     id: idSchema,
     name: z.literal(name),
     args,
-    createdAt: z.number().int(),
+    createdAt: timestampSchema("更改时间"),
   });
 }
 
@@ -73,7 +74,7 @@ export const visitSubmitMutationSchema = defineMutation(
     visitId: idSchema,
     summary: visitSummarySchema,
     signatures: visitSignaturesSchema,
-    endedAt: z.number().int(),
+    endedAt: timestampSchema("结束时间"),
   }),
 );
 
@@ -101,7 +102,7 @@ export const rectificationActMutationSchema = defineMutation(
   "rectification.act",
   z.object({
     itemId: idSchema,
-    expectedVersion: z.number().int().min(1, "无效的版本号"),
+    expectedVersion: intSchema("无效的版本号").min(1, "无效的版本号"),
     action: rectificationActionSchema,
   }),
 );

@@ -25,6 +25,11 @@ const envSchema = z.object({
   /** Public base URL, used in QR codes on notices and by better-auth. */
   APP_URL: z.string().url("APP_URL 须是完整网址，如 https://duxue.example.cn").optional(),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * The address of the reverse proxy in front of the app (e.g. 10.0.0.5): only a connection from it
+   * may name the client in X-Forwarded-For. Unset, the socket address is the client.
+   */
+  TRUSTED_PROXY: z.ipv4().or(z.ipv6()).optional(),
   /** A real deployment's first account; when set, no demo data is seeded. */
   ADMIN_USERNAME: z.string().min(3).optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
@@ -55,7 +60,12 @@ export function logLevel(): z.infer<typeof envSchema>["LOG_LEVEL"] {
 
 const S3_REQUIRED = ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
 
-export type ServerEnv = z.infer<typeof envSchema> & { dataDir: string; baseUrl: string };
+export type ServerEnv = z.infer<typeof envSchema> & {
+  dataDir: string;
+  baseUrl: string;
+  /** The origins a browser request to this app carries: APP_URL's, and localhost on PORT for the demo. */
+  appOrigins: string[];
+};
 
 let cached: ServerEnv | undefined;
 
@@ -78,6 +88,11 @@ export function serverEnv(): ServerEnv {
     ...env,
     dataDir: path.resolve(env.DATA_DIR),
     baseUrl: env.APP_URL ?? `http://localhost:${env.PORT}`,
+    appOrigins: [
+      new URL(env.APP_URL ?? `http://localhost:${env.PORT}`).origin,
+      `http://localhost:${env.PORT}`,
+      `http://127.0.0.1:${env.PORT}`,
+    ],
   };
   return cached;
 }

@@ -6,6 +6,23 @@ import "server-only";
 
 import type { z } from "zod";
 
+import { controlCharPath } from "@/lib/domain/text";
+
+import { readBodyWithin } from "./read-body";
+
+/** Largest JSON body a route reads unless it says otherwise (a template draft of 300 items is ≈ 300 KB). */
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+/** How much of a body a route reads, and how its 413 names the content and what to do instead. */
+export type BodyLimit = { maxBytes: number; what?: string; hint?: string };
+const DEFAULT_LIMIT: BodyLimit = { maxBytes: MAX_JSON_BYTES };
+
+/** 413: "同步内容过大（超过 2 MB），请分批同步". */
+export function tooLarge({ maxBytes, what = "提交的内容", hint = "" }: BodyLimit): Response {
+  const size = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes / 1024} KB`;
+  return jsonError(413, "payload_too_large", `${what}过大（超过 ${size}）${hint}`);
+}
+
 export function jsonError(status: number, error: string, message: string): Response {
   return Response.json({ error, message }, { status });
 }
@@ -19,11 +36,21 @@ export function invalidInput(zodError: z.ZodError): Response {
   );
 }
 
-/** The request's JSON body; an empty body is `null` (for endpoints where the body is optional). */
-export async function readJsonBody(
+/** The request's body as text, read only up to `maxBytes` (413 past it, without reading the rest). */
+export async function readTextBody(
   request: Request,
-): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  const text = await request.text();
+  limit = DEFAULT_LIMIT,
+): Promise<{ ok: true; text: string } | { ok: false; response: Response }> {
+  const read = await readBodyWithin(request, limit.maxBytes);
+  return read.ok
+    ? { ok: true, text: read.bytes.toString("utf8") }
+    : { ok: false, response: tooLarge(limit) };
+}
+
+/** JSON text as a value; an empty text is `null` (for endpoints where the body is optional). */
+export function parseJson(
+  text: string,
+): { ok: true; body: unknown } | { ok: false; response: Response } {
   if (text.trim() === "") return { ok: true, body: null };
   try {
     return { ok: true, body: JSON.parse(text) as unknown };
@@ -36,4 +63,33 @@ export async function readJsonBody(
       ),
     };
   }
+}
+
+/**
+ * The request's JSON body, read within `limit`. A control character anywhere in it is refused with
+ * 422 naming the field, whatever the route's schema says: none of them is ever meant, and NUL cannot
+ * even be stored.
+ */
+export async function readJsonBody(
+  request: Request,
+  limit = DEFAULT_LIMIT,
+): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  const read = await readTextBody(request, limit);
+  if (!read.ok) return read;
+  const parsed = parseJson(read.text);
+  if (!parsed.ok) return parsed;
+  const path = controlCharPath(parsed.body);
+  if (path === null) return parsed;
+  const field = path.join(".");
+  return {
+    ok: false,
+    response: Response.json(
+      {
+        error: "invalid_input",
+        message: `${field}不能包含控制字符`,
+        issues: [{ code: "custom", path, message: `${field}不能包含控制字符` }],
+      },
+      { status: 422 },
+    ),
+  };
 }

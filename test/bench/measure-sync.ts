@@ -6,6 +6,8 @@ import "fake-indexeddb/auto";
 
 import { createHash, randomBytes } from "node:crypto";
 
+import sharp from "sharp";
+
 import {
   templateSchema,
   type Template,
@@ -27,7 +29,6 @@ import { signInCookie } from "./app-server";
 
 export const SYNC_ANSWERS = 300;
 export const SYNC_PHOTOS = 50;
-const PHOTO_BYTES = 250 * 1024;
 
 /** A 300-item template, imported and published through the office's own API. */
 export function benchTemplate(items: number): TemplateInput {
@@ -75,11 +76,14 @@ export async function publishBenchTemplate(baseUrl: string): Promise<Template> {
   return templateSchema.parse(body.template);
 }
 
-function benchPhoto(): TestPhoto {
-  // JPEG magic bytes then noise: the server checks the hash and the magic bytes, as for a real photo.
-  const bytes = new Uint8Array(
-    Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(PHOTO_BYTES - 4)]),
-  );
+/** A real JPEG of noise (≈ 250 KB, a compressed phone photo): the server decodes every upload. */
+async function benchPhoto(): Promise<TestPhoto> {
+  const [width, height] = [400, 300];
+  const noise = randomBytes(width * height * 3);
+  const jpeg = await sharp(noise, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 95 })
+    .toBuffer();
+  const bytes = new Uint8Array(jpeg);
   return { id: createHash("sha256").update(bytes).digest("hex"), bytes };
 }
 
@@ -119,7 +123,8 @@ export async function measureSync(
     [template],
     Date.now() - 3_600_000,
   );
-  const photoIds = Array.from({ length: SYNC_PHOTOS }, () => phone.photo("answer", benchPhoto()));
+  const photos = await Promise.all(Array.from({ length: SYNC_PHOTOS }, benchPhoto));
+  const photoIds = photos.map((photo) => phone.photo("answer", photo));
   template.items.forEach((item, i) =>
     phone.answer(template, item, i < SYNC_PHOTOS ? { photoIds: [photoIds[i]!] } : {}),
   );

@@ -4,6 +4,7 @@
  */
 import type { Role } from "@/lib/domain/org/org.schema";
 import { getAuth } from "@/lib/server/auth/auth";
+import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 import { getDb } from "@/lib/server/db/client";
 import { createAccount, hashPassword } from "@/lib/server/auth/accounts";
 
@@ -39,11 +40,20 @@ export async function signInAs(username: string, password = TEST_PASSWORD): Prom
   return cookieHeaderFrom(response);
 }
 
-export function signInRequest(username: string, password: string): Promise<Response> {
+/** A sign-in from `client` (the address the app's server would have put in CLIENT_IP_HEADER). */
+export function signInRequest(
+  username: string,
+  password: string,
+  client = "127.0.0.1",
+): Promise<Response> {
   return getAuth().handler(
     new Request(`${TEST_ORIGIN}/api/auth/sign-in/username`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: TEST_ORIGIN },
+      headers: {
+        "content-type": "application/json",
+        origin: TEST_ORIGIN,
+        [CLIENT_IP_HEADER]: client,
+      },
       body: JSON.stringify({ username, password }),
     }),
   );

@@ -2,7 +2,6 @@
  * A visit made on a "phone": the mutations and photos the app's own domain functions produce, in
  * order, against the built-in checklist library. No server code, so the bench can use it too.
  */
-import { createHash } from "node:crypto";
 
 import type { Mutation } from "@/lib/domain/mutations";
 import type { School } from "@/lib/domain/org/org.schema";
@@ -16,18 +15,17 @@ import {
   type AnswerInput,
 } from "@/lib/domain/visit/visit";
 import type { PhotoPurpose, Visit, VisitSignatures } from "@/lib/domain/visit/visit.schema";
+import { demoPhoto } from "@/lib/server/seed/demo-photos";
 import { newId } from "@/lib/utils/ids";
 
 const MINUTE = 60_000;
 
 export type TestPhoto = { id: string; bytes: Uint8Array };
 
-/** A distinct "JPEG" (its magic bytes, then a label): enough for the server's hash and type checks. */
+/** A distinct real PNG (the label is written into it): the server decodes every upload. */
 export function aTestPhoto(label: string): TestPhoto {
-  const bytes = new Uint8Array(
-    Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`photo ${label}`)]),
-  );
-  return { id: createHash("sha256").update(bytes).digest("hex"), bytes };
+  const { id, bytes } = demoPhoto(0, `photo ${encodeURIComponent(label)}`);
+  return { id, bytes: new Uint8Array(bytes) };
 }
 
 /** The phone's side of a visit: mutations made with the app's own domain functions, in order. */

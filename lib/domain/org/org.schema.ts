@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { textSchema } from "../text";
+
 import { idSchema } from "../ids";
 
 /** 学段. A 九年一贯制 school is both 小学 and 初中 for applicability. */
@@ -74,8 +76,8 @@ export type City = z.infer<typeof citySchema>;
 
 export const districtSchema = z.object({
   id: idSchema,
-  code: z.string().trim().min(1, "请填写区县代码").max(32, "区县代码最多 32 个字符"),
-  name: z.string().trim().min(1, "请填写区县名称").max(64, "区县名称最多 64 个字符"),
+  code: textSchema("区县代码").trim().min(1, "请填写区县代码").max(32, "区县代码最多 32 个字符"),
+  name: textSchema("区县名称").trim().min(1, "请填写区县名称").max(64, "区县名称最多 64 个字符"),
 });
 export type District = z.infer<typeof districtSchema>;
 
@@ -83,7 +85,7 @@ export type District = z.infer<typeof districtSchema>;
 export const zoneSchema = z.object({
   id: idSchema,
   districtId: idSchema,
-  name: z.string().trim().min(1, "请填写责任区名称").max(64),
+  name: textSchema("责任区名称").trim().min(1, "请填写责任区名称").max(64),
 });
 export type Zone = z.infer<typeof zoneSchema>;
 
@@ -113,22 +115,19 @@ export type SchoolField = keyof typeof SCHOOL_FIELD_LABELS;
  * A school may have no 督学责任区 yet (imported before zones exist); it is then in nobody's pack.
  */
 export const schoolInputSchema = schoolAttributesSchema.extend({
-  code: z
-    .string({ message: "请填写学校代码" })
+  code: textSchema("学校代码")
     .trim()
     .min(1, "请填写学校代码")
     .max(32, "学校代码最多 32 个字符")
     .regex(/^[0-9A-Za-z_-]*$/, "学校代码只能由数字、字母、- 和 _ 组成"),
-  name: z
-    .string({ message: "请填写学校名称" })
+  name: textSchema("学校名称")
     .trim()
     .min(1, "请填写学校名称")
     .max(100, "学校名称最多 100 个字符"),
-  address: z.string({ message: "地址须为文字" }).trim().max(200, "地址最多 200 个字符"),
-  principal: z.string({ message: "校长须为文字" }).trim().max(50, "校长姓名最多 50 个字符"),
-  contact: z.string({ message: "联系人须为文字" }).trim().max(50, "联系人姓名最多 50 个字符"),
-  phone: z
-    .string({ message: "联系电话须为文字" })
+  address: textSchema("地址").trim().max(200, "地址最多 200 个字符"),
+  principal: textSchema("校长").trim().max(50, "校长姓名最多 50 个字符"),
+  contact: textSchema("联系人").trim().max(50, "联系人姓名最多 50 个字符"),
+  phone: textSchema("联系电话")
     .trim()
     .max(30, "联系电话最多 30 个字符")
     .regex(/^[0-9+\-() ]*$/, "联系电话只能包含数字、空格和 + - ( )"),
@@ -164,8 +163,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** The signed-in person as the domain sees it: one role and what it is bound to. */
 export const userSchema = z.object({
   id: z.string().min(1),
-  username: z.string().trim().min(3, "用户名至少 3 个字符").max(32),
-  name: z.string().trim().min(1, "请填写姓名").max(50),
+  username: textSchema("用户名").trim().min(3, "用户名至少 3 个字符").max(32),
+  name: textSchema("姓名").trim().min(1, "请填写姓名").max(50),
   role: roleSchema,
   /** Set for role "school": the one school this account speaks for. */
   schoolId: idSchema.nullable(),
@@ -188,7 +187,7 @@ export const HOME_BY_ROLE: Record<Role, string> = {
 };
 
 export const signInInputSchema = z.object({
-  username: z.string().trim().min(1, "请输入用户名").max(32, "用户名过长"),
-  password: z.string().min(1, "请输入密码").max(128, "密码过长"),
+  username: textSchema("用户名").trim().min(1, "请输入用户名").max(32, "用户名过长"),
+  password: textSchema("密码").min(1, "请输入密码").max(128, "密码过长"),
 });
 export type SignInInput = z.infer<typeof signInInputSchema>;

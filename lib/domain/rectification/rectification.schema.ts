@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { textSchema, timestampSchema } from "../text";
+
 import { idSchema } from "../ids";
 import { roleSchema } from "../org/org.schema";
 import { photoIdSchema } from "../photo/photo.schema";
@@ -61,17 +63,16 @@ export const ESCALATION_LABELS: Record<EscalationKind, string> = {
 const userIdSchema = z.string().min(1, "无效的用户编号");
 const photoListSchema = z.array(photoIdSchema).max(20, "照片不能超过 20 张");
 const reasonSchema = (missing: string) =>
-  z.string().trim().min(2, missing).max(500, "理由不能超过 500 字");
+  textSchema("理由").trim().min(2, missing).max(500, "理由不能超过 500 字");
 
 /** The school's latest 整改报告 for the item. */
 export const schoolResponseSchema = z.object({
-  text: z
-    .string()
+  text: textSchema("整改情况说明")
     .trim()
     .min(5, "整改情况说明至少 5 个字")
     .max(2000, "整改情况说明不能超过 2000 字"),
   photoIds: photoListSchema.min(1, "请至少上传 1 张整改后照片"),
-  submittedAt: z.number().int(),
+  submittedAt: timestampSchema("提交时间"),
 });
 export type SchoolResponse = z.infer<typeof schoolResponseSchema>;
 
@@ -79,7 +80,7 @@ export type SchoolResponse = z.infer<typeof schoolResponseSchema>;
 export const extensionRequestSchema = z.object({
   requestedDueDate: dateStringSchema,
   reason: reasonSchema("请填写延期理由"),
-  requestedAt: z.number().int(),
+  requestedAt: timestampSchema("申请时间"),
 });
 export type ExtensionRequest = z.infer<typeof extensionRequestSchema>;
 
@@ -87,7 +88,7 @@ export const escalationSchema = z.object({
   kind: escalationKindSchema,
   note: reasonSchema("请填写督办说明"),
   actorId: userIdSchema,
-  escalatedAt: z.number().int(),
+  escalatedAt: timestampSchema("督办时间"),
 });
 export type Escalation = z.infer<typeof escalationSchema>;
 
@@ -111,7 +112,7 @@ export const rectificationItemInputSchema = z.object({
   severity: severitySchema,
   /** Same rule as the finding it comes from, so every finding can become an item. */
   description: findingSchema.shape.description,
-  requiredAction: z.string().trim().max(500, "整改要求不能超过 500 字"),
+  requiredAction: textSchema("整改要求").trim().max(500, "整改要求不能超过 500 字"),
   mode: rectificationModeSchema,
   /** China calendar date the fix is due. Set for 限期整改 and 先行管控; null for 立行立改, which has no deadline. */
   dueDate: dateStringSchema.nullable(),
@@ -159,7 +160,7 @@ const refuseExtensionActionSchema = z.object({
 });
 const verifyPassActionSchema = z.object({
   type: z.literal("verify_pass"),
-  note: z.string().trim().max(500, "复查意见不能超过 500 字"),
+  note: textSchema("复查意见").trim().max(500, "复查意见不能超过 500 字"),
   /** Photos the reviewer took at the 复查, if any. */
   photoIds: photoListSchema,
 });

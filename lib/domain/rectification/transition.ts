@@ -1,4 +1,4 @@
-import { toChinaDate } from "../dates";
+import { dueDateRefusal, toChinaDate } from "../dates";
 import type { DateString } from "../visit/answer.schema";
 import type { RectificationEventDraft } from "./events";
 import {
@@ -124,7 +124,7 @@ function invalid(
     return `延期后的日期须晚于原整改期限 ${item.dueDate}`;
   }
   if (action.requestedDueDate <= today) return "延期后的日期须晚于今天";
-  return null;
+  return dueDateRefusal(action.requestedDueDate, today);
 }
 
 function apply(

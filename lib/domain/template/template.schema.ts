@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { textSchema } from "../text";
+
 import { canteenSchema, ownershipSchema, schoolStageSchema } from "../org/org.schema";
 
 /** 符合 / 部分符合 / 不符合 / 不适用. */
@@ -58,8 +60,8 @@ export const numberRuleSchema = z.object({
 export type NumberRule = z.infer<typeof numberRuleSchema>;
 
 export const choiceOptionSchema = z.object({
-  value: z.string().trim().min(1, "请填写选项值").max(40, "选项值不能超过 40 字"),
-  label: z.string().trim().min(1, "请填写选项文字").max(60, "选项文字不能超过 60 字"),
+  value: textSchema("选项值").trim().min(1, "请填写选项值").max(40, "选项值不能超过 40 字"),
+  label: textSchema("选项文字").trim().min(1, "请填写选项文字").max(60, "选项文字不能超过 60 字"),
   /** How choosing this option is judged. */
   result: judgementSchema,
 });
@@ -70,7 +72,7 @@ export const responseSchema = z.discriminatedUnion(
     z.object({ type: z.literal("judgement") }),
     z.object({
       type: z.literal("number"),
-      unit: z.string().trim().max(10, "单位不能超过 10 字"),
+      unit: textSchema("单位").trim().max(10, "单位不能超过 10 字"),
       rule: numberRuleSchema,
     }),
     z.object({
@@ -196,18 +198,30 @@ export type Framework = z.infer<typeof frameworkSchema>;
 
 export const templateItemSchema = z.object({
   code: itemCodeSchema,
-  section: z.string().trim().min(1, "请填写所属类别").max(40, "类别不能超过 40 字"),
-  prompt: z.string().trim().min(4, "检查内容至少 4 个字").max(200, "检查内容不能超过 200 字"),
+  section: textSchema("所属类别").trim().min(1, "请填写所属类别").max(40, "类别不能超过 40 字"),
+  prompt: textSchema("检查内容")
+    .trim()
+    .min(4, "检查内容至少 4 个字")
+    .max(200, "检查内容不能超过 200 字"),
   /** How to check on site: where to look, what to ask for. */
-  guidance: z.string().trim().min(4, "请填写检查方法").max(600, "检查方法不能超过 600 字"),
+  guidance: textSchema("检查方法")
+    .trim()
+    .min(4, "请填写检查方法")
+    .max(600, "检查方法不能超过 600 字"),
   /** Printed when the item fails, as a finding: "未落实学校负责人陪餐制度". */
-  finding: z.string().trim().min(4, "请填写问题表述").max(200, "问题表述不能超过 200 字"),
+  finding: textSchema("问题表述")
+    .trim()
+    .min(4, "请填写问题表述")
+    .max(200, "问题表述不能超过 200 字"),
   /** The default 整改要求; the inspector may edit it per finding. */
-  requirement: z.string().trim().min(4, "请填写整改要求").max(500, "整改要求不能超过 500 字"),
+  requirement: textSchema("整改要求")
+    .trim()
+    .min(4, "请填写整改要求")
+    .max(500, "整改要求不能超过 500 字"),
   /** The laws and standards printed as 检查依据; empty for an item backed only by local practice (地方实践). */
   basis: z.array(citationSchema).max(8, "检查依据不能超过 8 条"),
   /** Where the item came from (a local practice, a source document); shown in the editor, never printed. */
-  provenance: z.string().trim().max(600, "来源说明不能超过 600 字"),
+  provenance: textSchema("来源说明").trim().max(600, "来源说明不能超过 600 字"),
   frameworks: z
     .array(frameworkSchema)
     .max(FRAMEWORKS.length, `检查框架不能超过 ${FRAMEWORKS.length} 项`),
@@ -278,9 +292,9 @@ export const TEMPLATE_STATUS_LABELS: Record<TemplateStatus, string> = {
 /** What the office edits (and what import/export carries). */
 export const templateInputSchema = z.object({
   code: templateCodeSchema,
-  title: z.string().trim().min(2, "请填写模板名称").max(60, "模板名称不能超过 60 字"),
+  title: textSchema("模板名称").trim().min(2, "请填写模板名称").max(60, "模板名称不能超过 60 字"),
   domain: templateDomainSchema,
-  description: z.string().trim().max(500, "说明不能超过 500 字"),
+  description: textSchema("说明").trim().max(500, "说明不能超过 500 字"),
   items: templateItemsSchema,
 });
 export type TemplateInput = z.infer<typeof templateInputSchema>;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { textSchema, timestampSchema } from "../text";
+
 import { photoIdSchema } from "../photo/photo.schema";
 import {
   itemCodeSchema,
@@ -9,7 +11,21 @@ import {
 } from "../template/template.schema";
 
 /** A calendar date in China (UTC+8, no DST): "2026-11-23". Due dates are dates, not instants. */
-export const dateStringSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
+export const dateStringSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
+  .refine(isCalendarDate, "日期不存在或超出范围");
+
+/** A real day ("2026-02-30" is not) between 2000 and 2099. */
+function isCalendarDate(value: string): boolean {
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return (
+    !Number.isNaN(ms) &&
+    new Date(ms).toISOString().slice(0, 10) === value &&
+    value >= "2000" &&
+    value < "2100"
+  );
+}
 export type DateString = z.infer<typeof dateStringSchema>;
 
 /**
@@ -39,7 +55,7 @@ export const findingChoiceSchema = z.object({
     { message: "请选择整改方式" },
   ),
   /** The inspector's 整改要求 for this finding; empty = the item's default `requirement`. */
-  requiredAction: z.string().trim().max(500, "整改要求不能超过 500 字"),
+  requiredAction: textSchema("整改要求").trim().max(500, "整改要求不能超过 500 字"),
 });
 export type FindingChoice = z.infer<typeof findingChoiceSchema>;
 
@@ -50,11 +66,11 @@ export const answerSchema = z.object({
   /** The judgement; for number and choice items it is derived from `value`. null = not answered yet. */
   result: judgementSchema.nullable(),
   /** A number item's reading, a choice item's option value, or a text item's text. */
-  value: z.union([z.number(), z.string().max(2000, "内容不能超过 2000 字")]).nullable(),
-  note: z.string().trim().max(1000, "备注不能超过 1000 字"),
+  value: z.union([z.number(), textSchema("内容").max(2000, "内容不能超过 2000 字")]).nullable(),
+  note: textSchema("备注").trim().max(1000, "备注不能超过 1000 字"),
   photoIds: z.array(photoIdSchema).max(20, "每项照片不能超过 20 张"),
   /** Set when the result is 不符合 or 部分符合 and the inspector has chosen how it is rectified. */
   finding: findingChoiceSchema.nullable(),
-  answeredAt: z.number().int(),
+  answeredAt: timestampSchema("作答时间"),
 });
 export type Answer = z.infer<typeof answerSchema>;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { textSchema, timestampSchema } from "../text";
+
 import { idSchema } from "../ids";
 import { MAX_PHOTO_BYTES, photoIdSchema, photoMimeSchema } from "../photo/photo.schema";
 import { templateRefSchema } from "../template/template.schema";
@@ -32,7 +34,7 @@ export const geoPointSchema = z.object({
   lng: z.number().min(-180, "经度无效").max(180, "经度无效"),
   /** Radius of the fix in metres, as the browser reports it. */
   accuracy: z.number().nonnegative("定位精度无效"),
-  capturedAt: z.number().int(),
+  capturedAt: timestampSchema("定位时间"),
 });
 export type GeoPoint = z.infer<typeof geoPointSchema>;
 
@@ -49,14 +51,14 @@ export const pinnedTemplatesSchema = z
 /** A signature is a PNG drawn on the phone, stored like any photo (content-addressed). */
 export const inspectorSignatureSchema = z.object({
   photoId: photoIdSchema,
-  name: z.string().trim().min(1, "请填写签名人姓名").max(50, "姓名不能超过 50 字"),
-  signedAt: z.number().int(),
+  name: textSchema("签名人姓名").trim().min(1, "请填写签名人姓名").max(50, "姓名不能超过 50 字"),
+  signedAt: timestampSchema("签名时间"),
 });
 export type InspectorSignature = z.infer<typeof inspectorSignatureSchema>;
 
 export const schoolSignatureSchema = inspectorSignatureSchema.extend({
   /** The signer's position at the school, e.g. 校长 or 安全办主任. */
-  title: z.string().trim().max(50, "职务不能超过 50 字").optional(),
+  title: textSchema("职务").trim().max(50, "职务不能超过 50 字").optional(),
 });
 export type SchoolSignature = z.infer<typeof schoolSignatureSchema>;
 
@@ -66,7 +68,9 @@ export const visitSignaturesSchema = z.object({
 });
 export type VisitSignatures = z.infer<typeof visitSignaturesSchema>;
 
-export const visitSummarySchema = z.string().trim().max(2000, "检查小结不能超过 2000 字");
+export const visitSummarySchema = textSchema("检查小结")
+  .trim()
+  .max(2000, "检查小结不能超过 2000 字");
 
 /** What the start screen collects (the inspector id comes from the session). */
 export const visitStartInputSchema = z.object({
@@ -74,7 +78,7 @@ export const visitStartInputSchema = z.object({
   inspectorId: userIdSchema,
   kind: visitKindSchema,
   templates: pinnedTemplatesSchema,
-  startedAt: z.number().int(),
+  startedAt: timestampSchema("开始时间"),
   location: geoPointSchema.nullable(),
 });
 export type VisitStartInput = z.infer<typeof visitStartInputSchema>;
@@ -86,7 +90,7 @@ export const visitPatchSchema = z.object({
   location: geoPointSchema.nullable().optional(),
   summary: visitSummarySchema.optional(),
   signatures: visitSignaturesSchema.optional(),
-  endedAt: z.number().int().nullable().optional(),
+  endedAt: timestampSchema("结束时间").nullable().optional(),
 });
 export type VisitPatch = z.infer<typeof visitPatchSchema>;
 
@@ -104,7 +108,7 @@ export const visitSchema = z
     kind: visitKindSchema,
     /** Pinned `code@version`s: publishing a new version never changes a visit in progress. */
     templates: pinnedTemplatesSchema,
-    startedAt: z.number().int(),
+    startedAt: timestampSchema("开始时间"),
     endedAt: z.number().int().nullable(),
     location: geoPointSchema.nullable(),
     summary: visitSummarySchema,
@@ -152,7 +156,7 @@ export const photoMetaSchema = z.object({
     .max(MAX_PHOTO_BYTES, `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`),
   width: z.number().int().positive("照片宽度无效").max(10_000, "照片宽度无效"),
   height: z.number().int().positive("照片高度无效").max(10_000, "照片高度无效"),
-  capturedAt: z.number().int(),
+  capturedAt: timestampSchema("定位时间"),
   takenBy: userIdSchema,
   location: geoPointSchema.nullable(),
   purpose: photoPurposeSchema,

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 
+import { dueDateRefusal, toChinaDate } from "../dates";
 import type { Id } from "../ids";
 import {
   answerSaveMutationSchema,
@@ -31,6 +32,7 @@ export type VisitRefusalCode =
   | "visit_submitted"
   | "template_not_pinned"
   | "finding_without_fail"
+  | "due_date_out_of_range"
   | "signature_missing";
 
 /** Why a change was refused; `reason` is shown to the user (and sent back as a push `rejected` reason). */
@@ -93,6 +95,11 @@ export function applyVisitMutation(
       }
       if (answer.finding && answer.result !== "fail" && answer.result !== "partial") {
         return refuse("finding_without_fail", "只有不符合或部分符合的检查项才能填写整改要求");
+      }
+      const rectification = answer.finding?.rectification;
+      if (rectification?.mode === "deadline") {
+        const late = dueDateRefusal(rectification.dueDate, toChinaDate(mutation.createdAt));
+        if (late) return refuse("due_date_out_of_range", late);
       }
       return { ok: true, visit: current };
     }

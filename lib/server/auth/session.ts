@@ -10,6 +10,7 @@ import { forbidden, redirect } from "next/navigation";
 import { type Role, type User, userSchema } from "@/lib/domain/org/org.schema";
 import { CHANGE_PASSWORD_PATH } from "@/lib/domain/org/people";
 
+import { refuseUnsafeWrite } from "../request-guard";
 import { getAuth } from "./auth";
 import { log } from "../log";
 
@@ -62,12 +63,17 @@ export async function requirePageUser(
   return user;
 }
 
-/** For route handlers: the user, or the JSON error response to return as is. */
+/**
+ * For route handlers: the user, or the JSON error response to return as is. A write must also pass the
+ * cross-site and content-type check (request-guard.ts); `bodyTypes` are the media types it may send.
+ */
 export async function requireApiUser(
   request: Request,
   roles?: readonly Role[],
-  options: { allowPasswordChange?: boolean } = {},
+  options: { allowPasswordChange?: boolean; bodyTypes?: readonly string[] } = {},
 ): Promise<{ user: User; error?: never } | { user?: never; error: Response }> {
+  const refused = refuseUnsafeWrite(request, options.bodyTypes);
+  if (refused) return { error: refused };
   const user = await userFromHeaders(request.headers);
   if (!user)
     return {

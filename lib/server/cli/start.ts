@@ -1,7 +1,7 @@
 /**
- * `npm start`: builds the app when the build is missing or older than the source, starts `next start`
- * (which boots the database from instrumentation.ts), waits until /api/health answers, and prints the
- * address and the demo sign-ins.
+ * `npm start`: builds the app when the build is missing or older than the source, starts the app's
+ * server (serve.ts: Next.js, which boots the database from instrumentation.ts), waits until
+ * /api/health answers, and prints the address and the demo sign-ins.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -25,11 +25,13 @@ if (isBuildStale()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const nextBin = path.join(process.cwd(), "node_modules/next/dist/bin/next");
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT)], {
-  stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production" },
-});
+// Not `next start`: serve.ts puts the socket address where route handlers can read it (client-ip.ts).
+const serve = path.join(process.cwd(), "lib/server/cli/serve.ts");
+const server = spawn(
+  process.execPath,
+  ["--import", "tsx", serve, String(env.PORT), env.TRUSTED_PROXY ?? ""],
+  { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } },
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.kill(signal));
 }

@@ -111,12 +111,27 @@ export const verification = pgTable("verification", {
   updatedAt: updatedAt(),
 });
 
-/** Failed sign-ins per username, for the lockout that better-auth's per-IP rate limit does not give. */
-export const signInFailures = pgTable("sign_in_failures", {
-  username: text("username").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  lockedUntil: timestamp("locked_until", { withTimezone: true }),
-  updatedAt: updatedAt(),
+/**
+ * One row per wrong password, keyed by account and client (lib/server/auth/lockout.ts): the sliding
+ * window and the progressive delay are computed from these rows, so every app instance sees them.
+ */
+export const passwordFailures = pgTable(
+  "password_failures",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    username: text("username").notNull(),
+    client: text("client").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("password_failures_account_idx").on(t.username, t.client, t.at)],
+);
+
+/** better-auth's per-IP rate-limit counters (`rateLimit.storage: "database"`), shared by every instance. */
+export const rateLimit = pgTable("rate_limit", {
+  id: text("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  count: integer("count").notNull(),
+  lastRequest: bigint("last_request", { mode: "number" }).notNull(),
 });
 
 // ── Organisation ───────────────────────────────────────────────────────────────────────────────
@@ -169,7 +184,10 @@ export const zoneInspectors = pgTable(
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.zoneId, t.userId] }), index("zone_inspectors_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.zoneId, t.userId] }),
+    index("zone_inspectors_user_idx").on(t.userId),
+  ],
 );
 
 export const schools = pgTable(
@@ -496,12 +514,17 @@ export const visitAnswers = pgTable(
  * Ids of the mutations a push APPLIED, so a retried push answers `duplicate` and changes nothing.
  * Rejected ids are not kept: the same mutation sent again is judged again (lib/sync/protocol.ts).
  */
-export const processedMutations = pgTable("processed_mutations", {
-  id: uuid("id").primaryKey(),
-  userId: text("user_id").notNull(),
-  name: text("name").notNull(),
-  appliedAt: timestamp("applied_at", { withTimezone: true }).notNull(),
-});
+export const processedMutations = pgTable(
+  "processed_mutations",
+  {
+    id: uuid("id").notNull(),
+    /** Ids are the phone's; keyed with their author so one user's id can never match another's mutation. */
+    userId: text("user_id").notNull(),
+    name: text("name").notNull(),
+    appliedAt: timestamp("applied_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.id] })],
+);
 
 // ── Audit log (issue #8) ──────────────────────────────────────────────────────────────────────
 

@@ -31,6 +31,12 @@ import {
 } from "@/lib/domain/org/people";
 
 import { createAccount, hashPassword, setPasswordHash, verifyPassword } from "../auth/accounts";
+import {
+  clearPasswordFailures,
+  passwordWaitSeconds,
+  recordPasswordFailure,
+  waitText,
+} from "../auth/lockout";
 import type { Db, Executor } from "../db/client";
 import { cities, districts, schools, session, user as users, zoneInspectors } from "../db/schema";
 import { type Failure, failure } from "../rectification/failure";
@@ -353,15 +359,26 @@ export async function resetPassword(
   });
 }
 
-/** 修改密码: the one way anyone changes their own password; the current one must be right. */
+/**
+ * 修改密码: the one way anyone changes their own password; the current one must be right. Wrong
+ * current passwords count towards the same per-account-and-client throttle as sign-in, so a stolen
+ * session cannot be used to guess the password.
+ */
 export async function changeOwnPassword(
   db: Db,
   user: User,
   input: ChangePasswordInput,
   now: number,
+  client: string,
 ): Promise<Failure | null> {
-  if (!(await verifyPassword(db, user.id, input.currentPassword)))
+  const key = { username: user.username.toLowerCase(), client };
+  const wait = await passwordWaitSeconds(db, key, new Date(now));
+  if (wait > 0) return failure(429, `密码错误次数过多，请 ${waitText(wait)}后再试`);
+  if (!(await verifyPassword(db, user.id, input.currentPassword))) {
+    await recordPasswordFailure(db, key, new Date(now));
     return failure(422, "当前密码不正确");
+  }
+  await clearPasswordFailures(db, key);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await setPasswordHash(tx, user.id, passwordHash, new Date(now));

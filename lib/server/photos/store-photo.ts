@@ -7,7 +7,8 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { eq } from "drizzle-orm";
+import { and, eq, gt, inArray, or, sql } from "drizzle-orm";
+import sharp from "sharp";
 
 import type { User } from "@/lib/domain/org/org.schema";
 import {
@@ -21,7 +22,7 @@ import { sniffImageMime } from "@/lib/domain/photo/sniff";
 import { canSeeSchool } from "../auth/scope";
 import { type BlobStore, getBlobStore, type StoredBlob } from "../blobs/blob-store";
 import type { Executor } from "../db/client";
-import { photos } from "../db/schema";
+import { photos, user as users } from "../db/schema";
 import { log } from "../log";
 import { photoThumbnail } from "./thumbnail";
 
@@ -36,7 +37,14 @@ export type PhotoRefusal<S extends number> = {
 };
 
 export type StorePhotoResult =
-  { ok: true; status: 201 | 200; photo: StoredPhoto } | PhotoRefusal<400 | 413 | 415>;
+  { ok: true; status: 201 | 200; photo: StoredPhoto } | PhotoRefusal<400 | 413 | 415 | 422 | 429>;
+
+/** New photos one account may upload per hour: a long visit takes ≈ 100; more is a runaway client. */
+export const PHOTOS_PER_HOUR = 600;
+/** Photo storage per school (its own uploads and the photos of its visits). */
+export const SCHOOL_PHOTO_QUOTA_BYTES = 2 * 1024 * 1024 * 1024;
+/** A phone photo is ≤ 1600 px on its long edge; this bounds the memory one decode may take. */
+const MAX_DECODE_PIXELS = 25_000_000;
 
 export type ReadPhotoResult = { ok: true; mime: PhotoMime; blob: StoredBlob } | PhotoRefusal<404>;
 
@@ -58,7 +66,8 @@ export const PHOTO_NOT_FOUND: PhotoRefusal<404> = {
 /**
  * Stores `bytes` as photo `sha256` for `user`: 201 when new, 200 when the server already has it;
  * 413 over MAX_PHOTO_BYTES, 400 when the bytes do not hash to `sha256` (a damaged upload), 415 when
- * they are not a JPEG, PNG or WebP. Nothing is written unless every check passes.
+ * they do not decode as a JPEG, PNG or WebP, 429 past the account's hourly rate, 422 when the
+ * school's storage is full. Nothing is written unless every check passes.
  */
 export async function storePhoto(
   db: Executor,
@@ -77,7 +86,7 @@ export async function storePhoto(
     };
   }
   const mime = sniffImageMime(bytes);
-  if (!mime) {
+  if (!mime || !(await decodesAs(bytes, mime))) {
     return {
       ok: false,
       status: 415,
@@ -89,6 +98,8 @@ export async function storePhoto(
 
   const [existing] = await db.select({ id: photos.id }).from(photos).where(eq(photos.id, sha256));
   if (existing) return { ok: true, status: 200, photo };
+  const limited = await uploadLimitRefusal(db, user, bytes.byteLength);
+  if (limited) return limited;
   // Bytes before the row, so a row always has its blob. A crash in between leaves an unreferenced
   // blob that the retried upload simply writes again.
   await blobs.put(sha256, bytes, mime);
@@ -99,6 +110,60 @@ export async function storePhoto(
     .onConflictDoNothing({ target: photos.id })
     .returning({ id: photos.id });
   return { ok: true, status: inserted.length > 0 ? 201 : 200, photo };
+}
+
+/**
+ * Whether the bytes are a whole image of the type their magic numbers claim: every pixel is decoded
+ * (libvips, via sharp), so a file that only starts like an image, or hides other content behind a
+ * damaged one, is refused.
+ */
+async function decodesAs(bytes: Uint8Array, mime: PhotoMime): Promise<boolean> {
+  try {
+    const image = sharp(bytes, { failOn: "warning", limitInputPixels: MAX_DECODE_PIXELS });
+    const { format } = await image.metadata();
+    await image.raw().toBuffer();
+    return `image/${format}` === mime;
+  } catch {
+    return false;
+  }
+}
+
+/** 429 past the hourly rate of this account; 422 once its school's photo storage is full. */
+async function uploadLimitRefusal(
+  db: Executor,
+  user: User,
+  size: number,
+): Promise<PhotoRefusal<422 | 429> | null> {
+  const recent = await db.$count(
+    photos,
+    and(eq(photos.uploadedBy, user.id), gt(photos.uploadedAt, sql`now() - interval '1 hour'`)),
+  );
+  if (recent >= PHOTOS_PER_HOUR) {
+    return {
+      ok: false,
+      status: 429,
+      error: "photo_rate_limited",
+      message: `上传照片过于频繁（每小时最多 ${PHOTOS_PER_HOUR} 张），请稍后自动重试`,
+    };
+  }
+  if (user.schoolId === null) return null;
+  const schoolAccounts = db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.schoolId, user.schoolId));
+  const [used] = await db
+    .select({ bytes: sql<number>`coalesce(sum(${photos.bytes}), 0)::bigint` })
+    .from(photos)
+    .where(or(eq(photos.schoolId, user.schoolId), inArray(photos.uploadedBy, schoolAccounts)));
+  if (Number(used?.bytes ?? 0) + size > SCHOOL_PHOTO_QUOTA_BYTES) {
+    return {
+      ok: false,
+      status: 422,
+      error: "photo_quota_exceeded",
+      message: `本校的照片存储已满（上限 ${SCHOOL_PHOTO_QUOTA_BYTES / 1024 ** 3} GB），无法再上传，请联系督导室`,
+    };
+  }
+  return null;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import "server-only";
 
-export type FailureStatus = 403 | 404 | 409 | 422;
+export type FailureStatus = 403 | 404 | 409 | 422 | 429;
 export type Failure = { ok: false; status: FailureStatus; reason: string };
 
 export function failure(status: FailureStatus, reason: string): Failure {

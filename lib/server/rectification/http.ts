@@ -21,6 +21,7 @@ const ERROR_CODES: Record<FailureStatus, string> = {
   404: "not_found",
   409: "conflict",
   422: "invalid_input",
+  429: "too_many_requests",
 };
 
 /** `{ error, message }` JSON with the failure's status, the shape every API error has. */

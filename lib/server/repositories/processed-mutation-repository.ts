@@ -4,17 +4,18 @@
  */
 import "server-only";
 
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
 import type { Executor } from "../db/client";
 import { processedMutations } from "../db/schema";
 
 export const processedMutationRepository = {
-  async isApplied(db: Executor, id: string): Promise<boolean> {
+  /** Whether `userId` already had mutation `id` applied; another user's equal id is a different mutation. */
+  async isApplied(db: Executor, userId: string, id: string): Promise<boolean> {
     const rows = await db
       .select({ id: processedMutations.id })
       .from(processedMutations)
-      .where(eq(processedMutations.id, id));
+      .where(and(eq(processedMutations.userId, userId), eq(processedMutations.id, id)));
     return rows.length > 0;
   },
 

@@ -1,9 +1,8 @@
 /**
- * Stand-in photos for the demo history: small real PNGs (a soft two-tone scene, a different hue
- * per photo), so that photo ids are honest SHA-256 hashes of real bytes. Demo data only.
+ * Stand-in photos for the demo history and the tests: small real PNGs (a soft two-tone scene, a
+ * different hue per photo), so that photo ids are honest SHA-256 hashes of real bytes that decode.
+ * Pure Node (no server-only guard), so the bench's "phone" can make them too.
  */
-import "server-only";
-
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 
@@ -31,8 +30,8 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** An RGB PNG: a lighter "wall" over a darker "floor", tinted by `seed`. */
-function scenePng(seed: number): Buffer {
+/** An RGB PNG: a lighter "wall" over a darker "floor", tinted by `seed`; `comment` goes in a tEXt chunk. */
+function scenePng(seed: number, comment?: string): Buffer {
   const hue = (seed * 47) % 360;
   const tint = (lightness: number) => hslToRgb(hue, 0.35, lightness);
   const wall = tint(0.78);
@@ -51,6 +50,7 @@ function scenePng(seed: number): Buffer {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),
+    ...(comment === undefined ? [] : [chunk("tEXt", Buffer.from(`Comment\0${comment}`, "latin1"))]),
     chunk("IDAT", deflateSync(Buffer.concat(rows))),
     chunk("IEND", Buffer.alloc(0)),
   ]);
@@ -73,9 +73,12 @@ export type DemoPhoto = {
   height: number;
 };
 
-/** The `seed`-th demo photo; the same seed always gives the same bytes and id. */
-export function demoPhoto(seed: number): DemoPhoto {
-  const bytes = scenePng(seed);
+/**
+ * The `seed`-th demo photo; the same seed always gives the same bytes and id. A `label` (ASCII) is
+ * written into the file, so tests get as many distinct real images as they need.
+ */
+export function demoPhoto(seed: number, label?: string): DemoPhoto {
+  const bytes = scenePng(seed, label);
   return {
     id: createHash("sha256").update(bytes).digest("hex"),
     bytes,

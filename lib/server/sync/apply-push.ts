@@ -2,8 +2,10 @@
  * Applies a sync push: one DB transaction per batch, one result per mutation, in order, exactly as
  * lib/sync/protocol.ts describes. Each mutation runs in its own savepoint, so a rejected one rolls
  * back only itself. Visit mutations go through the same reducer as the phone (applyVisitMutation);
- * "rectification.act" through the same service as the REST route. An unexpected error aborts the
- * whole batch (the client retries it), never turning the user's work into a rejection.
+ * "rectification.act" through the same service as the REST route. Whatever the client sent, the answer
+ * is a result per mutation: a mutation the database refuses as data (a value it cannot store, a
+ * broken constraint) is rejected on its own, so a poison mutation is never retried forever. Any other
+ * error (the database unreachable) aborts the whole batch, and the client retries it.
  */
 import "server-only";
 
@@ -17,6 +19,7 @@ import {
   type VisitMutation,
 } from "@/lib/domain/mutations";
 import type { User } from "@/lib/domain/org/org.schema";
+import { controlCharPath } from "@/lib/domain/text";
 import { applyVisitMutation } from "@/lib/domain/visit/visit";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 import type { MutationResult, pushRequestEnvelopeSchema, PushResponse } from "@/lib/sync/protocol";
@@ -72,12 +75,17 @@ async function applyOne(
   now: number,
 ): Promise<MutationResult> {
   const { id } = raw;
-  if (await processedMutationRepository.isApplied(tx, id)) return { id, status: "duplicate" };
+  if (await processedMutationRepository.isApplied(tx, user.id, id))
+    return { id, status: "duplicate" };
   const parsed = mutationSchema.safeParse(raw);
   if (!parsed.success) {
     return { id, status: "rejected", reason: parsed.error.issues[0]?.message ?? "更改内容无效" };
   }
   const mutation = parsed.data;
+  const badText = controlCharPath(mutation);
+  if (badText !== null) {
+    return { id, status: "rejected", reason: `${badText.join(".")}不能包含控制字符` };
+  }
   try {
     await tx.transaction(async (savepoint) => {
       const refusal = await applyMutation(savepoint, user, mutation, now);
@@ -86,9 +94,25 @@ async function applyOne(
     });
   } catch (error) {
     if (error instanceof Refused) return { id, status: "rejected", reason: error.reason };
+    if (isDataError(error)) {
+      console.error(`同步更改 ${id}（${mutation.name}）被数据库拒绝:`, error);
+      return { id, status: "rejected", reason: "更改内容无法保存（数据有误），请核对后重新填写" };
+    }
     throw error;
   }
   return { id, status: "applied" };
+}
+
+/**
+ * PostgreSQL refused the values themselves (SQLSTATE class 22, data exception, or 23, integrity
+ * constraint violation): sending them again can never succeed. The driver's error is the `cause`.
+ */
+function isDataError(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^2[23][0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
 }
 
 function applyMutation(

@@ -6,7 +6,7 @@ import { GET as getMe } from "@/app/api/me/route";
 import { GET as getOfficeSchools } from "@/app/api/office/schools/route";
 import type { User } from "@/lib/domain/org/org.schema";
 import { canSeeSchool, inspectsSchool, scopedSchoolIds } from "@/lib/server/auth/scope";
-import { MAX_FAILURES } from "@/lib/server/auth/lockout";
+import { FREE_FAILURES } from "@/lib/server/auth/lockout";
 import { schools, session, user as userTable } from "@/lib/server/db/schema";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { seedDemo } from "@/lib/server/seed/seed";
@@ -55,20 +55,20 @@ describe("sign-in", () => {
   });
 
   it("locks the username after repeated failures, even for the right password", async () => {
-    for (let i = 0; i < MAX_FAILURES; i++) {
+    for (let i = 0; i < FREE_FAILURES; i++) {
       expect((await signInRequest("school30", `guess-${i}`)).status).toBe(401);
     }
     const locked = await signInRequest("school30", DEMO_PASSWORD);
     expect(locked.status).toBe(429);
-    expect(((await locked.json()) as { message: string }).message).toContain("登录失败次数过多");
+    expect(((await locked.json()) as { message: string }).message).toContain("密码错误次数过多");
     // Other accounts are not affected.
     expect((await signInRequest("school29", DEMO_PASSWORD)).status).toBe(200);
   });
 
   it("resets the failure count after a successful sign-in", async () => {
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await signInRequest("school28", "nope-nope");
+    for (let i = 0; i < FREE_FAILURES - 1; i++) await signInRequest("school28", "nope-nope");
     expect((await signInRequest("school28", DEMO_PASSWORD)).status).toBe(200);
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await signInRequest("school28", "nope-nope");
+    for (let i = 0; i < FREE_FAILURES - 1; i++) await signInRequest("school28", "nope-nope");
     expect((await signInRequest("school28", DEMO_PASSWORD)).status).toBe(200);
   });
 });

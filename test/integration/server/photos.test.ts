@@ -4,12 +4,14 @@ import os from "node:os";
 import path from "node:path";
 
 import { eq } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { GET, PUT } from "@/app/api/photos/[sha256]/route";
 import { MAX_PHOTO_BYTES } from "@/lib/domain/photo/photo.schema";
 import { districts, photos, schools, zoneInspectors, zones } from "@/lib/server/db/schema";
 import { serverEnv } from "@/lib/server/env";
+import { demoPhoto } from "@/lib/server/seed/demo-photos";
 import { newId } from "@/lib/utils/ids";
 import { aSchool } from "@/test/helpers/builders/template";
 
@@ -93,11 +95,22 @@ afterAll(async () => {
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const JPEG_START = [0xff, 0xd8, 0xff, 0xe0];
-const PNG_START = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-/** Image-looking bytes of their own per test (photos are content-addressed, so tests stay independent). */
-const image = (start: number[], label: string) =>
-  Buffer.concat([Buffer.from(start), Buffer.from(label), Buffer.from([0xff, 0xd9])]);
-const aJpeg = (label: string) => image(JPEG_START, label);
+/** A real JPEG, made once; each test's own copy carries its label in a comment segment. */
+const baseJpeg = await sharp(demoPhoto(0).bytes).jpeg().toBuffer();
+/** Real images of their own per test (photos are content-addressed, so tests stay independent). */
+function aJpeg(label: string): Uint8Array<ArrayBuffer> {
+  const comment = Buffer.from(label);
+  const length = comment.length + 2;
+  return new Uint8Array(
+    Buffer.concat([
+      baseJpeg.subarray(0, 2),
+      Buffer.from([0xff, 0xfe, length >> 8, length & 0xff]),
+      comment,
+      baseJpeg.subarray(2),
+    ]),
+  );
+}
+const aPng = (label: string) => new Uint8Array(demoPhoto(0, label).bytes);
 
 const params = (id: string) => ({ params: Promise.resolve({ sha256: id }) });
 
@@ -151,7 +164,7 @@ describe("PUT /api/photos/{sha256}", () => {
       schoolId: null,
     });
     expect(blobFiles().filter((f) => f.includes(id))).toEqual([path.join(id.slice(0, 2), id)]);
-    expect(fs.readFileSync(path.join(blobRoot, id.slice(0, 2), id))).toEqual(bytes);
+    expect(fs.readFileSync(path.join(blobRoot, id.slice(0, 2), id))).toEqual(Buffer.from(bytes));
   });
 
   it("stores once when two uploads of the same bytes race", async () => {
@@ -169,7 +182,7 @@ describe("PUT /api/photos/{sha256}", () => {
   });
 
   it("takes the type from the bytes, not the header, when a PNG is sent as image/jpeg", async () => {
-    const bytes = image(PNG_START, "a signature");
+    const bytes = aPng("a signature");
     const id = sha256(bytes);
 
     const response = await put(bytes, cookie.inspector1, { id });
@@ -264,7 +277,7 @@ describe("GET /api/photos/{sha256}", () => {
   async function uploaded(
     label: string,
     as = cookie.inspector1,
-  ): Promise<{ id: string; bytes: Buffer }> {
+  ): Promise<{ id: string; bytes: Uint8Array }> {
     const bytes = aJpeg(label);
     const id = sha256(bytes);
     expect((await put(bytes, as, { id })).status).toBe(201);
@@ -280,7 +293,7 @@ describe("GET /api/photos/{sha256}", () => {
     expect(response.headers.get("content-type")).toBe("image/jpeg");
     expect(response.headers.get("content-length")).toBe(String(bytes.length));
     expect(response.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
-    expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(Buffer.from(bytes));
   });
 
   it.each(["inspector2", "school01", "office"] as const)(

@@ -1,4 +1,4 @@
-import { MAX_PHOTO_BYTES, photoIdSchema } from "@/lib/domain/photo/photo.schema";
+import { MAX_PHOTO_BYTES, PHOTO_MIME_TYPES, photoIdSchema } from "@/lib/domain/photo/photo.schema";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
@@ -18,12 +18,15 @@ type Params = { params: Promise<{ sha256: string }> };
 
 const refuse = (r: PhotoRefusal<number>) => jsonError(r.status, r.error, r.message);
 
-/** Upload: the body is the image bytes; the address is their SHA-256. The Content-Type header is ignored. */
+/**
+ * Upload: the body is the image bytes; the address is their SHA-256. The Content-Type must be one of
+ * the image types, but the stored type is what the decoded bytes are.
+ */
 export const PUT = apiRoute(async function PUT(
   request: Request,
   { params }: Params,
 ): Promise<Response> {
-  const { user, error } = await requireApiUser(request);
+  const { user, error } = await requireApiUser(request, undefined, { bodyTypes: PHOTO_MIME_TYPES });
   if (error) return error;
   const id = photoIdSchema.safeParse((await params).sha256);
   if (!id.success)
@@ -51,7 +54,6 @@ export const GET = apiRoute(async function GET(
       "Content-Length": String(result.blob.size),
       "Cache-Control": "private, max-age=31536000, immutable",
       ETag: `"${id.data}"`,
-      "X-Content-Type-Options": "nosniff",
     },
   });
 });

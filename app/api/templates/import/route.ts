@@ -2,6 +2,7 @@ import { parseTemplateImport } from "@/lib/domain/template/import-template";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
+import { readTextBody } from "@/lib/server/http";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { ownerForWrite, TEMPLATE_EDITORS } from "@/lib/server/templates/http";
 
@@ -16,7 +17,9 @@ export const POST = apiRoute(async function POST(request: Request): Promise<Resp
   const { user, error } = await requireApiUser(request, TEMPLATE_EDITORS);
   if (error) return error;
   // The raw text, so a file that is not JSON at all gets the same Chinese answer as a wrong one.
-  const parsed = parseTemplateImport(await request.text());
+  const read = await readTextBody(request);
+  if (!read.ok) return read.response;
+  const parsed = parseTemplateImport(read.text);
   if (!parsed.ok) {
     return Response.json(
       {

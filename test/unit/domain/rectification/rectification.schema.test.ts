@@ -25,11 +25,11 @@ describe("rectificationItemSchema", () => {
   it("accepts an item mid-loop with an answer, an extension and escalations", () => {
     const item = aRectificationItem({
       status: "returned",
-      response: { text: "已更换全部过期灭火器", photoIds: [aPhotoId("c")], submittedAt: 1 },
-      extension: { requestedDueDate: "2026-04-10", reason: "供应商缺货", requestedAt: 2 },
+      response: { text: "已更换全部过期灭火器", photoIds: [aPhotoId("c")], submittedAt: Date.UTC(2026, 2, 1) },
+      extension: { requestedDueDate: "2026-04-10", reason: "供应商缺货", requestedAt: Date.UTC(2026, 2, 2) },
       returnReason: "照片未显示压力表读数",
       escalations: [
-        { kind: "supervised", note: "挂牌督办", actorId: "user-office01", escalatedAt: 3 },
+        { kind: "supervised", note: "挂牌督办", actorId: "user-office01", escalatedAt: Date.UTC(2026, 2, 3) },
       ],
       version: 5,
     });
@@ -46,7 +46,7 @@ describe("rectificationItemSchema", () => {
     ["schoolId", { schoolId: "school-1" }, "无效的编号"],
     [
       "response",
-      { response: { text: "已改", photoIds: [aPhotoId("c")], submittedAt: 1 } },
+      { response: { text: "已改", photoIds: [aPhotoId("c")], submittedAt: Date.UTC(2026, 2, 1) } },
       "整改情况说明至少 5 个字",
     ],
     [

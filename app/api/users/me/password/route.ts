@@ -1,6 +1,7 @@
 import { apiRoute } from "@/lib/server/api-route";
 import { changePasswordInputSchema } from "@/lib/domain/org/people";
 import { requireApiUser } from "@/lib/server/auth/session";
+import { clientIpOf } from "@/lib/server/client-ip";
 import { getDb } from "@/lib/server/db/client";
 import { parseBody } from "@/lib/server/org/http";
 import { changeOwnPassword } from "@/lib/server/org/people-service";
@@ -14,6 +15,12 @@ export const POST = apiRoute(async function POST(request: Request): Promise<Resp
   if (error) return error;
   const body = await parseBody(request, changePasswordInputSchema);
   if (!body.ok) return body.response;
-  const refused = await changeOwnPassword(getDb(), user, body.data, Date.now());
+  const refused = await changeOwnPassword(
+    getDb(),
+    user,
+    body.data,
+    Date.now(),
+    clientIpOf(request.headers),
+  );
   return refused ? failureResponse(refused) : Response.json({ ok: true });
 });
