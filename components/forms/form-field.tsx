@@ -28,7 +28,7 @@ export function useFieldError(name: string): string | undefined {
 }
 
 /**
- * Label, control and the schema's error message for one react-hook-form field (STYLE.md §7).
+ * Label, control and the schema's error message for one react-hook-form field (docs/architecture.md §8).
  * Reads the error from the surrounding FormProvider, so callers only name the field.
  */
 export function FormField({

@@ -11,7 +11,7 @@ export type RecordMigration = (raw: unknown) => unknown;
 
 /**
  * Steps per store, oldest first and append-only. When a record's shape changes, add a step here
- * and a fixture holding a record of the previous shape in test/fixtures/ (STYLE.md §4).
+ * and a fixture holding a record of the previous shape in test/fixtures/ (docs/architecture.md §8).
  */
 const RECORD_MIGRATIONS: Record<AppStoreName, readonly RecordMigration[]> = {
   visits: [],

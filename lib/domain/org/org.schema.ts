@@ -50,7 +50,7 @@ const count = (label: string) =>
     .nonnegative(`${label}不能为负`)
     .max(100_000, `${label}过大`);
 
-/** The school attributes that decide which check items apply (DESIGN.md §2). */
+/** The school attributes that decide which check items apply (docs/architecture.md §2). */
 export const schoolAttributesSchema = z.object({
   stage: schoolStageSchema,
   ownership: ownershipSchema,

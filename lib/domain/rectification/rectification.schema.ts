@@ -9,7 +9,7 @@ import { itemCodeSchema, severitySchema, templateCodeSchema } from "../template/
 import { findingSchema } from "../template/findings.schema";
 import { dateStringSchema } from "../visit/answer.schema";
 
-/** The 整改事项 lifecycle (DESIGN.md §2). Overdue is derived from the due date, never a status. */
+/** The 整改事项 lifecycle (docs/architecture.md §2). Overdue is derived from the due date, never a status. */
 export const RECTIFICATION_STATUSES = [
   "pending",
   "in_progress",

@@ -28,7 +28,7 @@ export type TransitionResult =
 type Refusal = { code: TransitionErrorCode; reason: string };
 
 /**
- * Who may take each action (DESIGN.md §2). "reviewer" is the school's own inspector or the
+ * Who may take each action (docs/architecture.md §2). "reviewer" is the school's own inspector or the
  * office; "school" is the item's own school. The office's district scope is the server's to
  * check before it loads the item.
  */

@@ -1,5 +1,5 @@
 /**
- * The one place that decides which schools a user may see (DESIGN.md §1). Every endpoint and page that
+ * The one place that decides which schools a user may see (docs/architecture.md §1). Every endpoint and page that
  * reads school data asks here: a school account sees only its own school; an inspector the schools of
  * the zones assigned to them; the office everything in its district; a 市级督导室 every district of its
  * city (reading only: orgScopeOf says who may write); an admin everything.

@@ -17,7 +17,7 @@ import { startEmbeddedPostgres } from "./embedded";
 import * as schema from "./schema";
 
 export type Db = NodePgDatabase<typeof schema>;
-/** A transaction handle; repositories accept either (STYLE.md §6). */
+/** A transaction handle; repositories accept either (docs/architecture.md §8). */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Executor = Db | Tx;
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 /**
  * The embedded database after a real `kill -9`: the server process (booting exactly as the app does)
  * is killed without warning, alone or with its whole process group, and the next start must come up
- * with every row intact. This is the DESIGN.md §5 "orphaned postmaster" case.
+ * with every row intact. This is the docs/architecture.md §5 "orphaned postmaster" case.
  */
 const FIXTURE = path.join(process.cwd(), "test/fixtures/boot-server.ts");
 let dataDir: string;

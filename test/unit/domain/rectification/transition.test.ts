@@ -109,7 +109,7 @@ const NEXT_STATUS: Record<RectificationActionType, readonly (RectificationStatus
   close_on_site: ["closed", X, X, X, X, X],
 };
 
-/** DESIGN.md §2: the school acts on its own items; its inspector or the office reviews; only the office decides. */
+/** docs/architecture.md §2: the school acts on its own items; its inspector or the office reviews; only the office decides. */
 const WHO_MAY: Record<RectificationActionType, readonly ActorName[]> = {
   acknowledge: ["ownSchool"],
   respond: ["ownSchool"],
