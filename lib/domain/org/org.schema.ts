@@ -120,10 +120,7 @@ export const schoolInputSchema = schoolAttributesSchema.extend({
     .min(1, "请填写学校代码")
     .max(32, "学校代码最多 32 个字符")
     .regex(/^[0-9A-Za-z_-]*$/, "学校代码只能由数字、字母、- 和 _ 组成"),
-  name: textSchema("学校名称")
-    .trim()
-    .min(1, "请填写学校名称")
-    .max(100, "学校名称最多 100 个字符"),
+  name: textSchema("学校名称").trim().min(1, "请填写学校名称").max(100, "学校名称最多 100 个字符"),
   address: textSchema("地址").trim().max(200, "地址最多 200 个字符"),
   principal: textSchema("校长").trim().max(50, "校长姓名最多 50 个字符"),
   contact: textSchema("联系人").trim().max(50, "联系人姓名最多 50 个字符"),

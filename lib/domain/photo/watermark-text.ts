@@ -28,8 +28,5 @@ export function toChinaMinute(epochMs: number): string {
 
 /** The watermark's lines, top to bottom. */
 export function watermarkLines(info: WatermarkInfo): string[] {
-  return [
-    info.schoolName.trim(),
-    `${toChinaMinute(info.takenAt)}　${info.takenBy.trim()}`,
-  ];
+  return [info.schoolName.trim(), `${toChinaMinute(info.takenAt)}　${info.takenBy.trim()}`];
 }

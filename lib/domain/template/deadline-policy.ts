@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import "../zod-locale";
+
 import { addDays } from "../dates";
 import type { DateString } from "../visit/answer.schema";
 import {

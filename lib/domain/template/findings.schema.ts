@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import "../zod-locale";
+
 import { answerSchema, findingChoiceSchema } from "../visit/answer.schema";
 import {
   judgementSchema,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import "../zod-locale";
+
 import { textSchema } from "../text";
 
 import { canteenSchema, ownershipSchema, schoolStageSchema } from "../org/org.schema";

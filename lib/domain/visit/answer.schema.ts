@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import "../zod-locale";
+
 import { textSchema, timestampSchema } from "../text";
 
 import { photoIdSchema } from "../photo/photo.schema";
