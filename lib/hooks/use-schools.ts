@@ -76,7 +76,12 @@ export const schoolApi = {
       `/api/org/schools/import${options.commit ? "" : "/preview"}`,
       options.districtId,
     );
-    const response = await send(path, { method: "POST", body: file });
+    // A file the browser cannot type (an empty `type`) goes as octet-stream rather than untyped.
+    const response = await send(path, {
+      method: "POST",
+      body: file,
+      headers: { "content-type": file.type || "application/octet-stream" },
+    });
     const failure = (message: string): SchoolImportResponse => ({
       ok: false,
       message,

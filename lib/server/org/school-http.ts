@@ -4,19 +4,19 @@
  */
 import "server-only";
 
-import { OFFICE } from "../rectification/http";
 import { requireApiUser } from "../auth/session";
 import { getDb } from "../db/client";
 import { jsonError } from "../http";
 import { readBodyWithin } from "../read-body";
 import { districtToManage, importSchools, refusalResponse, setSchoolActive } from "./schools";
+import { OFFICE } from "../rectification/http";
 
 /** 5,000 schools are well under 2 MB as .xlsx or CSV. */
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /** The raw file is the request body; an admin names the district as `?districtId=`. */
 export async function handleSchoolImport(request: Request, commit: boolean): Promise<Response> {
-  const { user, error } = await requireApiUser(request, OFFICE);
+  const { user, error } = await requireApiUser(request, OFFICE, { bodyTypes: SPREADSHEET_TYPES });
   if (error) return error;
   const db = getDb();
   const requested = new URL(request.url).searchParams.get("districtId") ?? undefined;
@@ -27,6 +27,17 @@ export async function handleSchoolImport(request: Request, commit: boolean): Pro
   const result = await importSchools(db, target.districtId, body.bytes, commit);
   return Response.json(result, { status: result.ok ? (commit ? 201 : 200) : 422 });
 }
+
+/**
+ * What a browser labels an uploaded .xlsx or .csv (Windows calls CSV an Excel file; an unknown file
+ * is octet-stream). None is a type another site can post without CORS, so the origin check holds.
+ */
+const SPREADSHEET_TYPES = [
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.ms-excel",
+  "text/csv",
+  "application/octet-stream",
+] as const;
 
 /** 停用 / 重新启用: a deactivated school leaves packs and new visits; its history stays. */
 export async function handleSetSchoolActive(

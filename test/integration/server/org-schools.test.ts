@@ -1,19 +1,20 @@
-import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { POST as deactivate } from "@/app/api/org/schools/[id]/deactivate/route";
-import { POST as reactivate } from "@/app/api/org/schools/[id]/reactivate/route";
-import { GET as getSchool, PATCH as patchSchool } from "@/app/api/org/schools/[id]/route";
-import { POST as importFile } from "@/app/api/org/schools/import/route";
-import { POST as previewFile } from "@/app/api/org/schools/import/preview/route";
-import { GET as getTemplate } from "@/app/api/org/schools/import/template/route";
-import { GET as listSchools, POST as createSchool } from "@/app/api/org/schools/route";
 import type { SchoolInput } from "@/lib/domain/org/org.schema";
 import { schoolImportResponseSchema, schoolListResponseSchema } from "@/lib/domain/org/school-api";
 import { SCHOOL_IMPORT_HEADERS } from "@/lib/domain/org/school-import";
 import { districts, schools, zones } from "@/lib/server/db/schema";
 import { newId } from "@/lib/utils/ids";
+
+import { POST as deactivate } from "@/app/api/org/schools/[id]/deactivate/route";
+import { POST as reactivate } from "@/app/api/org/schools/[id]/reactivate/route";
+import { GET as getSchool, PATCH as patchSchool } from "@/app/api/org/schools/[id]/route";
+import { POST as previewFile } from "@/app/api/org/schools/import/preview/route";
+import { POST as importFile } from "@/app/api/org/schools/import/route";
+import { GET as getTemplate } from "@/app/api/org/schools/import/template/route";
+import { GET as listSchools, POST as createSchool } from "@/app/api/org/schools/route";
 
 import { authedRequest, createUserWithRole, signInAs } from "../../helpers/auth";
 import { csvOf, schoolRows, xlsxOf } from "../../helpers/school-sheet";
@@ -81,7 +82,13 @@ async function create(who: string, body: unknown): Promise<Response> {
 
 function upload(path: string, who: string, bytes: Buffer) {
   const handler = path.endsWith("preview") ? previewFile : importFile;
-  return handler(authedRequest(path, who, { method: "POST", body: new Uint8Array(bytes) }));
+  return handler(
+    authedRequest(path, who, {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream" },
+      body: new Uint8Array(bytes),
+    }),
+  );
 }
 
 async function countIn(districtId: string): Promise<number> {
