@@ -10,7 +10,6 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import type { Mutation } from "@/lib/domain/mutations";
 import { applicableItems } from "@/lib/domain/template/applicability";
 import type { Template, TemplateItem } from "@/lib/domain/template/template.schema";
-import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import {
   registerPhoto,
   setAnswer,
@@ -18,11 +17,13 @@ import {
   submitVisit,
   type AnswerInput,
 } from "@/lib/domain/visit/visit";
+import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import type { PhotoPurpose, Visit } from "@/lib/domain/visit/visit.schema";
 import { MAX_PUSH_MUTATIONS, pushResponseSchema, visitPackSchema } from "@/lib/sync/protocol";
 import { newId } from "@/lib/utils/ids";
 
 import { DEMO_PASSWORD } from "./helpers";
+import { passingValue } from "../helpers/phone-visit";
 
 export type Jpeg = { id: string; bytes: Buffer };
 
@@ -202,6 +203,7 @@ export async function pushVisit(options: {
       });
     } else {
       answer(item, {
+        value: passingValue(item),
         photoIds: item.evidence === "photo_always" ? [await photo("answer", item.code)] : [],
       });
     }
