@@ -7,7 +7,8 @@ import tseslint from "typescript-eslint";
 
 const UI_LAYER = {
   group: ["idb", "@/lib/offline/*", "@/lib/server/*", "@/lib/server"],
-  message: "UI reads and writes data through lib/hooks (client) or server pages through lib/server in app/ only.",
+  message:
+    "UI reads and writes data through lib/hooks (client) or server pages through lib/server in app/ only.",
 };
 
 export default tseslint.config(
@@ -28,18 +29,41 @@ export default tseslint.config(
   {
     files: ["**/*.ts", "**/*.tsx"],
     extends: [tseslint.configs.recommendedTypeChecked],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     plugins: { "no-only-tests": noOnlyTests },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
-      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/no-misused-promises": [
+        "error",
+        { checksVoidReturn: { attributes: false } },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/switch-exhaustiveness-check": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "no-console": ["error", { allow: ["warn", "error"] }],
       "no-only-tests/no-only-tests": "error",
       "react-hooks/exhaustive-deps": "error",
+      // Imports in four blocks: node and packages, @/lib, @/components and the rest of @/, relative.
+      "import/order": [
+        "error",
+        {
+          groups: ["builtin", "external", "internal", ["parent", "sibling", "index"]],
+          pathGroups: [
+            { pattern: "@/lib/**", group: "internal", position: "before" },
+            { pattern: "@/**", group: "internal" },
+          ],
+          pathGroupsExcludedImportTypes: ["builtin"],
+          "newlines-between": "always",
+          alphabetize: { order: "asc", caseInsensitive: true },
+        },
+      ],
     },
+    settings: { "import/internal-regex": "^@/" },
   },
   {
     files: ["**/*.mjs", "**/*.js"],
@@ -71,7 +95,15 @@ export default tseslint.config(
           ],
         },
       ],
-      "no-restricted-globals": ["error", "fetch", "indexedDB", "localStorage", "window", "document", "navigator"],
+      "no-restricted-globals": [
+        "error",
+        "fetch",
+        "indexedDB",
+        "localStorage",
+        "window",
+        "document",
+        "navigator",
+      ],
       "no-restricted-properties": [
         "error",
         { object: "Date", property: "now", message: "Take a Clock argument." },
@@ -87,7 +119,15 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["react", "next", "next/*", "@/lib/server/*", "@/lib/sync/*", "@/lib/hooks/*", "@/components/*"],
+              group: [
+                "react",
+                "next",
+                "next/*",
+                "@/lib/server/*",
+                "@/lib/sync/*",
+                "@/lib/hooks/*",
+                "@/components/*",
+              ],
               message: "lib/offline holds browser persistence only: domain + idb.",
             },
           ],
@@ -105,7 +145,15 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["react", "next", "next/*", "idb", "@/lib/server/*", "@/lib/hooks/*", "@/components/*"],
+              group: [
+                "react",
+                "next",
+                "next/*",
+                "idb",
+                "@/lib/server/*",
+                "@/lib/hooks/*",
+                "@/components/*",
+              ],
               message: "lib/sync goes through lib/offline stores; only transport.ts calls fetch.",
             },
           ],
@@ -122,7 +170,16 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["react", "next", "next/*", "idb", "@/lib/server/*", "@/lib/offline/*", "@/lib/sync/*", "@/components/*"],
+              group: [
+                "react",
+                "next",
+                "next/*",
+                "idb",
+                "@/lib/server/*",
+                "@/lib/offline/*",
+                "@/lib/sync/*",
+                "@/components/*",
+              ],
               message: "lib/photos is browser image processing only: no storage, no server, no UI.",
             },
           ],
@@ -139,7 +196,15 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [UI_LAYER, { group: ["@/lib/domain/*", "@/components/*", "!@/components/ui/*"], message: "ui primitives have no domain imports." }] },
+        {
+          patterns: [
+            UI_LAYER,
+            {
+              group: ["@/lib/domain/*", "@/components/*", "!@/components/ui/*"],
+              message: "ui primitives have no domain imports.",
+            },
+          ],
+        },
       ],
     },
   },

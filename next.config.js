@@ -1,5 +1,6 @@
 // @ts-check
 /** Shared with proxy.ts (lib/server/security-headers.ts), which sets them on pages and files. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
 const securityHeaders = require("./lib/server/security-headers.json");
 
 /** @type {import('next').NextConfig} */

@@ -11,7 +11,10 @@ export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
  * so that test workers — which load this file again, in processes with other pids — inherit the same
  * path and can open the database to check what reached it.
  */
-export const E2E_DATA_DIR = (process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `duxue-e2e-${process.pid}`));
+export const E2E_DATA_DIR = (process.env.E2E_DATA_DIR ??= path.join(
+  os.tmpdir(),
+  `duxue-e2e-${process.pid}`,
+));
 export const E2E_PG_PORT = E2E_PORT + 20_000 > 32_767 ? 23_210 : E2E_PORT + 20_000;
 
 export default defineConfig({
@@ -22,7 +25,9 @@ export default defineConfig({
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"]],
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]]
+    : [["list"]],
   use: {
     baseURL: E2E_BASE_URL,
     locale: "zh-CN",

@@ -16,7 +16,12 @@ type Counts = { passed: number; failed: number };
 const total: Counts = { passed: 0, failed: 0 };
 let anyStepFailed = false;
 
-function run(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+function run(
+  title: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): boolean {
   console.warn(`\n━━ ${title} ━━`);
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   const ok = result.status === 0;
@@ -26,23 +31,47 @@ function run(title: string, command: string, args: string[], env: Record<string,
 
 function addVitest(file: string): void {
   if (!fs.existsSync(file)) return;
-  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number };
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+  };
   total.passed += report.numPassedTests;
   total.failed += report.numFailedTests;
 }
 
-function vitest(title: string, projects: string[], reportName: string, env: Record<string, string> = {}): void {
+function vitest(
+  title: string,
+  projects: string[],
+  reportName: string,
+  env: Record<string, string> = {},
+): void {
   const outputFile = path.join(results, `${reportName}.json`);
   fs.rmSync(outputFile, { force: true });
   const projectArgs = projects.flatMap((p) => ["--project", p]);
-  run(title, "npx", ["vitest", "run", ...projectArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${outputFile}`], env);
+  run(
+    title,
+    "npx",
+    [
+      "vitest",
+      "run",
+      ...projectArgs,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${outputFile}`,
+    ],
+    env,
+  );
   addVitest(outputFile);
 }
 
 vitest("单元测试 (unit)", ["unit"], "unit");
-vitest("集成测试：嵌入式 PostgreSQL (integration)", ["integration"], "integration-embedded", { DUXUE_TEST_PG: "embedded" });
+vitest("集成测试：嵌入式 PostgreSQL (integration)", ["integration"], "integration-embedded", {
+  DUXUE_TEST_PG: "embedded",
+});
 if (process.env.TEST_DATABASE_URL) {
-  vitest("集成测试：外部 PostgreSQL (TEST_DATABASE_URL)", ["integration"], "integration-external", { DUXUE_TEST_PG: "external" });
+  vitest("集成测试：外部 PostgreSQL (TEST_DATABASE_URL)", ["integration"], "integration-external", {
+    DUXUE_TEST_PG: "external",
+  });
 }
 
 if (!fs.existsSync(CHROMIUM)) {
@@ -65,7 +94,11 @@ if (!fs.existsSync(CHROMIUM)) {
   });
   fs.rmSync(e2eDataDir, { recursive: true, force: true });
   if (fs.existsSync(e2eReport)) {
-    const stats = (JSON.parse(fs.readFileSync(e2eReport, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+    const stats = (
+      JSON.parse(fs.readFileSync(e2eReport, "utf8")) as {
+        stats: { expected: number; unexpected: number; flaky: number };
+      }
+    ).stats;
     total.passed += stats.expected + stats.flaky;
     total.failed += stats.unexpected;
   }

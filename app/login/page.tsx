@@ -9,7 +9,13 @@ export default function LoginPage() {
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-6 py-12">
       <div className="mb-8 text-center">
         {/* eslint-disable-next-line @next/next/no-img-element -- a static icon; next/image adds nothing here */}
-        <img src="/icons/icon-192.png" alt="" width={64} height={64} className="mx-auto mb-4 rounded-2xl" />
+        <img
+          src="/icons/icon-192.png"
+          alt=""
+          width={64}
+          height={64}
+          className="mx-auto mb-4 rounded-2xl"
+        />
         <h1 className="text-2xl font-semibold text-slate-900">督学巡检</h1>
         <p className="mt-1 text-sm text-slate-500">责任督学 · 学校 · 督导室</p>
       </div>

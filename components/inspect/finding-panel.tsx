@@ -1,10 +1,10 @@
 "use client";
 
-import { SEVERITY_LABELS, type Severity } from "@/lib/domain/template/template.schema";
 import type { DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
 import { defaultFindingChoice } from "@/lib/domain/template/findings";
-import type { DateString, FindingChoice } from "@/lib/domain/visit/answer.schema";
+import { SEVERITY_LABELS, type Severity } from "@/lib/domain/template/template.schema";
 import { offeredDueDate } from "@/lib/domain/visit/answer-edit";
+import type { DateString, FindingChoice } from "@/lib/domain/visit/answer.schema";
 import type { ChecklistEntry } from "@/lib/domain/visit/checklist";
 import type { VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import { useDraftText } from "@/lib/hooks/use-draft-text";

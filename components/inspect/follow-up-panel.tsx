@@ -11,6 +11,7 @@ import {
 import { allowedActions, daysOverdue } from "@/lib/domain/rectification/transition";
 import type { DateString } from "@/lib/domain/visit/answer.schema";
 import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
+import { releaseEvidencePhoto, type QueuedAction } from "@/lib/hooks/rectification-queue";
 import {
   inspectorActor,
   prepareFollowUpPhoto,
@@ -18,7 +19,6 @@ import {
   useFollowUp,
   type FollowUpEntry,
 } from "@/lib/hooks/use-follow-up";
-import { releaseEvidencePhoto, type QueuedAction } from "@/lib/hooks/rectification-queue";
 import { useSyncStatus } from "@/lib/hooks/use-sync";
 
 import { ActionPanel } from "@/components/rectification/action-panel";

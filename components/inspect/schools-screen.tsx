@@ -8,8 +8,8 @@ import {
   type NeedReason,
   type SchoolNeed,
 } from "@/lib/domain/visit/school-need";
-import { useMySchools } from "@/lib/hooks/use-pack";
 import { useOnline } from "@/lib/hooks/use-online";
+import { useMySchools } from "@/lib/hooks/use-pack";
 import { refreshPack, useSyncStatus } from "@/lib/hooks/use-sync";
 import { cn } from "@/lib/utils/cn";
 

@@ -8,10 +8,10 @@ import { type ChangePasswordInput, changePasswordInputSchema } from "@/lib/domai
 import { useApiAction } from "@/lib/hooks/api-client";
 import { orgApi } from "@/lib/hooks/use-org";
 
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
 import { FormField } from "@/components/forms/form-field";
 import { FailureText } from "@/components/org/failure-text";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
 
 /** 修改密码: the current password, then the new one twice; afterwards the user goes `home`. */
 export function ChangePasswordForm({ home }: { home: string }) {

@@ -8,11 +8,11 @@ import type { DistrictView } from "@/lib/domain/org/people";
 import { useApiAction } from "@/lib/hooks/api-client";
 import { orgApi } from "@/lib/hooks/use-org";
 
+import { FailureText } from "@/components/org/failure-text";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { FailureText } from "@/components/org/failure-text";
 
 /** The admin's cities and districts: create, put a district under a city, deactivate. */
 export function DistrictsScreen({

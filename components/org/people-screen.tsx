@@ -18,12 +18,12 @@ import {
 import { useApiAction } from "@/lib/hooks/api-client";
 import { orgApi } from "@/lib/hooks/use-org";
 
+import { FormField } from "@/components/forms/form-field";
+import { FailureText } from "@/components/org/failure-text";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { FailureText } from "@/components/org/failure-text";
-import { FormField } from "@/components/forms/form-field";
 
 type SchoolChoice = { id: string; name: string; code: string };
 

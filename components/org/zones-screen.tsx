@@ -7,13 +7,19 @@ import type { DistrictView, Person, ZoneView } from "@/lib/domain/org/people";
 import { useApiAction } from "@/lib/hooks/api-client";
 import { orgApi } from "@/lib/hooks/use-org";
 
+import { FailureText } from "@/components/org/failure-text";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { FailureText } from "@/components/org/failure-text";
 
-type SchoolRow = { id: string; code: string; name: string; zoneId: string | null; districtId: string };
+type SchoolRow = {
+  id: string;
+  code: string;
+  name: string;
+  zoneId: string | null;
+  districtId: string;
+};
 
 /**
  * 督学责任区 and assignments: which inspectors look after each zone, and which zone each school is

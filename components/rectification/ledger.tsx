@@ -8,9 +8,9 @@ import {
 import { SEVERITY_LABELS, severitySchema } from "@/lib/domain/template/template.schema";
 import { toQueryString } from "@/lib/utils/search-params";
 
+import { linkButtonClass } from "@/components/templates/link-button";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
-import { linkButtonClass } from "@/components/templates/link-button";
 
 import { deadlineText, formatDate } from "./format";
 import { OverdueBadge, StatusBadge } from "./status-badge";

@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import type { RectificationActionType } from "@/lib/domain/rectification/rectification.schema";
 import { actOnItem } from "@/lib/hooks/use-rectification";
 
-import { ActionPanel } from "./action-panel";
 import type { ScreenActionType } from "./action-model";
+import { ActionPanel } from "./action-panel";
 
 /**
  * A reviewer's buttons for one item. The office is online: the action goes straight to the server

@@ -4,7 +4,6 @@ import {
   RECTIFICATION_STATUS_LABELS,
   type RectificationStatus,
 } from "@/lib/domain/rectification/rectification.schema";
-
 import { cn } from "@/lib/utils/cn";
 
 import { STATUS_TONES } from "./format";

@@ -18,11 +18,11 @@ import {
 } from "@/lib/domain/org/org.schema";
 import { schoolApi } from "@/lib/hooks/use-schools";
 
+import { FormField } from "@/components/forms/form-field";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { FormField } from "@/components/forms/form-field";
 
 const EMPTY: SchoolInput = {
   code: "",

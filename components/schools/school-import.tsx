@@ -6,9 +6,9 @@ import { useState } from "react";
 import type { SchoolImportResponse } from "@/lib/domain/org/school-api";
 import { schoolApi } from "@/lib/hooks/use-schools";
 
+import { linkButtonClass } from "@/components/templates/link-button";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { linkButtonClass } from "@/components/templates/link-button";
 
 type Step =
   | { kind: "choose" }

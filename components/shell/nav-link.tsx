@@ -7,7 +7,15 @@ import type { ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
 /** A nav entry that knows whether it is the current page (the surface root matches only itself). */
-export function NavLink({ href, variant, children }: { href: string; variant: "side" | "tab"; children: ReactNode }) {
+export function NavLink({
+  href,
+  variant,
+  children,
+}: {
+  href: string;
+  variant: "side" | "tab";
+  children: ReactNode;
+}) {
   const pathname = usePathname();
   const isRoot = href.split("/").length === 2;
   const active = isRoot ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
@@ -19,7 +27,10 @@ export function NavLink({ href, variant, children }: { href: string; variant: "s
         variant === "side"
           ? "block rounded-lg px-3 py-2 text-sm text-slate-600 hover:bg-slate-100"
           : "flex h-16 items-center justify-center text-center text-xs text-slate-500",
-        active && (variant === "side" ? "bg-brand-50 font-medium text-brand-700" : "font-medium text-brand-700"),
+        active &&
+          (variant === "side"
+            ? "bg-brand-50 text-brand-700 font-medium"
+            : "text-brand-700 font-medium"),
       )}
     >
       {children}

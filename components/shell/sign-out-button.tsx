@@ -10,11 +10,13 @@ export function SignOutButton() {
     <button
       type="button"
       disabled={pending}
-      className="rounded-md px-2 py-1 text-sm text-brand-100 hover:bg-brand-800 hover:text-white"
+      className="text-brand-100 hover:bg-brand-800 rounded-md px-2 py-1 text-sm hover:text-white"
       onClick={async () => {
         setPending(true);
         // Loaded on tap: keeps the auth client (≈13 KB gzip) out of every page's first-load JS.
-        await import("@/lib/hooks/use-auth").then(({ signOut }) => signOut()).catch(() => undefined);
+        await import("@/lib/hooks/use-auth")
+          .then(({ signOut }) => signOut())
+          .catch(() => undefined);
         router.replace("/login");
         router.refresh();
       }}

@@ -15,11 +15,11 @@ import { SEVERITY_LABELS, type Severity } from "@/lib/domain/template/template.s
 import { useApiAction } from "@/lib/hooks/api-client";
 import { templateApi } from "@/lib/hooks/use-templates";
 
+import { FormField } from "@/components/forms/form-field";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { FormField } from "@/components/forms/form-field";
 
 /** Most serious first, as the office reads a policy. */
 const SEVERITIES: Severity[] = ["critical", "major", "minor"];

@@ -13,11 +13,11 @@ import {
   type TemplateInput,
 } from "@/lib/domain/template/template.schema";
 
+import { FormField, useFieldError } from "@/components/forms/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { FormField, useFieldError } from "@/components/forms/form-field";
 
 import { AppliesToEditor } from "./applies-to-editor";
 import { RESPONSE_TYPE_LABELS } from "./describe";

@@ -23,16 +23,16 @@ import { useApiAction } from "@/lib/hooks/api-client";
 import { templateApi } from "@/lib/hooks/use-templates";
 import { cn } from "@/lib/utils/cn";
 
+import { FormField, useFieldError } from "@/components/forms/form-field";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { FormField, useFieldError } from "@/components/forms/form-field";
 
 import { DiffSummary } from "./diff-summary";
-import { ItemEditor } from "./item-editor";
 import { blankItem, nextItemCode } from "./item-defaults";
+import { ItemEditor } from "./item-editor";
 import { RetireButton } from "./retire-button";
 
 /**

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
-import { formatBasis } from "@/lib/domain/template/citation";
 import type { Applicability } from "@/lib/domain/template/applicability";
+import { formatBasis } from "@/lib/domain/template/citation";
 import {
   EVIDENCE_LABELS,
   SEVERITY_LABELS,

@@ -23,6 +23,7 @@ import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
 import { trackWrite } from "./pending-writes";
+import { ensurePersistentStorage } from "./persistent-storage";
 import {
   actionPhotoRecords,
   prepareActionPhoto,
@@ -38,7 +39,6 @@ import {
   useStoreQuery,
   type AppData,
 } from "./use-app-db";
-import { ensurePersistentStorage } from "./persistent-storage";
 
 /** One open item of the school with what this phone still holds of the actions on it. */
 export type FollowUpEntry = {

@@ -12,11 +12,12 @@ import { applicableItems } from "@/lib/domain/template/applicability";
 import { offeredForNewVisits } from "@/lib/domain/template/library";
 import type { Template } from "@/lib/domain/template/template.schema";
 import { rankSchoolsByNeed, type SchoolNeed } from "@/lib/domain/visit/school-need";
-import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import type { VisitRefusal } from "@/lib/domain/visit/visit";
+import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import type { Visit, VisitStartInput } from "@/lib/domain/visit/visit.schema";
 import { systemClock } from "@/lib/utils/clock";
 
+import { ensurePersistentStorage } from "./persistent-storage";
 import {
   announceLocalWrite,
   openAppData,
@@ -24,7 +25,6 @@ import {
   useStoreQuery,
   type AppData,
 } from "./use-app-db";
-import { ensurePersistentStorage } from "./persistent-storage";
 
 export type MySchools = {
   needs: SchoolNeed[];

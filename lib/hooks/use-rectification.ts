@@ -12,8 +12,9 @@ import { useEffect, useSyncExternalStore } from "react";
 import { z } from "zod";
 
 import type { Id } from "@/lib/domain/ids";
-import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
 import { actMutation } from "@/lib/domain/rectification/follow-up";
+import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
+import { IDLE_SNAPSHOT } from "@/lib/sync/idle-snapshot";
 import {
   createSyncEngine,
   timerSchedule,
@@ -24,13 +25,7 @@ import { createTransport } from "@/lib/sync/transport";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
-import {
-  announceDataChanged,
-  openAppData,
-  storageErrorMessage,
-  useStoreQuery,
-  type AppData,
-} from "./use-app-db";
+import { ensurePersistentStorage } from "./persistent-storage";
 import {
   actionPhotoRecords,
   prepareActionPhoto,
@@ -38,8 +33,13 @@ import {
   type EvidencePhoto,
   type QueuedAction,
 } from "./rectification-queue";
-import { ensurePersistentStorage } from "./persistent-storage";
-import { IDLE_SNAPSHOT } from "@/lib/sync/idle-snapshot";
+import {
+  announceDataChanged,
+  openAppData,
+  storageErrorMessage,
+  useStoreQuery,
+  type AppData,
+} from "./use-app-db";
 
 /* ---------- the office: online, direct ---------- */
 

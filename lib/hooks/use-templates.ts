@@ -3,6 +3,7 @@
 import { z } from "zod";
 
 import { type DeadlinePolicy, deadlinePolicySchema } from "@/lib/domain/template/deadline-policy";
+import type { AdoptionRequest, ForkRequest } from "@/lib/domain/template/library";
 import {
   type Template,
   type TemplateInput,
@@ -11,7 +12,6 @@ import {
   templateRefSchema,
   templateSchema,
 } from "@/lib/domain/template/template.schema";
-import type { AdoptionRequest, ForkRequest } from "@/lib/domain/template/library";
 
 import { type ApiResult, call } from "./api-client";
 

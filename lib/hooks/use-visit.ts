@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { toChinaDate } from "@/lib/domain/dates";
 import type { Id } from "@/lib/domain/ids";
+import type { User } from "@/lib/domain/org/org.schema";
 import type { DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
 import type { Template } from "@/lib/domain/template/template.schema";
 import type { DateString } from "@/lib/domain/visit/answer.schema";
@@ -22,14 +23,13 @@ import {
 } from "@/lib/domain/visit/checklist";
 import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import type { PhotoMeta, Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
-import type { User } from "@/lib/domain/org/org.schema";
-import type { AppStores } from "@/lib/offline/stores";
 import type { StoredPhoto } from "@/lib/offline/photo-store";
+import type { AppStores } from "@/lib/offline/stores";
 
-import { announceLocalWrite, openAppData, storageErrorMessage, useDataVersion } from "./use-app-db";
 import { trackWrite } from "./pending-writes";
-import { createPhotoStateStore, type PhotoStateStore } from "./use-photos";
 import { ensurePersistentStorage } from "./persistent-storage";
+import { announceLocalWrite, openAppData, storageErrorMessage, useDataVersion } from "./use-app-db";
+import { createPhotoStateStore, type PhotoStateStore } from "./use-photos";
 import type { VisitActions } from "./visit-actions";
 
 export type { VisitActions } from "./visit-actions";

@@ -4,15 +4,15 @@
  * time are written by pull-store and pack-store together with the data they describe.
  */
 import type { Id } from "@/lib/domain/ids";
-
-import type { AppDb } from "./db";
-import { metaRecordSchema, type MetaKey, type MetaRecord, type SyncError } from "./db-schema";
-import { readRecord, warnUnreadable, type ReportUnreadable } from "./read-record";
 import {
   DEFAULT_DEADLINE_POLICY,
   type DeadlinePolicy,
 } from "@/lib/domain/template/deadline-policy";
 import type { TemplateRef } from "@/lib/domain/template/template.schema";
+
+import type { AppDb } from "./db";
+import { metaRecordSchema, type MetaKey, type MetaRecord, type SyncError } from "./db-schema";
+import { readRecord, warnUnreadable, type ReportUnreadable } from "./read-record";
 
 export type SyncState = { lastSyncAt: number | null; lastError: SyncError | null };
 

@@ -2,9 +2,9 @@
  * Photos on the phone: the compressed bytes, a thumbnail and the metadata, plus whether the server
  * has the bytes yet (per-photo sync state). Never deletes a photo the server has not confirmed.
  */
-import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 import type { Id } from "@/lib/domain/ids";
 import type { Mutation } from "@/lib/domain/mutations";
+import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 import type { PhotoMeta } from "@/lib/domain/visit/visit.schema";
 
 import type { AppDb } from "./db";

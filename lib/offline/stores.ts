@@ -2,15 +2,15 @@
  * All stores over one open database, with one place to report unreadable records. This is what
  * lib/hooks and the sync engine receive; nothing outside lib/offline touches idb.
  */
-import type { AppDb } from "./db";
 import { createAnswerStore } from "./answer-store";
+import type { AppDb } from "./db";
 import { createMetaStore } from "./meta-store";
 import { createOutboxStore } from "./outbox-store";
 import { createPackStore } from "./pack-store";
 import { createPhotoStore } from "./photo-store";
 import { createPullStore } from "./pull-store";
-import { createRectificationStore } from "./rectification-store";
 import { warnUnreadable, type ReportUnreadable } from "./read-record";
+import { createRectificationStore } from "./rectification-store";
 import { createVisitStore } from "./visit-store";
 
 export type AppStores = ReturnType<typeof createAppStores>;

@@ -20,6 +20,7 @@ import type { PulledChanges, PullStore } from "@/lib/offline/pull-store";
 
 import { nextDelayMs } from "./backoff";
 import { classifyFailure } from "./classify-failure";
+import { IDLE_SNAPSHOT } from "./idle-snapshot";
 import {
   errorResponseSchema,
   parsePullResponse,
@@ -29,7 +30,6 @@ import {
 } from "./protocol";
 import { splitPushResults } from "./push-results";
 import type { HttpResult, Transport, TransportResult } from "./transport";
-import { IDLE_SNAPSHOT } from "./idle-snapshot";
 
 /** One tab syncs at a time (Web Locks); the others wait their turn. */
 export const SYNC_LOCK_NAME = "duxue-sync";

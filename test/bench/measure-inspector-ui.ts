@@ -8,8 +8,8 @@ import type { Browser } from "@playwright/test";
 import type { Template } from "@/lib/domain/template/template.schema";
 import { ANSWER_SAVED_MEASURE } from "@/lib/utils/perf-marks";
 
-import { rows, startVisit, waitForServiceWorker } from "../e2e/inspector-helpers";
 import { signInCookie } from "./app-server";
+import { rows, startVisit, waitForServiceWorker } from "../e2e/inspector-helpers";
 
 const TAPS = 60;
 

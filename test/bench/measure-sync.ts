@@ -13,8 +13,8 @@ import {
   type Template,
   type TemplateInput,
 } from "@/lib/domain/template/template.schema";
-import { visitPackSchema } from "@/lib/domain/visit/visit-pack.schema";
 import { applyVisitMutation } from "@/lib/domain/visit/visit";
+import { visitPackSchema } from "@/lib/domain/visit/visit-pack.schema";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 import type { AppStores } from "@/lib/offline/stores";
 import { createSyncEngine, timerSchedule } from "@/lib/sync/sync-engine";
@@ -22,10 +22,10 @@ import { createTransport } from "@/lib/sync/transport";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
+import { signInCookie } from "./app-server";
 import { serialLocks } from "../helpers/fake-sync-server";
 import { openTestStores } from "../helpers/offline-db";
 import { PhoneVisit, type TestPhoto } from "../helpers/phone-visit";
-import { signInCookie } from "./app-server";
 
 export const SYNC_ANSWERS = 300;
 export const SYNC_PHOTOS = 50;

@@ -7,8 +7,12 @@ import { createHash } from "node:crypto";
 
 import { expect, type Page, test } from "@playwright/test";
 
-import { buildPipelineBundle, openPipelineHarness, VENDOR_URL } from "../helpers/photo-pipeline-harness";
 import type { Rgb } from "./photo-pipeline.page";
+import {
+  buildPipelineBundle,
+  openPipelineHarness,
+  VENDOR_URL,
+} from "../helpers/photo-pipeline-harness";
 
 const WATERMARK = {
   schoolName: "示范区实验小学",

@@ -10,15 +10,15 @@
  * Steps whose pages are not built yet (区县, 责任区, 人员, 修改密码) go through the same APIs those
  * pages call, from the signed-in browser context.
  */
-import ExcelJS from "exceljs";
 import { expect, type APIRequestContext, type Browser, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 
 import { visitPackSchema } from "@/lib/sync/protocol";
 
+import { pushVisit } from "./inspector-visit";
+import { E2E_PORT } from "../../playwright.config";
 import { type AppServer, startAppServer } from "../bench/app-server";
 import { schoolRows, xlsxOf } from "../helpers/school-sheet";
-import { E2E_PORT } from "../../playwright.config";
-import { pushVisit } from "./inspector-visit";
 
 const PORT = E2E_PORT + 1;
 const BASE = `http://localhost:${PORT}`;

@@ -11,8 +11,8 @@ import type {
   RectificationActionType,
 } from "@/lib/domain/rectification/rectification.schema";
 
-import { ActionPanel, type EvidencePhotos } from "@/components/rectification/action-panel";
 import type { ScreenActionType } from "@/components/rectification/action-model";
+import { ActionPanel, type EvidencePhotos } from "@/components/rectification/action-panel";
 import { ItemTimeline } from "@/components/rectification/item-timeline";
 
 declare global {

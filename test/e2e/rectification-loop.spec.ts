@@ -18,6 +18,7 @@ import {
   test,
 } from "@playwright/test";
 import { PDFParse } from "pdf-parse";
+import { z } from "zod";
 
 import { addDays } from "@/lib/domain/dates";
 import { rectificationEventSchema } from "@/lib/domain/rectification/events";
@@ -25,10 +26,9 @@ import {
   rectificationItemSchema,
   type RectificationItem,
 } from "@/lib/domain/rectification/rectification.schema";
-import { z } from "zod";
 
-import { drawJpeg, pushVisit, signInOverHttp } from "./inspector-visit";
 import { signIn } from "./helpers";
+import { drawJpeg, pushVisit, signInOverHttp } from "./inspector-visit";
 
 const SCHOOL = "示范区实验小学";
 const PHONE = { width: 390, height: 844 };

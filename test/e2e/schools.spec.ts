@@ -5,8 +5,8 @@
  */
 import { expect, test } from "@playwright/test";
 
-import { csvOf, schoolRows } from "../helpers/school-sheet";
 import { signIn } from "./helpers";
+import { csvOf, schoolRows } from "../helpers/school-sheet";
 
 test("the office searches, imports, edits and deactivates schools", async ({ page }) => {
   await signIn(page, "office", /\/office$/);

@@ -23,7 +23,9 @@ test.describe("sign-in", () => {
     await page.getByLabel("密码").fill("not-the-password");
     await page.getByRole("button", { name: "登录" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "用户名或密码错误" })).toBeVisible();
-    expect((await page.context().cookies()).some((c) => c.name.includes("session_token"))).toBe(false);
+    expect((await page.context().cookies()).some((c) => c.name.includes("session_token"))).toBe(
+      false,
+    );
     await page.goto("/inspect");
     await expect(page).toHaveURL(/\/login$/);
   });

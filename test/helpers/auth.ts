@@ -3,10 +3,10 @@
  * through better-auth's real endpoint, returning the Cookie header to send with route-handler requests.
  */
 import type { Role } from "@/lib/domain/org/org.schema";
+import { createAccount, hashPassword } from "@/lib/server/auth/accounts";
 import { getAuth } from "@/lib/server/auth/auth";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 import { getDb } from "@/lib/server/db/client";
-import { createAccount, hashPassword } from "@/lib/server/auth/accounts";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 export const TEST_PASSWORD = "test-pass-1234";

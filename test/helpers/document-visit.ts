@@ -10,7 +10,6 @@ import { BUILT_IN_TEMPLATES } from "@/lib/checklists";
 import type { School } from "@/lib/domain/org/org.schema";
 import { applicableItems } from "@/lib/domain/template/applicability";
 import type { Template, TemplateItem } from "@/lib/domain/template/template.schema";
-
 import type { AnswerInput } from "@/lib/domain/visit/visit";
 
 import { PhoneVisit, type TestPhoto } from "./phone-visit";

@@ -2,8 +2,8 @@ import type { Id } from "@/lib/domain/ids";
 import { mutationVisitId, referencedPhotoIds } from "@/lib/domain/mutations";
 import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
-import type { VisitPack } from "@/lib/domain/visit/visit-pack.schema";
 import { applyVisitMutation } from "@/lib/domain/visit/visit";
+import type { VisitPack } from "@/lib/domain/visit/visit-pack.schema";
 import type { PhotoMeta, Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import {
   pushRequestSchema,

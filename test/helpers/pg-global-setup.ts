@@ -21,7 +21,10 @@ declare module "vitest" {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (process.env.DUXUE_TEST_PG === "external") {
     const url = process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error("DUXUE_TEST_PG=external 需要设置 TEST_DATABASE_URL（例如 postgres://postgres@127.0.0.1:5432/postgres）");
+    if (!url)
+      throw new Error(
+        "DUXUE_TEST_PG=external 需要设置 TEST_DATABASE_URL（例如 postgres://postgres@127.0.0.1:5432/postgres）",
+      );
     project.provide("pgAdminUrl", url);
     project.provide("pgKind", "external");
     return () => Promise.resolve();

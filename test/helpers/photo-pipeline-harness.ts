@@ -13,7 +13,10 @@ const ROOT = path.resolve(__dirname, "../..");
 /** Never listened on: page.route answers everything. localhost keeps crypto.subtle (a secure context). */
 const ORIGIN = "http://localhost:4810";
 export const VENDOR_URL = `${ORIGIN}/vendor/browser-image-compression.js`;
-const VENDOR_FILE = path.join(ROOT, "node_modules/browser-image-compression/dist/browser-image-compression.js");
+const VENDOR_FILE = path.join(
+  ROOT,
+  "node_modules/browser-image-compression/dist/browser-image-compression.js",
+);
 
 export async function buildPipelineBundle(): Promise<string> {
   const result = await build({

@@ -2,16 +2,16 @@
  * Sync test data on a seeded demo district: real photo uploads through PUT /api/photos/{sha256},
  * pushes and pulls through the route handlers. Visits made on a "phone" are in phone-visit.ts.
  */
-import { PUT as putPhotoRoute } from "@/app/api/photos/[sha256]/route";
-import { GET as getPackRoute } from "@/app/api/inspect/pack/route";
-import { GET as pullRoute } from "@/app/api/sync/pull/route";
-import { POST as pushRoute } from "@/app/api/sync/push/route";
 import { PULL_PATH, PUSH_PATH } from "@/lib/sync/protocol";
 import { newId } from "@/lib/utils/ids";
 
+import { GET as getPackRoute } from "@/app/api/inspect/pack/route";
+import { PUT as putPhotoRoute } from "@/app/api/photos/[sha256]/route";
+import { GET as pullRoute } from "@/app/api/sync/pull/route";
+import { POST as pushRoute } from "@/app/api/sync/push/route";
+
 import { authedRequest } from "./auth";
 import type { TestPhoto } from "./phone-visit";
-
 
 /** Uploads through the real route; returns its status (201 stored, 200 already there). */
 export async function uploadPhoto(cookie: string, photo: TestPhoto): Promise<number> {

@@ -9,7 +9,12 @@ import { inject } from "vitest";
 
 import { bootDatabase, type Db, shutdownDatabase } from "@/lib/server/db/client";
 
-export type TestDatabase = { db: Db; url: string; kind: "embedded" | "external"; drop(): Promise<void> };
+export type TestDatabase = {
+  db: Db;
+  url: string;
+  kind: "embedded" | "external";
+  drop(): Promise<void>;
+};
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = inject("pgAdminUrl");
@@ -21,7 +26,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   await shutdownDatabase();
-  const booted = await bootDatabase({ databaseUrl: url.toString(), dataDir: "/nonexistent", embeddedPort: 1 });
+  const booted = await bootDatabase({
+    databaseUrl: url.toString(),
+    dataDir: "/nonexistent",
+    embeddedPort: 1,
+  });
   return {
     db: booted.db,
     url: url.toString(),

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-
 import { redirect } from "next/navigation";
 
 import { setupSteps } from "@/lib/domain/org/setup";

@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { createUserInputSchema, peopleQuerySchema } from "@/lib/domain/org/people";
+import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { orgCaller, outcomeResponse, parseBody, parseQuery } from "@/lib/server/org/http";
 import { createUser, listPeople } from "@/lib/server/org/people-service";

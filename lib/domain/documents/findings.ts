@@ -1,15 +1,15 @@
+import { noticeDeadlineText } from "../rectification/notice-text";
+import type { RectificationItem } from "../rectification/rectification.schema";
+import { formatCitation, LOCAL_PRACTICE_LABEL } from "../template/citation";
 import {
   deriveFindings,
   joinSentences,
   readingOf,
   type DeriveFindingsInput,
 } from "../template/findings";
-import { formatCitation, LOCAL_PRACTICE_LABEL } from "../template/citation";
 import type { Finding } from "../template/findings.schema";
-import type { Answer } from "../visit/answer.schema";
 import type { Severity, TemplateItem } from "../template/template.schema";
-import { noticeDeadlineText } from "../rectification/notice-text";
-import type { RectificationItem } from "../rectification/rectification.schema";
+import type { Answer } from "../visit/answer.schema";
 
 /** One finding as documents print it: the statement, what was seen, why it is wrong, what to do, by when. */
 export type DocumentFinding = {

@@ -1,11 +1,4 @@
 import { chinaTime, chineseDate, toChinaDate } from "../dates";
-import type { SchoolAttributes } from "../org/org.schema";
-import { answersByItemCode, effectiveResult } from "../template/answer-rules";
-import { applicableItems } from "../template/applicability";
-import { scoreVisit, type VisitScore } from "../template/scoring";
-import type { Template, TemplateItem } from "../template/template.schema";
-import type { Answer } from "../visit/answer.schema";
-import { VISIT_KIND_LABELS, type GeoPoint, type Visit } from "../visit/visit.schema";
 import {
   paragraph,
   type DocumentBlock,
@@ -14,6 +7,13 @@ import {
 } from "./document";
 import type { DocumentFinding } from "./findings";
 import { findingFields, findingPhotos, signaturesOf, supervisionOffice } from "./notice";
+import type { SchoolAttributes } from "../org/org.schema";
+import { answersByItemCode, effectiveResult } from "../template/answer-rules";
+import { applicableItems } from "../template/applicability";
+import { scoreVisit, type VisitScore } from "../template/scoring";
+import type { Template, TemplateItem } from "../template/template.schema";
+import type { Answer } from "../visit/answer.schema";
+import { VISIT_KIND_LABELS, type GeoPoint, type Visit } from "../visit/visit.schema";
 
 export type VisitRecordInput = {
   districtName: string;

@@ -1,8 +1,7 @@
 import { z } from "zod";
 
-import { textSchema } from "../text";
-
 import { idSchema } from "../ids";
+import { textSchema } from "../text";
 
 /** 学段. A 九年一贯制 school is both 小学 and 初中 for applicability. */
 export const SCHOOL_STAGES = [

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 import { idSchema } from "../ids";
-import { roleSchema } from "../org/org.schema";
 import { RECTIFICATION_ACTION_TYPES } from "./rectification.schema";
+import { roleSchema } from "../org/org.schema";
 
 /** The first event of every item links to this instead of a previous hash. */
 export const ZERO_HASH = "0".repeat(64);

@@ -1,12 +1,12 @@
 import type { Id } from "../ids";
 import type { RectificationMutation } from "../mutations";
-import type { DateString } from "../visit/answer.schema";
 import type {
   RectificationAction,
   RectificationActor,
   RectificationItem,
 } from "./rectification.schema";
 import { daysOverdue, transition } from "./transition";
+import type { DateString } from "../visit/answer.schema";
 
 /**
  * The "rectification.act" mutation for an action on the item as the person saw it: its version is

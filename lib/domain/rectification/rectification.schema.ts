@@ -1,12 +1,11 @@
 import { z } from "zod";
 
-import { textSchema, timestampSchema } from "../text";
-
 import { idSchema } from "../ids";
 import { roleSchema } from "../org/org.schema";
 import { photoIdSchema } from "../photo/photo.schema";
-import { itemCodeSchema, severitySchema, templateCodeSchema } from "../template/template.schema";
 import { findingSchema } from "../template/findings.schema";
+import { itemCodeSchema, severitySchema, templateCodeSchema } from "../template/template.schema";
+import { textSchema, timestampSchema } from "../text";
 import { dateStringSchema } from "../visit/answer.schema";
 
 /** The 整改事项 lifecycle (docs/architecture.md §2). Overdue is derived from the due date, never a status. */

@@ -1,11 +1,11 @@
 import { toChinaDate } from "../dates";
-import type { DateString } from "../visit/answer.schema";
 import {
   RECTIFICATION_STATUSES,
   type RectificationItem,
   type RectificationStatus,
 } from "./rectification.schema";
 import { isOverdue } from "./transition";
+import type { DateString } from "../visit/answer.schema";
 
 export type ClosureSummary = {
   total: number;

@@ -1,5 +1,4 @@
 import { dueDateRefusal, toChinaDate } from "../dates";
-import type { DateString } from "../visit/answer.schema";
 import type { RectificationEventDraft } from "./events";
 import {
   isFinalStatus,
@@ -15,6 +14,7 @@ import {
   type RectificationItemInput,
   type RectificationStatus,
 } from "./rectification.schema";
+import type { DateString } from "../visit/answer.schema";
 
 /** What a transition records; the caller adds the event id and chains it (`chainEvent`). */
 export type TransitionEvent = Omit<RectificationEventDraft, "id">;

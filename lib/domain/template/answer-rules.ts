@@ -1,4 +1,3 @@
-import type { Answer } from "../visit/answer.schema";
 import { resolveRectification, type DeadlinePolicy } from "./deadline-policy";
 import {
   JUDGEMENT_LABELS,
@@ -6,6 +5,7 @@ import {
   type NumberRule,
   type TemplateItem,
 } from "./template.schema";
+import type { Answer } from "../visit/answer.schema";
 
 const RULE_OP_SYMBOLS: Record<NumberRule["op"], string> = {
   lte: "≤",

@@ -1,3 +1,4 @@
+import type { AppliesTo, TemplateItem } from "./template.schema";
 import {
   CANTEEN_LABELS,
   OWNERSHIP_LABELS,
@@ -5,7 +6,6 @@ import {
   type SchoolAttributes,
   type SchoolStage,
 } from "../org/org.schema";
-import type { AppliesTo, TemplateItem } from "./template.schema";
 
 export type Applicability = {
   applies: boolean;

@@ -3,12 +3,12 @@ import { z } from "zod";
 import "../zod-locale";
 
 import { addDays } from "../dates";
-import type { DateString } from "../visit/answer.schema";
 import {
   rectificationDaysSchema,
   type RectificationDefault,
   type Severity,
 } from "./template.schema";
+import type { DateString } from "../visit/answer.schema";
 
 /** How the district rectifies findings of one severity: 立行立改 on site, or 限期整改 within days. */
 export const deadlineRuleSchema = z.discriminatedUnion(

@@ -2,13 +2,13 @@ import { z } from "zod";
 
 import "../zod-locale";
 
-import { answerSchema, findingChoiceSchema } from "../visit/answer.schema";
 import {
   judgementSchema,
   templateCodeSchema,
   templateItemSchema,
   templateVersionSchema,
 } from "./template.schema";
+import { answerSchema, findingChoiceSchema } from "../visit/answer.schema";
 
 /**
  * A 不符合/部分符合 answer on an applicable item, with everything the 整改通知书 and the

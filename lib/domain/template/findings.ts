@@ -1,11 +1,11 @@
-import type { SchoolAttributes } from "../org/org.schema";
 import { toChinaDate } from "../dates";
-import type { Answer, DateString, FindingChoice } from "../visit/answer.schema";
-import { explainApplicability } from "./applicability";
 import { answersByItemCode, describeNumberRule, effectiveResult } from "./answer-rules";
+import { explainApplicability } from "./applicability";
 import { dueDateFor, type DeadlinePolicy } from "./deadline-policy";
 import type { Finding } from "./findings.schema";
 import type { Template, TemplateItem } from "./template.schema";
+import type { SchoolAttributes } from "../org/org.schema";
+import type { Answer, DateString, FindingChoice } from "../visit/answer.schema";
 
 /**
  * What the notice says when the inspector decided nothing: the item's default severity and

@@ -5,7 +5,6 @@
  */
 import { z } from "zod";
 
-import type { Role } from "../org/org.schema";
 import {
   type Template,
   type TemplateDomain,
@@ -15,6 +14,7 @@ import {
   templateVersionSchema,
 } from "./template.schema";
 import { latestPublished } from "./versioning";
+import type { Role } from "../org/org.schema";
 
 /** The district that owns a template; null = the national library. */
 export type TemplateOwner = string | null;

@@ -1,6 +1,6 @@
-import type { Answer } from "../visit/answer.schema";
 import { answersByItemCode, effectiveResult } from "./answer-rules";
 import type { Judgement, TemplateItem } from "./template.schema";
+import type { Answer } from "../visit/answer.schema";
 
 export type VisitScore = {
   /** 0–100 with one decimal; null when nothing was scorable (every item 不适用 or unanswered). */

@@ -2,9 +2,8 @@ import { z } from "zod";
 
 import "../zod-locale";
 
-import { textSchema } from "../text";
-
 import { canteenSchema, ownershipSchema, schoolStageSchema } from "../org/org.schema";
+import { textSchema } from "../text";
 
 /** 符合 / 部分符合 / 不符合 / 不适用. */
 export const judgementSchema = z.enum(["pass", "partial", "fail", "na"], {

@@ -1,10 +1,10 @@
 import { addDays } from "../dates";
+import type { Answer, DateString, FindingChoice } from "./answer.schema";
+import type { AnswerInput } from "./visit";
 import type { PhotoId } from "../photo/photo.schema";
 import { judgeAnswer } from "../template/answer-rules";
 import { type DeadlinePolicy, FALLBACK_DEADLINE_DAYS } from "../template/deadline-policy";
 import type { Judgement, Severity, TemplateItem } from "../template/template.schema";
-import type { Answer, DateString, FindingChoice } from "./answer.schema";
-import type { AnswerInput } from "./visit";
 
 /** One thing the inspector did to an item. Each becomes one saved answer (and one mutation). */
 export type AnswerEdit =

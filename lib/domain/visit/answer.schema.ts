@@ -2,8 +2,6 @@ import { z } from "zod";
 
 import "../zod-locale";
 
-import { textSchema, timestampSchema } from "../text";
-
 import { photoIdSchema } from "../photo/photo.schema";
 import {
   itemCodeSchema,
@@ -11,6 +9,7 @@ import {
   severitySchema,
   templateCodeSchema,
 } from "../template/template.schema";
+import { textSchema, timestampSchema } from "../text";
 
 /** A calendar date in China (UTC+8, no DST): "2026-11-23". Due dates are dates, not instants. */
 export const dateStringSchema = z

@@ -1,11 +1,11 @@
-import type { SchoolAttributes } from "../org/org.schema";
-import { applicableItems } from "../template/applicability";
-import { isAnswerComplete, validateForSubmit } from "../template/answer-rules";
-import type { DeadlinePolicy } from "../template/deadline-policy";
-import type { Template, TemplateItem } from "../template/template.schema";
 import type { Answer } from "./answer.schema";
 import { requiresSchoolSignature } from "./visit";
 import type { Visit } from "./visit.schema";
+import type { SchoolAttributes } from "../org/org.schema";
+import { isAnswerComplete, validateForSubmit } from "../template/answer-rules";
+import { applicableItems } from "../template/applicability";
+import type { DeadlinePolicy } from "../template/deadline-policy";
+import type { Template, TemplateItem } from "../template/template.schema";
 
 /*
  * The checklist walk of one visit: the applicable items of its pinned templates in order, grouped

@@ -1,9 +1,9 @@
 import { toChinaDate } from "../dates";
 import type { Id } from "../ids";
 import type { DateString } from "./answer.schema";
-import type { RectificationItem } from "../rectification/rectification.schema";
 import type { PackSchool } from "./visit-pack.schema";
 import type { Visit } from "./visit.schema";
+import type { RectificationItem } from "../rectification/rectification.schema";
 
 export type NeedReason = {
   kind: "draft" | "never_visited" | "due" | "visited" | "overdue" | "open";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { idSchema } from "../ids";
+import { dateStringSchema } from "./answer.schema";
 import { schoolSchema } from "../org/org.schema";
 import {
   isFinalStatus,
@@ -9,7 +10,6 @@ import {
 } from "../rectification/rectification.schema";
 import { deadlinePolicySchema } from "../template/deadline-policy";
 import { templateRefSchema, templateSchema } from "../template/template.schema";
-import { dateStringSchema } from "./answer.schema";
 
 /** The school's last visit and its open items, for ordering "my schools" by what needs a visit. */
 export const lastVisitSummarySchema = z.object({

@@ -1,11 +1,10 @@
 import { z } from "zod";
 
-import { textSchema, timestampSchema } from "../text";
-
 import { idSchema } from "../ids";
+import { answerSchema } from "./answer.schema";
 import { MAX_PHOTO_BYTES, photoIdSchema, photoMimeSchema } from "../photo/photo.schema";
 import { templateRefSchema } from "../template/template.schema";
-import { answerSchema } from "./answer.schema";
+import { textSchema, timestampSchema } from "../text";
 
 export const VISIT_KINDS = ["routine", "campaign", "follow_up", "unannounced", "joint"] as const;
 export const visitKindSchema = z.enum(VISIT_KINDS, { message: "请选择督导类型" });

@@ -9,9 +9,9 @@ import { and, eq } from "drizzle-orm";
 import type { Role } from "@/lib/domain/org/org.schema";
 import { newId } from "@/lib/utils/ids";
 
+import { getAuth } from "./auth";
 import type { Executor } from "../db/client";
 import { account, user } from "../db/schema";
-import { getAuth } from "./auth";
 
 export async function hashPassword(password: string): Promise<string> {
   const ctx = await getAuth().$context;

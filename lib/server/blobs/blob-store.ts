@@ -11,7 +11,6 @@ import path from "node:path";
 import { Readable } from "node:stream";
 
 import { serverEnv } from "../env";
-
 import { createS3BlobStore } from "./s3-blob-store";
 
 export type StoredBlob = { size: number; body: ReadableStream<Uint8Array> };

@@ -14,7 +14,11 @@ async function main(): Promise<void> {
     await seedDemo(getDb());
     console.warn("已清空数据库并重新生成示范数据。");
   } else {
-    console.warn(seeded === "demo" ? "已生成示范数据。" : "数据库已有数据，未做改动（使用 --reset 重建示范数据）。");
+    console.warn(
+      seeded === "demo"
+        ? "已生成示范数据。"
+        : "数据库已有数据，未做改动（使用 --reset 重建示范数据）。",
+    );
   }
 }
 

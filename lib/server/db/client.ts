@@ -12,7 +12,6 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 
 import { log } from "../log";
-
 import { startEmbeddedPostgres } from "./embedded";
 import * as schema from "./schema";
 

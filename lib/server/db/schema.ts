@@ -256,7 +256,10 @@ export const templates = pgTable(
     updatedAt: updatedAt(),
     changeSeq: changeSeqColumn(),
   },
-  (t) => [primaryKey({ columns: [t.code, t.version] }), index("templates_district_idx").on(t.districtId)],
+  (t) => [
+    primaryKey({ columns: [t.code, t.version] }),
+    index("templates_district_idx").on(t.districtId),
+  ],
 );
 
 /**
@@ -276,7 +279,10 @@ export const districtTemplates = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.districtId, t.code] }),
-    foreignKey({ columns: [t.code, t.version], foreignColumns: [templates.code, templates.version] }),
+    foreignKey({
+      columns: [t.code, t.version],
+      foreignColumns: [templates.code, templates.version],
+    }),
   ],
 );
 
@@ -546,5 +552,8 @@ export const auditLog = pgTable(
     before: jsonb("before"),
     after: jsonb("after"),
   },
-  (t) => [index("audit_log_district_at_idx").on(t.districtId, t.at), index("audit_log_at_idx").on(t.at)],
+  (t) => [
+    index("audit_log_district_at_idx").on(t.districtId, t.at),
+    index("audit_log_at_idx").on(t.at),
+  ],
 );

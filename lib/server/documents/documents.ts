@@ -14,29 +14,29 @@ import {
   type DocumentFinding,
   type IssuedTerms,
 } from "@/lib/domain/documents/findings";
+import type { IssuedDocuments } from "@/lib/domain/documents/issued";
 import { noticeDocument, supervisionOffice } from "@/lib/domain/documents/notice";
 import { visitRecordDocument } from "@/lib/domain/documents/visit-record";
-import type { IssuedDocuments } from "@/lib/domain/documents/issued";
 import { idSchema } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 
+import { renderDocumentPdf } from "./pdf";
 import { canSeeSchool } from "../auth/scope";
 import { getBlobStore, type BlobStore } from "../blobs/blob-store";
 import type { Executor } from "../db/client";
 import { districts, rectificationItems } from "../db/schema";
+import { serverEnv } from "../env";
 import { photoThumbnail, signatureImage } from "../photos/thumbnail";
 import { failure, type Failure } from "../rectification/failure";
 import { rowToItem } from "../rectification/item-repository";
 import { noticeRepository } from "../rectification/notice-repository";
 import { getNotice, type NoticeDetail } from "../rectification/queries";
-import { serverEnv } from "../env";
 import { districtRepository } from "../repositories/district-repository";
 import { schoolRepository } from "../repositories/school-repository";
 import { userRepository } from "../repositories/user-repository";
 import { visitRepository } from "../repositories/visit-repository";
 import { loadTemplates } from "../sync/pinned-templates";
-import { renderDocumentPdf } from "./pdf";
 
 /** The school's page for the notice, which the QR code opens. */
 export function noticePageUrl(noticeId: string): string {

@@ -8,13 +8,13 @@ import "server-only";
 import { and, count, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 
 import { addDays, chinaDayStart } from "@/lib/domain/dates";
+import type { User } from "@/lib/domain/org/org.schema";
 import {
   type AuditAction,
   type AuditEntry,
   auditEntrySchema,
   type AuditQuery,
 } from "@/lib/domain/org/people";
-import type { User } from "@/lib/domain/org/org.schema";
 import { newId } from "@/lib/utils/ids";
 
 import type { Executor } from "../db/client";

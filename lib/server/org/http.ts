@@ -11,12 +11,12 @@ import type { OrgScope } from "@/lib/domain/org/org-scope";
 import type { Role, User } from "@/lib/domain/org/org.schema";
 import { queryValues } from "@/lib/utils/search-params";
 
+import type { Outcome } from "./org-service";
 import { orgScopeOf } from "../auth/scope";
 import { requireApiUser } from "../auth/session";
 import { getDb } from "../db/client";
 import { invalidInput, readJsonBody } from "../http";
 import { failureResponse } from "../rectification/http";
-import type { Outcome } from "./org-service";
 
 /** Organisation managers: the admin, an office, and a 市级督导室 (which only reads). */
 export const ORG_ROLES: readonly Role[] = ["admin", "office", "city"];

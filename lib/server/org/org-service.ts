@@ -21,11 +21,11 @@ import {
 } from "@/lib/domain/org/people";
 import { newId } from "@/lib/utils/ids";
 
+import { recordAudit } from "./audit-log";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Db, Executor } from "../db/client";
 import { cities, districts, schools, user as users, zoneInspectors, zones } from "../db/schema";
 import { type Failure, failure } from "../rectification/failure";
-import { recordAudit } from "./audit-log";
 
 export type Outcome<T> = { ok: true; value: T } | Failure;
 const done = <T>(value: T): Outcome<T> => ({ ok: true, value });

@@ -30,6 +30,8 @@ import {
   type UpdateUserInput,
 } from "@/lib/domain/org/people";
 
+import { recordAudit } from "./audit-log";
+import { type Outcome, writeRefusal, zonesRefusal } from "./org-service";
 import { createAccount, hashPassword, setPasswordHash, verifyPassword } from "../auth/accounts";
 import {
   clearPasswordFailures,
@@ -40,8 +42,6 @@ import {
 import type { Db, Executor } from "../db/client";
 import { cities, districts, schools, session, user as users, zoneInspectors } from "../db/schema";
 import { type Failure, failure } from "../rectification/failure";
-import { recordAudit } from "./audit-log";
-import { type Outcome, writeRefusal, zonesRefusal } from "./org-service";
 
 const done = <T>(value: T): Outcome<T> => ({ ok: true, value });
 const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));

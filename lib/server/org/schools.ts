@@ -8,22 +8,22 @@ import "server-only";
 import { sql } from "drizzle-orm";
 
 import { idSchema } from "@/lib/domain/ids";
-import type { School, SchoolInput, User } from "@/lib/domain/org/org.schema";
 import {
   type DistrictAccess,
   districtAccess,
   readableDistrictIds,
 } from "@/lib/domain/org/org-scope";
+import type { School, SchoolInput, User } from "@/lib/domain/org/org.schema";
 import type { SchoolImportResponse, SchoolListResponse } from "@/lib/domain/org/school-api";
 import { parseSchoolImport } from "@/lib/domain/org/school-import";
 import { newId } from "@/lib/utils/ids";
 
+import { readSheetRows } from "./school-sheet";
 import { orgScopeOf } from "../auth/scope";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Db, Executor } from "../db/client";
 import { districtRepository } from "../repositories/district-repository";
 import { schoolRepository, type SchoolListQuery } from "../repositories/school-repository";
-import { readSheetRows } from "./school-sheet";
 
 export type Refusal = {
   status: 403 | 404 | 422;

@@ -9,8 +9,8 @@ import { sql } from "drizzle-orm";
 import type { User } from "@/lib/domain/org/org.schema";
 import type { SetupFacts } from "@/lib/domain/org/setup";
 
-import type { Executor } from "../db/client";
 import { pageDistrict } from "./schools";
+import type { Executor } from "../db/client";
 
 export async function setupFactsOf(
   db: Executor,

@@ -24,7 +24,9 @@ export async function inScope(
     case "all":
       return undefined;
     case "districts":
-      return scope.districtIds.length === 0 ? sql`false` : inArray(columns.districtId, scope.districtIds);
+      return scope.districtIds.length === 0
+        ? sql`false`
+        : inArray(columns.districtId, scope.districtIds);
     case "schools":
       return scope.schoolIds.length === 0 ? sql`false` : inArray(columns.schoolId, scope.schoolIds);
   }

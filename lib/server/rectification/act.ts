@@ -19,13 +19,13 @@ import {
 import { transition, type TransitionErrorCode } from "@/lib/domain/rectification/transition";
 import type { PhotoPurpose } from "@/lib/domain/visit/visit.schema";
 
-import { lockChangeSeq } from "../db/change-seq";
-import type { Executor } from "../db/client";
-import { photos } from "../db/schema";
 import { actorFor } from "./access";
 import { appendEvent } from "./event-log";
 import { failure, type Failure, type FailureStatus } from "./failure";
 import { itemRepository } from "./item-repository";
+import { lockChangeSeq } from "../db/change-seq";
+import type { Executor } from "../db/client";
+import { photos } from "../db/schema";
 
 /** Body of POST /api/rectification/items/{id}/actions (and the args of a sync "rectification.act"). */
 export const rectificationActionRequestSchema = z.object({

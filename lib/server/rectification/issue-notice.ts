@@ -19,13 +19,13 @@ import { formatBasis } from "@/lib/domain/template/citation";
 import type { Finding } from "@/lib/domain/template/findings.schema";
 import { newId } from "@/lib/utils/ids";
 
-import { lockChangeSeq } from "../db/change-seq";
-import type { Executor } from "../db/client";
-import { districts, rectificationItems, schools } from "../db/schema";
 import { appendEvent } from "./event-log";
 import { failure, type Failure } from "./failure";
 import { itemRepository, rowToItem } from "./item-repository";
 import { type Notice, noticeRepository } from "./notice-repository";
+import { lockChangeSeq } from "../db/change-seq";
+import type { Executor } from "../db/client";
+import { districts, rectificationItems, schools } from "../db/schema";
 
 export type IssueNoticeInput = {
   visitId: string;

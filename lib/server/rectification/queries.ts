@@ -28,6 +28,11 @@ import { allowedActions, daysOverdue } from "@/lib/domain/rectification/transiti
 import { severitySchema } from "@/lib/domain/template/template.schema";
 import { type VisitKind, visitKindSchema } from "@/lib/domain/visit/visit.schema";
 
+import { actorFor, inScope } from "./access";
+import { listEvents, verifyItemChain } from "./event-log";
+import { failure, type Failure } from "./failure";
+import { rowToItem } from "./item-repository";
+import { type Notice, noticeRepository, rowToNotice } from "./notice-repository";
 import { canSeeSchool } from "../auth/scope";
 import type { Executor } from "../db/client";
 import {
@@ -40,11 +45,6 @@ import {
   zones,
 } from "../db/schema";
 import { userRepository } from "../repositories/user-repository";
-import { actorFor, inScope } from "./access";
-import { listEvents, verifyItemChain } from "./event-log";
-import { failure, type Failure } from "./failure";
-import { rowToItem } from "./item-repository";
-import { type Notice, noticeRepository, rowToNotice } from "./notice-repository";
 
 const NOT_FOUND = "整改通知书不存在";
 

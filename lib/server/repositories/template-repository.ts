@@ -10,6 +10,14 @@ import "server-only";
 
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 
+import { upgradeLegacyItems } from "@/lib/domain/template/legacy-template";
+import {
+  adoptionRefusal,
+  forkCode,
+  type PinCandidate,
+  type TemplateOverview,
+  type TemplateOwner,
+} from "@/lib/domain/template/library";
 import {
   TEMPLATE_DOMAINS,
   type Template,
@@ -19,14 +27,6 @@ import {
   templateRefSchema,
   templateSchema,
 } from "@/lib/domain/template/template.schema";
-import {
-  adoptionRefusal,
-  forkCode,
-  type PinCandidate,
-  type TemplateOverview,
-  type TemplateOwner,
-} from "@/lib/domain/template/library";
-import { upgradeLegacyItems } from "@/lib/domain/template/legacy-template";
 import { latestPublished, publishTemplate, retireTemplate } from "@/lib/domain/template/versioning";
 
 import { lockChangeSeq } from "../db/change-seq";

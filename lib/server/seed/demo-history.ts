@@ -20,16 +20,6 @@ import type { Template } from "@/lib/domain/template/template.schema";
 import { setAnswer, startVisit, submitVisit } from "@/lib/domain/visit/visit";
 import type { PhotoPurpose, VisitAnswer, VisitKind } from "@/lib/domain/visit/visit.schema";
 
-import type { BlobStore } from "../blobs/blob-store";
-import { lockChangeSeq } from "../db/change-seq";
-import type { Executor } from "../db/client";
-import { districts, photos, schools, user as users } from "../db/schema";
-import { districtRepository } from "../repositories/district-repository";
-import { templateRepository } from "../repositories/template-repository";
-import { visitRepository } from "../repositories/visit-repository";
-import { applyRectificationAction } from "../rectification/act";
-import { issueNoticeForVisit } from "../rectification/issue-notice";
-import { markNoticeRead } from "../rectification/queries";
 import {
   DEMO_DISTRICT,
   DEMO_INSPECTORS,
@@ -38,6 +28,16 @@ import {
   schoolUsername,
 } from "./demo-data";
 import { demoPhoto } from "./demo-photos";
+import type { BlobStore } from "../blobs/blob-store";
+import { lockChangeSeq } from "../db/change-seq";
+import type { Executor } from "../db/client";
+import { districts, photos, schools, user as users } from "../db/schema";
+import { applyRectificationAction } from "../rectification/act";
+import { issueNoticeForVisit } from "../rectification/issue-notice";
+import { markNoticeRead } from "../rectification/queries";
+import { districtRepository } from "../repositories/district-repository";
+import { templateRepository } from "../repositories/template-repository";
+import { visitRepository } from "../repositories/visit-repository";
 
 const DAY = 24 * 60 * 60 * 1000;
 

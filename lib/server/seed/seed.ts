@@ -10,13 +10,6 @@ import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
-import { createAccount, hashPassword } from "../auth/accounts";
-import { getBlobStore } from "../blobs/blob-store";
-import type { Db, Executor } from "../db/client";
-import { lockChangeSeq } from "../db/change-seq";
-import { districts, schools, zoneInspectors, zones } from "../db/schema";
-import { seedDemoHistory } from "./demo-history";
-import { adoptNationalLibrary, seedBuiltInTemplates } from "./templates";
 import {
   DEMO_DISTRICT,
   DEMO_INSPECTORS,
@@ -26,6 +19,13 @@ import {
   DEMO_ZONES,
   schoolUsername,
 } from "./demo-data";
+import { seedDemoHistory } from "./demo-history";
+import { adoptNationalLibrary, seedBuiltInTemplates } from "./templates";
+import { createAccount, hashPassword } from "../auth/accounts";
+import { getBlobStore } from "../blobs/blob-store";
+import { lockChangeSeq } from "../db/change-seq";
+import type { Db, Executor } from "../db/client";
+import { districts, schools, zoneInspectors, zones } from "../db/schema";
 
 export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
   const rows = await db.execute<{ n: number }>(

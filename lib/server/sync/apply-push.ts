@@ -24,6 +24,9 @@ import { applyVisitMutation } from "@/lib/domain/visit/visit";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 import type { MutationResult, pushRequestEnvelopeSchema, PushResponse } from "@/lib/sync/protocol";
 
+import { registerPhotoMeta, unusablePhotoIds } from "./photo-references";
+import { newPinRefusal } from "./pinned-templates";
+import { submitVisit } from "./submit-visit";
 import { inspectsSchool } from "../auth/scope";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
@@ -31,9 +34,6 @@ import { applyRectificationAction } from "../rectification/act";
 import { processedMutationRepository } from "../repositories/processed-mutation-repository";
 import { schoolRepository } from "../repositories/school-repository";
 import { visitRepository } from "../repositories/visit-repository";
-import { registerPhotoMeta, unusablePhotoIds } from "./photo-references";
-import { newPinRefusal } from "./pinned-templates";
-import { submitVisit } from "./submit-visit";
 
 export type PushEnvelope = z.infer<typeof pushRequestEnvelopeSchema>;
 type RawMutation = PushEnvelope["mutations"][number];

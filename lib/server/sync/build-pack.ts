@@ -3,7 +3,6 @@
  * attributes and the last visit's results, the template versions they may pin or have pinned, and
  * the schools' open 整改事项. Only that inspector's scope, read from one snapshot.
  */
-import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import "server-only";
 
 import { and, asc, inArray, notInArray } from "drizzle-orm";
@@ -16,29 +15,30 @@ import {
 } from "@/lib/domain/rectification/rectification.schema";
 import { isOverdue } from "@/lib/domain/rectification/transition";
 import { applicableItems } from "@/lib/domain/template/applicability";
+import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import { scoreVisit } from "@/lib/domain/template/scoring";
 import type { Template } from "@/lib/domain/template/template.schema";
 import type { LastVisitSummary, VisitPack } from "@/lib/domain/visit/visit-pack.schema";
 import type { Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 
+import { loadTemplates } from "./pinned-templates";
 import { scopedSchoolIds } from "../auth/scope";
 import type { Db, Executor } from "../db/client";
 import { districts, rectificationItems } from "../db/schema";
 import { rowToItem } from "../rectification/item-repository";
+import { districtRepository } from "../repositories/district-repository";
 import { schoolRepository } from "../repositories/school-repository";
 import { templateRepository } from "../repositories/template-repository";
 import { visitRepository } from "../repositories/visit-repository";
-import { loadTemplates } from "./pinned-templates";
-import { districtRepository } from "../repositories/district-repository";
 
 /** The pack for `user` (an inspector) at `now`. */
 export async function buildVisitPack(db: Db, user: User, now: number): Promise<VisitPack> {
   return db.transaction(
     async (tx) => {
       // A deactivated school leaves the pack (no new visits); drafts already on the phone still sync.
-      const schools = (await schoolRepository.listByIds(tx, await scopedSchoolIds(tx, user))).filter(
-        (s) => s.isActive,
-      );
+      const schools = (
+        await schoolRepository.listByIds(tx, await scopedSchoolIds(tx, user))
+      ).filter((s) => s.isActive);
       const schoolIds = schools.map((s) => s.id);
       const openItems = await listOpenItems(tx, schoolIds);
       const lastVisits = await visitRepository.latestSubmitted(tx, schoolIds);

@@ -11,12 +11,12 @@ import { applicableItems } from "@/lib/domain/template/applicability";
 import { deriveFindings } from "@/lib/domain/template/findings";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 
+import { loadPinnedTemplates } from "./pinned-templates";
 import type { Executor } from "../db/client";
 import { issueNoticeForVisit } from "../rectification/issue-notice";
 import { districtRepository } from "../repositories/district-repository";
 import { schoolRepository } from "../repositories/school-repository";
 import { visitRepository } from "../repositories/visit-repository";
-import { loadPinnedTemplates } from "./pinned-templates";
 
 /** How many unfinished items the rejection names; the phone shows the full list itself. */
 const PROBLEMS_SHOWN = 3;

@@ -1,10 +1,10 @@
-import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import type { Id } from "@/lib/domain/ids";
 import type { Mutation } from "@/lib/domain/mutations";
 import type { School } from "@/lib/domain/org/org.schema";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
-import type { PackSchool, VisitPack } from "@/lib/domain/visit/visit-pack.schema";
+import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import { startVisit, type AnswerInput, type NewId } from "@/lib/domain/visit/visit";
+import type { PackSchool, VisitPack } from "@/lib/domain/visit/visit-pack.schema";
 import type {
   GeoPoint,
   InspectorSignature,

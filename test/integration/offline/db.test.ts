@@ -4,6 +4,7 @@ import { openDB } from "idb";
 import { describe, expect, it, vi } from "vitest";
 
 import { DB_NAME, DB_VERSION, openAppDb } from "@/lib/offline/db";
+
 import { freshIndexedDb } from "@/test/helpers/offline-db";
 
 describe("openAppDb", () => {

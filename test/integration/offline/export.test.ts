@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { registerPhoto, setAnswer } from "@/lib/domain/visit/visit";
 import { exportUnsynced, importUnsynced, unsyncedExportSchema } from "@/lib/offline/export";
+
 import {
   aStartedVisit,
   anAnswerInput,

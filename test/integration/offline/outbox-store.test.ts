@@ -3,6 +3,7 @@ import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 
 import { setAnswer } from "@/lib/domain/visit/visit";
+
 import {
   aStartedVisit,
   anAnswerInput,

@@ -2,6 +2,7 @@ import "fake-indexeddb/auto";
 
 import { describe, expect, it } from "vitest";
 
+import { aTemplate } from "@/test/helpers/builders/template";
 import {
   anId,
   anOpenItem,
@@ -10,7 +11,6 @@ import {
   aVisitPack,
   SCHOOL_ID,
 } from "@/test/helpers/builders/visit";
-import { aTemplate } from "@/test/helpers/builders/template";
 import { openTestStores } from "@/test/helpers/offline-db";
 
 describe("packStore", () => {

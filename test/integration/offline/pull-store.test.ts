@@ -3,6 +3,7 @@ import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 
 import type { PulledChanges } from "@/lib/offline/pull-store";
+
 import {
   aStartedVisit,
   aSubmittedVisit,

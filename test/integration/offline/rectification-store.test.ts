@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { actOffline } from "@/lib/domain/rectification/follow-up";
 import type { NewPhoto } from "@/lib/offline/photo-store";
+
 import { anActor, aRectificationItem } from "@/test/helpers/builders/rectification";
 import { aPhotoHash, aPhotoMeta, anId } from "@/test/helpers/builders/visit";
 import { openTestStores } from "@/test/helpers/offline-db";

@@ -11,6 +11,7 @@ import {
   type SyncEngine,
   type SyncSnapshot,
 } from "@/lib/sync/sync-engine";
+
 import {
   aFailingAnswer,
   aStartedVisit,

@@ -1,15 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { GET as getHealth } from "@/app/api/health/route";
-import { GET as getMe } from "@/app/api/me/route";
-import { GET as getOfficeSchools } from "@/app/api/office/schools/route";
 import type { User } from "@/lib/domain/org/org.schema";
-import { canSeeSchool, inspectsSchool, scopedSchoolIds } from "@/lib/server/auth/scope";
 import { FREE_FAILURES } from "@/lib/server/auth/lockout";
+import { canSeeSchool, inspectsSchool, scopedSchoolIds } from "@/lib/server/auth/scope";
 import { schools, session, user as userTable } from "@/lib/server/db/schema";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { seedDemo } from "@/lib/server/seed/seed";
+
+import { GET as getHealth } from "@/app/api/health/route";
+import { GET as getMe } from "@/app/api/me/route";
+import { GET as getOfficeSchools } from "@/app/api/office/schools/route";
 
 import { authedRequest, cookieHeaderFrom, signInAs, signInRequest } from "../../helpers/auth";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
@@ -19,7 +20,16 @@ let t: TestDatabase;
 async function domainUser(username: string): Promise<User> {
   const [row] = await t.db.select().from(userTable).where(eq(userTable.username, username));
   if (!row) throw new Error(`no user ${username}`);
-  return { id: row.id, username, name: row.name, role: row.role as User["role"], schoolId: row.schoolId, districtId: row.districtId, cityId: row.cityId, mustChangePassword: row.mustChangePassword };
+  return {
+    id: row.id,
+    username,
+    name: row.name,
+    role: row.role as User["role"],
+    schoolId: row.schoolId,
+    districtId: row.districtId,
+    cityId: row.cityId,
+    mustChangePassword: row.mustChangePassword,
+  };
 }
 
 async function schoolId(code: string): Promise<string> {
@@ -114,17 +124,13 @@ describe("API access", () => {
 
   it("a cookie from a signed-out session no longer works", async () => {
     const cookie = await signInAs("inspector1", DEMO_PASSWORD);
-    const signOut = await (
-      await import("@/lib/server/auth/auth")
-    )
-      .getAuth()
-      .handler(
-        authedRequest("/api/auth/sign-out", cookie, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: "{}",
-        }),
-      );
+    const signOut = await (await import("@/lib/server/auth/auth")).getAuth().handler(
+      authedRequest("/api/auth/sign-out", cookie, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      }),
+    );
     expect(signOut.status).toBe(200);
     const cleared = cookieHeaderFrom(signOut);
     expect((await getMe(authedRequest("/api/me", cleared))).status).toBe(401);

@@ -7,7 +7,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
+import { auditLog, zones } from "@/lib/server/db/schema";
+import { applyRectificationAction } from "@/lib/server/rectification/act";
+import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
+import { seedDemo } from "@/lib/server/seed/seed";
+import { newId } from "@/lib/utils/ids";
+
 import { GET as getHealth } from "@/app/api/health/route";
+import { GET as getNoticePdf } from "@/app/api/notices/[id]/pdf/route";
+import { POST as postNoticeRead } from "@/app/api/notices/[id]/read/route";
+import { GET as getNotice } from "@/app/api/notices/[id]/route";
+import { GET as getNotices } from "@/app/api/notices/route";
+import { GET as getDashboard } from "@/app/api/office/dashboard/route";
+import { GET as getLedger } from "@/app/api/office/ledger.xlsx/route";
+import { GET as getOfficeSchools } from "@/app/api/office/schools/route";
 import { GET as getAudit } from "@/app/api/org/audit/route";
 import { GET as getCities, POST as postCity } from "@/app/api/org/cities/route";
 import { GET as getDistricts, POST as postDistrict } from "@/app/api/org/districts/route";
@@ -15,7 +29,11 @@ import { PUT as putSchoolZone } from "@/app/api/org/schools/[id]/zone/route";
 import { PUT as putZoneInspectors } from "@/app/api/org/zones/[id]/inspectors/route";
 import { PATCH as patchZone } from "@/app/api/org/zones/[id]/route";
 import { GET as getZones, POST as postZone } from "@/app/api/org/zones/route";
-import { GET as getOfficeSchools } from "@/app/api/office/schools/route";
+import { POST as postItemAction } from "@/app/api/rectification/items/[id]/actions/route";
+import { GET as getItem } from "@/app/api/rectification/items/[id]/route";
+import { GET as getItems } from "@/app/api/rectification/items/route";
+import { GET as getReviewQueue } from "@/app/api/rectification/review-queue/route";
+import { GET as getTemplates } from "@/app/api/templates/route";
 import { POST as postDisable } from "@/app/api/users/[id]/disable/route";
 import { POST as postEnable } from "@/app/api/users/[id]/enable/route";
 import { POST as postReset } from "@/app/api/users/[id]/reset-password/route";
@@ -23,23 +41,8 @@ import { PATCH as patchUser } from "@/app/api/users/[id]/route";
 import { POST as postCredentialSheet } from "@/app/api/users/credential-sheet/route";
 import { GET as getUsers, POST as postUser } from "@/app/api/users/route";
 import { POST as postSchoolAccounts } from "@/app/api/users/school-accounts/route";
-import { GET as getNoticePdf } from "@/app/api/notices/[id]/pdf/route";
-import { POST as postNoticeRead } from "@/app/api/notices/[id]/read/route";
-import { GET as getNotice } from "@/app/api/notices/[id]/route";
-import { GET as getNotices } from "@/app/api/notices/route";
-import { GET as getDashboard } from "@/app/api/office/dashboard/route";
-import { GET as getLedger } from "@/app/api/office/ledger.xlsx/route";
-import { POST as postItemAction } from "@/app/api/rectification/items/[id]/actions/route";
-import { GET as getItem } from "@/app/api/rectification/items/[id]/route";
-import { GET as getItems } from "@/app/api/rectification/items/route";
-import { GET as getReviewQueue } from "@/app/api/rectification/review-queue/route";
-import { GET as getTemplates } from "@/app/api/templates/route";
 import { GET as getIssued } from "@/app/api/visits/[id]/issued/route";
 import { GET as getRecordPdf } from "@/app/api/visits/[id]/record.pdf/route";
-import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
-import { applyRectificationAction } from "@/lib/server/rectification/act";
-import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
-import { seedDemo } from "@/lib/server/seed/seed";
 
 import { authedRequest, createUserWithRole, signInAs, TEST_PASSWORD } from "../../helpers/auth";
 import { addSecondDistrictAndCity, type TwoDistricts } from "../../helpers/org-fixtures";
@@ -51,8 +54,6 @@ import {
   photoId,
 } from "../../helpers/rectification-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
-import { auditLog, zones } from "@/lib/server/db/schema";
-import { newId } from "@/lib/utils/ids";
 
 const CALLERS = [
   "inspector of the school",
@@ -243,19 +244,17 @@ beforeAll(async () => {
     .insert(zones)
     .values({ id: spareZoneId, districtId: org.districtA, name: "备用责任区" });
   // One audit entry of district A for the audit list to show or hide.
-  await t.db
-    .insert(auditLog)
-    .values({
-      id: newId(),
-      at: new Date(NOW),
-      actorId: personId,
-      action: "zone.create",
-      targetId: spareZoneId,
-      targetLabel: "备用责任区",
-      districtId: org.districtA,
-      before: null,
-      after: { name: "备用责任区" },
-    });
+  await t.db.insert(auditLog).values({
+    id: newId(),
+    at: new Date(NOW),
+    actorId: personId,
+    action: "zone.create",
+    targetId: spareZoneId,
+    targetLabel: "备用责任区",
+    districtId: org.districtA,
+    before: null,
+    after: { name: "备用责任区" },
+  });
   const school01 = await domainUser(t.db, "school01");
   await insertPhotos(t.db, [photoId(1)], school01.id);
   const issue = () =>

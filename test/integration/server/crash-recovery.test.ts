@@ -17,7 +17,14 @@ const port = 21_000 + Math.floor(Math.random() * 5_000);
 
 function startServer(): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", FIXTURE], {
-    env: { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port), DATABASE_URL: "", ADMIN_USERNAME: "", ADMIN_PASSWORD: "" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(port),
+      DATABASE_URL: "",
+      ADMIN_USERNAME: "",
+      ADMIN_PASSWORD: "",
+    },
     detached: true, // its own process group, so the test can kill the group like a crashed supervisor would
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -41,7 +48,13 @@ function startServer(): Promise<{ child: ChildProcess; output: () => string }> {
 
 async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
   const password = (await fs.readFile(path.join(dataDir, "pg.password"), "utf8")).trim();
-  const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "duxue" });
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port,
+    user: "postgres",
+    password,
+    database: "duxue",
+  });
   await client.connect();
   try {
     return (await client.query<T>(sql)).rows;
@@ -65,7 +78,9 @@ describe("embedded PostgreSQL crash recovery", () => {
 
   afterAll(async () => {
     // Stop whatever postmaster is left, then remove the data.
-    const pidFile = await fs.readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8").catch(() => null);
+    const pidFile = await fs
+      .readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8")
+      .catch(() => null);
     const pid = Number(pidFile?.split("\n")[0]);
     if (pid > 0) {
       try {
@@ -95,10 +110,14 @@ describe("embedded PostgreSQL crash recovery", () => {
 
   it("comes back with all data after kill -9 of the server process alone (orphaned postmaster)", async () => {
     const first = await startServer();
-    await query("INSERT INTO zones (id, district_id, name) SELECT '01900000-0000-7000-8000-000000000001', id, '崩溃前写入' FROM districts LIMIT 1");
+    await query(
+      "INSERT INTO zones (id, district_id, name) SELECT '01900000-0000-7000-8000-000000000001', id, '崩溃前写入' FROM districts LIMIT 1",
+    );
     await killHard(first.child, false);
     // The postmaster outlives its parent: that is what the next start has to deal with.
-    const pid = Number((await fs.readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8")).split("\n")[0]);
+    const pid = Number(
+      (await fs.readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8")).split("\n")[0],
+    );
     expect(() => process.kill(pid, 0)).not.toThrow();
 
     const second = await startServer();
@@ -110,11 +129,15 @@ describe("embedded PostgreSQL crash recovery", () => {
 
   it("comes back with all data after kill -9 of the whole process group (WAL recovery)", async () => {
     const first = await startServer();
-    await query("INSERT INTO zones (id, district_id, name) SELECT '01900000-0000-7000-8000-000000000002', id, '整组崩溃前写入' FROM districts LIMIT 1");
+    await query(
+      "INSERT INTO zones (id, district_id, name) SELECT '01900000-0000-7000-8000-000000000002', id, '整组崩溃前写入' FROM districts LIMIT 1",
+    );
     await killHard(first.child, true);
 
     const second = await startServer();
-    const rows = await query<{ name: string }>("SELECT name FROM zones WHERE name LIKE '%崩溃前写入' ORDER BY name");
+    const rows = await query<{ name: string }>(
+      "SELECT name FROM zones WHERE name LIKE '%崩溃前写入' ORDER BY name",
+    );
     expect(rows.map((r) => r.name)).toEqual(["崩溃前写入", "整组崩溃前写入"]);
     const [schools] = await query<{ n: string }>("SELECT count(*) AS n FROM schools");
     expect(Number(schools?.n)).toBe(30);

@@ -4,9 +4,10 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { bootDatabase, shutdownDatabase } from "@/lib/server/db/client";
+
 import { GET as getHealth } from "@/app/api/health/route";
 import { GET as getNotices } from "@/app/api/notices/route";
-import { bootDatabase, shutdownDatabase } from "@/lib/server/db/client";
 
 import { authedRequest, createUserWithRole, signInAs } from "../../helpers/auth";
 

@@ -1,20 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { GET as getPack } from "@/app/api/inspect/pack/route";
-import {
-  DELETE as deleteAdoption,
-  POST as postAdoption,
-} from "@/app/api/templates/[code]/adoption/route";
-import { POST as postDraft, PUT as putDraft } from "@/app/api/templates/[code]/draft/route";
-import { POST as postFork } from "@/app/api/templates/[code]/fork/route";
-import { POST as postPublish } from "@/app/api/templates/[code]/publish/route";
-import { GET as getVersions } from "@/app/api/templates/[code]/versions/route";
-import { GET as getExport } from "@/app/api/templates/[code]/versions/[version]/export/route";
-import { POST as postRetire } from "@/app/api/templates/[code]/versions/[version]/retire/route";
-import { GET as getVersion } from "@/app/api/templates/[code]/versions/[version]/route";
-import { POST as postImport } from "@/app/api/templates/import/route";
-import { GET as listTemplates } from "@/app/api/templates/route";
 import type { School, User } from "@/lib/domain/org/org.schema";
 import { versionListSchema } from "@/lib/domain/template/library";
 import type { Template, TemplateInput } from "@/lib/domain/template/template.schema";
@@ -26,6 +12,21 @@ import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { seedDemo } from "@/lib/server/seed/seed";
 import { pushResponseSchema } from "@/lib/sync/protocol";
 import { newId } from "@/lib/utils/ids";
+
+import { GET as getPack } from "@/app/api/inspect/pack/route";
+import {
+  DELETE as deleteAdoption,
+  POST as postAdoption,
+} from "@/app/api/templates/[code]/adoption/route";
+import { POST as postDraft, PUT as putDraft } from "@/app/api/templates/[code]/draft/route";
+import { POST as postFork } from "@/app/api/templates/[code]/fork/route";
+import { POST as postPublish } from "@/app/api/templates/[code]/publish/route";
+import { GET as getExport } from "@/app/api/templates/[code]/versions/[version]/export/route";
+import { POST as postRetire } from "@/app/api/templates/[code]/versions/[version]/retire/route";
+import { GET as getVersion } from "@/app/api/templates/[code]/versions/[version]/route";
+import { GET as getVersions } from "@/app/api/templates/[code]/versions/route";
+import { POST as postImport } from "@/app/api/templates/import/route";
+import { GET as listTemplates } from "@/app/api/templates/route";
 import { aClassSizeItem, aTemplateItem } from "@/test/helpers/builders/template";
 
 import { authedRequest, createUserWithRole, signInAs } from "../../helpers/auth";

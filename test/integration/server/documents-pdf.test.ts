@@ -6,9 +6,6 @@ import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { GET as getNoticePdf } from "@/app/api/notices/[id]/pdf/route";
-import { GET as getThumbnail } from "@/app/api/photos/[sha256]/thumbnail/route";
-import { GET as getRecordPdf } from "@/app/api/visits/[id]/record.pdf/route";
 import { noticeDocument } from "@/lib/domain/documents/notice";
 import { formatCitation } from "@/lib/domain/template/citation";
 import type { TemplateItem } from "@/lib/domain/template/template.schema";
@@ -18,6 +15,10 @@ import { noticeRepository } from "@/lib/server/rectification/notice-repository";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { seedDemo } from "@/lib/server/seed/seed";
+
+import { GET as getNoticePdf } from "@/app/api/notices/[id]/pdf/route";
+import { GET as getThumbnail } from "@/app/api/photos/[sha256]/thumbnail/route";
+import { GET as getRecordPdf } from "@/app/api/visits/[id]/record.pdf/route";
 
 import { authedRequest, signInAs } from "../../helpers/auth";
 import { syncDocumentVisit, type DocumentVisit } from "../../helpers/document-visit";

@@ -4,15 +4,10 @@
  * schemas) with one field replaced by a hostile value or removed. Properties: no answer is a 5xx; a
  * refused request or a rejected mutation writes nothing. Prints its counts.
  */
-import fc from "fast-check";
 import { sql } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { GET as getPolicy, PUT as putPolicy } from "@/app/api/office/deadline-policy/route";
-import { POST as actOnItem } from "@/app/api/rectification/items/[id]/actions/route";
-import { POST as postDraft, PUT as putDraft } from "@/app/api/templates/[code]/draft/route";
-import { POST as importTemplate } from "@/app/api/templates/import/route";
-import { POST as pushRoute } from "@/app/api/sync/push/route";
 import type { Template } from "@/lib/domain/template/template.schema";
 import { rectificationItems } from "@/lib/server/db/schema";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
@@ -21,6 +16,12 @@ import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { seedDemo } from "@/lib/server/seed/seed";
 import { pushResponseSchema } from "@/lib/sync/protocol";
 import { newId } from "@/lib/utils/ids";
+
+import { GET as getPolicy, PUT as putPolicy } from "@/app/api/office/deadline-policy/route";
+import { POST as actOnItem } from "@/app/api/rectification/items/[id]/actions/route";
+import { POST as pushRoute } from "@/app/api/sync/push/route";
+import { POST as postDraft, PUT as putDraft } from "@/app/api/templates/[code]/draft/route";
+import { POST as importTemplate } from "@/app/api/templates/import/route";
 
 import { authedRequest, signInAs } from "../../helpers/auth";
 import { PhoneVisit } from "../../helpers/phone-visit";

@@ -11,12 +11,6 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { POST as authPost } from "@/app/api/auth/[...all]/route";
-import { GET as getMe } from "@/app/api/me/route";
-import { PUT as putPhoto } from "@/app/api/photos/[sha256]/route";
-import { POST as changePassword } from "@/app/api/users/me/password/route";
-import { POST as rectificationAction } from "@/app/api/rectification/items/[id]/actions/route";
-import { POST as pushRoute } from "@/app/api/sync/push/route";
 import type { School } from "@/lib/domain/org/org.schema";
 import type { Template } from "@/lib/domain/template/template.schema";
 import { DISABLED_PATHS, ENABLED_PATHS, getAuth } from "@/lib/server/auth/auth";
@@ -38,6 +32,13 @@ import { seedDemo } from "@/lib/server/seed/seed";
 import { MAX_PUSH_BYTES } from "@/lib/server/sync/push-request";
 import { pushResponseSchema } from "@/lib/sync/protocol";
 import { newId } from "@/lib/utils/ids";
+
+import { POST as authPost } from "@/app/api/auth/[...all]/route";
+import { GET as getMe } from "@/app/api/me/route";
+import { PUT as putPhoto } from "@/app/api/photos/[sha256]/route";
+import { POST as rectificationAction } from "@/app/api/rectification/items/[id]/actions/route";
+import { POST as pushRoute } from "@/app/api/sync/push/route";
+import { POST as changePassword } from "@/app/api/users/me/password/route";
 
 import { authedRequest, signInAs, signInRequest, TEST_ORIGIN } from "../../helpers/auth";
 import { aTestPhoto, PhoneVisit } from "../../helpers/phone-visit";

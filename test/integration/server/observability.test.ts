@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
+import { log } from "@/lib/server/log";
+
 import { GET as getHealth } from "@/app/api/health/route";
 import { GET as getMe } from "@/app/api/me/route";
 import { GET as getItems } from "@/app/api/rectification/items/route";
-import { log } from "@/lib/server/log";
 
 import { authedRequest, createUserWithRole, signInAs } from "../../helpers/auth";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";

@@ -1,13 +1,19 @@
-import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { getAuth } from "@/lib/server/auth/auth";
+import { auditLog, schools, session, user as users } from "@/lib/server/db/schema";
+import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
+import { seedDemo } from "@/lib/server/seed/seed";
+import { newId } from "@/lib/utils/ids";
 
 import { GET as getMe } from "@/app/api/me/route";
 import { GET as getNotices } from "@/app/api/notices/route";
 import { GET as getAudit } from "@/app/api/org/audit/route";
-import { POST as postZone } from "@/app/api/org/zones/route";
 import { PUT as putZoneInspectors } from "@/app/api/org/zones/[id]/inspectors/route";
 import { PATCH as patchZone } from "@/app/api/org/zones/[id]/route";
+import { POST as postZone } from "@/app/api/org/zones/route";
 import { POST as postDisable } from "@/app/api/users/[id]/disable/route";
 import { POST as postEnable } from "@/app/api/users/[id]/enable/route";
 import { POST as postReset } from "@/app/api/users/[id]/reset-password/route";
@@ -16,11 +22,6 @@ import { POST as postCredentialSheet } from "@/app/api/users/credential-sheet/ro
 import { POST as postPassword } from "@/app/api/users/me/password/route";
 import { GET as getUsers, POST as postUser } from "@/app/api/users/route";
 import { POST as postSchoolAccounts } from "@/app/api/users/school-accounts/route";
-import { getAuth } from "@/lib/server/auth/auth";
-import { auditLog, schools, session, user as users } from "@/lib/server/db/schema";
-import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
-import { seedDemo } from "@/lib/server/seed/seed";
-import { newId } from "@/lib/utils/ids";
 
 import { authedRequest, signInAs, signInRequest, TEST_ORIGIN } from "../../helpers/auth";
 import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";

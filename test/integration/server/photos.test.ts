@@ -7,12 +7,13 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { GET, PUT } from "@/app/api/photos/[sha256]/route";
 import { MAX_PHOTO_BYTES } from "@/lib/domain/photo/photo.schema";
 import { districts, photos, schools, zoneInspectors, zones } from "@/lib/server/db/schema";
 import { serverEnv } from "@/lib/server/env";
 import { demoPhoto } from "@/lib/server/seed/demo-photos";
 import { newId } from "@/lib/utils/ids";
+
+import { GET, PUT } from "@/app/api/photos/[sha256]/route";
 import { aSchool } from "@/test/helpers/builders/template";
 
 import { authedRequest, createUserWithRole, signInAs } from "../../helpers/auth";

@@ -1,14 +1,15 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { GET as getLedger } from "@/app/api/office/ledger.xlsx/route";
-import { GET as getItems } from "@/app/api/rectification/items/route";
 import { toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
 import { RECTIFICATION_STATUS_LABELS } from "@/lib/domain/rectification/rectification.schema";
 import { itemFiltersSchema, listItems } from "@/lib/server/rectification/queries";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { seedDemo } from "@/lib/server/seed/seed";
+
+import { GET as getLedger } from "@/app/api/office/ledger.xlsx/route";
+import { GET as getItems } from "@/app/api/rectification/items/route";
 
 import { authedRequest, signInAs } from "../../helpers/auth";
 import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";

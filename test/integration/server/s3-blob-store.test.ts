@@ -1,9 +1,10 @@
 import { DeleteObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { GET, PUT } from "@/app/api/photos/[sha256]/route";
 import { getBlobStore } from "@/lib/server/blobs/blob-store";
 import { demoPhoto } from "@/lib/server/seed/demo-photos";
+
+import { GET, PUT } from "@/app/api/photos/[sha256]/route";
 
 import { authedRequest, createUserWithRole, signInAs } from "../../helpers/auth";
 import {

@@ -9,7 +9,6 @@ import type { Template } from "@/lib/domain/template/template.schema";
 import { applyVisitMutation } from "@/lib/domain/visit/visit";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 import type { AppStores } from "@/lib/offline/stores";
-import { PUT as moveSchoolZone } from "@/app/api/org/schools/[id]/zone/route";
 import {
   notices,
   photos,
@@ -27,11 +26,13 @@ import { createTransport } from "@/lib/sync/transport";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
+import { PUT as moveSchoolZone } from "@/app/api/org/schools/[id]/zone/route";
+
 import { authedRequest, signInAs, TEST_ORIGIN } from "../../helpers/auth";
-import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
 import { serialLocks } from "../../helpers/fake-sync-server";
 import { openTestStores } from "../../helpers/offline-db";
 import { aFullVisit, PhoneVisit } from "../../helpers/phone-visit";
+import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
 import { routeFetch } from "../../helpers/sync-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 

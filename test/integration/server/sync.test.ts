@@ -1,8 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { GET as getPack } from "@/app/api/inspect/pack/route";
-import { POST as pushRoute } from "@/app/api/sync/push/route";
 import type { Mutation } from "@/lib/domain/mutations";
 import type { School, User } from "@/lib/domain/org/org.schema";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
@@ -36,8 +34,10 @@ import {
 } from "@/lib/sync/protocol";
 import { newId } from "@/lib/utils/ids";
 
+import { GET as getPack } from "@/app/api/inspect/pack/route";
+import { POST as pushRoute } from "@/app/api/sync/push/route";
+
 import { authedRequest, signInAs } from "../../helpers/auth";
-import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
 import {
   aFullVisit,
   aTestPhoto,
@@ -45,6 +45,7 @@ import {
   passingValue,
   PhoneVisit,
 } from "../../helpers/phone-visit";
+import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
 import { pullAs, pushAs, uploadPhoto } from "../../helpers/sync-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 

@@ -2,6 +2,17 @@ import { and, eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { BUILT_IN_TEMPLATES } from "@/lib/checklists";
+import {
+  DEFAULT_DEADLINE_POLICY,
+  type DeadlinePolicy,
+} from "@/lib/domain/template/deadline-policy";
+import type { Template, TemplateInput } from "@/lib/domain/template/template.schema";
+import { districts, templates } from "@/lib/server/db/schema";
+import { templateRepository } from "@/lib/server/repositories/template-repository";
+import { adoptNationalLibrary, seedBuiltInTemplates } from "@/lib/server/seed/templates";
+import { newId } from "@/lib/utils/ids";
+
 import {
   GET as getDeadlinePolicy,
   PUT as putDeadlinePolicy,
@@ -13,16 +24,6 @@ import { POST as postRetire } from "@/app/api/templates/[code]/versions/[version
 import { GET as getVersion } from "@/app/api/templates/[code]/versions/[version]/route";
 import { POST as postImport } from "@/app/api/templates/import/route";
 import { GET as listTemplates } from "@/app/api/templates/route";
-import { BUILT_IN_TEMPLATES } from "@/lib/checklists";
-import {
-  DEFAULT_DEADLINE_POLICY,
-  type DeadlinePolicy,
-} from "@/lib/domain/template/deadline-policy";
-import type { Template, TemplateInput } from "@/lib/domain/template/template.schema";
-import { districts, templates } from "@/lib/server/db/schema";
-import { templateRepository } from "@/lib/server/repositories/template-repository";
-import { adoptNationalLibrary, seedBuiltInTemplates } from "@/lib/server/seed/templates";
-import { newId } from "@/lib/utils/ids";
 import { aClassSizeItem, aTemplateItem } from "@/test/helpers/builders/template";
 
 import { authedRequest, createUserWithRole, signInAs } from "../../helpers/auth";
@@ -357,7 +358,10 @@ describe("drafts", () => {
     expect((await open()).status).toBe(201);
     await templateRepository.saveDraft(
       t.db,
-      aTemplateInput("reopen", { title: "编辑中的草稿" }), null, null);
+      aTemplateInput("reopen", { title: "编辑中的草稿" }),
+      null,
+      null,
+    );
     const again = await open();
     expect(again.status).toBe(200);
     expect(((await again.json()) as { draft: TemplateInput }).draft.title).toBe("编辑中的草稿");

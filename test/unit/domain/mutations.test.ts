@@ -6,6 +6,7 @@ import {
   referencedPhotoIds,
   type Mutation,
 } from "@/lib/domain/mutations";
+
 import {
   aFailingAnswer,
   anId,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { applyMigrations, migrateRecord, type RecordMigration } from "@/lib/offline/migrations";
+
 import { aVisit } from "@/test/helpers/builders/visit";
 
 describe("applyMigrations", () => {

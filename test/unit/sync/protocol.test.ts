@@ -7,6 +7,7 @@ import {
   pushRequestSchema,
   pushResponseSchema,
 } from "@/lib/sync/protocol";
+
 import {
   anId,
   anOpenItem,

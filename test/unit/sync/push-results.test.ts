@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { splitPushResults } from "@/lib/sync/push-results";
+
 import { anId } from "@/test/helpers/builders/visit";
 
 const [A, B, C, D] = [anId(1), anId(2), anId(3), anId(4)];

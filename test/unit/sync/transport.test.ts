@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 import { createTransport } from "@/lib/sync/transport";
+
 import { anId, aPhotoHash, CLIENT_ID } from "@/test/helpers/builders/visit";
 
 /** A fetch that answers with `respond()` (or fails with what it throws), asynchronously like the real one. */

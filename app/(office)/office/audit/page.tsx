@@ -10,11 +10,11 @@ import { listAudit } from "@/lib/server/org/audit-log";
 import { ORG_ROLES } from "@/lib/server/org/http";
 import { queryValues, toQueryString } from "@/lib/utils/search-params";
 
+import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { PageHeader } from "@/components/shell/page-header";
 
 export const metadata: Metadata = { title: "操作日志" };
 

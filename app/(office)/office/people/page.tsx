@@ -11,11 +11,11 @@ import { listCities, listDistricts, listZones } from "@/lib/server/org/org-servi
 import { listPeople, schoolsWithoutAccount } from "@/lib/server/org/people-service";
 import { queryValues } from "@/lib/utils/search-params";
 
+import { PeopleScreen } from "@/components/org/people-screen";
+import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { PeopleScreen } from "@/components/org/people-screen";
-import { PageHeader } from "@/components/shell/page-header";
 
 export const metadata: Metadata = { title: "人员与账号" };
 

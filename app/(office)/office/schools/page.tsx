@@ -13,8 +13,8 @@ import { queryValues, toQueryString } from "@/lib/utils/search-params";
 import { SchoolTable } from "@/components/rectification/school-table";
 import { SchoolFilters } from "@/components/schools/school-filters";
 import { PageHeader } from "@/components/shell/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/templates/link-button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "学校" };
 

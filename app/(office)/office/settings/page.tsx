@@ -4,9 +4,9 @@ import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { districtRepository } from "@/lib/server/repositories/district-repository";
 
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { DeadlinePolicyForm } from "@/components/templates/deadline-policy-form";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "整改期限设置" };
 

@@ -6,10 +6,10 @@ import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { ImportTemplateButton } from "@/components/templates/import-template-button";
 import { TemplateList } from "@/components/templates/template-list";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "检查模板" };
 

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 
 import { districtAccess, readableDistrictIds } from "@/lib/domain/org/org-scope";
 import { orgScopeOf } from "@/lib/server/auth/scope";
+import { scopedSchoolIds } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { ORG_ROLES } from "@/lib/server/org/http";
 import { listDistricts, listZones } from "@/lib/server/org/org-service";
 import { listPeople } from "@/lib/server/org/people-service";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
-import { scopedSchoolIds } from "@/lib/server/auth/scope";
 
 import { ZonesScreen } from "@/components/org/zones-screen";
 import { PageHeader } from "@/components/shell/page-header";

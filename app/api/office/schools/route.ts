@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/server/api-route";
-import { getDb } from "@/lib/server/db/client";
-import { requireApiUser } from "@/lib/server/auth/session";
 import { scopedSchoolIds } from "@/lib/server/auth/scope";
+import { requireApiUser } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db/client";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { readableDistrictIds } from "@/lib/domain/org/org-scope";
 import { auditQuerySchema } from "@/lib/domain/org/people";
+import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { listAudit } from "@/lib/server/org/audit-log";
 import { orgCaller, parseQuery } from "@/lib/server/org/http";

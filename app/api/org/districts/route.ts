@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { districtInputSchema } from "@/lib/domain/org/people";
+import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
 import { createDistrict, listDistricts } from "@/lib/server/org/org-service";

@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { z } from "zod";
 
 import { schoolInputSchema } from "@/lib/domain/org/org.schema";
 import { schoolListQuerySchema } from "@/lib/domain/org/school-api";
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { invalidInput, readJsonBody } from "@/lib/server/http";

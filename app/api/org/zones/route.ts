@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { z } from "zod";
 
 import { idSchema } from "@/lib/domain/ids";
 import { zoneInputSchema } from "@/lib/domain/org/people";
+import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { orgCaller, outcomeResponse, parseBody, parseQuery } from "@/lib/server/org/http";
 import { createZone, listZones } from "@/lib/server/org/org-service";

@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { credentialSheetInputSchema } from "@/lib/domain/org/people";
+import { apiRoute } from "@/lib/server/api-route";
 import { serverEnv } from "@/lib/server/env";
 import { jsonError } from "@/lib/server/http";
 import { buildCredentialSheet } from "@/lib/server/org/credential-sheet";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { Mutation } from "@/lib/domain/mutations";
+
 import { describeMutation, formatBytes, formatDateTime } from "@/components/inspect/format";
 import { aStartedVisit, aVisitAnswer, aPhotoMeta, anId } from "@/test/helpers/builders/visit";
 

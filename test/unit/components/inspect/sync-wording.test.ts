@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { SyncStatus } from "@/lib/hooks/use-sync";
+
 import { syncBadgeText } from "@/components/inspect/sync-wording";
 
 describe("syncBadgeText", () => {

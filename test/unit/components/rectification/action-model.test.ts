@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { RECTIFICATION_ACTION_TYPES } from "@/lib/domain/rectification/rectification.schema";
+
 import {
   ACTION_SPECS,
   initialValues,
@@ -7,7 +9,6 @@ import {
   type ScreenActionType,
   validateAction,
 } from "@/components/rectification/action-model";
-import { RECTIFICATION_ACTION_TYPES } from "@/lib/domain/rectification/rectification.schema";
 
 describe("validateAction", () => {
   it.each<[ScreenActionType, Record<string, unknown>, Record<string, string>]>([

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import type { RectificationEvent } from "@/lib/domain/rectification/events";
-import type { SyncSnapshot } from "@/lib/sync/sync-engine";
-
 import { chineseDate } from "@/lib/domain/dates";
+import type { RectificationEvent } from "@/lib/domain/rectification/events";
 import { noticeDeadlineText } from "@/lib/domain/rectification/notice-text";
+import type { SyncSnapshot } from "@/lib/sync/sync-engine";
 
 import {
   deadlineText,

@@ -16,6 +16,7 @@ import {
   type RectificationActor,
 } from "@/lib/domain/rectification/rectification.schema";
 import { openRectificationItem, transition } from "@/lib/domain/rectification/transition";
+
 import {
   aPhotoId,
   anActor,

@@ -8,8 +8,9 @@ import {
   orderForFollowUp,
 } from "@/lib/domain/rectification/follow-up";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
-import { anId } from "@/test/helpers/builders/visit";
+
 import { aPhotoId, anActor, aRectificationItem } from "@/test/helpers/builders/rectification";
+import { anId } from "@/test/helpers/builders/visit";
 
 /** 2026-03-25 10:00 in China. */
 const NOW = Date.UTC(2026, 2, 25, 2, 0);

@@ -8,6 +8,7 @@ import {
   rectificationActionSchema,
   rectificationItemSchema,
 } from "@/lib/domain/rectification/rectification.schema";
+
 import { aPhotoId, aRectificationItem } from "@/test/helpers/builders/rectification";
 
 function firstMessage(result: {
@@ -25,11 +26,24 @@ describe("rectificationItemSchema", () => {
   it("accepts an item mid-loop with an answer, an extension and escalations", () => {
     const item = aRectificationItem({
       status: "returned",
-      response: { text: "已更换全部过期灭火器", photoIds: [aPhotoId("c")], submittedAt: Date.UTC(2026, 2, 1) },
-      extension: { requestedDueDate: "2026-04-10", reason: "供应商缺货", requestedAt: Date.UTC(2026, 2, 2) },
+      response: {
+        text: "已更换全部过期灭火器",
+        photoIds: [aPhotoId("c")],
+        submittedAt: Date.UTC(2026, 2, 1),
+      },
+      extension: {
+        requestedDueDate: "2026-04-10",
+        reason: "供应商缺货",
+        requestedAt: Date.UTC(2026, 2, 2),
+      },
       returnReason: "照片未显示压力表读数",
       escalations: [
-        { kind: "supervised", note: "挂牌督办", actorId: "user-office01", escalatedAt: Date.UTC(2026, 2, 3) },
+        {
+          kind: "supervised",
+          note: "挂牌督办",
+          actorId: "user-office01",
+          escalatedAt: Date.UTC(2026, 2, 3),
+        },
       ],
       version: 5,
     });

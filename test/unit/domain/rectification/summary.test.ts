@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { repeatFindings, summarizeItems } from "@/lib/domain/rectification/summary";
+
 import {
   aRectificationItem,
   OTHER_SCHOOL_ID,

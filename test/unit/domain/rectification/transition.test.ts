@@ -19,6 +19,7 @@ import {
   transition,
   type TransitionResult,
 } from "@/lib/domain/rectification/transition";
+
 import {
   aPhotoId,
   anActor,

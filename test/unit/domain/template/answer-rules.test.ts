@@ -15,6 +15,7 @@ import {
 } from "@/lib/domain/template/deadline-policy";
 import type { Judgement, NumberRule, TemplateItem } from "@/lib/domain/template/template.schema";
 import type { Answer } from "@/lib/domain/visit/answer.schema";
+
 import { aPhotoId } from "@/test/helpers/builders/rectification";
 import { aClassSizeItem, anAnswer, aTemplateItem } from "@/test/helpers/builders/template";
 

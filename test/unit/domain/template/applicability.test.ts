@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { SchoolAttributes, SchoolStage } from "@/lib/domain/org/org.schema";
 import { applicableItems, explainApplicability } from "@/lib/domain/template/applicability";
 import type { AppliesTo } from "@/lib/domain/template/template.schema";
+
 import {
   aClassSizeItem,
   aSchool,

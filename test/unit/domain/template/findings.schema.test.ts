@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { findingSchema, type Finding } from "@/lib/domain/template/findings.schema";
+
 import { aPhotoId } from "@/test/helpers/builders/rectification";
 
 const finding: Finding = {

@@ -12,6 +12,7 @@ import {
 import { findingSchema } from "@/lib/domain/template/findings.schema";
 import type { TemplateItem } from "@/lib/domain/template/template.schema";
 import type { Answer, FindingChoice } from "@/lib/domain/visit/answer.schema";
+
 import { aPhotoId } from "@/test/helpers/builders/rectification";
 import {
   aClassSizeItem,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { parseTemplateImport } from "@/lib/domain/template/import-template";
+
 import { aClassSizeItem, aTemplate, aTemplateItem } from "@/test/helpers/builders/template";
 
 /** An exported template as plain JSON, with edits applied to its items. */

@@ -13,6 +13,7 @@ import {
   versionStanding,
 } from "@/lib/domain/template/library";
 import { templateCodeSchema } from "@/lib/domain/template/template.schema";
+
 import { aTemplate } from "@/test/helpers/builders/template";
 
 const A = "0190a000-0000-7000-8000-00000000000a";

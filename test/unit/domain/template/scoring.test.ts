@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { scoreVisit } from "@/lib/domain/template/scoring";
 import type { Judgement } from "@/lib/domain/template/template.schema";
+
 import { aClassSizeItem, anAnswer, aTemplateItem } from "@/test/helpers/builders/template";
 
 /** Items AQ-001… with the given weights, answered with the given results (null = no answer). */

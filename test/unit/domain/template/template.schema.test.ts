@@ -8,6 +8,7 @@ import {
   templateSchema,
   type TemplateItem,
 } from "@/lib/domain/template/template.schema";
+
 import { aClassSizeItem, aTemplate, aTemplateItem } from "@/test/helpers/builders/template";
 
 function issuesOf(schema: z.ZodType, value: unknown) {

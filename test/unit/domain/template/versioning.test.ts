@@ -8,6 +8,7 @@ import {
   retireTemplate,
   templateDiff,
 } from "@/lib/domain/template/versioning";
+
 import { aClassSizeItem, aTemplate, aTemplateItem } from "@/test/helpers/builders/template";
 
 const NOW = Date.UTC(2026, 3, 1, 2, 0);

@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 
 import type { DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
 import type { Judgement, Severity, TemplateItem } from "@/lib/domain/template/template.schema";
-import type { Answer, FindingChoice } from "@/lib/domain/visit/answer.schema";
 import {
   editAnswer,
   offeredDueDate,
   withAfterPhoto,
   type AnswerEdit,
 } from "@/lib/domain/visit/answer-edit";
+import type { Answer, FindingChoice } from "@/lib/domain/visit/answer.schema";
+
 import { aClassSizeItem, anAnswer, aTemplateItem } from "@/test/helpers/builders/template";
 import { aPhotoHash } from "@/test/helpers/builders/visit";
 

@@ -7,6 +7,7 @@ import {
   findingChoiceSchema,
   type FindingChoice,
 } from "@/lib/domain/visit/answer.schema";
+
 import { aPhotoId } from "@/test/helpers/builders/rectification";
 import { anAnswer } from "@/test/helpers/builders/template";
 

@@ -10,6 +10,7 @@ import {
   searchChecklist,
   submitBlockers,
 } from "@/lib/domain/visit/checklist";
+
 import {
   aClassSizeItem,
   anAnswer,

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Id } from "@/lib/domain/ids";
 import { matchesSchoolQuery, rankSchoolsByNeed } from "@/lib/domain/visit/school-need";
 import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
+
 import { anId, aPackSchool, aVisit } from "@/test/helpers/builders/visit";
 
 /** 2026-03-20 10:00 China time. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { RectificationStatus } from "@/lib/domain/rectification/rectification.schema";
 import { isOpenItem, visitPackSchema } from "@/lib/domain/visit/visit-pack.schema";
+
 import { anOpenItem, aPackSchool, aVisitPack } from "@/test/helpers/builders/visit";
 
 function pathsOf(value: unknown) {

@@ -13,6 +13,7 @@ import {
   visitSchema,
   visitStartInputSchema,
 } from "@/lib/domain/visit/visit.schema";
+
 import {
   aFailingAnswer,
   aLocation,

@@ -11,6 +11,7 @@ import {
   updateVisit,
 } from "@/lib/domain/visit/visit";
 import type { Visit, VisitSignatures } from "@/lib/domain/visit/visit.schema";
+
 import {
   aFailingAnswer,
   anAnswerInput,

@@ -11,7 +11,6 @@ import { getDb } from "@/lib/server/db/client";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 
-import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/shell/page-header";
 import { AdoptionActions } from "@/components/templates/adoption-actions";
 import { LinkButton, linkButtonClass } from "@/components/templates/link-button";
@@ -19,6 +18,7 @@ import { RetireButton } from "@/components/templates/retire-button";
 import { SchoolPreviewPicker } from "@/components/templates/school-preview-picker";
 import { TemplateItems } from "@/components/templates/template-items";
 import { VersionHistory } from "@/components/templates/version-history";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "检查模板" };
 

@@ -1,8 +1,8 @@
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { failureResponse, fileResponse, type IdParams } from "@/lib/server/rectification/http";
 import { noticePdfFor } from "@/lib/server/documents/documents";
+import { failureResponse, fileResponse, type IdParams } from "@/lib/server/rectification/http";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { updateCityInputSchema } from "@/lib/domain/org/people";
+import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
 import { updateCity } from "@/lib/server/org/org-service";

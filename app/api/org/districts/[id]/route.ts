@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { updateDistrictInputSchema } from "@/lib/domain/org/people";
+import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
 import { updateDistrict } from "@/lib/server/org/org-service";

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { schoolInputSchema } from "@/lib/domain/org/org.schema";
 import { schoolPatchRequestSchema } from "@/lib/domain/org/school-api";
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { invalidInput, jsonError, readJsonBody } from "@/lib/server/http";

@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { photoIdSchema } from "@/lib/domain/photo/photo.schema";
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { jsonError } from "@/lib/server/http";

@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { adoptionRequestSchema } from "@/lib/domain/template/library";
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { templateRepository } from "@/lib/server/repositories/template-repository";

@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { forkRequestSchema } from "@/lib/domain/template/library";
+import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import {

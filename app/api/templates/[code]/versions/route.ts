@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { versionList } from "@/lib/domain/template/library";
+import { apiRoute } from "@/lib/server/api-route";
 import { templateAccess } from "@/lib/server/auth/scope";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";

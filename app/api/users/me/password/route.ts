@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { changePasswordInputSchema } from "@/lib/domain/org/people";
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { clientIpOf } from "@/lib/server/client-ip";
 import { getDb } from "@/lib/server/db/client";

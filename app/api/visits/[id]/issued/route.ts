@@ -2,8 +2,8 @@ import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { issuedDocumentsFor } from "@/lib/server/documents/documents";
-import { failureResponse, type IdParams } from "@/lib/server/rectification/http";
 import { failure } from "@/lib/server/rectification/failure";
+import { failureResponse, type IdParams } from "@/lib/server/rectification/http";
 
 export const dynamic = "force-dynamic";
 

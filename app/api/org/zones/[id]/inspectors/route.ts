@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/server/api-route";
 import { zoneInspectorsInputSchema } from "@/lib/domain/org/people";
+import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
 import { setZoneInspectors } from "@/lib/server/org/org-service";

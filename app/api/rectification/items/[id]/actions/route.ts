@@ -1,3 +1,4 @@
+import { idSchema } from "@/lib/domain/ids";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
@@ -7,7 +8,6 @@ import {
   rectificationActionRequestSchema,
 } from "@/lib/server/rectification/act";
 import { failureResponse, type IdParams } from "@/lib/server/rectification/http";
-import { idSchema } from "@/lib/domain/ids";
 import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,6 @@ import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
-import { systemClock } from "@/lib/utils/clock";
 import {
   ownerForWrite,
   TEMPLATE_EDITORS,
@@ -10,6 +9,7 @@ import {
   type VersionParams,
   writeRefused,
 } from "@/lib/server/templates/http";
+import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
