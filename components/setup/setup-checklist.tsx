@@ -15,7 +15,7 @@ export function SetupChecklist({ steps }: { steps: readonly SetupStep[] }) {
               <p className="font-medium text-slate-900">
                 <span
                   aria-label={step.isDone ? "已完成" : "未完成"}
-                  className={step.isDone ? "mr-2 text-green-700" : "mr-2 text-slate-400"}
+                  className={step.isDone ? "mr-2 text-green-700" : "mr-2 text-slate-500"}
                 >
                   {step.isDone ? "✓" : "○"}
                 </span>

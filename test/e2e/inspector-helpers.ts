@@ -218,7 +218,7 @@ let nextSeed = 100;
  * know here), and takes the photo an item always asks for.
  */
 export async function answerPlainly(page: Page, row: Locator): Promise<void> {
-  const pass = row.getByRole("button", { name: "符合", exact: true });
+  const pass = row.getByRole("radio", { name: "符合", exact: true });
   if ((await pass.count()) > 0) await pass.click();
   else await row.getByRole("button", { name: "不适用", exact: true }).click();
   await expect(row).not.toHaveAttribute("data-result", "none");
