@@ -1,6 +1,15 @@
 "use client";
 
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 
 import {
   nextUnanswered,
@@ -73,6 +82,51 @@ function scrollToElement(id: string): void {
 
 type Panel = "none" | "search" | "sections";
 
+/** Rows in the first frame (a phone screen holds about five), then per step after it. */
+const FIRST_ROWS = 12;
+const ROWS_PER_STEP = 25;
+
+/** How many sections, from the first `shown`, cover at least `rows` more rows. */
+function sectionsCovering(
+  sections: readonly { keys: readonly unknown[] }[],
+  shown: number,
+  rows: number,
+): number {
+  let count = shown;
+  let covered = 0;
+  while (count < sections.length && covered < rows) covered += sections[count++]!.keys.length;
+  return count;
+}
+
+/**
+ * The first sections render with the page; the rest follow a step per frame in transitions, which
+ * React renders in slices, so no long task holds the first question or a tap. A jump (下一未答,
+ * search, 目录, the submit view's list) shows everything first so its target exists.
+ */
+function useShownSections(
+  sections: readonly { keys: readonly unknown[] }[],
+  showAll: boolean,
+): [number, () => void] {
+  const [shown, setShown] = useState(() =>
+    showAll ? sections.length : sectionsCovering(sections, 0, FIRST_ROWS),
+  );
+  useEffect(() => {
+    if (shown >= sections.length) return;
+    let timer = 0;
+    // After the frame that shows what is there, so it is painted before more is rendered.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() =>
+        startTransition(() => setShown((n) => sectionsCovering(sections, n, ROWS_PER_STEP))),
+      );
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [shown, sections]);
+  return [shown, useCallback(() => setShown(sections.length), [sections.length])];
+}
+
 /**
  * The checklist walk: every applicable item with big 符合/部分符合/不符合/不适用 targets, a
  * progress line per section, "下一未答", item search and a section index. Rows are memoized.
@@ -101,12 +155,17 @@ export function ChecklistView({
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search);
   const lastTouched = useRef<ItemKey | null>(null);
+  const [shownSections, showAllSections] = useShownSections(
+    checklist.sections,
+    jumpTarget !== null,
+  );
   const onTouch = useCallback((key: ItemKey) => {
     lastTouched.current = key;
   }, []);
 
   const jump = (key: ItemKey) => {
     setPanel("none");
+    showAllSections();
     onJump(key);
   };
 
@@ -232,6 +291,7 @@ export function ChecklistView({
                   type="button"
                   onClick={() => {
                     setPanel("none");
+                    showAllSections();
                     requestAnimationFrame(() => scrollToElement(`section-${section.id}`));
                   }}
                   className="flex w-full items-center justify-between gap-2 px-3 py-2.5 text-left text-sm"
@@ -261,7 +321,7 @@ export function ChecklistView({
         </p>
       ) : null}
 
-      {sectionProgress.map(({ section, answered, total: count }) => (
+      {sectionProgress.slice(0, shownSections).map(({ section, answered, total: count }) => (
         <section key={section.id} aria-label={section.title}>
           <SectionHeader
             id={section.id}

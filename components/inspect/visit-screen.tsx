@@ -7,7 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import type { ItemKey } from "@/lib/domain/visit/checklist";
 import { useInspector } from "@/lib/hooks/use-inspector";
 import { PhotoStateContext } from "@/lib/hooks/use-photos";
-import { useVisit } from "@/lib/hooks/use-visit";
+import { preloadVisit, useVisit } from "@/lib/hooks/use-visit";
 
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -18,12 +18,26 @@ import type { PreviewKind } from "./document-preview";
  * The checklist and submit views are loaded on demand (precached for offline like every chunk),
  * so the page's own first load is the shell that opens the visit. A checklist can only show for
  * a visit stored on this phone, so the app has run here before and its service worker serves the
- * chunk. It is requested as the screen mounts, alongside the IndexedDB read, and rendered directly
+ * chunk. It is requested as this code first runs, alongside the IndexedDB read, and rendered directly
  * once both are there: no Suspense fallback, whose reveal React throttles. The submit view and the
  * 复查 section use React.lazy (next/dynamic's loader would add its own code to the page).
  */
 type ChecklistViewModule = typeof checklistViewModule;
-const loadChecklistView = () => import("./checklist-view");
+let checklistViewLoaded: ChecklistViewModule | null = null;
+const loadChecklistView = () =>
+  import("./checklist-view").then((module) => (checklistViewLoaded = module));
+
+/*
+ * As soon as this code runs — before hydration, the role check and the first effect — a visit
+ * page starts its IndexedDB read and the checklist and edits' code (issue #10: no chain).
+ */
+if (typeof window !== "undefined" && window.location.pathname === "/inspect/visit") {
+  const visitId = new URLSearchParams(window.location.search).get("id");
+  if (visitId !== null) {
+    preloadVisit(visitId);
+    void loadChecklistView().catch(() => undefined);
+  }
+}
 const SubmitView = lazy(() => import("./submit-view").then((m) => ({ default: m.SubmitView })));
 /** The offline preview of the notice and the visit record, loaded when asked for. */
 const DocumentPreview = lazy(() =>
@@ -71,12 +85,14 @@ export function VisitScreen() {
   const inspector = useInspector();
   const state = useVisit(visitId, inspector);
   const [jumpTarget, setJumpTarget] = useState<{ key: ItemKey } | null>(null);
-  const [checklistView, setChecklistView] = useState<ChecklistViewModule | "failed" | null>(null);
+  const [checklistView, setChecklistView] = useState<ChecklistViewModule | "failed" | null>(
+    checklistViewLoaded,
+  );
 
   useEffect(() => {
-    if (visitId === null) return;
+    if (visitId === null || checklistView !== null) return;
     loadChecklistView().then(setChecklistView, () => setChecklistView("failed"));
-  }, [visitId]);
+  }, [visitId, checklistView]);
 
   // A new object each time, so jumping to the same item twice scrolls twice.
   const onJump = useCallback((key: ItemKey) => setJumpTarget({ key }), []);

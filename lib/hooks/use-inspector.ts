@@ -93,6 +93,14 @@ async function check(): Promise<void> {
   publish({ status: "signed-in", user, isConfirmed: true });
 }
 
+/*
+ * On the inspector pages the check starts as soon as this code runs, before hydration: the
+ * inspector cached on this device is known by the time the gate first renders after it.
+ */
+if (typeof window !== "undefined" && window.location.pathname.startsWith("/inspect")) {
+  checking ??= check();
+}
+
 /** Whether an inspector has signed in on this device and not signed out (readable offline). */
 export function hasInspectorOnDevice(): boolean {
   return readCache() !== null;
