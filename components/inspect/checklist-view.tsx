@@ -195,7 +195,8 @@ export function ChecklistView({
   const percent = total.total === 0 ? 100 : Math.round((total.answered / total.total) * 100);
 
   return (
-    <div>
+    // Busy while later sections are still being added (tests and the bench wait for all of them).
+    <div data-checklist aria-busy={shownSections < checklist.sections.length}>
       <div className="sticky top-14 z-10 -mx-4 border-b border-slate-200 bg-slate-50/95 px-4 pt-2 pb-2 backdrop-blur">
         <div className="flex items-center justify-between gap-2">
           <p className="min-w-0 truncate text-sm font-medium text-slate-800">

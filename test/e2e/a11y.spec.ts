@@ -57,6 +57,20 @@ test("the inspector's pages", async ({ page }) => {
   // A finding open, so its panel (severity, deadline, photos) is checked too.
   await rows(page).first().getByRole("radio", { name: "不符合", exact: true }).click();
   await checkPage(page, "/inspect/visit");
+  // The answers are one radio group: a single tab stop, arrow keys move and choose.
+  const second = rows(page)
+    .filter({ has: page.getByRole("radio", { name: "部分符合", exact: true }) })
+    .nth(1);
+  const group = second.getByRole("radiogroup", { name: "检查结论" });
+  await group.getByRole("radio", { name: "符合", exact: true }).focus();
+  await page.keyboard.press("ArrowRight");
+  const partial = group.getByRole("radio", { name: "部分符合", exact: true });
+  await expect(partial).toBeFocused();
+  await expect(partial).toHaveAttribute("aria-checked", "true");
+  await expect(group.locator('[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press("ArrowLeft");
+  await expect(group.getByRole("radio", { name: "符合", exact: true })).toBeChecked();
+  await expect(second).toHaveAttribute("data-result", "pass");
   await page.getByRole("button", { name: "签名提交" }).click();
   await expect(page).toHaveURL(/view=submit/);
   await checkPage(page, "/inspect/visit?view=submit");

@@ -246,6 +246,8 @@ export async function startVisit(
   await page.getByRole("button", { name: "开始检查" }).click();
   await expect(page).toHaveURL(/\/inspect\/visit\?id=/);
   await expect(rows(page).first()).toBeVisible();
+  // Later sections render a step per frame after the first (checklist-view.tsx).
+  await expect(page.locator("[data-checklist]")).toHaveAttribute("aria-busy", "false");
   return new URL(page.url()).searchParams.get("id")!;
 }
 
