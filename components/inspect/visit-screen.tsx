@@ -43,7 +43,10 @@ const SubmitView = lazy(() => import("./submit-view").then((m) => ({ default: m.
 const DocumentPreview = lazy(() =>
   import("./document-preview").then((m) => ({ default: m.DocumentPreview })),
 );
-/** The 整改复查 section, likewise loaded after the checklist (it brings the action forms). */
+/**
+ * The 整改复查 section, likewise loaded after the checklist (it brings the action forms), and only
+ * requested once the first question has been painted, so its code does not compete with it.
+ */
 const FollowUpPanel = lazy(() =>
   import("./follow-up-panel").then((m) => ({ default: m.FollowUpPanel })),
 );
@@ -61,6 +64,23 @@ function showView(visitId: string, view: View): void {
   const query = view === "checklist" ? `?id=${visitId}` : `?id=${visitId}&view=${view}`;
   window.history.pushState(null, "", `/inspect/visit${query}`);
   window.scrollTo({ top: 0 });
+}
+
+/** False until a frame has been painted after `isReady`. */
+function usePaintedAfter(isReady: boolean): boolean {
+  const [isPainted, setIsPainted] = useState(false);
+  useEffect(() => {
+    if (!isReady || isPainted) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setIsPainted(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [isReady, isPainted]);
+  return isPainted;
 }
 
 function CannotOpen({ reason }: { reason: string }) {
@@ -93,6 +113,8 @@ export function VisitScreen() {
     if (visitId === null || checklistView !== null) return;
     loadChecklistView().then(setChecklistView, () => setChecklistView("failed"));
   }, [visitId, checklistView]);
+
+  const isPainted = usePaintedAfter(state.status === "ready" && checklistView !== null);
 
   // A new object each time, so jumping to the same item twice scrolls twice.
   const onJump = useCallback((key: ItemKey) => setJumpTarget({ key }), []);
@@ -154,13 +176,15 @@ export function VisitScreen() {
         </Suspense>
       ) : (
         <>
-          <Suspense fallback={null}>
-            <FollowUpPanel
-              school={context.school}
-              inspector={inspector}
-              isFollowUpVisit={visit.kind === "follow_up"}
-            />
-          </Suspense>
+          {isPainted ? (
+            <Suspense fallback={null}>
+              <FollowUpPanel
+                school={context.school}
+                inspector={inspector}
+                isFollowUpVisit={visit.kind === "follow_up"}
+              />
+            </Suspense>
+          ) : null}
           <ChecklistView
             context={context}
             visit={visit}
