@@ -82,48 +82,43 @@ function scrollToElement(id: string): void {
 
 type Panel = "none" | "search" | "sections";
 
-/** Rows in the first frame (a phone screen holds about five), then per step after it. */
+/** Rows in the first frame: about a phone screen's worth, whole sections. */
 const FIRST_ROWS = 12;
-const ROWS_PER_STEP = 25;
 
-/** How many sections, from the first `shown`, cover at least `rows` more rows. */
-function sectionsCovering(
-  sections: readonly { keys: readonly unknown[] }[],
-  shown: number,
-  rows: number,
-): number {
-  let count = shown;
+/** How many sections, from the first, hold at least `rows` rows. */
+function sectionsCovering(sections: readonly { keys: readonly unknown[] }[], rows: number): number {
+  let count = 0;
   let covered = 0;
   while (count < sections.length && covered < rows) covered += sections[count++]!.keys.length;
   return count;
 }
 
 /**
- * The first sections render with the page; the rest follow a step per frame in transitions, which
- * React renders in slices, so no long task holds the first question or a tap. A jump (下一未答,
- * search, 目录, the submit view's list) shows everything first so its target exists.
+ * The first sections render with the page; once they are painted the rest follow in one
+ * transition, which React renders in slices, so no long task holds the first question or a tap.
+ * A jump (下一未答, search, 目录, the submit view's list) shows everything first so its target
+ * exists.
  */
 function useShownSections(
   sections: readonly { keys: readonly unknown[] }[],
   showAll: boolean,
 ): [number, () => void] {
   const [shown, setShown] = useState(() =>
-    showAll ? sections.length : sectionsCovering(sections, 0, FIRST_ROWS),
+    showAll ? sections.length : sectionsCovering(sections, FIRST_ROWS),
   );
+  const isComplete = shown >= sections.length;
   useEffect(() => {
-    if (shown >= sections.length) return;
+    if (isComplete) return;
     let timer = 0;
-    // After the frame that shows what is there, so it is painted before more is rendered.
+    // After the frame that shows the first sections, so they are painted before the rest.
     const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() =>
-        startTransition(() => setShown((n) => sectionsCovering(sections, n, ROWS_PER_STEP))),
-      );
+      timer = window.setTimeout(() => startTransition(() => setShown(sections.length)));
     });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [shown, sections]);
+  }, [isComplete, sections.length]);
   return [shown, useCallback(() => setShown(sections.length), [sections.length])];
 }
 

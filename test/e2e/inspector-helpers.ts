@@ -247,7 +247,9 @@ export async function startVisit(
   await expect(page).toHaveURL(/\/inspect\/visit\?id=/);
   await expect(rows(page).first()).toBeVisible();
   // Later sections render a step per frame after the first (checklist-view.tsx).
-  await expect(page.locator("[data-checklist]")).toHaveAttribute("aria-busy", "false");
+  await expect(page.locator("[data-checklist]")).toHaveAttribute("aria-busy", "false", {
+    timeout: 30_000,
+  });
   return new URL(page.url()).searchParams.get("id")!;
 }
 
