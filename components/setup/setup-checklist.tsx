@@ -23,7 +23,7 @@ export function SetupChecklist({ steps }: { steps: readonly SetupStep[] }) {
               </p>
               <p className="mt-0.5 text-sm text-slate-600">{step.status}</p>
             </div>
-            <Link href={step.href} className="text-brand-700 text-sm hover:underline">
+            <Link href={step.href} className="text-brand-700 text-sm underline underline-offset-4">
               {step.action}
             </Link>
           </Card>
@@ -44,7 +44,7 @@ export function SetupReminder({ steps }: { steps: readonly SetupStep[] }) {
         {missing.map((step) => (
           <li key={step.key}>
             {step.title}：{step.status} ·{" "}
-            <Link href={step.href} className="text-brand-700 hover:underline">
+            <Link href={step.href} className="text-brand-700 underline underline-offset-4">
               {step.action}
             </Link>
           </li>
