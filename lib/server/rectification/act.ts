@@ -79,7 +79,7 @@ async function act(tx: Executor, user: User, input: ActInput, now: number): Prom
   if (item === null || actor === null) return refused("not_found", "整改事项不存在");
   if (input.expectedVersion !== undefined && input.expectedVersion !== item.version) {
     return refused(
-      "conflict",
+      "stale_version",
       `该事项已被他人处理（当前状态：${RECTIFICATION_STATUS_LABELS[item.status]}），您的操作未生效，请刷新后查看`,
     );
   }
