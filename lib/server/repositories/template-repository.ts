@@ -363,7 +363,7 @@ export const templateRepository = {
         if (!row)
           return { ok: false, code: "not_found", message: `检查表 ${code} 没有待发布的草稿` };
         const result = publishTemplate(rowToDraft(row), await listVersions(tx, code), now);
-        if (!result.ok) return { ok: false, code: "conflict", message: result.error };
+        if (!result.ok) return { ok: false, code: "conflict", message: result.message };
         await tx.insert(templates).values({
           ...templateToRow(result.template, userId, row.districtId),
           forkedFrom: row.forkedFrom,
@@ -394,7 +394,7 @@ export const templateRepository = {
         .limit(1);
       if (existing) return false;
       const result = publishTemplate(input, [], now);
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw new Error(result.message);
       const inserted = await tx
         .insert(templates)
         .values(templateToRow(result.template, null, null))
@@ -420,7 +420,7 @@ export const templateRepository = {
       if (!row)
         return { ok: false, code: "not_found", message: `找不到检查表 ${code} 第 ${version} 版` };
       const result = retireTemplate(rowToTemplate(row));
-      if (!result.ok) return { ok: false, code: "conflict", message: result.error };
+      if (!result.ok) return { ok: false, code: "conflict", message: result.message };
       await tx
         .update(templates)
         // A new change number, so phones pulling by cursor learn that the version is retired.
