@@ -6,7 +6,6 @@ import "server-only";
 
 import { refusal } from "@/lib/domain/refusal";
 
-
 import { requireApiUser } from "../auth/session";
 import { getDb } from "../db/client";
 import { readBodyWithin } from "../read-body";

@@ -5,7 +5,6 @@
  */
 import "server-only";
 
-
 import type { z } from "zod";
 
 import type { Role, User } from "@/lib/domain/org/org.schema";
