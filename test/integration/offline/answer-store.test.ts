@@ -53,7 +53,7 @@ describe("answerStore", () => {
     const { visit, mutation } = aStartedVisit(newId);
     await stores.visits.saveWithMutation(visit, mutation);
     const saved = setAnswer(visit, anAnswerInput({ result: "pass" }), newId, STARTED_AT + 1);
-    if (!saved.ok) throw new Error(saved.reason);
+    if (!saved.ok) throw new Error(saved.message);
 
     await expect(
       stores.answers.saveWithMutation(
