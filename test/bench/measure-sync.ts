@@ -164,3 +164,144 @@ async function whoAmI(baseUrl: string, cookie: string): Promise<string> {
   };
   return body.user.id;
 }
+
+export const PUSH_CLIENTS = 16;
+export const PUSH_BATCH = 50;
+/** Visits each client records: a start and one answer per item, pushed in 50-mutation batches. */
+const PUSH_VISITS_PER_CLIENT = 2;
+
+/**
+ * Opens `count` inspector accounts in inspector1's 督学责任区 through the office's own API (each one
+ * signs in with its one-time password and sets its own), so that every client is a different phone.
+ */
+async function benchInspectors(baseUrl: string, count: number): Promise<string[]> {
+  const office = await signInCookie(baseUrl, "office");
+  const headers = { cookie: office, origin: baseUrl, "content-type": "application/json" };
+  const me = (await (await fetch(`${baseUrl}/api/me`, { headers })).json()) as {
+    user: { districtId: string };
+  };
+  const inspector1 = await whoAmI(baseUrl, await signInCookie(baseUrl, "inspector1"));
+  const { zones } = (await (await fetch(`${baseUrl}/api/org/zones`, { headers })).json()) as {
+    zones: { id: string; inspectorIds: string[] }[];
+  };
+  const zoneIds = zones.filter((z) => z.inspectorIds.includes(inspector1)).map((z) => z.id);
+  const run = Date.now().toString(36);
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const created = await fetch(`${baseUrl}/api/users`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({
+          username: `bench-${run}-${i}`,
+          name: `性能测试督学${i + 1}`,
+          role: "inspector",
+          districtId: me.user.districtId,
+          zoneIds,
+        }),
+      });
+      if (!created.ok)
+        throw new Error(`create inspector: ${created.status} ${await created.text()}`);
+      const { credential } = (await created.json()) as {
+        credential: { username: string; password: string };
+      };
+      const cookie = await signInCookie(baseUrl, credential.username, credential.password);
+      const changed = await fetch(`${baseUrl}/api/users/me/password`, {
+        method: "POST",
+        headers: { cookie, origin: baseUrl, "content-type": "application/json" },
+        body: JSON.stringify({
+          currentPassword: credential.password,
+          newPassword: "bench-password-1",
+          confirmPassword: "bench-password-1",
+        }),
+      });
+      if (!changed.ok) throw new Error(`set password: ${changed.status} ${await changed.text()}`);
+      return cookie;
+    }),
+  );
+}
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+export type PushStorm = {
+  mutations: number;
+  mutationsPerSecond: number;
+  batchP50Ms: number;
+  batchP95Ms: number;
+  healthP95Ms: number;
+  healthMaxMs: number;
+};
+
+/**
+ * The push budget: PUSH_CLIENTS inspectors push their visits at once, each phone one batch of
+ * PUSH_BATCH mutations after another as the sync engine does, while /api/health is asked every 50 ms.
+ */
+export async function measurePushStorm(baseUrl: string, template: Template): Promise<PushStorm> {
+  const cookies = await benchInspectors(baseUrl, PUSH_CLIENTS);
+  const clients = await Promise.all(
+    cookies.map(async (cookie) => {
+      const pack = visitPackSchema.parse(
+        await (await fetch(`${baseUrl}/api/inspect/pack`, { headers: { cookie } })).json(),
+      );
+      const inspectorId = await whoAmI(baseUrl, cookie);
+      const batches: unknown[][] = [];
+      for (let v = 0; v < PUSH_VISITS_PER_CLIENT; v++) {
+        const school = pack.schools[v % pack.schools.length]!;
+        const phone = new PhoneVisit(inspectorId, school, [template], Date.now() - 24 * 3_600_000);
+        for (const item of template.items) phone.answer(template, item);
+        for (let i = 0; i < phone.mutations.length; i += PUSH_BATCH) {
+          batches.push(phone.mutations.slice(i, i + PUSH_BATCH));
+        }
+      }
+      return { cookie, clientId: newId(), batches };
+    }),
+  );
+
+  let storming = true;
+  const health: number[] = [];
+  const probe = (async () => {
+    while (storming) {
+      const started = performance.now();
+      await fetch(`${baseUrl}/api/health`);
+      health.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+
+  const batchMs: number[] = [];
+  let mutations = 0;
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async ({ cookie, clientId, batches }) => {
+      for (const batch of batches) {
+        const sent = performance.now();
+        const response = await fetch(`${baseUrl}/api/sync/push`, {
+          method: "POST",
+          headers: { cookie, origin: baseUrl, "content-type": "application/json" },
+          body: JSON.stringify({ clientId, mutations: batch }),
+        });
+        const body = (await response.json()) as { results?: { status: string }[] };
+        batchMs.push(performance.now() - sent);
+        const applied = body.results?.filter((r) => r.status === "applied").length ?? 0;
+        if (applied !== batch.length) {
+          throw new Error(`push: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
+        }
+        mutations += applied;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  storming = false;
+  await probe;
+
+  const sortedBatches = batchMs.toSorted((a, b) => a - b);
+  const sortedHealth = health.toSorted((a, b) => a - b);
+  return {
+    mutations,
+    mutationsPerSecond: mutations / seconds,
+    batchP50Ms: percentile(sortedBatches, 50),
+    batchP95Ms: percentile(sortedBatches, 95),
+    healthP95Ms: percentile(sortedHealth, 95),
+    healthMaxMs: sortedHealth.at(-1) ?? 0,
+  };
+}
