@@ -184,40 +184,42 @@ async function benchInspectors(baseUrl: string, count: number): Promise<string[]
   const { zones } = (await (await fetch(`${baseUrl}/api/org/zones`, { headers })).json()) as {
     zones: { id: string; inspectorIds: string[] }[];
   };
-  const zoneIds = zones.filter((z) => z.inspectorIds.includes(inspector1)).map((z) => z.id);
+  const account = {
+    role: "inspector",
+    districtId: me.user.districtId,
+    zoneIds: zones.filter((z) => z.inspectorIds.includes(inspector1)).map((z) => z.id),
+  };
   const run = Date.now().toString(36);
-  return Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const created = await fetch(`${baseUrl}/api/users`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify({
-          username: `bench-${run}-${i}`,
-          name: `性能测试督学${i + 1}`,
-          role: "inspector",
-          districtId: me.user.districtId,
-          zoneIds,
-        }),
-      });
-      if (!created.ok)
-        throw new Error(`create inspector: ${created.status} ${await created.text()}`);
-      const { credential } = (await created.json()) as {
-        credential: { username: string; password: string };
-      };
-      const cookie = await signInCookie(baseUrl, credential.username, credential.password);
-      const changed = await fetch(`${baseUrl}/api/users/me/password`, {
-        method: "POST",
-        headers: { cookie, origin: baseUrl, "content-type": "application/json" },
-        body: JSON.stringify({
-          currentPassword: credential.password,
-          newPassword: "bench-password-1",
-          confirmPassword: "bench-password-1",
-        }),
-      });
-      if (!changed.ok) throw new Error(`set password: ${changed.status} ${await changed.text()}`);
-      return cookie;
-    }),
-  );
+  const cookies: string[] = [];
+  // One after another: this is setup, not the load being measured.
+  for (let i = 0; i < count; i++) {
+    const created = await fetch(`${baseUrl}/api/users`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({
+        ...account,
+        username: `bench_${run}_${i}`,
+        name: `性能测试督学${i + 1}`,
+      }),
+    });
+    if (!created.ok) throw new Error(`create inspector: ${created.status} ${await created.text()}`);
+    const { credential } = (await created.json()) as {
+      credential: { username: string; password: string };
+    };
+    const cookie = await signInCookie(baseUrl, credential.username, credential.password);
+    const changed = await fetch(`${baseUrl}/api/users/me/password`, {
+      method: "POST",
+      headers: { cookie, origin: baseUrl, "content-type": "application/json" },
+      body: JSON.stringify({
+        currentPassword: credential.password,
+        newPassword: "bench-password-1",
+        confirmPassword: "bench-password-1",
+      }),
+    });
+    if (!changed.ok) throw new Error(`set password: ${changed.status} ${await changed.text()}`);
+    cookies.push(cookie);
+  }
+  return cookies;
 }
 
 const percentile = (sorted: readonly number[], p: number) =>
