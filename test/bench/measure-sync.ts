@@ -240,24 +240,23 @@ export type PushStorm = {
  */
 export async function measurePushStorm(baseUrl: string, template: Template): Promise<PushStorm> {
   const cookies = await benchInspectors(baseUrl, PUSH_CLIENTS);
-  const clients = await Promise.all(
-    cookies.map(async (cookie) => {
-      const pack = visitPackSchema.parse(
-        await (await fetch(`${baseUrl}/api/inspect/pack`, { headers: { cookie } })).json(),
-      );
-      const inspectorId = await whoAmI(baseUrl, cookie);
-      const batches: unknown[][] = [];
-      for (let v = 0; v < PUSH_VISITS_PER_CLIENT; v++) {
-        const school = pack.schools[v % pack.schools.length]!;
-        const phone = new PhoneVisit(inspectorId, school, [template], Date.now() - 24 * 3_600_000);
-        for (const item of template.items) phone.answer(template, item);
-        for (let i = 0; i < phone.mutations.length; i += PUSH_BATCH) {
-          batches.push(phone.mutations.slice(i, i + PUSH_BATCH));
-        }
+  const clients = [];
+  for (const cookie of cookies) {
+    const packed = await fetch(`${baseUrl}/api/inspect/pack`, { headers: { cookie } });
+    if (!packed.ok) throw new Error(`pack: ${packed.status} ${await packed.text()}`);
+    const pack = visitPackSchema.parse(await packed.json());
+    const inspectorId = await whoAmI(baseUrl, cookie);
+    const batches: unknown[][] = [];
+    for (let v = 0; v < PUSH_VISITS_PER_CLIENT; v++) {
+      const school = pack.schools[v % pack.schools.length]!;
+      const phone = new PhoneVisit(inspectorId, school, [template], Date.now() - 24 * 3_600_000);
+      for (const item of template.items) phone.answer(template, item);
+      for (let i = 0; i < phone.mutations.length; i += PUSH_BATCH) {
+        batches.push(phone.mutations.slice(i, i + PUSH_BATCH));
       }
-      return { cookie, clientId: newId(), batches };
-    }),
-  );
+    }
+    clients.push({ cookie, clientId: newId(), batches });
+  }
 
   let storming = true;
   const health: number[] = [];
