@@ -232,6 +232,10 @@ export type PushStorm = {
   batchP95Ms: number;
   healthP95Ms: number;
   healthMaxMs: number;
+  /** /api/health answers other than 200 during the storm. */
+  unhealthy: number;
+  /** Pushes answered 503 (the database out of reach, e.g. no free connection) and retried. */
+  unavailable: number;
 };
 
 /**
@@ -260,34 +264,46 @@ export async function measurePushStorm(baseUrl: string, template: Template): Pro
 
   let storming = true;
   const health: number[] = [];
+  let unhealthy = 0;
   const probe = (async () => {
     while (storming) {
       const started = performance.now();
-      await fetch(`${baseUrl}/api/health`);
+      const answered = await fetch(`${baseUrl}/api/health`);
       health.push(performance.now() - started);
+      if (!answered.ok) unhealthy++;
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
 
   const batchMs: number[] = [];
   let mutations = 0;
+  let unavailable = 0;
   const started = performance.now();
   await Promise.all(
     clients.map(async ({ cookie, clientId, batches }) => {
       for (const batch of batches) {
+        // A batch's time runs until it is applied: a 503 is retried, as the phone does.
         const sent = performance.now();
-        const response = await fetch(`${baseUrl}/api/sync/push`, {
-          method: "POST",
-          headers: { cookie, origin: baseUrl, "content-type": "application/json" },
-          body: JSON.stringify({ clientId, mutations: batch }),
-        });
-        const body = (await response.json()) as { results?: { status: string }[] };
-        batchMs.push(performance.now() - sent);
-        const applied = body.results?.filter((r) => r.status === "applied").length ?? 0;
-        if (applied !== batch.length) {
-          throw new Error(`push: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
+        for (;;) {
+          const response = await fetch(`${baseUrl}/api/sync/push`, {
+            method: "POST",
+            headers: { cookie, origin: baseUrl, "content-type": "application/json" },
+            body: JSON.stringify({ clientId, mutations: batch }),
+          });
+          const body = (await response.json()) as { results?: { status: string }[] };
+          if (response.status === 503 && unavailable < 1000) {
+            unavailable++;
+            await new Promise((r) => setTimeout(r, 250));
+            continue;
+          }
+          const applied = body.results?.filter((r) => r.status === "applied").length ?? 0;
+          if (applied !== batch.length) {
+            throw new Error(`push: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
+          }
+          mutations += applied;
+          break;
         }
-        mutations += applied;
+        batchMs.push(performance.now() - sent);
       }
     }),
   );
@@ -304,5 +320,7 @@ export async function measurePushStorm(baseUrl: string, template: Template): Pro
     batchP95Ms: percentile(sortedBatches, 95),
     healthP95Ms: percentile(sortedHealth, 95),
     healthMaxMs: sortedHealth.at(-1) ?? 0,
+    unavailable,
+    unhealthy,
   };
 }
