@@ -25,6 +25,7 @@ import {
   type VisitMutation,
 } from "@/lib/domain/mutations";
 import type { User } from "@/lib/domain/org/org.schema";
+import { type Refusal, refusal, refusalOf } from "@/lib/domain/refusal";
 import { controlCharPath } from "@/lib/domain/text";
 import { applyVisitMutation } from "@/lib/domain/visit/visit";
 import type { PhotoMeta, Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
@@ -50,13 +51,10 @@ import { visitRepository } from "../repositories/visit-repository";
 export type PushEnvelope = z.infer<typeof pushRequestEnvelopeSchema>;
 type RawMutation = PushEnvelope["mutations"][number];
 
-/** Why a mutation is refused, for the user; null = applied. */
-type Refusal = string | null;
-
 /** Thrown inside a mutation's savepoint to roll back what it wrote; never escapes this module. */
-class Refused extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+class RefusedInSavepoint extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
   }
 }
 
@@ -68,7 +66,7 @@ const PUSHER_LOCK_KEY = 7_041_003;
 
 /**
  * Applies the batch as `user` at `now` (server time, epoch ms) and answers each mutation with
- * applied, duplicate or rejected(reason). Rejections never abort the batch; errors do.
+ * applied, duplicate or rejected(refusal). Rejections never abort the batch; errors do.
  */
 export async function applyPush(
   db: Executor,
@@ -84,16 +82,24 @@ export async function applyPush(
   }
 }
 
-type Entry = { id: string; mutation: Mutation } | { id: string; rejected: string };
+type Entry = { id: string; mutation: Mutation } | { id: string; rejected: Refusal };
 
 /** protocol.ts step 2: the mutation itself, judged alone. */
 function parseEntry(raw: RawMutation): Entry {
   const parsed = mutationSchema.safeParse(raw);
   if (!parsed.success) {
-    return { id: raw.id, rejected: parsed.error.issues[0]?.message ?? "更改内容无效" };
+    return {
+      id: raw.id,
+      rejected: refusal("invalid_input", parsed.error.issues[0]?.message ?? "更改内容无效"),
+    };
   }
   const badText = controlCharPath(parsed.data);
-  if (badText !== null) return { id: raw.id, rejected: `${badText.join(".")}不能包含控制字符` };
+  if (badText !== null) {
+    return {
+      id: raw.id,
+      rejected: refusal("invalid_input", `${badText.join(".")}不能包含控制字符`),
+    };
+  }
   return { id: raw.id, mutation: parsed.data };
 }
 
@@ -195,7 +201,7 @@ async function applyBatch(
   for (const entry of entries) {
     const { id } = entry;
     if (state.applied.has(id)) results.push({ id, status: "duplicate" });
-    else if ("rejected" in entry) results.push({ id, status: "rejected", reason: entry.rejected });
+    else if ("rejected" in entry) results.push(rejected(id, entry.rejected));
     else results.push(await applyOne(tx, user, entry.mutation, now, mode, state, pending));
   }
   await pending.flush(tx, state, user.id, now);
@@ -219,18 +225,18 @@ async function applyOne(
     await pending.flush(tx, state, user.id, now);
     await pending.claim(tx);
     result = await inSavepoint(tx, mutation, async (savepoint) => {
-      const refusal =
+      const refused =
         mutation.name === "rectification.act"
           ? await applyRectification(savepoint, user, mutation, now, state)
           : await applyVisit(savepoint, user, mutation, now, state, pending);
-      if (refusal === null) {
+      if (refused === null) {
         await processedMutationRepository.record(savepoint, [mutation], user.id, now);
       }
-      return refusal;
+      return refused;
     });
   } else {
-    const refusal = await applyVisit(tx, user, mutation, now, state, pending);
-    if (refusal !== null) return { id, status: "rejected", reason: refusal };
+    const refused = await applyVisit(tx, user, mutation, now, state, pending);
+    if (refused !== null) return rejected(id, refused);
     pending.recordApplied(mutation);
     if (mode === "batched") {
       result = { id, status: "applied" };
@@ -258,23 +264,30 @@ async function applyOne(
 async function inSavepoint(
   tx: Executor,
   mutation: Mutation,
-  apply: (savepoint: Executor) => Promise<Refusal>,
+  apply: (savepoint: Executor) => Promise<Refusal | null>,
 ): Promise<MutationResult> {
   const { id } = mutation;
   try {
     await tx.transaction(async (savepoint) => {
-      const refusal = await apply(savepoint);
-      if (refusal !== null) throw new Refused(refusal);
+      const refused = await apply(savepoint);
+      if (refused !== null) throw new RefusedInSavepoint(refused);
     });
   } catch (error) {
-    if (error instanceof Refused) return { id, status: "rejected", reason: error.reason };
+    if (error instanceof RefusedInSavepoint) return rejected(id, error.refusal);
     if (isDataError(error)) {
       console.error(`同步更改 ${id}（${mutation.name}）被数据库拒绝:`, error);
-      return { id, status: "rejected", reason: "更改内容无法保存（数据有误），请核对后重新填写" };
+      return rejected(
+        id,
+        refusal("invalid_input", "更改内容无法保存（数据有误），请核对后重新填写"),
+      );
     }
     throw error;
   }
   return { id, status: "applied" };
+}
+
+function rejected(id: MutationResult["id"], why: Refusal): MutationResult {
+  return { id, status: "rejected", refusal: why };
 }
 
 /**
@@ -290,7 +303,8 @@ function isDataError(error: unknown): boolean {
 }
 
 /**
- * The item's own service judges scope (404), role (403), state and version (409) and photos (422).
+ * The item's own service judges scope (not_found), role (forbidden), state (conflict), version
+ * (stale_version) and photos (photo_missing).
  * The action happened when the phone recorded it, but never later than now (a phone clock ahead).
  * Its photos may have become the item's school's: the batch sees them as they are now.
  */
@@ -300,7 +314,7 @@ async function applyRectification(
   mutation: RectificationMutation,
   now: number,
   state: BatchState,
-): Promise<Refusal> {
+): Promise<Refusal | null> {
   const { itemId, action, expectedVersion } = mutation.args;
   const result = await applyRectificationAction(
     tx,
@@ -308,7 +322,7 @@ async function applyRectification(
     { itemId, action, expectedVersion },
     Math.min(mutation.createdAt, now),
   );
-  if (!result.ok) return result.reason;
+  if (!result.ok) return refusalOf(result);
   const photoIds = referencedPhotoIds(mutation);
   for (const [photoId, owner] of await loadPhotoOwners(tx, photoIds)) {
     state.photos.set(photoId, owner);
@@ -327,18 +341,18 @@ async function applyVisit(
   now: number,
   state: BatchState,
   pending: PendingWrites,
-): Promise<Refusal> {
-  if (user.role !== "inspector") return "只有督学可以提交检查记录";
+): Promise<Refusal | null> {
+  if (user.role !== "inspector") return refusal("forbidden", "只有督学可以提交检查记录");
   const current = state.visits.get(mutation.args.visitId) ?? null;
   // Without a visit there is nothing to judge scope by: the reducer refuses it as not found.
   const owner = mutation.name === "visit.start" ? mutation.args : current;
   if (owner !== null) {
-    const refusal = scopeRefusal(state, user, owner) ?? photoRefusal(state, user, owner, mutation);
-    if (refusal !== null) return refusal;
+    const refused = scopeRefusal(state, user, owner) ?? photoRefusal(state, user, owner, mutation);
+    if (refused !== null) return refused;
   }
 
   const outcome = applyVisitMutation(current ?? undefined, mutation);
-  if (!outcome.ok) return outcome.reason;
+  if (!outcome.ok) return refusalOf(outcome);
   const visit = outcome.visit;
 
   // The edit's time on the phone, for judging new pins; a phone clock ahead counts as now.
@@ -346,9 +360,9 @@ async function applyVisit(
   switch (mutation.name) {
     case "visit.start": {
       const school = await schoolRepository.findById(tx, visit.schoolId);
-      if (school === null) return "学校不存在";
-      const refusal = await newPinRefusal(tx, school.districtId, visit.templates, editedAt);
-      if (refusal !== null) return refusal;
+      if (school === null) return refusal("not_found", "学校不存在");
+      const notPinnable = await newPinRefusal(tx, school.districtId, visit.templates, editedAt);
+      if (notPinnable !== null) return notPinnable;
       state.visits.set(visit.id, visit);
       pending.insertVisit(visit.id, school.districtId);
       return null;
@@ -361,9 +375,9 @@ async function applyVisit(
             !current?.templates.some((t) => t.code === ref.code && t.version === ref.version),
         );
         const school = await schoolRepository.findById(tx, visit.schoolId);
-        if (school === null) return "学校不存在";
-        const refusal = await newPinRefusal(tx, school.districtId, added, editedAt);
-        if (refusal !== null) return refusal;
+        if (school === null) return refusal("not_found", "学校不存在");
+        const notPinnable = await newPinRefusal(tx, school.districtId, added, editedAt);
+        if (notPinnable !== null) return notPinnable;
       }
       state.visits.set(visit.id, visit);
       pending.updateVisit(visit.id);
@@ -382,9 +396,9 @@ async function applyVisit(
       return null;
     }
     case "visit.submit": {
-      const refusal = await submitVisit(tx, user, visit, now);
-      if (refusal === null) state.visits.set(visit.id, visit);
-      return refusal;
+      const refused = await submitVisit(tx, user, visit, now);
+      if (refused === null) state.visits.set(visit.id, visit);
+      return refused;
     }
   }
 }
@@ -394,9 +408,11 @@ function scopeRefusal(
   state: BatchState,
   user: User,
   owner: Pick<Visit, "schoolId" | "inspectorId">,
-): Refusal {
-  if (owner.inspectorId !== user.id) return "检查记录的督学不是当前登录的账号";
-  if (!state.inspected.has(owner.schoolId)) return "该学校不在您的督学责任区";
+): Refusal | null {
+  if (owner.inspectorId !== user.id) {
+    return refusal("forbidden", "检查记录的督学不是当前登录的账号");
+  }
+  if (!state.inspected.has(owner.schoolId)) return refusal("forbidden", "该学校不在您的督学责任区");
   return null;
 }
 
@@ -406,10 +422,12 @@ function photoRefusal(
   user: User,
   owner: Pick<Visit, "schoolId">,
   mutation: VisitMutation,
-): Refusal {
+): Refusal | null {
   const unusable = unusablePhotoIds(state.photos, referencedPhotoIds(mutation), {
     userId: user.id,
     schoolId: owner.schoolId,
   });
-  return unusable.length > 0 ? `照片尚未上传（${unusable.length} 张），请稍后重试` : null;
+  return unusable.length > 0
+    ? refusal("photo_missing", `照片尚未上传（${unusable.length} 张），请稍后重试`)
+    : null;
 }

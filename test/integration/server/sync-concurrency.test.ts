@@ -52,14 +52,12 @@ beforeAll(async () => {
     districtId: two.districtB,
   });
   await t.db.insert(zoneInspectors).values({ zoneId: two.zoneB, userId: inspectorB });
-  await t.db
-    .insert(districtTemplates)
-    .values({
-      districtId: two.districtB,
-      code: "campus-safety",
-      version: 1,
-      adoptedAt: new Date(),
-    });
+  await t.db.insert(districtTemplates).values({
+    districtId: two.districtB,
+    code: "campus-safety",
+    version: 1,
+    adoptedAt: new Date(),
+  });
   campusSafety = (await templateRepository.get(t.db, "campus-safety", 1))!;
   users.inspector1 = await domainUser(t.db, "inspector1");
   users.inspector2 = await domainUser(t.db, "inspector2");
@@ -119,7 +117,7 @@ async function issueNotices(who: Inspector): Promise<void> {
         issuedBy: users[who].id,
         now: Date.now(),
       });
-      if (!issued.ok) throw new Error(issued.reason);
+      if (!issued.ok) throw new Error(issued.message);
     });
   }
 }
