@@ -26,7 +26,7 @@
  *    with its reason; else store the visit (and for `answer.save` / `photo.register` the args).
  *    `visit.submit` is also re-checked for completeness and issues the 整改通知书.
  * `rectification.act` skips 3–5: the rectification service judges its scope, version and photos.
- * Implemented by lib/server/sync/apply-push.ts, each mutation in a savepoint.
+ * Implemented by lib/server/sync/apply-push.ts (a batch's writes together; a rejection affects only its mutation).
  */
 import { z } from "zod";
 

@@ -32,11 +32,14 @@ export async function startAppServer(
   let log = "";
   child.stdout.on("data", (c: Buffer) => (log += c.toString()));
   child.stderr.on("data", (c: Buffer) => (log += c.toString()));
-  const deadline = Date.now() + 10 * 60_000;
+  // A first build on a busy 2-core machine alone can take over ten minutes.
+  const deadline = Date.now() + 30 * 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited while starting:\n${log}`);
-    if (Date.now() > deadline)
-      throw new Error(`the app did not become healthy in 10 minutes:\n${log}`);
+    if (Date.now() > deadline) {
+      process.kill(-child.pid!, "SIGTERM");
+      throw new Error(`the app did not become healthy in 30 minutes:\n${log}`);
+    }
     const healthy = await fetch(`${baseUrl}/api/health`).then(
       (r) => r.ok,
       () => false,

@@ -96,6 +96,13 @@ export async function canSeeSchool(db: Executor, user: User, schoolId: string): 
   }
 }
 
+/** The schools this user inspects (their 督学责任区), resolved once for a request that judges many. */
+export async function inspectedSchoolIds(db: Executor, user: User): Promise<ReadonlySet<string>> {
+  if (user.role !== "inspector") return new Set();
+  const scope = await schoolScopeOf(db, user);
+  return new Set(scope.kind === "schools" ? scope.schoolIds : []);
+}
+
 /** Whether this user is a 责任督学 of the school (inspects it), as the rectification rules need. */
 export async function inspectsSchool(db: Executor, user: User, schoolId: string): Promise<boolean> {
   if (user.role !== "inspector") return false;

@@ -68,6 +68,9 @@ export function bootDatabase(options: BootOptions): Promise<Booted> {
   return globalForDb.__duxueDb;
 }
 
+/** Connections of the app's pool; lib/server/sync/push-slots.ts keeps some free of pushes. */
+export const POOL_SIZE = 10;
+
 async function boot(options: BootOptions): Promise<Booted> {
   const embedded = options.databaseUrl
     ? null
@@ -80,7 +83,7 @@ async function boot(options: BootOptions): Promise<Booted> {
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: POOL_SIZE,
     connectionTimeoutMillis: timeouts.connectMs,
     // A live server cancels a runaway statement itself; a stalled one (SIGSTOP, a frozen host) never
     // answers, so the client gives up a second later and the pool drops that connection.

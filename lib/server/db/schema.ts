@@ -423,6 +423,8 @@ export const rectificationItems = pgTable(
     index("rectification_items_due_idx").on(t.dueDate),
     index("rectification_items_notice_idx").on(t.noticeId),
     index("rectification_items_change_seq_idx").on(t.changeSeq),
+    // A pull reads the items of the schools in scope past the cursor.
+    index("rectification_items_school_change_seq_idx").on(t.schoolId, t.changeSeq),
   ],
 );
 
@@ -487,7 +489,8 @@ export const visits = pgTable(
     index("visits_inspector_idx").on(t.inspectorId, t.status),
     // Each school's latest submitted visit, for the visit pack.
     index("visits_school_idx").on(t.schoolId, t.status, t.startedAt),
-    index("visits_change_seq_idx").on(t.changeSeq),
+    // A pull finds the inspector's own visits first, then their changes past the cursor.
+    index("visits_inspector_change_seq_idx").on(t.inspectorId, t.changeSeq),
   ],
 );
 
@@ -512,7 +515,8 @@ export const visitAnswers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.visitId, t.templateCode, t.itemCode] }),
-    index("visit_answers_change_seq_idx").on(t.changeSeq),
+    // A pull reads the answers of the inspector's visits past the cursor.
+    index("visit_answers_visit_change_seq_idx").on(t.visitId, t.changeSeq),
   ],
 );
 

@@ -6,31 +6,36 @@ import "server-only";
 
 import { and, eq } from "drizzle-orm";
 
+import { anyOf } from "../db/any-of";
 import type { Executor } from "../db/client";
 import { processedMutations } from "../db/schema";
 
 export const processedMutationRepository = {
-  /** Whether `userId` already had mutation `id` applied; another user's equal id is a different mutation. */
-  async isApplied(db: Executor, userId: string, id: string): Promise<boolean> {
+  /** Which of `ids` were already applied for `userId`; another user's equal id is a different mutation. */
+  async appliedAmong(db: Executor, userId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
     const rows = await db
       .select({ id: processedMutations.id })
       .from(processedMutations)
-      .where(and(eq(processedMutations.userId, userId), eq(processedMutations.id, id)));
-    return rows.length > 0;
+      .where(and(eq(processedMutations.userId, userId), anyOf(processedMutations.id, ids, "uuid")));
+    return new Set(rows.map((r) => r.id));
   },
 
-  /** Records an applied mutation, in the same transaction as its effects. */
+  /** Records applied mutations, in the same transaction as their effects. */
   async record(
     db: Executor,
-    mutation: { id: string; name: string },
+    mutations: readonly { id: string; name: string }[],
     userId: string,
     appliedAt: number,
   ): Promise<void> {
-    await db.insert(processedMutations).values({
-      id: mutation.id,
-      name: mutation.name,
-      userId,
-      appliedAt: new Date(appliedAt),
-    });
+    if (mutations.length === 0) return;
+    await db.insert(processedMutations).values(
+      mutations.map((mutation) => ({
+        id: mutation.id,
+        name: mutation.name,
+        userId,
+        appliedAt: new Date(appliedAt),
+      })),
+    );
   },
 };

@@ -1,7 +1,7 @@
 /**
  * Visits and their answers ⇄ lib/domain Visit and VisitAnswer. Written only by the sync push (which
- * holds the change-counter lock, lib/server/db/change-seq.ts); every write draws a new change_seq so
- * pulls see it. Scope is the caller's business.
+ * claims the change counter first, lib/server/db/change-seq.ts); every write draws a new change_seq
+ * so pulls see it. Scope is the caller's business.
  */
 import "server-only";
 
@@ -16,6 +16,7 @@ import {
   visitSchema,
 } from "@/lib/domain/visit/visit.schema";
 
+import { anyOf } from "../db/any-of";
 import type { Executor } from "../db/client";
 import { visitAnswers, visits } from "../db/schema";
 
@@ -79,6 +80,16 @@ export const visitRepository = {
     return row ? rowToVisit(row) : null;
   },
 
+  /** The stored visits among `ids`, by id. */
+  async findByIds(db: Executor, ids: readonly string[]): Promise<Map<string, Visit>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .select()
+      .from(visits)
+      .where(anyOf(visits.id, [...new Set(ids)], "uuid"));
+    return new Map(rows.map((row) => [row.id, rowToVisit(row)]));
+  },
+
   /** A new visit; `districtId` is its school's (visits are reported per district). */
   async insert(db: Executor, visit: Visit, districtId: string): Promise<void> {
     await db.insert(visits).values({
@@ -98,27 +109,38 @@ export const visitRepository = {
       .where(eq(visits.id, visit.id));
   },
 
-  /** Saves (replaces) one answer, keyed by visit, template and item. */
-  async saveAnswer(db: Executor, answer: VisitAnswer): Promise<void> {
-    const fields = {
-      result: answer.result,
-      value: answer.value,
-      note: answer.note,
-      photoIds: answer.photoIds,
-      finding: answer.finding,
-      answeredAt: new Date(answer.answeredAt),
-    };
+  /**
+   * Saves (replaces) answers, keyed by visit, template and item, in one statement; each key at most
+   * once (PostgreSQL cannot upsert one row twice in a statement: keep the latest of a key).
+   */
+  async saveAnswers(db: Executor, answers: readonly VisitAnswer[]): Promise<void> {
+    if (answers.length === 0) return;
     await db
       .insert(visitAnswers)
-      .values({
-        visitId: answer.visitId,
-        templateCode: answer.templateCode,
-        itemCode: answer.itemCode,
-        ...fields,
-      })
+      .values(
+        answers.map((answer) => ({
+          visitId: answer.visitId,
+          templateCode: answer.templateCode,
+          itemCode: answer.itemCode,
+          result: answer.result,
+          value: answer.value,
+          note: answer.note,
+          photoIds: answer.photoIds,
+          finding: answer.finding,
+          answeredAt: new Date(answer.answeredAt),
+        })),
+      )
       .onConflictDoUpdate({
         target: [visitAnswers.visitId, visitAnswers.templateCode, visitAnswers.itemCode],
-        set: { ...fields, changeSeq: nextChangeSeq },
+        set: {
+          result: sql`excluded.result`,
+          value: sql`excluded.value`,
+          note: sql`excluded.note`,
+          photoIds: sql`excluded.photo_ids`,
+          finding: sql`excluded.finding`,
+          answeredAt: sql`excluded.answered_at`,
+          changeSeq: nextChangeSeq,
+        },
       });
   },
 

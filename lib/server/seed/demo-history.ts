@@ -469,7 +469,7 @@ async function recordVisit(
 
   const stored = submitted.visit;
   await visitRepository.insert(scene.tx, stored, scene.districtId);
-  for (const answer of answers) await visitRepository.saveAnswer(scene.tx, answer);
+  await visitRepository.saveAnswers(scene.tx, answers);
   return { visitId: stored.id, answers };
 }
 

@@ -1,14 +1,20 @@
 /**
  * Applies a sync push: one DB transaction per batch, one result per mutation, in order, exactly as
- * lib/sync/protocol.ts describes. Each mutation runs in its own savepoint, so a rejected one rolls
- * back only itself. Visit mutations go through the same reducer as the phone (applyVisitMutation);
- * "rectification.act" through the same service as the REST route. Whatever the client sent, the answer
- * is a result per mutation: a mutation the database refuses as data (a value it cannot store, a
- * broken constraint) is rejected on its own, so a poison mutation is never retried forever. Any other
- * error (the database unreachable) aborts the whole batch, and the client retries it.
+ * lib/sync/protocol.ts describes. What every mutation needs is loaded once per batch (applied ids,
+ * visits, the inspector's schools, photos); visit mutations are judged in memory through the same
+ * reducer as the phone (applyVisitMutation) and their writes go out together in multi-row
+ * statements. Only the mutations that can fail after writing — "visit.submit" (it issues the
+ * 整改通知书) and "rectification.act" (the REST route's own service) — run in a savepoint.
+ *
+ * Whatever the client sent, the answer is a result per mutation: a mutation the database refuses as
+ * data (a value it cannot store, a broken constraint) is rejected on its own, so a poison mutation is
+ * never retried forever. When the database refuses a multi-row write, the batch starts over with
+ * each mutation written in a savepoint of its own to find the one. Any other error (the database
+ * unreachable) aborts the whole batch, and the client retries it.
  */
 import "server-only";
 
+import { sql } from "drizzle-orm";
 import type { z } from "zod";
 
 import {
@@ -22,13 +28,19 @@ import type { User } from "@/lib/domain/org/org.schema";
 import { type Refusal, refusal, refusalOf } from "@/lib/domain/refusal";
 import { controlCharPath } from "@/lib/domain/text";
 import { applyVisitMutation } from "@/lib/domain/visit/visit";
-import type { Visit } from "@/lib/domain/visit/visit.schema";
+import type { PhotoMeta, Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import type { MutationResult, pushRequestEnvelopeSchema, PushResponse } from "@/lib/sync/protocol";
 
-import { registerPhotoMeta, unusablePhotoIds } from "./photo-references";
+import {
+  loadPhotoOwners,
+  type PhotoOwner,
+  registeredOwner,
+  registerPhotoMetas,
+  unusablePhotoIds,
+} from "./photo-references";
 import { newPinRefusal } from "./pinned-templates";
 import { submitVisit } from "./submit-visit";
-import { inspectsSchool } from "../auth/scope";
+import { inspectedSchoolIds } from "../auth/scope";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
 import { applyRectificationAction } from "../rectification/act";
@@ -46,6 +58,12 @@ class RefusedInSavepoint extends Error {
   }
 }
 
+/** "batched": writes go out together; "one by one": each mutation's in its own savepoint. */
+type Mode = "batched" | "one by one";
+
+/** Key of the per-user push lock (two-int advisory key: apart from the app's one-int keys). */
+const PUSHER_LOCK_KEY = 7_041_003;
+
 /**
  * Applies the batch as `user` at `now` (server time, epoch ms) and answers each mutation with
  * applied, duplicate or rejected(refusal). Rejections never abort the batch; errors do.
@@ -56,42 +74,203 @@ export async function applyPush(
   push: PushEnvelope,
   now: number,
 ): Promise<PushResponse> {
-  return db.transaction(async (tx) => {
-    // First, before any row lock (see change-seq.ts). It also serialises two deliveries of one
-    // batch, so the second sees the first's processed ids and answers duplicate.
+  try {
+    return await db.transaction((tx) => applyBatch(tx, user, push.mutations, now, "batched"));
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+    return db.transaction((tx) => applyBatch(tx, user, push.mutations, now, "one by one"));
+  }
+}
+
+type Entry = { id: string; mutation: Mutation } | { id: string; rejected: Refusal };
+
+/** protocol.ts step 2: the mutation itself, judged alone. */
+function parseEntry(raw: RawMutation): Entry {
+  const parsed = mutationSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      id: raw.id,
+      rejected: refusal("invalid_input", parsed.error.issues[0]?.message ?? "更改内容无效"),
+    };
+  }
+  const badText = controlCharPath(parsed.data);
+  if (badText !== null) {
+    return {
+      id: raw.id,
+      rejected: refusal("invalid_input", `${badText.join(".")}不能包含控制字符`),
+    };
+  }
+  return { id: raw.id, mutation: parsed.data };
+}
+
+/** What the batch's mutations are judged against, loaded once and kept current as they apply. */
+type BatchState = {
+  applied: Set<string>;
+  visits: Map<string, Visit>;
+  photos: Map<string, PhotoOwner>;
+  inspected: ReadonlySet<string>;
+};
+
+/** The writes of judged mutations not yet sent, merged: the last state of each row. */
+class PendingWrites {
+  private readonly insertedVisits = new Map<string, string>();
+  private readonly updatedVisits = new Set<string>();
+  private readonly answers = new Map<string, VisitAnswer>();
+  private readonly photos = new Map<string, { meta: PhotoMeta; schoolId: string }>();
+  private readonly processed: { id: string; name: string }[] = [];
+  private claimed = false;
+
+  insertVisit(visitId: string, districtId: string): void {
+    this.insertedVisits.set(visitId, districtId);
+  }
+  updateVisit(visitId: string): void {
+    if (!this.insertedVisits.has(visitId)) this.updatedVisits.add(visitId);
+  }
+  saveAnswer(answer: VisitAnswer): void {
+    this.answers.set(`${answer.visitId}\n${answer.templateCode}\n${answer.itemCode}`, answer);
+  }
+  registerPhoto(meta: PhotoMeta, schoolId: string): void {
+    this.photos.set(meta.id, { meta, schoolId });
+  }
+  recordApplied(mutation: Mutation): void {
+    this.processed.push({ id: mutation.id, name: mutation.name });
+  }
+
+  /** Claims the change counter before the transaction's first change_seq (db/change-seq.ts). */
+  async claim(tx: Executor): Promise<void> {
+    if (this.claimed) return;
     await lockChangeSeq(tx);
-    const results: MutationResult[] = [];
-    for (const raw of push.mutations) results.push(await applyOne(tx, user, raw, now));
-    return { results };
-  });
+    this.claimed = true;
+  }
+
+  /** Sends what is pending: visits first (answers refer to them), then answers, photos, ids. */
+  async flush(tx: Executor, state: BatchState, userId: string, now: number): Promise<void> {
+    const visitWrites = this.insertedVisits.size + this.updatedVisits.size + this.answers.size;
+    if (visitWrites + this.photos.size + this.processed.length === 0) return;
+    await this.claim(tx);
+    for (const [visitId, districtId] of this.insertedVisits) {
+      await visitRepository.insert(tx, state.visits.get(visitId)!, districtId);
+    }
+    for (const visitId of this.updatedVisits) {
+      await visitRepository.update(tx, state.visits.get(visitId)!);
+    }
+    await visitRepository.saveAnswers(tx, [...this.answers.values()]);
+    await registerPhotoMetas(tx, [...this.photos.values()]);
+    await processedMutationRepository.record(tx, this.processed, userId, now);
+    this.clear();
+  }
+
+  clear(): void {
+    this.insertedVisits.clear();
+    this.updatedVisits.clear();
+    this.answers.clear();
+    this.photos.clear();
+    this.processed.length = 0;
+  }
+}
+
+async function applyBatch(
+  tx: Executor,
+  user: User,
+  raws: readonly RawMutation[],
+  now: number,
+  mode: Mode,
+): Promise<PushResponse> {
+  // One push of a user at a time: a batch delivered twice at once answers duplicate the second time.
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${PUSHER_LOCK_KEY}, hashtext(${user.id}))`);
+  const entries = raws.map(parseEntry);
+  const mutations = entries.flatMap((e) => ("mutation" in e ? [e.mutation] : []));
+  const visitIds = mutations.flatMap((m) =>
+    m.name === "rectification.act" ? [] : [m.args.visitId],
+  );
+  const state: BatchState = {
+    applied: await processedMutationRepository.appliedAmong(
+      tx,
+      user.id,
+      entries.map((e) => e.id),
+    ),
+    visits:
+      user.role === "inspector"
+        ? await visitRepository.findByIds(tx, visitIds)
+        : new Map<string, Visit>(),
+    photos: await loadPhotoOwners(tx, mutations.flatMap(referencedPhotoIds)),
+    inspected: await inspectedSchoolIds(tx, user),
+  };
+  const pending = new PendingWrites();
+  const results: MutationResult[] = [];
+  for (const entry of entries) {
+    const { id } = entry;
+    if (state.applied.has(id)) results.push({ id, status: "duplicate" });
+    else if ("rejected" in entry) results.push(rejected(id, entry.rejected));
+    else results.push(await applyOne(tx, user, entry.mutation, now, mode, state, pending));
+  }
+  await pending.flush(tx, state, user.id, now);
+  return { results };
 }
 
 async function applyOne(
   tx: Executor,
   user: User,
-  raw: RawMutation,
+  mutation: Mutation,
   now: number,
+  mode: Mode,
+  state: BatchState,
+  pending: PendingWrites,
 ): Promise<MutationResult> {
-  const { id } = raw;
-  if (await processedMutationRepository.isApplied(tx, user.id, id))
-    return { id, status: "duplicate" };
-  const parsed = mutationSchema.safeParse(raw);
-  if (!parsed.success) {
-    return rejected(
-      id,
-      refusal("invalid_input", parsed.error.issues[0]?.message ?? "更改内容无效"),
-    );
+  const { id } = mutation;
+  const before = { visits: new Map(state.visits), photos: new Map(state.photos) };
+  let result: MutationResult;
+  if (mutation.name === "rectification.act" || mutation.name === "visit.submit") {
+    // It reads what the batch wrote so far, and may refuse after writing: a savepoint of its own.
+    await pending.flush(tx, state, user.id, now);
+    await pending.claim(tx);
+    result = await inSavepoint(tx, mutation, async (savepoint) => {
+      const refused =
+        mutation.name === "rectification.act"
+          ? await applyRectification(savepoint, user, mutation, now, state)
+          : await applyVisit(savepoint, user, mutation, now, state, pending);
+      if (refused === null) {
+        await processedMutationRepository.record(savepoint, [mutation], user.id, now);
+      }
+      return refused;
+    });
+  } else {
+    const refused = await applyVisit(tx, user, mutation, now, state, pending);
+    if (refused !== null) return rejected(id, refused);
+    pending.recordApplied(mutation);
+    if (mode === "batched") {
+      result = { id, status: "applied" };
+    } else {
+      // The writes go out now, so that a value the database refuses rejects only this mutation.
+      // The claim outside the savepoint: rolling the savepoint back would release it.
+      await pending.claim(tx);
+      result = await inSavepoint(tx, mutation, async (savepoint) => {
+        await pending.flush(savepoint, state, user.id, now);
+        return null;
+      });
+    }
   }
-  const mutation = parsed.data;
-  const badText = controlCharPath(mutation);
-  if (badText !== null) {
-    return rejected(id, refusal("invalid_input", `${badText.join(".")}不能包含控制字符`));
+  if (result.status === "applied") {
+    state.applied.add(id);
+  } else {
+    pending.clear();
+    state.visits = before.visits;
+    state.photos = before.photos;
   }
+  return result;
+}
+
+/** Runs `apply` in a savepoint: a refusal or a data error rolls back only this mutation. */
+async function inSavepoint(
+  tx: Executor,
+  mutation: Mutation,
+  apply: (savepoint: Executor) => Promise<Refusal | null>,
+): Promise<MutationResult> {
+  const { id } = mutation;
   try {
     await tx.transaction(async (savepoint) => {
-      const refused = await applyMutation(savepoint, user, mutation, now);
+      const refused = await apply(savepoint);
       if (refused !== null) throw new RefusedInSavepoint(refused);
-      await processedMutationRepository.record(savepoint, mutation, user.id, now);
     });
   } catch (error) {
     if (error instanceof RefusedInSavepoint) return rejected(id, error.refusal);
@@ -123,27 +302,18 @@ function isDataError(error: unknown): boolean {
   return false;
 }
 
-function applyMutation(
-  tx: Executor,
-  user: User,
-  mutation: Mutation,
-  now: number,
-): Promise<Refusal | null> {
-  return mutation.name === "rectification.act"
-    ? applyRectification(tx, user, mutation, now)
-    : applyVisit(tx, user, mutation, now);
-}
-
 /**
  * The item's own service judges scope (not_found), role (forbidden), state (conflict), version
  * (stale_version) and photos (photo_missing).
  * The action happened when the phone recorded it, but never later than now (a phone clock ahead).
+ * Its photos may have become the item's school's: the batch sees them as they are now.
  */
 async function applyRectification(
   tx: Executor,
   user: User,
   mutation: RectificationMutation,
   now: number,
+  state: BatchState,
 ): Promise<Refusal | null> {
   const { itemId, action, expectedVersion } = mutation.args;
   const result = await applyRectificationAction(
@@ -152,23 +322,32 @@ async function applyRectification(
     { itemId, action, expectedVersion },
     Math.min(mutation.createdAt, now),
   );
-  return result.ok ? null : refusalOf(result);
+  if (!result.ok) return refusalOf(result);
+  const photoIds = referencedPhotoIds(mutation);
+  for (const [photoId, owner] of await loadPhotoOwners(tx, photoIds)) {
+    state.photos.set(photoId, owner);
+  }
+  return null;
 }
 
-/** protocol.ts steps 3–5 for a visit mutation: scope, photos, the reducer, then store. */
+/**
+ * protocol.ts steps 3–5 for a visit mutation: scope, photos, the reducer, then its writes — pending
+ * for the batch, or at once for "visit.submit". The batch's state changes only when it is applied.
+ */
 async function applyVisit(
   tx: Executor,
   user: User,
   mutation: VisitMutation,
   now: number,
+  state: BatchState,
+  pending: PendingWrites,
 ): Promise<Refusal | null> {
   if (user.role !== "inspector") return refusal("forbidden", "只有督学可以提交检查记录");
-  const current = await visitRepository.findById(tx, mutation.args.visitId);
+  const current = state.visits.get(mutation.args.visitId) ?? null;
   // Without a visit there is nothing to judge scope by: the reducer refuses it as not found.
   const owner = mutation.name === "visit.start" ? mutation.args : current;
   if (owner !== null) {
-    const refused =
-      (await scopeRefusal(tx, user, owner)) ?? (await photoRefusal(tx, user, owner, mutation));
+    const refused = scopeRefusal(state, user, owner) ?? photoRefusal(state, user, owner, mutation);
     if (refused !== null) return refused;
   }
 
@@ -179,8 +358,15 @@ async function applyVisit(
   // The edit's time on the phone, for judging new pins; a phone clock ahead counts as now.
   const editedAt = Math.min(mutation.createdAt, now);
   switch (mutation.name) {
-    case "visit.start":
-      return startVisit(tx, visit, editedAt);
+    case "visit.start": {
+      const school = await schoolRepository.findById(tx, visit.schoolId);
+      if (school === null) return refusal("not_found", "学校不存在");
+      const notPinnable = await newPinRefusal(tx, school.districtId, visit.templates, editedAt);
+      if (notPinnable !== null) return notPinnable;
+      state.visits.set(visit.id, visit);
+      pending.insertVisit(visit.id, school.districtId);
+      return null;
+    }
     case "visit.update": {
       // Versions the draft pinned already stay; a newly added one must be pinnable now.
       if (mutation.args.patch.templates) {
@@ -193,55 +379,55 @@ async function applyVisit(
         const notPinnable = await newPinRefusal(tx, school.districtId, added, editedAt);
         if (notPinnable !== null) return notPinnable;
       }
-      await visitRepository.update(tx, visit);
+      state.visits.set(visit.id, visit);
+      pending.updateVisit(visit.id);
       return null;
     }
     case "answer.save":
-      await visitRepository.saveAnswer(tx, mutation.args);
+      pending.saveAnswer(mutation.args);
       return null;
-    case "photo.register":
-      await registerPhotoMeta(tx, mutation.args, visit.schoolId);
+    case "photo.register": {
+      const stored = state.photos.get(mutation.args.id)!;
+      const registered = registeredOwner(stored, mutation.args, visit.schoolId);
+      if (registered !== stored) {
+        state.photos.set(registered.id, registered);
+        pending.registerPhoto(mutation.args, visit.schoolId);
+      }
       return null;
-    case "visit.submit":
-      return submitVisit(tx, user, visit, now);
+    }
+    case "visit.submit": {
+      const refused = await submitVisit(tx, user, visit, now);
+      if (refused === null) state.visits.set(visit.id, visit);
+      return refused;
+    }
   }
 }
 
 /** The visit is the signed-in inspector's own, of a school in their 督学责任区. */
-async function scopeRefusal(
-  tx: Executor,
+function scopeRefusal(
+  state: BatchState,
   user: User,
   owner: Pick<Visit, "schoolId" | "inspectorId">,
-): Promise<Refusal | null> {
-  if (owner.inspectorId !== user.id)
+): Refusal | null {
+  if (owner.inspectorId !== user.id) {
     return refusal("forbidden", "检查记录的督学不是当前登录的账号");
-  if (!(await inspectsSchool(tx, user, owner.schoolId)))
-    return refusal("forbidden", "该学校不在您的督学责任区");
+  }
+  if (!state.inspected.has(owner.schoolId)) return refusal("forbidden", "该学校不在您的督学责任区");
   return null;
 }
 
 /** Every photo the mutation refers to was uploaded (by this inspector, or for this school). */
-async function photoRefusal(
-  tx: Executor,
+function photoRefusal(
+  state: BatchState,
   user: User,
   owner: Pick<Visit, "schoolId">,
   mutation: VisitMutation,
-): Promise<Refusal | null> {
-  const unusable = await unusablePhotoIds(tx, referencedPhotoIds(mutation), {
+): Refusal | null {
+  const unusable = unusablePhotoIds(state.photos, referencedPhotoIds(mutation), {
     userId: user.id,
     schoolId: owner.schoolId,
   });
   return unusable.length > 0
     ? refusal("photo_missing", `照片尚未上传（${unusable.length} 张），请稍后重试`)
     : null;
-}
-
-/** A new visit pins only what its school's district may pin when the phone started it. */
-async function startVisit(tx: Executor, visit: Visit, startedAt: number): Promise<Refusal | null> {
-  const school = await schoolRepository.findById(tx, visit.schoolId);
-  if (school === null) return refusal("not_found", "学校不存在");
-  const notPinnable = await newPinRefusal(tx, school.districtId, visit.templates, startedAt);
-  if (notPinnable !== null) return notPinnable;
-  await visitRepository.insert(tx, visit, school.districtId);
-  return null;
 }

@@ -1,18 +1,22 @@
 /**
  * Pull by cursor: the rows a user may see whose change_seq is past the cursor, oldest change first,
- * a page at a time. Reads one snapshot (REPEATABLE READ) so that the three tables agree; writers take
- * the change-counter lock (lib/server/db/change-seq.ts), so no row can later appear behind a cursor.
+ * a page at a time. Reads one snapshot (REPEATABLE READ) so that the tables agree, and only up to the
+ * change counter's watermark taken before it (lib/server/db/change-seq.ts), so no row can later
+ * appear behind a cursor. Each role reads only the tables it can have rows in.
  */
 import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
 import type { User } from "@/lib/domain/org/org.schema";
 import type { PullChange, PullResponse } from "@/lib/sync/protocol";
 
 import { scopedSchoolIds } from "../auth/scope";
+import { anyOf } from "../db/any-of";
+import { changeSeqWatermark } from "../db/change-seq";
 import type { Db, Executor } from "../db/client";
 import { rectificationItems, visitAnswers, visits } from "../db/schema";
 import { rowToItem } from "../rectification/item-repository";
@@ -45,15 +49,6 @@ function scopeFingerprint(user: User, schoolIds: readonly string[]): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
-/** The last number the counter handed out (0 before the first); committed or not. */
-async function lastChangeSeq(db: Executor): Promise<number> {
-  const result = await db.execute<{ last_value: number | string; is_called: boolean }>(
-    sql`SELECT last_value, is_called FROM change_seq`,
-  );
-  const row = result.rows[0];
-  return row?.is_called ? Number(row.last_value) : 0;
-}
-
 /**
  * The changes after `cursor` (null = from the beginning) that `user` may see: their own visits and
  * answers, and the 整改事项 of the schools in their scope — closed and cancelled ones too, so the
@@ -66,6 +61,8 @@ export async function getChangesSince(
   cursor: string | null,
   pageSize = PULL_PAGE_SIZE,
 ): Promise<PullResponse> {
+  // Before the snapshot: every writer that had no claim left by now is visible in it.
+  const counter = await changeSeqWatermark(db);
   return db.transaction(
     async (tx) => {
       const schoolIds = await scopedSchoolIds(tx, user);
@@ -73,17 +70,23 @@ export async function getChangesSince(
       const given = cursor === null ? null : parseCursor(cursor);
       const resetRequired =
         cursor !== null &&
-        (given === null || given.scope !== scope || given.seq > (await lastChangeSeq(tx)));
-      const from = resetRequired || given === null ? 0 : given.seq;
+        (given === null || given.scope !== scope || given.seq > counter.handedOut);
+      const range: SeqRange = {
+        from: resetRequired || given === null ? 0 : given.seq,
+        to: counter.watermark,
+        limit: pageSize + 1,
+      };
 
-      // Each table's next page; the merged page is the first `pageSize` of their union.
+      // Each table's next page; the merged page is the first `pageSize` of their union. Only an
+      // inspector has visits and answers; their answers are found through their visits.
+      const visitIds = user.role === "inspector" ? await visitIdsOf(tx, user.id) : [];
       const fetched = [
-        ...(await visitChanges(tx, user, from, pageSize + 1)),
-        ...(await answerChanges(tx, user, from, pageSize + 1)),
-        ...(await itemChanges(tx, schoolIds, from, pageSize + 1)),
+        ...(visitIds.length > 0 ? await visitChanges(tx, user, range) : []),
+        ...(visitIds.length > 0 ? await answerChanges(tx, visitIds, range) : []),
+        ...(schoolIds.length > 0 ? await itemChanges(tx, schoolIds, range) : []),
       ].sort((a, b) => a.seq - b.seq);
       const page = fetched.slice(0, pageSize);
-      const last = page.at(-1)?.seq ?? from;
+      const last = page.at(-1)?.seq ?? range.from;
       return {
         cursor: formatCursor({ seq: last, scope }),
         changes: page.map((c) => c.change),
@@ -95,18 +98,27 @@ export async function getChangesSince(
   );
 }
 
-async function visitChanges(
-  db: Executor,
-  user: User,
-  from: number,
-  limit: number,
-): Promise<SeqChange[]> {
+/** Rows with `from` < change_seq ≤ `to`, at most `limit` of them. */
+type SeqRange = { from: number; to: number; limit: number };
+
+const inRange = (column: AnyPgColumn, range: SeqRange) =>
+  and(gt(column, range.from), lte(column, range.to));
+
+async function visitIdsOf(db: Executor, inspectorId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: visits.id })
+    .from(visits)
+    .where(eq(visits.inspectorId, inspectorId));
+  return rows.map((r) => r.id);
+}
+
+async function visitChanges(db: Executor, user: User, range: SeqRange): Promise<SeqChange[]> {
   const rows = await db
     .select()
     .from(visits)
-    .where(and(eq(visits.inspectorId, user.id), gt(visits.changeSeq, from)))
+    .where(and(eq(visits.inspectorId, user.id), inRange(visits.changeSeq, range)))
     .orderBy(asc(visits.changeSeq))
-    .limit(limit);
+    .limit(range.limit);
   return rows.map((row) => ({
     seq: row.changeSeq,
     change: { entity: "visit", value: rowToVisit(row) },
@@ -115,41 +127,39 @@ async function visitChanges(
 
 async function answerChanges(
   db: Executor,
-  user: User,
-  from: number,
-  limit: number,
+  visitIds: readonly string[],
+  range: SeqRange,
 ): Promise<SeqChange[]> {
   const rows = await db
-    .select({ answer: visitAnswers })
+    .select()
     .from(visitAnswers)
-    .innerJoin(visits, eq(visits.id, visitAnswers.visitId))
-    .where(and(eq(visits.inspectorId, user.id), gt(visitAnswers.changeSeq, from)))
+    .where(
+      and(anyOf(visitAnswers.visitId, visitIds, "uuid"), inRange(visitAnswers.changeSeq, range)),
+    )
     .orderBy(asc(visitAnswers.changeSeq))
-    .limit(limit);
-  return rows.map(({ answer }) => ({
-    seq: answer.changeSeq,
-    change: { entity: "answer", value: rowToAnswer(answer) },
+    .limit(range.limit);
+  return rows.map((row) => ({
+    seq: row.changeSeq,
+    change: { entity: "answer", value: rowToAnswer(row) },
   }));
 }
 
 async function itemChanges(
   db: Executor,
   schoolIds: readonly string[],
-  from: number,
-  limit: number,
+  range: SeqRange,
 ): Promise<SeqChange[]> {
-  if (schoolIds.length === 0) return [];
   const rows = await db
     .select()
     .from(rectificationItems)
     .where(
       and(
-        inArray(rectificationItems.schoolId, [...schoolIds]),
-        gt(rectificationItems.changeSeq, from),
+        anyOf(rectificationItems.schoolId, schoolIds, "uuid"),
+        inRange(rectificationItems.changeSeq, range),
       ),
     )
     .orderBy(asc(rectificationItems.changeSeq))
-    .limit(limit);
+    .limit(range.limit);
   return rows.map((row) => ({
     seq: row.changeSeq,
     change: { entity: "rectificationItem", value: rowToItem(row) },
