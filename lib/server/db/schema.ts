@@ -366,6 +366,9 @@ export const notices = pgTable(
     uniqueIndex("notices_number_idx").on(t.number),
     uniqueIndex("notices_district_serial_idx").on(t.districtId, t.year, t.serial),
     index("notices_school_idx").on(t.schoolId, t.issuedAt),
+    // The notice lists' keyset pages, newest first: per district (an office) and overall.
+    index("notices_district_issued_idx").on(t.districtId, t.issuedAt, t.id),
+    index("notices_issued_idx").on(t.issuedAt, t.id),
   ],
 );
 
@@ -423,6 +426,23 @@ export const rectificationItems = pgTable(
     index("rectification_items_due_idx").on(t.dueDate),
     index("rectification_items_notice_idx").on(t.noticeId),
     index("rectification_items_change_seq_idx").on(t.changeSeq),
+    // The 台账's keyset pages (lib/server/rectification/item-query.ts): by finding date within a
+    // district (an office) or overall (a city or the admin), and by due date, 立行立改 last.
+    index("rectification_items_district_created_idx").on(t.districtId, t.createdAt, t.id),
+    index("rectification_items_created_idx").on(t.createdAt, t.id),
+    index("rectification_items_district_due_idx").on(
+      t.districtId,
+      sql`coalesce(${t.dueDate}, '9999-12-31'::date)`,
+      t.id,
+    ),
+    // The review queue: only items awaiting a decision, oldest request first.
+    index("rectification_items_review_idx")
+      .on(
+        t.districtId,
+        sql`least(case when ${t.status} = 'submitted' then (${t.response}->>'submittedAt')::bigint end, (${t.extension}->>'requestedAt')::bigint)`,
+        t.id,
+      )
+      .where(sql`${t.status} = 'submitted' or ${t.extension} is not null`),
   ],
 );
 

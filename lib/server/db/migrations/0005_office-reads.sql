@@ -1,0 +1,6 @@
+CREATE INDEX "notices_district_issued_idx" ON "notices" USING btree ("district_id","issued_at","id");--> statement-breakpoint
+CREATE INDEX "notices_issued_idx" ON "notices" USING btree ("issued_at","id");--> statement-breakpoint
+CREATE INDEX "rectification_items_district_created_idx" ON "rectification_items" USING btree ("district_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "rectification_items_created_idx" ON "rectification_items" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "rectification_items_district_due_idx" ON "rectification_items" USING btree ("district_id",coalesce("due_date", '9999-12-31'::date),"id");--> statement-breakpoint
+CREATE INDEX "rectification_items_review_idx" ON "rectification_items" USING btree ("district_id",least(case when "status" = 'submitted' then ("response"->>'submittedAt')::bigint end, ("extension"->>'requestedAt')::bigint),"id") WHERE "rectification_items"."status" = 'submitted' or "rectification_items"."extension" is not null;
