@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the performance budgets of issue #4, measured against the real app (built and
- * started with `npm start`) in the system Chromium, printed next to their budgets. Exits 1 if any
- * figure is over budget. Not part of `npm test`: timings belong here, never in unit tests.
+ * started with `npm start`) in the system Chromium, and those of issue #11 on the seed:scale
+ * database (test/bench/scale-db.ts), printed next to their budgets. Exits 1 if any figure is over
+ * budget. `-- --only app` or `-- --only scale` runs one half. Not part of `npm test`: timings belong
+ * here, never in unit tests.
  */
 import { chromium } from "@playwright/test";
 
@@ -10,8 +12,7 @@ import { firstLoadJsBytes, INSPECTOR_ROUTES, measureCompression } from "./measur
 import { measureInspectorUi } from "./measure-inspector-ui";
 import { IMPORT_SCHOOLS, measureSchoolImport } from "./measure-school-import";
 import { measureSync, publishBenchTemplate, SYNC_ANSWERS, SYNC_PHOTOS } from "./measure-sync";
-
-type Row = { what: string; measured: number; budget: number; unit: string; note?: string };
+import { type BudgetRow as Row, measureOfficeReads } from "./office-reads";
 
 const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -24,6 +25,14 @@ const CHROMIUM_ARGS = [
 ];
 
 async function main(): Promise<number> {
+  const only = process.argv[process.argv.indexOf("--only") + 1];
+  const rows: Row[] = [];
+  if (only !== "scale") rows.push(...(await measureApp()));
+  if (only !== "app") rows.push(...(await measureOfficeReads()));
+  return report(rows);
+}
+
+async function measureApp(): Promise<Row[]> {
   const server = await startAppServer(Number(process.env.BENCH_PORT ?? 3310));
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -101,7 +110,10 @@ async function main(): Promise<number> {
     await browser.close();
     await server.stop();
   }
+  return rows;
+}
 
+function report(rows: readonly Row[]): number {
   let over = 0;
   process.stdout.write("\n性能预算 (npm run bench)\n");
   for (const row of rows) {
