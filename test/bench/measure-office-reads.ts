@@ -136,7 +136,7 @@ async function explainMainQueries(office: User, city: User, inspectorId: string,
   await run("台账：按整改期限排序（市级）", () =>
     listItemPage(db, city, q("limit=50&sort=due"), now),
   );
-  await run("台账：搜索（市级）", () => countItems(db, city, q("q=灭火器"), now));
+  await run("台账：搜索（市级）", () => listItemPage(db, city, q("limit=50&q=灭火器"), now));
   await run("待复核（区县督导室）", () => listReviewQueue(db, office, {}, now));
   await run("通知书列表（区县督导室）", () => listNoticePage(db, office, {}));
   await run("通知书列表（市级）", () => listNoticePage(db, city, {}));

@@ -369,6 +369,11 @@ export const notices = pgTable(
     // The notice lists' keyset pages, newest first: per district (an office) and overall.
     index("notices_district_issued_idx").on(t.districtId, t.issuedAt, t.id),
     index("notices_issued_idx").on(t.issuedAt, t.id),
+    // "N 份未读" without reading every notice, and the ledger's search by notice number (pg_trgm).
+    index("notices_unread_idx")
+      .on(t.districtId)
+      .where(sql`${t.readAt} is null`),
+    index("notices_number_search_idx").using("gin", sql`${t.number} gin_trgm_ops`),
   ],
 );
 
@@ -427,13 +432,18 @@ export const rectificationItems = pgTable(
     index("rectification_items_notice_idx").on(t.noticeId),
     index("rectification_items_change_seq_idx").on(t.changeSeq),
     // The 台账's keyset pages (lib/server/rectification/item-query.ts): by finding date within a
-    // district (an office) or overall (a city or the admin), and by due date, 立行立改 last.
+    // district (an office) or overall (a city or the admin), and by due date, 立行立改 last (one
+    // index for all: a district's rows are found along it soon enough).
     index("rectification_items_district_created_idx").on(t.districtId, t.createdAt, t.id),
     index("rectification_items_created_idx").on(t.createdAt, t.id),
-    index("rectification_items_district_due_idx").on(
-      t.districtId,
+    index("rectification_items_due_sort_idx").on(
       sql`coalesce(${t.dueDate}, '9999-12-31'::date)`,
       t.id,
+    ),
+    // The 台账's search (pg_trgm): what an item says, for ILIKE '%…%'.
+    index("rectification_items_search_idx").using(
+      "gin",
+      sql`(${t.description} || ' ' || ${t.prompt} || ' ' || ${t.itemCode}) gin_trgm_ops`,
     ),
     // The review queue: only items awaiting a decision, oldest request first.
     index("rectification_items_review_idx")

@@ -6,7 +6,7 @@
  */
 import "server-only";
 
-import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, type AnyColumn, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 
@@ -127,6 +127,28 @@ export function overdueCondition(today: string): SQL {
   return sql`(${OPEN_STATUS} and ${items.dueDate} < ${today}::date)`;
 }
 
+/** The text an item is found by; rectification_items_search_idx indexes it by trigrams. */
+const searchedText = (t: { description: AnyColumn; prompt: AnyColumn; itemCode: AnyColumn }) =>
+  sql`(${t.description} || ' ' || ${t.prompt} || ' ' || ${t.itemCode})`;
+const searched = alias(items, "searched");
+/** An alias renders as its bare name in sql``; the FROM needs the table too. */
+const FROM_SEARCHED = sql`${items} ${sql.identifier("searched")}`;
+
+/**
+ * The ids of items whose text, school name or notice number contains the pattern: a union of three
+ * indexable lookups (trigram index, school, notice), where one OR across them would scan every item.
+ */
+function searchMatches(pattern: string): SQL {
+  return sql`(
+    SELECT ${searched.id} FROM ${FROM_SEARCHED} WHERE ${searchedText(searched)} ilike ${pattern}
+    UNION ALL
+    SELECT ${searched.id} FROM ${FROM_SEARCHED} WHERE ${searched.schoolId} IN
+      (SELECT ${schools.id} FROM ${schools} WHERE ${schools.name} ilike ${pattern})
+    UNION ALL
+    SELECT ${searched.id} FROM ${FROM_SEARCHED} WHERE ${searched.noticeId} IN
+      (SELECT ${notices.id} FROM ${notices} WHERE ${notices.number} ilike ${pattern}))`;
+}
+
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The filters as conditions on rectification_items alone. */
@@ -165,27 +187,17 @@ export function filterConditions(filters: ItemFilters, today: string): SQL | und
     filters.to
       ? sql`${items.createdAt} < ${new Date(chinaDayStart(filters.to) + 86_400_000).toISOString()}::timestamptz`
       : undefined,
-    q
-      ? or(
-          sql`${items.description} ilike ${q}`,
-          sql`${items.prompt} ilike ${q}`,
-          sql`${items.itemCode} ilike ${q}`,
-          inArray(
-            items.schoolId,
-            sql`(SELECT ${schools.id} FROM ${schools} WHERE ${schools.name} ilike ${q})`,
-          ),
-          inArray(
-            items.noticeId,
-            sql`(SELECT ${notices.id} FROM ${notices} WHERE ${notices.number} ilike ${q})`,
-          ),
-        )
-      : undefined,
+    q ? inArray(items.id, searchMatches(q)) : undefined,
   );
 }
 
 const inspectors = alias(users, "inspector");
 
-/** Items with their names, for `where` in `order`, at most `limit` rows. */
+/**
+ * Items with their names, for `where` in `order`, at most `limit` rows. The page is chosen on
+ * rectification_items alone (a LIMIT subquery the planner cannot flatten) and only its rows are
+ * joined to their names, so a broad scope never joins the whole table before sorting.
+ */
 export async function selectItemRows(
   db: Executor,
   where: SQL | undefined,
@@ -194,6 +206,13 @@ export async function selectItemRows(
   now: number,
 ): Promise<ItemRow[]> {
   const today = toChinaDate(now);
+  const page = db
+    .select({ id: items.id })
+    .from(items)
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(limit)
+    .as("page");
   const rows = await db
     .select({
       item: items,
@@ -209,7 +228,8 @@ export async function selectItemRows(
         WHERE ${rectificationEvents.itemId} = ${items.id} AND ${rectificationEvents.type} = 'verify_pass'
         ORDER BY ${rectificationEvents.seq} DESC LIMIT 1) end`,
     })
-    .from(items)
+    .from(page)
+    .innerJoin(items, eq(items.id, page.id))
     .innerJoin(schools, eq(schools.id, items.schoolId))
     .innerJoin(zones, eq(zones.id, schools.zoneId))
     .innerJoin(visits, eq(visits.id, items.visitId))
@@ -219,9 +239,7 @@ export async function selectItemRows(
       templates,
       and(eq(templates.code, items.templateCode), eq(templates.version, items.templateVersion)),
     )
-    .where(where)
-    .orderBy(...orderBy)
-    .limit(limit);
+    .orderBy(...orderBy);
   return rows.map((row) => {
     const item = rowToItem(row.item);
     return {
@@ -239,19 +257,29 @@ export async function selectItemRows(
   });
 }
 
-export type ItemPage = { rows: ItemRow[]; page: PageInfo; total: number };
+/** `total` counts at most this many; past it the page says "more than" (`totalCapped`). */
+export const COUNT_CAP = 10_000;
 
-/** How many items in scope match the filters (an index scan of rectification_items, no joins). */
+export type ItemPage = { rows: ItemRow[]; page: PageInfo; total: number; totalCapped: boolean };
+
+/**
+ * How many items in scope match the filters, on rectification_items alone (no joins); with `cap`,
+ * it stops counting at cap + 1, so a province-wide total costs no more than a district's.
+ */
 export async function countItems(
   db: Executor,
   user: User,
   filters: ItemFilters,
   now: number,
+  cap?: number,
 ): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+  const matching = db
+    .select({ one: sql`1` })
     .from(items)
     .where(and(scopeOf(user), filterConditions(filters, toChinaDate(now))));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from((cap === undefined ? matching : matching.limit(cap + 1)).as("matching"));
   return row?.n ?? 0;
 }
 
@@ -280,13 +308,17 @@ export async function listItemPage(
       request.limit + 1,
       now,
     ),
-    countItems(db, user, query, now),
+    countItems(db, user, query, now, COUNT_CAP),
   ]);
   const keyOf = (row: ItemRow): [string | number, string] => [
     query.sort === "due" ? (row.item.dueDate ?? "9999-12-31") : row.item.createdAt,
     row.item.id,
   ];
-  return { ...finishPage(fetched, request, keyOf), total };
+  return {
+    ...finishPage(fetched, request, keyOf),
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
+  };
 }
 
 type Option = { value: string; label: string };

@@ -4,7 +4,7 @@
  */
 import "server-only";
 
-import { and, asc, desc, eq, isNotNull, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { type z } from "zod";
 
 import { toChinaDate } from "@/lib/domain/dates";
@@ -31,7 +31,7 @@ import { type VisitKind, visitKindSchema } from "@/lib/domain/visit/visit.schema
 import { actorFor, inScope } from "./access";
 import { listEvents, verifyItemChain } from "./event-log";
 import { failure, type Failure } from "./failure";
-import { type ItemRow, selectItemRows } from "./item-query";
+import { COUNT_CAP, type ItemRow, selectItemRows } from "./item-query";
 import { rowToItem } from "./item-repository";
 import { type Notice, noticeRepository, rowToNotice } from "./notice-repository";
 import { canSeeSchool } from "../auth/scope";
@@ -144,6 +144,7 @@ async function selectNotices(
 export const noticeListQuerySchema = pageQuerySchema.extend({ school: idSchema.optional() });
 export type NoticeListQuery = z.infer<typeof noticeListQuerySchema>;
 
+/** `total` and `unread` count up to COUNT_CAP (10,000), as the ledger's total does. */
 export type NoticePage = {
   notices: NoticeSummary[];
   page: PageInfo;
@@ -166,23 +167,30 @@ export async function listNoticePage(
     noticeScope(user),
     query.school ? eq(notices.schoolId, query.school) : undefined,
   );
-  const [fetched, [counts]] = await Promise.all([
+  const capped = (condition: SQL | undefined) =>
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(
+        db
+          .select({ one: sql`1` })
+          .from(notices)
+          .where(condition)
+          .limit(COUNT_CAP + 1)
+          .as("counted"),
+      )
+      .then(([row]) => Math.min(row?.n ?? 0, COUNT_CAP));
+  const [fetched, total, unread] = await Promise.all([
     selectNotices(
       db,
       and(where, keysetWhere(NOTICE_SORT, request)),
       keysetOrder(NOTICE_SORT, request),
       request.limit + 1,
     ),
-    db
-      .select({
-        total: sql<number>`count(*)::int`,
-        unread: sql<number>`(count(*) filter (where ${notices.readAt} is null))::int`,
-      })
-      .from(notices)
-      .where(where),
+    capped(where),
+    capped(and(where, isNull(notices.readAt))),
   ]);
   const { rows, page } = finishPage(fetched, request, (n) => [n.issuedAt, n.id]);
-  return { notices: rows, page, total: counts?.total ?? 0, unread: counts?.unread ?? 0 };
+  return { notices: rows, page, total, unread };
 }
 
 /** One notice with its items, or null when it does not exist or is outside the user's scope. */

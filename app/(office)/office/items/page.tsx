@@ -35,7 +35,9 @@ export default async function LedgerPage({ searchParams }: Props) {
         title="整改台账"
         description={
           page
-            ? `共 ${page.total} 项`
+            ? page.totalCapped
+              ? `超过 ${page.total} 项，请用筛选缩小范围`
+              : `共 ${page.total} 项`
             : result && "error" in result
               ? result.error
               : "筛选条件无效，请重新选择"

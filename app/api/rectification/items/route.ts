@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 /**
  * The 台账, a page at a time: items in scope filtered by ?zone=&school=&inspector=&domain=&severity=
  * &state=a,b&overdue=1&from=&to=&q=, sorted by ?sort=found|due&dir=asc|desc, paged by ?after= / ?before=
- * (the cursors in `page`) and ?limit= (≤ 200). Answers { items, page: { next, prev, limit }, total }.
+ * (the cursors in `page`) and ?limit= (≤ 200). Answers { items, page: { next, prev, limit }, total,
+ * totalCapped } — `total` stops at 10,000 (totalCapped true past it).
  */
 export const GET = apiRoute(async function GET(request: Request): Promise<Response> {
   const { user, error } = await requireApiUser(request);
@@ -19,5 +20,10 @@ export const GET = apiRoute(async function GET(request: Request): Promise<Respon
   if (!query.success) return invalidInput(query.error);
   const result = await listItemPage(getReadDb(), user, query.data, systemClock.now());
   if ("error" in result) return jsonError(422, "invalid_input", result.error);
-  return Response.json({ items: result.rows, page: result.page, total: result.total });
+  return Response.json({
+    items: result.rows,
+    page: result.page,
+    total: result.total,
+    totalCapped: result.totalCapped,
+  });
 });
