@@ -92,7 +92,7 @@ async function recordOnPhone(stores: AppStores, phone: PhoneVisit): Promise<void
   for (const mutation of phone.mutations) {
     if (mutation.name === "rectification.act") continue;
     const outcome = applyVisitMutation(visit, mutation);
-    if (!outcome.ok) throw new Error(outcome.reason);
+    if (!outcome.ok) throw new Error(outcome.message);
     visit = outcome.visit;
     if (mutation.name === "answer.save")
       await stores.answers.saveWithMutation(mutation.args, mutation);

@@ -74,7 +74,7 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 
 export type OutboxSnapshot = {
   pending: string[];
-  rejected: { id: string; reason: string | null }[];
+  rejected: { id: string; refusal: { code: string; message: string } | null }[];
 };
 export type LocalVisit = {
   answers: number;
@@ -107,14 +107,14 @@ function readPhone(
             const records = outbox.result as {
               mutation: { id: string };
               status: string;
-              reason: string | null;
+              refusal: { code: string; message: string } | null;
             }[];
             resolve({
               outbox: {
                 pending: records.filter((r) => r.status === "pending").map((r) => r.mutation.id),
                 rejected: records
                   .filter((r) => r.status === "rejected")
-                  .map((r) => ({ id: r.mutation.id, reason: r.reason })),
+                  .map((r) => ({ id: r.mutation.id, refusal: r.refusal })),
               },
               visit: {
                 answers: answers.result,

@@ -189,14 +189,17 @@ test.describe("inspector app offline", () => {
     await expect(page.getByRole("link", { name: "重新登录" }).first()).toBeVisible();
     expect((await readOutbox(page)).pending).toEqual(kept);
 
-    answer = { status: 422, body: { message: "检查表版本已停用，请联系督导室" } };
+    answer = {
+      status: 409,
+      body: { error: "conflict", message: "检查表版本已停用，请联系督导室" },
+    };
     await page.getByRole("button", { name: "立即同步" }).click();
     await expect(state).toHaveAttribute("data-sync-state", "has-rejections");
     const outbox = await readOutbox(page);
     expect(outbox.pending).toEqual([]);
     expect(outbox.rejected.map((r) => r.id)).toEqual(kept);
-    expect(new Set(outbox.rejected.map((r) => r.reason))).toEqual(
-      new Set(["检查表版本已停用，请联系督导室"]),
+    expect(new Set(outbox.rejected.map((r) => JSON.stringify(r.refusal)))).toEqual(
+      new Set([JSON.stringify({ code: "conflict", message: "检查表版本已停用，请联系督导室" })]),
     );
 
     await page.getByRole("link", { name: /条，去处理/ }).click();
@@ -204,6 +207,10 @@ test.describe("inspector app offline", () => {
     await expect(conflicts).toHaveCount(4);
     await expect(conflicts.first().locator("[data-conflict-reason]")).toHaveText(
       "退回原因：检查表版本已停用，请联系督导室",
+    );
+    await expect(conflicts.first().locator("[data-conflict-reason]")).toHaveAttribute(
+      "data-conflict-code",
+      "conflict",
     );
     await expect(page.locator(`[data-visit-id="${visitId}"] [data-sync-line]`)).toContainText(
       "4 条更改被退回",

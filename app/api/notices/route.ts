@@ -1,8 +1,10 @@
+import { refusal } from "@/lib/domain/refusal";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getReadDb } from "@/lib/server/db/client";
-import { invalidInput, jsonError } from "@/lib/server/http";
+import { invalidInput } from "@/lib/server/http";
 import { listNoticePage, noticeListQuerySchema } from "@/lib/server/rectification/queries";
+import { refusalResponse } from "@/lib/server/refusal";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +20,6 @@ export const GET = apiRoute(async function GET(request: Request): Promise<Respon
   );
   if (!query.success) return invalidInput(query.error);
   const result = await listNoticePage(getReadDb(), user, query.data);
-  if ("error" in result) return jsonError(422, "invalid_input", result.error);
+  if ("error" in result) return refusalResponse(refusal("invalid_input", result.error));
   return Response.json(result);
 });

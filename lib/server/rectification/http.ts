@@ -1,6 +1,6 @@
 /**
  * What the notice and rectification routes share: who may call the office endpoints, the id in a
- * route's path, and how failures and files are answered.
+ * route's path, and how files are answered.
  */
 import "server-only";
 
@@ -8,28 +8,12 @@ import { Readable } from "node:stream";
 
 import type { Role } from "@/lib/domain/org/org.schema";
 
-import { jsonError } from "../http";
-import type { Failure, FailureStatus } from "./failure";
-
 /** Review queues: whoever verifies answers or decides extensions. Schools have none. */
 export const REVIEWERS: readonly Role[] = ["inspector", "office", "admin"];
 /** District-wide figures and the 台账 export (a 市级督导室 reads those of its city's districts). */
 export const OFFICE: readonly Role[] = ["office", "city", "admin"];
 
 export type IdParams = Promise<{ id: string }>;
-
-const ERROR_CODES: Record<FailureStatus, string> = {
-  403: "forbidden",
-  404: "not_found",
-  409: "conflict",
-  422: "invalid_input",
-  429: "too_many_requests",
-};
-
-/** `{ error, message }` JSON with the failure's status, the shape every API error has. */
-export function failureResponse(f: Failure): Response {
-  return jsonError(f.status, ERROR_CODES[f.status], f.reason);
-}
 
 type FileOptions = {
   type: string;

@@ -990,7 +990,7 @@ export async function seedScale(
             if (stepAt >= now) break;
             const moved = transition(item, step.action, actors[step.by], stepAt);
             if (!moved.ok)
-              throw new Error(`${item.itemCode} ${step.action.type} 被拒绝：${moved.reason}`);
+              throw new Error(`${item.itemCode} ${step.action.type} 被拒绝：${moved.message}`);
             item = moved.item;
             record(moved.event);
           }

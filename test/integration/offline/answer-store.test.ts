@@ -22,7 +22,7 @@ describe("answerStore", () => {
     await stores.visits.saveWithMutation(visit, mutation);
     for (const result of ["fail", "pass"] as const) {
       const saved = setAnswer(visit, anAnswerInput({ result }), newId, STARTED_AT + 1);
-      if (!saved.ok) throw new Error(saved.reason);
+      if (!saved.ok) throw new Error(saved.message);
       await stores.answers.saveWithMutation(saved.answer, saved.mutation);
     }
 

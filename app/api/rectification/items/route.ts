@@ -1,8 +1,10 @@
+import { refusal } from "@/lib/domain/refusal";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getReadDb } from "@/lib/server/db/client";
-import { invalidInput, jsonError } from "@/lib/server/http";
+import { invalidInput } from "@/lib/server/http";
 import { ledgerQuerySchema, listItemPage } from "@/lib/server/rectification/item-query";
+import { refusalResponse } from "@/lib/server/refusal";
 import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +21,7 @@ export const GET = apiRoute(async function GET(request: Request): Promise<Respon
   const query = ledgerQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return invalidInput(query.error);
   const result = await listItemPage(getReadDb(), user, query.data, systemClock.now());
-  if ("error" in result) return jsonError(422, "invalid_input", result.error);
+  if ("error" in result) return refusalResponse(refusal("invalid_input", result.error));
   return Response.json({
     items: result.rows,
     page: result.page,
