@@ -57,7 +57,7 @@ export function Dashboard({ data }: { data: DashboardData }) {
           label="逾期未销号"
           value={String(summary.overdue)}
           tone={summary.overdue > 0 ? "red" : "plain"}
-          href="/office/items?overdue=true"
+          href="/office/items?overdue=1"
         />
         <Stat
           label="待复查"
@@ -78,7 +78,7 @@ export function Dashboard({ data }: { data: DashboardData }) {
                 max={summary.total}
                 barClass={STATUS_BARS[status]}
                 text={String(summary.byStatus[status])}
-                href={`/office/items?status=${status}`}
+                href={`/office/items?state=${status}`}
               />
             ))}
           </ul>

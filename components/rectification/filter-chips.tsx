@@ -8,11 +8,11 @@ export type FilterChip = { label: string; query: Record<string, string> };
 /** The school's quick filters: one choice at a time, "全部" first. */
 export const SCHOOL_ITEM_FILTERS: FilterChip[] = [
   { label: "全部", query: {} },
-  { label: "待整改", query: { status: "pending,in_progress" } },
-  { label: "已退回", query: { status: "returned" } },
-  { label: "待复查", query: { status: "submitted" } },
-  { label: "已销号", query: { status: "closed" } },
-  { label: "逾期", query: { overdue: "true" } },
+  { label: "待整改", query: { state: "pending,in_progress" } },
+  { label: "已退回", query: { state: "returned" } },
+  { label: "待复查", query: { state: "submitted" } },
+  { label: "已销号", query: { state: "closed" } },
+  { label: "逾期", query: { overdue: "1" } },
 ];
 
 /** A chip is current when the page's query is exactly its query. */

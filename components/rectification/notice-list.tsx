@@ -14,6 +14,7 @@ export type NoticeListEntry = {
   issuedAt: number;
   issuedByName: string;
   readAt: number | null;
+  schoolName?: string;
   itemCount: number;
   statusCounts: Record<RectificationStatus, number>;
 };
@@ -22,9 +23,12 @@ export type NoticeListEntry = {
 export function NoticeList({
   notices,
   hrefBase,
+  showSchool = false,
 }: {
   notices: readonly NoticeListEntry[];
   hrefBase: string;
+  /** The office's list names each notice's school; a school's own list need not. */
+  showSchool?: boolean;
 }) {
   return (
     <ul className="space-y-3">
@@ -47,7 +51,10 @@ export function NoticeList({
                   <Tag tone="brand">已全部销号</Tag>
                 )}
               </div>
-              <p className="mt-1 text-sm text-slate-600">{notice.number}</p>
+              <p className="mt-1 text-sm text-slate-600">
+                {showSchool && notice.schoolName ? `${notice.schoolName} · ` : null}
+                {notice.number}
+              </p>
               <p className="mt-2 text-sm text-slate-500">
                 {formatDate(notice.visitedAt)} {VISIT_KIND_LABELS[notice.visitKind]} · 督学{" "}
                 {notice.issuedByName} · 共 {notice.itemCount} 项

@@ -73,7 +73,7 @@ export function SchoolTable({ rows }: { rows: readonly SchoolRow[] }) {
                 <td className="px-3 py-2 text-right tabular-nums">
                   {open > 0 ? (
                     <Link
-                      href={`/office/items?school=${school.id}&status=pending,in_progress,submitted,returned`}
+                      href={`/office/items?school=${school.id}&state=pending,in_progress,submitted,returned`}
                       className="text-brand-700 hover:underline"
                     >
                       {open}
@@ -85,7 +85,7 @@ export function SchoolTable({ rows }: { rows: readonly SchoolRow[] }) {
                 <td className="px-3 py-2 text-right tabular-nums">
                   {summary && summary.overdue > 0 ? (
                     <Link
-                      href={`/office/items?school=${school.id}&overdue=true`}
+                      href={`/office/items?school=${school.id}&overdue=1`}
                       className="font-medium text-red-600 hover:underline"
                     >
                       {summary.overdue}

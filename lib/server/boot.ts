@@ -17,6 +17,7 @@ export async function bootServer(): Promise<BootResult> {
   ensureAuthSecret(env.dataDir);
   const { db, kind } = await bootDatabase({
     databaseUrl: env.DATABASE_URL,
+    readUrl: env.DATABASE_READ_URL,
     dataDir: env.dataDir,
     embeddedPort: env.EMBEDDED_PG_PORT,
     timeouts: {

@@ -14,6 +14,11 @@ const envSchema = z.object({
     .string()
     .startsWith("postgres", "DATABASE_URL 须以 postgres:// 或 postgresql:// 开头")
     .optional(),
+  /** A read replica for the office's lists, figures and exports; unset = they read the primary. */
+  DATABASE_READ_URL: z
+    .string()
+    .startsWith("postgres", "DATABASE_READ_URL 须以 postgres:// 或 postgresql:// 开头")
+    .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
   /** Port of the embedded PostgreSQL; below 32768 (ports above it were seen taken by ephemeral connections). */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(32767).default(25432),

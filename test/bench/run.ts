@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: the performance budgets of issues #4, #8, #10 and #11, measured against the real
  * app (built and started with `npm start`) in the system Chromium, printed next to their budgets.
- * Exits 1 if any figure is over budget. Not part of `npm test`: timings belong here, never in unit
- * tests.
+ * Those of issue #11 run on the seed:scale database (test/bench/scale-db.ts). Exits 1 if any figure
+ * is over budget. Not part of `npm test`: timings belong here, never in unit tests.
  */
 import { chromium, type Browser } from "@playwright/test";
 
@@ -20,19 +20,10 @@ import {
   SYNC_ANSWERS,
   SYNC_PHOTOS,
 } from "./measure-sync";
-
-/** A figure and its budget: `atLeast` makes the budget a floor (a rate); null is information only. */
-type Row = {
-  what: string;
-  measured: number;
-  budget: number | null;
-  unit: string;
-  note?: string;
-  atLeast?: boolean;
-};
+import { type BudgetRow as Row, measureOfficeReads } from "./office-reads";
 
 /** `npm run bench -- push sync` measures only those groups; no arguments measures them all. */
-const GROUPS = ["js", "ui", "compression", "sync", "push", "import", "phone"] as const;
+const GROUPS = ["js", "ui", "compression", "sync", "push", "import", "phone", "scale"] as const;
 const only = process.argv.slice(2);
 for (const group of only) {
   if (!(GROUPS as readonly string[]).includes(group)) throw new Error(`未知的测量项：${group}`);
@@ -106,6 +97,14 @@ const CHROMIUM_ARGS = [
 ];
 
 async function main(): Promise<number> {
+  const rows: Row[] = [];
+  if (GROUPS.some((group) => group !== "scale" && wants(group))) rows.push(...(await measureApp()));
+  if (wants("scale")) rows.push(...(await measureOfficeReads()));
+  return report(rows);
+}
+
+/** Every group but `scale`: the demo app built and started with `npm start`. */
+async function measureApp(): Promise<Row[]> {
   const server = await startAppServer(Number(process.env.BENCH_PORT ?? 3310));
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -224,7 +223,10 @@ async function main(): Promise<number> {
     await browser.close();
     await server.stop();
   }
+  return rows;
+}
 
+function report(rows: readonly Row[]): number {
   let over = 0;
   process.stdout.write("\n性能预算 (npm run bench)\n");
   for (const row of rows) {

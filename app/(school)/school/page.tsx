@@ -2,24 +2,32 @@ import type { Metadata } from "next";
 
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { listNotices } from "@/lib/server/rectification/queries";
+import { listNoticePage, noticeListQuerySchema } from "@/lib/server/rectification/queries";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { queryValues } from "@/lib/utils/search-params";
 
 import { unreadFirst } from "@/components/rectification/format";
 import { NoticeList } from "@/components/rectification/notice-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "整改通知" };
 
-export default async function SchoolHome() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SchoolHome({ searchParams }: Props) {
   const user = await requirePageUser(["school"]);
   const db = getDb();
-  const [school, notices] = await Promise.all([
+  const query = queryValues(await searchParams);
+  const parsed = noticeListQuerySchema.safeParse(query);
+  const [school, result] = await Promise.all([
     user.schoolId ? schoolRepository.findById(db, user.schoolId) : null,
-    listNotices(db, user),
+    listNoticePage(db, user, parsed.success ? parsed.data : {}),
   ]);
-  const unread = notices.filter((n) => n.readAt === null).length;
+  const page = "error" in result ? null : result;
+  const notices = page?.notices ?? [];
+  const unread = page?.unread ?? 0;
   return (
     <>
       <PageHeader
@@ -33,7 +41,15 @@ export default async function SchoolHome() {
           督学检查发现问题后，整改通知书会出现在这里。请逐项整改并上传整改照片，提交督学复查。
         </EmptyState>
       ) : (
-        <NoticeList notices={unreadFirst(notices)} hrefBase="/school/notices" />
+        <>
+          <NoticeList notices={unreadFirst(notices)} hrefBase="/school/notices" />
+          <Pager
+            path="/school"
+            query={query}
+            next={page?.page.next ?? null}
+            prev={page?.page.prev ?? null}
+          />
+        </>
       )}
     </>
   );

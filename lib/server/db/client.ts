@@ -22,7 +22,14 @@ export type Executor = Db | Tx;
 
 export type DatabaseKind = "embedded" | "external";
 
-type Booted = { db: Db; pool: pg.Pool; kind: DatabaseKind; stop(): Promise<void> };
+type Booted = {
+  db: Db;
+  pool: pg.Pool;
+  /** The office read models' database: a replica at DATABASE_READ_URL, or the primary itself. */
+  readDb: Db;
+  kind: DatabaseKind;
+  stop(): Promise<void>;
+};
 
 const globalForDb = globalThis as typeof globalThis & {
   __duxueDb?: Promise<Booted>;
@@ -48,6 +55,8 @@ export const DEFAULT_TIMEOUTS: DatabaseTimeouts = { connectMs: 2_000, statementM
 
 export type BootOptions = {
   databaseUrl?: string;
+  /** A read replica for the office's lists, figures and exports (they tolerate replication lag). */
+  readUrl?: string;
   dataDir: string;
   embeddedPort: number;
   timeouts?: DatabaseTimeouts;
@@ -81,6 +90,23 @@ async function boot(options: BootOptions): Promise<Booted> {
   const url = options.databaseUrl ?? embedded!.url;
   await migrateDatabase(url);
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+  const pool = openPool(url, timeouts);
+  const readPool = options.readUrl ? openPool(options.readUrl, timeouts) : null;
+  const db = drizzle(pool, { schema });
+  return {
+    db,
+    pool,
+    readDb: readPool ? drizzle(readPool, { schema }) : db,
+    kind: embedded ? "embedded" : "external",
+    async stop() {
+      await readPool?.end();
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}
+
+function openPool(url: string, timeouts: DatabaseTimeouts): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: POOL_SIZE,
@@ -93,16 +119,7 @@ async function boot(options: BootOptions): Promise<Booted> {
   });
   // An idle client's error (e.g. the server restarting) must not crash the process.
   pool.on("error", (error) => log.warn({ err: error }, "PostgreSQL 连接错误"));
-  const db = drizzle(pool, { schema });
-  return {
-    db,
-    pool,
-    kind: embedded ? "embedded" : "external",
-    async stop() {
-      await pool.end();
-      await embedded?.stop();
-    },
-  };
+  return pool;
 }
 
 /**
@@ -128,6 +145,17 @@ export function getDb(): Db {
   const ready = globalForDb.__duxueDbReady;
   if (!ready) throw new Error("数据库尚未启动：请先调用 bootDatabase()");
   return ready.db;
+}
+
+/**
+ * The database the office read models use (ledger, review queue, notice lists, exports): the replica
+ * at DATABASE_READ_URL when one is set, otherwise the primary. Never for reads that must see the
+ * request's own writes.
+ */
+export function getReadDb(): Db {
+  const ready = globalForDb.__duxueDbReady;
+  if (!ready) throw new Error("数据库尚未启动：请先调用 bootDatabase()");
+  return ready.readDb;
 }
 
 export function getDatabaseInfo(): { kind: DatabaseKind; pool: pg.Pool } | null {

@@ -366,6 +366,14 @@ export const notices = pgTable(
     uniqueIndex("notices_number_idx").on(t.number),
     uniqueIndex("notices_district_serial_idx").on(t.districtId, t.year, t.serial),
     index("notices_school_idx").on(t.schoolId, t.issuedAt),
+    // The notice lists' keyset pages, newest first: per district (an office) and overall.
+    index("notices_district_issued_idx").on(t.districtId, t.issuedAt, t.id),
+    index("notices_issued_idx").on(t.issuedAt, t.id),
+    // "N 份未读" without reading every notice, and the ledger's search by notice number (pg_trgm).
+    index("notices_unread_idx")
+      .on(t.districtId)
+      .where(sql`${t.readAt} is null`),
+    index("notices_number_search_idx").using("gin", sql`${t.number} gin_trgm_ops`),
   ],
 );
 
@@ -425,6 +433,28 @@ export const rectificationItems = pgTable(
     index("rectification_items_change_seq_idx").on(t.changeSeq),
     // A pull reads the items of the schools in scope past the cursor.
     index("rectification_items_school_change_seq_idx").on(t.schoolId, t.changeSeq),
+    // The 台账's keyset pages (lib/server/rectification/item-query.ts): by finding date within a
+    // district (an office) or overall (a city or the admin), and by due date, 立行立改 last (one
+    // index for all: a district's rows are found along it soon enough).
+    index("rectification_items_district_created_idx").on(t.districtId, t.createdAt, t.id),
+    index("rectification_items_created_idx").on(t.createdAt, t.id),
+    index("rectification_items_due_sort_idx").on(
+      sql`coalesce(${t.dueDate}, '9999-12-31'::date)`,
+      t.id,
+    ),
+    // The 台账's search (pg_trgm): what an item says, for ILIKE '%…%'.
+    index("rectification_items_search_idx").using(
+      "gin",
+      sql`(${t.description} || ' ' || ${t.prompt} || ' ' || ${t.itemCode}) gin_trgm_ops`,
+    ),
+    // The review queue: only items awaiting a decision, oldest request first.
+    index("rectification_items_review_idx")
+      .on(
+        t.districtId,
+        sql`least(case when ${t.status} = 'submitted' then (${t.response}->>'submittedAt')::bigint end, (${t.extension}->>'requestedAt')::bigint)`,
+        t.id,
+      )
+      .where(sql`${t.status} = 'submitted' or ${t.extension} is not null`),
   ],
 );
 

@@ -4,31 +4,44 @@
  */
 import "server-only";
 
-import { inArray, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 
 import type { User } from "@/lib/domain/org/org.schema";
 import type { RectificationActor } from "@/lib/domain/rectification/rectification.schema";
 
-import { canSeeSchool, inspectsSchool, schoolScopeOf } from "../auth/scope";
+import { canSeeSchool, inspectsSchool } from "../auth/scope";
 import type { Executor } from "../db/client";
+import { districts, schools, zoneInspectors } from "../db/schema";
 
-/** A WHERE condition keeping rows whose school the user may see (undefined = no restriction). */
-export async function inScope(
-  db: Executor,
+/**
+ * A WHERE condition keeping rows whose school the user may see (undefined = no restriction). Pure
+ * SQL: the inspector's schools and the city's districts are subqueries, so scope costs no query of
+ * its own and binds no list of ids, however many schools it covers.
+ */
+export function inScope(
   user: User,
   columns: { schoolId: PgColumn; districtId: PgColumn },
-): Promise<SQL | undefined> {
-  const scope = await schoolScopeOf(db, user);
-  switch (scope.kind) {
-    case "all":
+): SQL | undefined {
+  switch (user.role) {
+    case "admin":
       return undefined;
-    case "districts":
-      return scope.districtIds.length === 0
-        ? sql`false`
-        : inArray(columns.districtId, scope.districtIds);
-    case "schools":
-      return scope.schoolIds.length === 0 ? sql`false` : inArray(columns.schoolId, scope.schoolIds);
+    case "office":
+      return user.districtId ? eq(columns.districtId, user.districtId) : sql`false`;
+    case "city":
+      return user.cityId
+        ? inArray(
+            columns.districtId,
+            sql`(SELECT ${districts.id} FROM ${districts} WHERE ${districts.cityId} = ${user.cityId})`,
+          )
+        : sql`false`;
+    case "school":
+      return user.schoolId ? eq(columns.schoolId, user.schoolId) : sql`false`;
+    case "inspector":
+      return inArray(
+        columns.schoolId,
+        sql`(SELECT ${schools.id} FROM ${schools} JOIN ${zoneInspectors} ON ${zoneInspectors.zoneId} = ${schools.zoneId} WHERE ${zoneInspectors.userId} = ${user.id})`,
+      );
   }
 }
 

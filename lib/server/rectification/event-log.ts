@@ -24,7 +24,9 @@ import type { Executor } from "../db/client";
 import { rectificationEvents, rectificationItems } from "../db/schema";
 import { log } from "../log";
 
-const sha256Hex: HashText = (text) => createHash("sha256").update(text, "utf8").digest("hex");
+/** The hash the chains use (hex SHA-256); the scale seed chains its events with it too. */
+export const sha256Hex: HashText = (text) =>
+  createHash("sha256").update(text, "utf8").digest("hex");
 
 type EventRow = typeof rectificationEvents.$inferSelect;
 

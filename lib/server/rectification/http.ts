@@ -4,6 +4,8 @@
  */
 import "server-only";
 
+import { Readable } from "node:stream";
+
 import type { Role } from "@/lib/domain/org/org.schema";
 
 /** Review queues: whoever verifies answers or decides extensions. Schools have none. */
@@ -13,21 +15,34 @@ export const OFFICE: readonly Role[] = ["office", "city", "admin"];
 
 export type IdParams = Promise<{ id: string }>;
 
+type FileOptions = {
+  type: string;
+  filename: string;
+  fallback: string;
+  disposition: "inline" | "attachment";
+};
+
+const disposition = (o: FileOptions) =>
+  `${o.disposition}; filename="${o.fallback}"; filename*=UTF-8''${encodeURIComponent(o.filename)}`;
+
+/** A file written while it is sent (no Content-Length): the exports, row by row. */
+export function streamResponse(body: Readable, options: FileOptions): Response {
+  return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
+    headers: {
+      "Content-Type": options.type,
+      "Content-Disposition": disposition(options),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
 /** A generated file; the Chinese name travels in `filename*` (RFC 6266) with an ASCII fallback. */
-export function fileResponse(
-  bytes: Uint8Array,
-  options: {
-    type: string;
-    filename: string;
-    fallback: string;
-    disposition: "inline" | "attachment";
-  },
-): Response {
+export function fileResponse(bytes: Uint8Array, options: FileOptions): Response {
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": options.type,
       "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": `${options.disposition}; filename="${options.fallback}"; filename*=UTF-8''${encodeURIComponent(options.filename)}`,
+      "Content-Disposition": disposition(options),
       "Cache-Control": "private, no-store",
     },
   });

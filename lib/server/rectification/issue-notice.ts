@@ -47,10 +47,16 @@ export type IssuedNotice = {
   created: boolean;
 };
 
-function itemInputFor(finding: Finding, input: IssueNoticeInput, noticeId: string) {
+/** The item a finding opens, checked by the domain schema (also used by the scale seed, with its own ids). */
+export function itemInputFor(
+  finding: Finding,
+  input: Pick<IssueNoticeInput, "visitId" | "districtId" | "schoolId">,
+  noticeId: string,
+  id: string = newId(),
+) {
   const { rectification } = finding;
   return rectificationItemInputSchema.safeParse({
-    id: newId(),
+    id,
     districtId: input.districtId,
     schoolId: input.schoolId,
     visitId: input.visitId,

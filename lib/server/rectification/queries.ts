@@ -4,14 +4,15 @@
  */
 import "server-only";
 
-import { and, asc, desc, eq, inArray, or, isNotNull, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import { and, asc, desc, eq, isNotNull, isNull, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { type z } from "zod";
 
 import { toChinaDate } from "@/lib/domain/dates";
 import { idSchema } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
 import type { ChainVerification, RectificationEvent } from "@/lib/domain/rectification/events";
 import {
+  FINAL_STATUSES,
   RECTIFICATION_STATUSES,
   type RectificationActionType,
   type RectificationActor,
@@ -24,17 +25,27 @@ import {
   repeatFindings,
   summarizeItems,
 } from "@/lib/domain/rectification/summary";
-import { allowedActions, daysOverdue } from "@/lib/domain/rectification/transition";
+import { allowedActions } from "@/lib/domain/rectification/transition";
 import { refused, type Refused } from "@/lib/domain/refusal";
-import { severitySchema } from "@/lib/domain/template/template.schema";
 import { type VisitKind, visitKindSchema } from "@/lib/domain/visit/visit.schema";
 
 import { actorFor, inScope } from "./access";
 import { listEvents, verifyItemChain } from "./event-log";
+import { COUNT_CAP, type ItemRow, selectItemRows } from "./item-query";
 import { rowToItem } from "./item-repository";
 import { type Notice, noticeRepository, rowToNotice } from "./notice-repository";
 import { canSeeSchool } from "../auth/scope";
 import type { Executor } from "../db/client";
+import {
+  finishPage,
+  keysetOrder,
+  keysetWhere,
+  type PageInfo,
+  type PageQuery,
+  pageQuerySchema,
+  pageRequest,
+  type SortKey,
+} from "../db/keyset";
 import {
   districts,
   notices,
@@ -42,19 +53,15 @@ import {
   schools,
   user as users,
   visits,
-  zones,
 } from "../db/schema";
 import { userRepository } from "../repositories/user-repository";
 
+export type { ItemRow };
+
 const NOT_FOUND = "整改通知书不存在";
 
-const noticeScope = (db: Executor, user: User) =>
-  inScope(db, user, { schoolId: notices.schoolId, districtId: notices.districtId });
-const itemScope = (db: Executor, user: User) =>
-  inScope(db, user, {
-    schoolId: rectificationItems.schoolId,
-    districtId: rectificationItems.districtId,
-  });
+const noticeScope = (user: User) =>
+  inScope(user, { schoolId: notices.schoolId, districtId: notices.districtId });
 
 function emptyStatusCounts(): Record<RectificationStatus, number> {
   return Object.fromEntries(RECTIFICATION_STATUSES.map((status) => [status, 0])) as Record<
@@ -82,7 +89,26 @@ export type NoticeDetail = NoticeSummary & {
   items: RectificationItem[];
 };
 
-async function summarize(db: Executor, where: SQL | undefined): Promise<NoticeSummary[]> {
+/** Per notice on the page, its items' status counts: one small aggregate per row, on notice_id's index. */
+const STATUS_COUNTS = sql<Record<string, number> | null>`(
+  SELECT json_object_agg(c.status, c.n) FROM (
+    SELECT ${rectificationItems.status} AS status, count(*)::int AS n FROM ${rectificationItems}
+    WHERE ${rectificationItems.noticeId} = ${notices.id} GROUP BY ${rectificationItems.status}
+  ) c)`;
+
+const NOTICE_SORT: SortKey = {
+  value: notices.issuedAt,
+  id: notices.id,
+  descending: true,
+  bind: (v) => sql`${new Date(Number(v)).toISOString()}::timestamptz`,
+};
+
+async function selectNotices(
+  db: Executor,
+  where: SQL | undefined,
+  orderBy: SQL[],
+  limit: number,
+): Promise<NoticeSummary[]> {
   const rows = await db
     .select({
       notice: notices,
@@ -90,32 +116,19 @@ async function summarize(db: Executor, where: SQL | undefined): Promise<NoticeSu
       issuedByName: users.name,
       visitKind: visits.kind,
       visitedAt: visits.startedAt,
+      counts: STATUS_COUNTS,
     })
     .from(notices)
     .innerJoin(schools, eq(schools.id, notices.schoolId))
     .innerJoin(visits, eq(visits.id, notices.visitId))
     .innerJoin(users, eq(users.id, notices.issuedBy))
     .where(where)
-    .orderBy(desc(notices.issuedAt), desc(notices.serial));
-  if (rows.length === 0) return [];
-  const counts = await db
-    .select({ noticeId: rectificationItems.noticeId, status: rectificationItems.status })
-    .from(rectificationItems)
-    .where(
-      inArray(
-        rectificationItems.noticeId,
-        rows.map((r) => r.notice.id),
-      ),
-    );
-  const byNotice = new Map<string, Record<RectificationStatus, number>>();
-  for (const { noticeId, status } of counts) {
-    if (noticeId === null) continue;
-    const tally = byNotice.get(noticeId) ?? emptyStatusCounts();
-    tally[rectificationStatusSchema.parse(status)] += 1;
-    byNotice.set(noticeId, tally);
-  }
+    .orderBy(...orderBy)
+    .limit(limit);
   return rows.map((row) => {
-    const statusCounts = byNotice.get(row.notice.id) ?? emptyStatusCounts();
+    const statusCounts = emptyStatusCounts();
+    for (const [status, n] of Object.entries(row.counts ?? {}))
+      statusCounts[rectificationStatusSchema.parse(status)] = n;
     return {
       ...rowToNotice(row.notice),
       schoolName: row.schoolName,
@@ -128,9 +141,56 @@ async function summarize(db: Executor, where: SQL | undefined): Promise<NoticeSu
   });
 }
 
-/** The notices the user may see, newest first, with how many of their items are in each state. */
-export async function listNotices(db: Executor, user: User): Promise<NoticeSummary[]> {
-  return summarize(db, await noticeScope(db, user));
+export const noticeListQuerySchema = pageQuerySchema.extend({ school: idSchema.optional() });
+export type NoticeListQuery = z.infer<typeof noticeListQuerySchema>;
+
+/** `total` and `unread` count up to COUNT_CAP (10,000), as the ledger's total does. */
+export type NoticePage = {
+  notices: NoticeSummary[];
+  page: PageInfo;
+  total: number;
+  unread: number;
+};
+
+/**
+ * A page of the notices the user may see, newest first, with how many of their items are in each
+ * state, and how many there are in all and unread. `{ error }` for a cursor this server did not make.
+ */
+export async function listNoticePage(
+  db: Executor,
+  user: User,
+  query: NoticeListQuery,
+): Promise<NoticePage | { error: string }> {
+  const request = pageRequest(query);
+  if ("error" in request) return request;
+  const where = and(
+    noticeScope(user),
+    query.school ? eq(notices.schoolId, query.school) : undefined,
+  );
+  const capped = (condition: SQL | undefined) =>
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(
+        db
+          .select({ one: sql`1` })
+          .from(notices)
+          .where(condition)
+          .limit(COUNT_CAP + 1)
+          .as("counted"),
+      )
+      .then(([row]) => Math.min(row?.n ?? 0, COUNT_CAP));
+  const [fetched, total, unread] = await Promise.all([
+    selectNotices(
+      db,
+      and(where, keysetWhere(NOTICE_SORT, request)),
+      keysetOrder(NOTICE_SORT, request),
+      request.limit + 1,
+    ),
+    capped(where),
+    capped(and(where, isNull(notices.readAt))),
+  ]);
+  const { rows, page } = finishPage(fetched, request, (n) => [n.issuedAt, n.id]);
+  return { notices: rows, page, total, unread };
 }
 
 /** One notice with its items, or null when it does not exist or is outside the user's scope. */
@@ -140,7 +200,12 @@ export async function getNotice(
   noticeId: string,
 ): Promise<NoticeDetail | null> {
   if (!idSchema.safeParse(noticeId).success) return null;
-  const [summary] = await summarize(db, and(eq(notices.id, noticeId), await noticeScope(db, user)));
+  const [summary] = await selectNotices(
+    db,
+    and(eq(notices.id, noticeId), noticeScope(user)),
+    [],
+    1,
+  );
   if (summary === undefined) return null;
   const [place] = await db
     .select({ districtName: districts.name, schoolAddress: schools.address })
@@ -191,128 +256,97 @@ export async function markNoticeRead(
 
 // ── Items ─────────────────────────────────────────────────────────────────────────────────────
 
-/** An item as lists show it: with its school, zone, notice number and days overdue today. */
-export type ItemRow = {
-  item: RectificationItem;
-  schoolName: string;
-  zoneId: string;
-  zoneName: string;
-  noticeNumber: string | null;
-  daysOverdue: number;
-};
-
-async function itemRows(
-  db: Executor,
-  user: User,
-  where: SQL | undefined,
-  now: number,
-): Promise<ItemRow[]> {
-  const today = toChinaDate(now);
-  const rows = await db
-    .select({
-      item: rectificationItems,
-      schoolName: schools.name,
-      zoneId: zones.id,
-      zoneName: zones.name,
-      noticeNumber: notices.number,
-    })
-    .from(rectificationItems)
-    .innerJoin(schools, eq(schools.id, rectificationItems.schoolId))
-    .innerJoin(zones, eq(zones.id, schools.zoneId))
-    .leftJoin(notices, eq(notices.id, rectificationItems.noticeId))
-    .where(and(await itemScope(db, user), where))
-    .orderBy(desc(rectificationItems.createdAt), asc(rectificationItems.id));
-  return rows.map((row) => {
-    const item = rowToItem(row.item);
-    return {
-      item,
-      schoolName: row.schoolName,
-      zoneId: row.zoneId,
-      zoneName: row.zoneName,
-      noticeNumber: row.noticeNumber,
-      daysOverdue: daysOverdue(item, today),
-    };
-  });
-}
-
-const booleanParam = z.enum(["true", "false", "1", "0"], { message: "应为 true 或 false" });
-
-/** The 台账 filters, as query parameters: ?status=pending,returned&overdue=true&school=…&severity=major. */
-export const itemFiltersSchema = z.object({
-  status: z
-    .string()
-    .transform((s) => s.split(",").filter((part) => part !== ""))
-    .pipe(z.array(rectificationStatusSchema))
-    .optional(),
-  overdue: booleanParam.transform((b) => b === "true" || b === "1").optional(),
-  school: idSchema.optional(),
-  zone: idSchema.optional(),
-  severity: severitySchema.optional(),
-});
-export type ItemFilters = z.infer<typeof itemFiltersSchema>;
-
-/** The ledger (台账): items in scope matching the filters, newest first. */
-export async function listItems(
-  db: Executor,
-  user: User,
-  filters: ItemFilters,
-  now: number,
-): Promise<ItemRow[]> {
-  const rows = await itemRows(
-    db,
-    user,
-    and(
-      filters.status && filters.status.length > 0
-        ? inArray(rectificationItems.status, filters.status)
-        : undefined,
-      filters.school ? eq(rectificationItems.schoolId, filters.school) : undefined,
-      filters.zone ? eq(schools.zoneId, filters.zone) : undefined,
-      filters.severity ? eq(rectificationItems.severity, filters.severity) : undefined,
-    ),
-    now,
-  );
-  if (filters.overdue === undefined) return rows;
-  return rows.filter((row) => row.daysOverdue > 0 === filters.overdue);
-}
-
 export type ReviewTask = ItemRow & {
   /** What the reviewer is asked to decide: a school's answer (复查), an extension request, or both. */
   awaiting: ("review" | "extension")[];
 };
 
+/** When the school asked: its report's submission, or its extension request, whichever came first. */
+const ASKED_AT = sql`least(
+  case when ${rectificationItems.status} = 'submitted' then (${rectificationItems.response}->>'submittedAt')::bigint end,
+  (${rectificationItems.extension}->>'requestedAt')::bigint)`;
+
+const REVIEW_SORT: SortKey = {
+  value: ASKED_AT,
+  id: rectificationItems.id,
+  descending: false,
+  bind: (v) => sql`${Number(v)}::bigint`,
+};
+
 /**
- * What awaits this reviewer's decision: answers to verify (the school's own inspector or the office)
- * and extension requests (the office only), oldest request first.
+ * What may await this user's decision, as SQL: answers to verify (the school's own inspector or the
+ * office) and, for the office, open items with an extension request. The rows' `awaiting` is then
+ * decided by the domain's allowedActions, so the list and the buttons never disagree.
+ */
+function awaitingCondition(user: User): SQL {
+  const submitted = eq(rectificationItems.status, "submitted");
+  if (user.role === "inspector") return submitted;
+  if (user.role !== "office") return sql`false`;
+  return or(
+    submitted,
+    and(
+      isNotNull(rectificationItems.extension),
+      notInArray(rectificationItems.status, [...FINAL_STATUSES]),
+    ),
+  )!;
+}
+
+export type ReviewQueuePage = { tasks: ReviewTask[]; page: PageInfo; total: number };
+
+/**
+ * A page of what awaits this reviewer, oldest request first. Scope is resolved once, in SQL: an
+ * inspector's rows are their own schools', so every row's actor is the same — no query per school.
  */
 export async function listReviewQueue(
   db: Executor,
   user: User,
+  query: PageQuery,
   now: number,
-): Promise<ReviewTask[]> {
-  const rows = await itemRows(
-    db,
-    user,
-    or(eq(rectificationItems.status, "submitted"), isNotNull(rectificationItems.extension)),
-    now,
+): Promise<ReviewQueuePage | { error: string }> {
+  const request = pageRequest(query);
+  if ("error" in request) return request;
+  const where = and(
+    inScope(user, {
+      schoolId: rectificationItems.schoolId,
+      districtId: rectificationItems.districtId,
+    }),
+    awaitingCondition(user),
   );
-  const actors = new Map<string, RectificationActor | null>();
-  const tasks: ReviewTask[] = [];
-  for (const row of rows) {
-    const { schoolId } = row.item;
-    if (!actors.has(schoolId)) actors.set(schoolId, await actorFor(db, user, schoolId));
-    const actor = actors.get(schoolId);
-    const allowed = actor ? allowedActions(row.item, actor) : [];
+  const [fetched, [count]] = await Promise.all([
+    selectItemRows(
+      db,
+      and(where, keysetWhere(REVIEW_SORT, request)),
+      keysetOrder(REVIEW_SORT, request),
+      request.limit + 1,
+      now,
+    ),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(rectificationItems)
+      .where(where),
+  ]);
+  const actor: RectificationActor = {
+    userId: user.id,
+    role: user.role,
+    schoolId: user.schoolId,
+    inspectsSchool: user.role === "inspector",
+  };
+  const { rows, page } = finishPage(fetched, request, (row) => [askedAt(row), row.item.id]);
+  const tasks = rows.map((row): ReviewTask => {
+    const allowed = allowedActions(row.item, actor);
     const awaiting: ReviewTask["awaiting"] = [];
     if (allowed.includes("verify_pass")) awaiting.push("review");
     if (allowed.includes("approve_extension")) awaiting.push("extension");
-    if (awaiting.length > 0) tasks.push({ ...row, awaiting });
-  }
-  const askedAt = (task: ReviewTask) =>
-    Math.min(
-      task.item.response?.submittedAt ?? Infinity,
-      task.item.extension?.requestedAt ?? Infinity,
-    );
-  return tasks.sort((a, b) => askedAt(a) - askedAt(b));
+    return { ...row, awaiting };
+  });
+  return { tasks, page, total: count?.n ?? 0 };
+}
+
+function askedAt(row: ItemRow): number {
+  return Math.min(
+    row.item.status === "submitted" ? (row.item.response?.submittedAt ?? Infinity) : Infinity,
+    row.item.extension?.requestedAt ?? Infinity,
+  );
 }
 
 export type ItemTimeline = ItemRow & {
@@ -330,7 +364,19 @@ export async function getItemTimeline(
   now: number,
 ): Promise<ItemTimeline | null> {
   if (!idSchema.safeParse(itemId).success) return null;
-  const [row] = await itemRows(db, user, eq(rectificationItems.id, itemId), now);
+  const [row] = await selectItemRows(
+    db,
+    and(
+      eq(rectificationItems.id, itemId),
+      inScope(user, {
+        schoolId: rectificationItems.schoolId,
+        districtId: rectificationItems.districtId,
+      }),
+    ),
+    [],
+    1,
+    now,
+  );
   const actor = row ? await actorFor(db, user, row.item.schoolId) : null;
   if (!row || !actor) return null;
   return {
@@ -391,7 +437,16 @@ function groupSummaries(rows: readonly ItemRow[], keyOf: (row: ItemRow) => strin
 /** The office's figures: closure and overdue overall, per zone and per school, and repeat findings. */
 export async function getDashboard(db: Executor, user: User, now: number): Promise<Dashboard> {
   const today = toChinaDate(now);
-  const rows = await itemRows(db, user, undefined, now);
+  const rows = await selectItemRows(
+    db,
+    inScope(user, {
+      schoolId: rectificationItems.schoolId,
+      districtId: rectificationItems.districtId,
+    }),
+    [desc(rectificationItems.createdAt), asc(rectificationItems.id)],
+    Number.MAX_SAFE_INTEGER,
+    now,
+  );
   const items = rows.map((r) => r.item);
   const rowByFinding = new Map(rows.map((r) => [`${r.item.schoolId}/${r.item.itemCode}`, r]));
   return {

@@ -3,13 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "@/lib/domain/org/org.schema";
 import { RECTIFICATION_STATUSES } from "@/lib/domain/rectification/rectification.schema";
 import { verifyItemChain } from "@/lib/server/rectification/event-log";
-import {
-  getDashboard,
-  type ItemRow,
-  listItems,
-  listNotices,
-  listReviewQueue,
-} from "@/lib/server/rectification/queries";
+import { type ItemRow, listItemPage } from "@/lib/server/rectification/item-query";
+import { getDashboard, listNoticePage, listReviewQueue } from "@/lib/server/rectification/queries";
 import { seedDemo } from "@/lib/server/seed/seed";
 
 import { domainUser } from "../../helpers/rectification-fixtures";
@@ -24,7 +19,10 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db);
   office = await domainUser(t.db, "office");
-  rows = await listItems(t.db, office, {}, now);
+  const page = await listItemPage(t.db, office, { limit: 200 }, now);
+  if ("error" in page) throw new Error(page.error);
+  expect(page.page.next).toBeNull();
+  rows = page.rows;
 });
 afterAll(() => t.drop());
 
@@ -50,14 +48,18 @@ describe("seedDemoHistory", () => {
   });
 
   it("numbers the notices 1…N per year and records read receipts", async () => {
-    const notices = await listNotices(t.db, office);
+    const page = await listNoticePage(t.db, office, {});
+    if ("error" in page) throw new Error(page.error);
+    const { notices } = page;
     expect(notices).toHaveLength(9);
+    expect(page.total).toBe(9);
     // The history spans four months, so it may cross a new year.
     for (const year of new Set(notices.map((n) => n.year))) {
       const serials = notices.filter((n) => n.year === year).map((n) => n.serial);
       expect(serials.sort((a, b) => a - b)).toEqual(serials.map((_, i) => i + 1));
     }
     expect(notices.filter((n) => n.readAt === null).length).toBe(1);
+    expect(page.unread).toBe(1);
   });
 
   it("records histories whose chains all verify", async () => {
@@ -71,8 +73,10 @@ describe("seedDemoHistory", () => {
     ]);
     expect(dashboard.summary.closureRate).toBeGreaterThan(0);
     expect(dashboard.byZone).toHaveLength(3);
-    const queue = await listReviewQueue(t.db, office, now);
-    expect(queue.map((task) => task.awaiting).sort()).toEqual([
+    const queue = await listReviewQueue(t.db, office, {}, now);
+    if ("error" in queue) throw new Error(queue.error);
+    expect(queue.total).toBe(3);
+    expect(queue.tasks.map((task) => task.awaiting).sort()).toEqual([
       ["extension"],
       ["review"],
       ["review"],

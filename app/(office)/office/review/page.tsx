@@ -1,33 +1,55 @@
 import type { Metadata } from "next";
 
 import { requirePageUser } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db/client";
+import { getReadDb } from "@/lib/server/db/client";
+import { pageQuerySchema } from "@/lib/server/db/keyset";
 import { listReviewQueue } from "@/lib/server/rectification/queries";
 import { systemClock } from "@/lib/utils/clock";
+import { queryValues } from "@/lib/utils/search-params";
 
 import { ReviewTask } from "@/components/rectification/review-task";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "待复核" };
 
-export default async function ReviewQueuePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReviewQueuePage({ searchParams }: Props) {
   const user = await requirePageUser(["office", "admin"]);
-  const tasks = await listReviewQueue(getDb(), user, systemClock.now());
+  const query = queryValues(await searchParams);
+  const parsed = pageQuerySchema.safeParse(query);
+  const result = parsed.success
+    ? await listReviewQueue(getReadDb(), user, parsed.data, systemClock.now())
+    : { error: "分页参数无效" };
+  if ("error" in result) return <PageHeader title="待复核" description={result.error} />;
   return (
     <>
       <PageHeader
         title="待复核"
-        description={tasks.length > 0 ? `${tasks.length} 项待处理，最早提交的在前` : undefined}
+        description={result.total > 0 ? `${result.total} 项待处理，最早提交的在前` : undefined}
       />
-      {tasks.length === 0 ? (
+      {result.tasks.length === 0 ? (
         <EmptyState title="没有待复核的事项">学校提交整改报告或延期申请后会出现在这里。</EmptyState>
       ) : (
-        <div className="space-y-4">
-          {tasks.map((task) => (
-            <ReviewTask key={task.item.id} task={task} itemHref={`/office/items/${task.item.id}`} />
-          ))}
-        </div>
+        <>
+          <div className="space-y-4">
+            {result.tasks.map((task) => (
+              <ReviewTask
+                key={task.item.id}
+                task={task}
+                itemHref={`/office/items/${task.item.id}`}
+              />
+            ))}
+          </div>
+          <Pager
+            path="/office/review"
+            query={query}
+            next={result.page.next}
+            prev={result.page.prev}
+          />
+        </>
       )}
     </>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { itemFiltersSchema, listItems } from "@/lib/server/rectification/queries";
+import { ledgerQuerySchema, listItemPage } from "@/lib/server/rectification/item-query";
 import { systemClock } from "@/lib/utils/clock";
 import { queryValues } from "@/lib/utils/search-params";
 
@@ -10,6 +10,7 @@ import { FilterChips, SCHOOL_ITEM_FILTERS } from "@/components/rectification/fil
 import { ItemList } from "@/components/rectification/item-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "整改事项" };
 
@@ -18,21 +19,24 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SchoolItemsPage({ searchParams }: Props) {
   const user = await requirePageUser(["school"]);
   const query = queryValues(await searchParams);
-  const filters = itemFiltersSchema.safeParse(query);
-  const rows = filters.success
-    ? await listItems(getDb(), user, filters.data, systemClock.now())
-    : [];
+  const parsed = ledgerQuerySchema.safeParse(query);
+  // The school reads the primary: it must see its own answer right after sending it.
+  const result = parsed.success
+    ? await listItemPage(getDb(), user, parsed.data, systemClock.now())
+    : null;
+  const page = result && !("error" in result) ? result : null;
+  const { after: _after, before: _before, ...chipQuery } = query;
   return (
     <>
-      <PageHeader
-        title="整改事项"
-        description={filters.success ? `共 ${rows.length} 项` : "筛选条件无效"}
-      />
-      <FilterChips chips={SCHOOL_ITEM_FILTERS} current={query} path="/school/items" />
-      {rows.length === 0 ? (
+      <PageHeader title="整改事项" description={page ? `共 ${page.total} 项` : "筛选条件无效"} />
+      <FilterChips chips={SCHOOL_ITEM_FILTERS} current={chipQuery} path="/school/items" />
+      {page === null || page.rows.length === 0 ? (
         <EmptyState title="没有符合条件的整改事项" />
       ) : (
-        <ItemList rows={rows} hrefBase="/school/items" />
+        <>
+          <ItemList rows={page.rows} hrefBase="/school/items" />
+          <Pager path="/school/items" query={query} next={page.page.next} prev={page.page.prev} />
+        </>
       )}
     </>
   );

@@ -1,19 +1,31 @@
+import { refusal } from "@/lib/domain/refusal";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db/client";
+import { getReadDb } from "@/lib/server/db/client";
 import { invalidInput } from "@/lib/server/http";
-import { itemFiltersSchema, listItems } from "@/lib/server/rectification/queries";
+import { ledgerQuerySchema, listItemPage } from "@/lib/server/rectification/item-query";
+import { refusalResponse } from "@/lib/server/refusal";
 import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
-/** The 台账: items in scope, filtered by ?status=a,b&overdue=true&school=…&zone=…&severity=…. */
+/**
+ * The 台账, a page at a time: items in scope filtered by ?zone=&school=&inspector=&domain=&severity=
+ * &state=a,b&overdue=1&from=&to=&q=, sorted by ?sort=found|due&dir=asc|desc, paged by ?after= / ?before=
+ * (the cursors in `page`) and ?limit= (≤ 200). Answers { items, page: { next, prev, limit }, total,
+ * totalCapped } — `total` stops at 10,000 (totalCapped true past it).
+ */
 export const GET = apiRoute(async function GET(request: Request): Promise<Response> {
   const { user, error } = await requireApiUser(request);
   if (error) return error;
-  const filters = itemFiltersSchema.safeParse(
-    Object.fromEntries(new URL(request.url).searchParams),
-  );
-  if (!filters.success) return invalidInput(filters.error);
-  return Response.json({ items: await listItems(getDb(), user, filters.data, systemClock.now()) });
+  const query = ledgerQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return invalidInput(query.error);
+  const result = await listItemPage(getReadDb(), user, query.data, systemClock.now());
+  if ("error" in result) return refusalResponse(refusal("invalid_input", result.error));
+  return Response.json({
+    items: result.rows,
+    page: result.page,
+    total: result.total,
+    totalCapped: result.totalCapped,
+  });
 });

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+
+import { requirePageUser } from "@/lib/server/auth/session";
+import { getReadDb } from "@/lib/server/db/client";
+import { listNoticePage, noticeListQuerySchema } from "@/lib/server/rectification/queries";
+import { queryValues } from "@/lib/utils/search-params";
+
+import { NoticeList } from "@/components/rectification/notice-list";
+import { PageHeader } from "@/components/shell/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
+
+export const metadata: Metadata = { title: "整改通知书" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OfficeNoticesPage({ searchParams }: Props) {
+  const user = await requirePageUser(["office", "city", "admin"]);
+  const query = queryValues(await searchParams);
+  const parsed = noticeListQuerySchema.safeParse(query);
+  const result = parsed.success
+    ? await listNoticePage(getReadDb(), user, parsed.data)
+    : { error: "筛选条件无效" };
+  if ("error" in result) return <PageHeader title="整改通知书" description={result.error} />;
+  return (
+    <>
+      <PageHeader
+        title="整改通知书"
+        description={`共 ${result.total} 份，${result.unread} 份学校未读，最新的在前`}
+      />
+      {result.notices.length === 0 ? (
+        <EmptyState title="暂无整改通知书" />
+      ) : (
+        <>
+          <NoticeList notices={result.notices} hrefBase="/office/notices" showSchool />
+          <Pager
+            path="/office/notices"
+            query={query}
+            next={result.page.next}
+            prev={result.page.prev}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+
+import { cn } from "@/lib/utils/cn";
+import { toQueryString } from "@/lib/utils/search-params";
+
+const linkClass =
+  "inline-flex h-9 items-center rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-700 hover:bg-slate-50";
+
+/**
+ * 上一页 / 下一页 for a keyset-paged list: links that keep the page's filters and swap the cursor, so
+ * every page is a URL (reload and back work). `next`/`prev` are the cursors the server answered.
+ */
+export function Pager({
+  path,
+  query,
+  next,
+  prev,
+}: {
+  path: string;
+  query: Record<string, string>;
+  next: string | null;
+  prev: string | null;
+}) {
+  if (next === null && prev === null) return null;
+  const { after: _after, before: _before, ...filters } = query;
+  return (
+    <nav aria-label="翻页" className="mt-4 flex items-center justify-between gap-2">
+      <div className="flex gap-2">
+        {prev !== null ? (
+          <>
+            <Link href={`${path}${toQueryString(filters)}`} className={linkClass}>
+              第一页
+            </Link>
+            <Link
+              href={`${path}${toQueryString({ ...filters, before: prev })}`}
+              className={linkClass}
+              rel="prev"
+            >
+              上一页
+            </Link>
+          </>
+        ) : null}
+      </div>
+      {next !== null ? (
+        <Link
+          href={`${path}${toQueryString({ ...filters, after: next })}`}
+          className={cn(linkClass, "ml-auto")}
+          rel="next"
+        >
+          下一页
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
