@@ -16,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 
 import { ChecklistItemRow } from "./checklist-item-row";
+import { SectionBulkPass } from "./section-bulk-pass";
 
 const SectionHeader = memo(function SectionHeader({
   id,
@@ -270,6 +271,14 @@ export function ChecklistView({
             answered={answered}
             total={count}
           />
+          {isReadOnly ? null : (
+            <SectionBulkPass
+              section={section}
+              context={context}
+              answers={answers}
+              actions={actions}
+            />
+          )}
           <ul className="space-y-3">
             {section.keys.map((key) => {
               const entry = checklist.byKey.get(key);

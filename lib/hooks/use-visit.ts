@@ -32,7 +32,7 @@ import { announceLocalWrite, openAppData, storageErrorMessage, useDataVersion } 
 import { createPhotoStateStore, type PhotoStateStore } from "./use-photos";
 import type { VisitActions } from "./visit-actions";
 
-export type { VisitActions } from "./visit-actions";
+export type { BulkPass, VisitActions } from "./visit-actions";
 
 /** What does not change while the visit is open. */
 export type VisitContext = {
@@ -174,7 +174,11 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
             const next: VisitContext = {
               school: loaded.school,
               templates: loaded.templates,
-              checklist: buildChecklist(loaded.templates, loaded.school),
+              checklist: buildChecklist(
+                loaded.templates,
+                loaded.school,
+                loaded.visit.excludedSections,
+              ),
               policy: loaded.policy,
               visitDate: toChinaDate(loaded.visit.startedAt),
             };

@@ -111,6 +111,9 @@ export function applyVisitMutation(
       if (!signatures.school && requiresSchoolSignature(current.kind)) {
         return refuse("signature_missing", "提交前须有学校代表签名");
       }
+      if (signatures.school && !signatures.school.title?.trim()) {
+        return refuse("signature_missing", "请填写学校签名人的职务");
+      }
       return validVisit({
         ...current,
         summary,

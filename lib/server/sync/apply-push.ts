@@ -128,7 +128,8 @@ function applyMutation(
 
 /**
  * The item's own service judges scope (404), role (403), state and version (409) and photos (422).
- * The action happened when the phone recorded it, but never later than now (a phone clock ahead).
+ * The action takes effect now (server time); when it happened on site is kept beside it as
+ * `occurredAt`, never later than now (a phone clock ahead).
  */
 async function applyRectification(
   tx: Executor,
@@ -137,11 +138,12 @@ async function applyRectification(
   now: number,
 ): Promise<Refusal> {
   const { itemId, action, expectedVersion } = mutation.args;
+  const occurredAt = Math.min(mutation.args.occurredAt ?? mutation.createdAt, now);
   const result = await applyRectificationAction(
     tx,
     user,
-    { itemId, action, expectedVersion },
-    Math.min(mutation.createdAt, now),
+    { itemId, action, expectedVersion, occurredAt },
+    now,
   );
   return result.ok ? null : result.reason;
 }
