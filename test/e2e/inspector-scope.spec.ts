@@ -70,7 +70,7 @@ test("a routine visit at a 九年一贯制 school, partly checked, bulk 符合, 
     .locator("label")
     .evaluateAll((labels) =>
       labels
-        .filter((l) => (l.querySelector("input") as HTMLInputElement | null)?.checked)
+        .filter((l) => l.querySelector<HTMLInputElement>("input")?.checked)
         .map((l) => l.textContent ?? ""),
     );
   expect(ticked).toHaveLength(2);
