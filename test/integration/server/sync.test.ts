@@ -474,7 +474,7 @@ describe("rectification.act over sync", () => {
       .orderBy(rectificationEvents.seq);
     const [created, ack, escalate] = events;
     // The finding: recorded on the phone when answered, issued when the server got the visit.
-    expect(typeof created?.payload.occurredAt).toBe("number");
+    expect(created?.payload).toHaveProperty("occurredAt");
     expect(ack?.at.getTime()).toBeGreaterThanOrEqual(before);
     expect(ack?.payload).toMatchObject({ occurredAt: onSite });
     expect(escalate?.payload).toMatchObject({ occurredAt: old.createdAt });
