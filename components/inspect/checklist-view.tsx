@@ -25,6 +25,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 
 import { ChecklistItemRow } from "./checklist-item-row";
+import { SectionBulkPass } from "./section-bulk-pass";
 
 const SectionHeader = memo(function SectionHeader({
   id,
@@ -326,6 +327,14 @@ export function ChecklistView({
             answered={answered}
             total={count}
           />
+          {isReadOnly ? null : (
+            <SectionBulkPass
+              section={section}
+              context={context}
+              answers={answers}
+              actions={actions}
+            />
+          )}
           <ul className="space-y-3">
             {section.keys.map((key) => {
               const entry = checklist.byKey.get(key);

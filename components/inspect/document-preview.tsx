@@ -79,7 +79,12 @@ export function DocumentPreview({
           schoolName: school.name,
           school,
           visit,
-          inspectorNames: [inspector.name],
+          inspectorNames: [
+            inspector.name,
+            ...(visit.signatures.inspector?.coInspectorName
+              ? [visit.signatures.inspector.coInspectorName]
+              : []),
+          ],
           templates,
           answers: answerList,
           findings,

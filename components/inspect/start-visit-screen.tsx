@@ -6,7 +6,7 @@ import { useState } from "react";
 
 import { toChinaDate } from "@/lib/domain/dates";
 import { RECTIFICATION_STATUS_LABELS } from "@/lib/domain/rectification/rectification.schema";
-import { DOMAIN_LABELS } from "@/lib/domain/template/template.schema";
+import { proposedTemplateCodes } from "@/lib/domain/visit/scope";
 import {
   VISIT_KIND_LABELS,
   VISIT_KINDS,
@@ -24,6 +24,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input } from "@/components/ui/field";
 
 import { formatDateTime } from "./format";
+import { toggledSet, VisitScopePicker } from "./visit-scope-picker";
 
 type Locating =
   | { status: "off" }
@@ -66,23 +67,23 @@ function locate(onDone: (next: Locating) => void): void {
 function StartForm({ options }: { options: StartOptions }) {
   const inspector = useInspector();
   const router = useRouter();
-  const { school, templates, openItems, draft } = options;
+  const { school, templates, openItems, draft, proposals } = options;
   const [kind, setKind] = useState<VisitKind>("routine");
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(
-    () => new Set(templates.filter((t) => t.applicableCount > 0).map((t) => t.template.code)),
-  );
+  const propose = (next: VisitKind) =>
+    new Set(
+      proposedTemplateCodes(
+        next,
+        proposals,
+        templates.filter((t) => t.applicableCount > 0).map((t) => t.template.code),
+      ),
+    );
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => propose("routine"));
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [startedAt, setStartedAt] = useState(() => toLocalInputValue(Date.now()));
   const [locating, setLocating] = useState<Locating>({ status: "off" });
   const [error, setError] = useState<string | null>(null);
   const [isStarting, setIsStarting] = useState(false);
   const [today] = useState(() => toChinaDate(Date.now()));
-
-  const toggle = (code: string) =>
-    setChosen((current) => {
-      const next = new Set(current);
-      if (!next.delete(code)) next.add(code);
-      return next;
-    });
 
   async function start() {
     setIsStarting(true);
@@ -94,6 +95,7 @@ function StartForm({ options }: { options: StartOptions }) {
       templates: templates
         .filter((t) => chosen.has(t.template.code))
         .map(({ template }) => ({ code: template.code, version: template.version })),
+      excludedSections: [...excluded].filter((id) => chosen.has(id.slice(0, id.indexOf("/")))),
       startedAt: new Date(startedAt).getTime(),
       location: locating.status === "located" ? locating.point : null,
     });
@@ -127,7 +129,11 @@ function StartForm({ options }: { options: StartOptions }) {
               key={k}
               type="button"
               aria-pressed={kind === k}
-              onClick={() => setKind(k)}
+              onClick={() => {
+                setKind(k);
+                setChosen(propose(k));
+                setExcluded(new Set());
+              }}
               className={cn(
                 "h-11 rounded-lg border text-sm",
                 kind === k
@@ -141,32 +147,23 @@ function StartForm({ options }: { options: StartOptions }) {
         </div>
       </fieldset>
 
-      <fieldset>
-        <legend className="mb-2 text-sm font-medium text-slate-700">
-          检查表（已选适用于本校的检查表）
-        </legend>
-        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
-          {templates.map(({ template, applicableCount }) => (
-            <li key={template.code}>
-              <label className="flex min-h-12 items-center gap-3 px-3 py-2">
-                <input
-                  type="checkbox"
-                  className="accent-brand-700 size-5"
-                  checked={chosen.has(template.code)}
-                  onChange={() => toggle(template.code)}
-                />
-                <span className="flex-1">
-                  <span className="block text-sm text-slate-900">{template.title}</span>
-                  <span className="block text-xs text-slate-500">
-                    {DOMAIN_LABELS[template.domain]} · 第 {template.version} 版 ·{" "}
-                    {applicableCount > 0 ? `本校适用 ${applicableCount} 项` : "本校无适用项"}
-                  </span>
-                </span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <VisitScopePicker
+        templates={templates}
+        school={school}
+        chosen={chosen}
+        excluded={excluded}
+        onToggleTemplate={(code) => setChosen((current) => toggledSet(current, code))}
+        onToggleSection={(id) => setExcluded((current) => toggledSet(current, id))}
+      />
+      {chosen.size === 0 ? (
+        <p className="text-xs text-slate-600">
+          {kind === "follow_up"
+            ? "复查可不选检查表：在检查页逐项复查本校未销号的整改事项。"
+            : kind === "routine"
+              ? "督导室尚未设置挂牌督导检查表，请选择本次要用的检查表。"
+              : "本类督导不预选检查表，请选择本次要用的检查表。"}
+        </p>
+      ) : null}
 
       <Field id="started-at" label="开始时间">
         <Input
@@ -237,7 +234,7 @@ function StartForm({ options }: { options: StartOptions }) {
       <Button
         size="lg"
         className="w-full"
-        disabled={isStarting || chosen.size === 0}
+        disabled={isStarting || (chosen.size === 0 && kind !== "follow_up")}
         onClick={start}
       >
         {isStarting ? "正在创建…" : "开始检查"}

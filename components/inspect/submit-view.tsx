@@ -9,20 +9,20 @@ import { deriveFindings } from "@/lib/domain/template/findings";
 import { scoreVisit } from "@/lib/domain/template/scoring";
 import { JUDGEMENT_LABELS, SEVERITY_LABELS } from "@/lib/domain/template/template.schema";
 import { submitBlockers, type ItemKey } from "@/lib/domain/visit/checklist";
-import { requiresSchoolSignature } from "@/lib/domain/visit/visit";
 import type { Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import { useDraftText } from "@/lib/hooks/use-draft-text";
 import type { VisitActions, VisitContext } from "@/lib/hooks/use-visit";
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, Input } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 
 import type { PreviewKind } from "./document-preview";
 import { formatDateTime } from "./format";
 import { IssuedDocuments } from "./issued-documents";
-import { SignatureField } from "./signature-field";
+import { UncheckedList } from "./unchecked-list";
+import { VisitSignatures } from "./visit-signatures";
 
 const RESULT_ORDER = ["pass", "partial", "fail", "na"] as const;
 
@@ -73,14 +73,8 @@ export function SubmitView({
     [templates, answerList, school, policy, visit.startedAt],
   );
   const summary = useDraftText(visit.summary, (text) => actions.updateHeader({ summary: text }));
-  const [inspectorName, setInspectorName] = useState(
-    visit.signatures.inspector?.name ?? inspector.name,
-  );
-  const [schoolName, setSchoolName] = useState(visit.signatures.school?.name ?? "");
-  const [schoolTitle, setSchoolTitle] = useState(visit.signatures.school?.title ?? "");
   const [result, setResult] = useState<{ isError: boolean; text: string } | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
-  const needsSchool = requiresSchoolSignature(visit.kind);
 
   async function submit() {
     setIsSubmitting(true);
@@ -144,7 +138,7 @@ export function SubmitView({
               </p>
               <p className="text-xs text-slate-500">
                 {RESULT_ORDER.map((r) => `${JUDGEMENT_LABELS[r]} ${score.counts[r]}`).join(" · ")} ·
-                未答 {score.counts.unanswered}
+                未检查 {score.counts.unanswered}
               </p>
             </li>
           ))}
@@ -181,66 +175,14 @@ export function SubmitView({
         />
       </Field>
 
-      <Card className="space-y-3">
-        <Field id="inspector-name" label="督学姓名">
-          <Input
-            id="inspector-name"
-            value={inspectorName}
-            maxLength={50}
-            onChange={(e) => setInspectorName(e.target.value)}
-            disabled={isReadOnly || visit.signatures.inspector !== null}
-          />
-        </Field>
-        <SignatureField
-          label="督学签名"
-          signed={visit.signatures.inspector}
-          isReadOnly={isReadOnly}
-          onClear={() => actions.clearSignature("inspector")}
-          onSign={(png) =>
-            inspectorName.trim() === ""
-              ? Promise.resolve("请先填写督学姓名")
-              : actions.sign("inspector", png, { name: inspectorName.trim() })
-          }
-        />
-      </Card>
+      <VisitSignatures
+        visit={visit}
+        actions={actions}
+        inspectorName={inspector.name}
+        isReadOnly={isReadOnly}
+      />
 
-      <Card className="space-y-3">
-        <div className="grid grid-cols-2 gap-2">
-          <Field id="school-signer" label="学校代表姓名">
-            <Input
-              id="school-signer"
-              value={schoolName}
-              maxLength={50}
-              onChange={(e) => setSchoolName(e.target.value)}
-              disabled={isReadOnly || visit.signatures.school !== null}
-            />
-          </Field>
-          <Field id="school-signer-title" label="职务（可选）">
-            <Input
-              id="school-signer-title"
-              value={schoolTitle}
-              maxLength={50}
-              placeholder="如 校长"
-              onChange={(e) => setSchoolTitle(e.target.value)}
-              disabled={isReadOnly || visit.signatures.school !== null}
-            />
-          </Field>
-        </div>
-        <SignatureField
-          label={needsSchool ? "学校代表签名" : "学校代表签名（随机暗访可不签）"}
-          signed={visit.signatures.school}
-          isReadOnly={isReadOnly}
-          onClear={() => actions.clearSignature("school")}
-          onSign={(png) =>
-            schoolName.trim() === ""
-              ? Promise.resolve("请先填写学校代表姓名")
-              : actions.sign("school", png, {
-                  name: schoolName.trim(),
-                  title: schoolTitle.trim() || undefined,
-                })
-          }
-        />
-      </Card>
+      {isReadOnly ? null : <UncheckedList context={context} answers={answers} onJump={onJump} />}
 
       {!isReadOnly && blockers.length > 0 ? (
         <Card className="border-amber-200 bg-amber-50" data-blockers={blockers.length}>
@@ -249,7 +191,7 @@ export function SubmitView({
           </h2>
           {unanswered.length > 0 ? (
             <div className="mt-2 flex items-center justify-between gap-2 text-sm text-amber-900">
-              <p>尚有 {unanswered.length} 项未作答</p>
+              <p>尚有 {unanswered.length} 项必查项未作答</p>
               <Button
                 size="sm"
                 variant="secondary"

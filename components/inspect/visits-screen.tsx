@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 
+import { AbandonDraftButton } from "./abandon-draft-button";
 import { describeMutation, formatDateTime } from "./format";
 import { IssuedDocuments } from "./issued-documents";
 
@@ -65,6 +66,9 @@ function VisitCard({ local }: { local: LocalVisit }) {
           ) : null}
         </p>
       </Link>
+      {visit.status === "draft" ? (
+        <AbandonDraftButton visitId={visit.id} pendingCount={local.pendingCount} />
+      ) : null}
       {/* Once the submitted visit is on the server: the notice it produced and the record. */}
       {visit.status === "submitted" && isSynced ? (
         <IssuedDocuments visitId={visit.id} refreshKey={local.pendingCount} />

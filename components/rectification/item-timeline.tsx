@@ -1,6 +1,35 @@
-import type { ChainVerification, RectificationEvent } from "@/lib/domain/rectification/events";
+import {
+  type ChainVerification,
+  occurredAtOf,
+  type RectificationEvent,
+} from "@/lib/domain/rectification/events";
 
 import { describeEvents, formatDateTime } from "./format";
+
+function Time({ at, label }: { at: number; label?: string }) {
+  return (
+    <time className="text-xs text-slate-500" dateTime={new Date(at).toISOString()}>
+      {label ? `${label} ` : null}
+      {formatDateTime(at)}
+    </time>
+  );
+}
+
+/**
+ * When a step was recorded by the server, and when it happened on site if that reads differently
+ * (a 复查 or a finding recorded offline and synced later).
+ */
+function EventTimes({ event }: { event: RectificationEvent }) {
+  const occurredAt = occurredAtOf(event);
+  if (occurredAt === null || formatDateTime(occurredAt) === formatDateTime(event.at))
+    return <Time at={event.at} />;
+  return (
+    <>
+      <Time at={occurredAt} label="现场" />
+      <Time at={event.at} label="服务器" />
+    </>
+  );
+}
 
 /**
  * An item's history, oldest first, with the result of checking its hash chain: every step, who
@@ -56,12 +85,7 @@ export function ItemTimeline({
                   </span>
                   {text.actor}
                 </span>
-                <time
-                  className="text-xs text-slate-500"
-                  dateTime={new Date(event.at).toISOString()}
-                >
-                  {formatDateTime(event.at)}
-                </time>
+                <EventTimes event={event} />
                 <span className="text-xs text-slate-500">#{event.seq}</span>
               </p>
               {text.details.length > 0 ? (

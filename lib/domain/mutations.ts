@@ -104,6 +104,11 @@ export const rectificationActMutationSchema = defineMutation(
     itemId: idSchema,
     expectedVersion: intSchema("无效的版本号").min(1, "无效的版本号"),
     action: rectificationActionSchema,
+    /**
+     * When the action was taken on site (phone clock). The server stores it beside its own time;
+     * absent from mutations queued before it existed (then `createdAt` stands in).
+     */
+    occurredAt: timestampSchema("现场时间").optional(),
   }),
 );
 

@@ -12,6 +12,7 @@ import { applicableItems } from "@/lib/domain/template/applicability";
 import { offeredForNewVisits } from "@/lib/domain/template/library";
 import type { Template } from "@/lib/domain/template/template.schema";
 import { rankSchoolsByNeed, type SchoolNeed } from "@/lib/domain/visit/school-need";
+import type { ScopeProposals } from "@/lib/domain/visit/scope";
 import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import type { Visit, VisitStartInput } from "@/lib/domain/visit/visit.schema";
 import { systemClock } from "@/lib/utils/clock";
@@ -56,6 +57,8 @@ export type StartOptions = {
   openItems: RectificationItem[];
   /** A draft of this school already on the phone: continue it instead. */
   draft: Visit | null;
+  /** What each visit kind proposes (the district's 挂牌督导 set from the pack). */
+  proposals: ScopeProposals;
 };
 
 /** What the start screen offers for one school; null when the school is not in the pack. */
@@ -63,12 +66,13 @@ export function useStartOptions(schoolId: Id | null) {
   const load = useCallback(
     async ({ stores }: AppData): Promise<StartOptions | null> => {
       if (schoolId === null) return null;
-      const [school, templates, offeredRefs, openItems, visits] = await Promise.all([
+      const [school, templates, offeredRefs, openItems, visits, routine] = await Promise.all([
         stores.pack.getSchool(schoolId),
         stores.pack.listTemplates(),
         stores.meta.getOfferedTemplates(),
         stores.pack.listOpenItems(schoolId),
         stores.visits.listForSchool(schoolId),
+        stores.meta.getRoutineTemplates(),
       ]);
       if (!school) return null;
       const offered = offeredForNewVisits(templates, offeredRefs)
@@ -82,6 +86,8 @@ export function useStartOptions(schoolId: Id | null) {
         templates: offered,
         openItems,
         draft: visits.find((v) => v.status === "draft") ?? null,
+        // 专项督查's campaign checklists: hook point until the pack carries campaigns.
+        proposals: { routine, campaign: [] },
       };
     },
     [schoolId],

@@ -23,6 +23,7 @@ const importBodySchema = draftBodySchema.extend({
   replacedDraft: z.boolean(),
 });
 const policyBodySchema = z.object({ policy: deadlinePolicySchema });
+const routineBodySchema = z.object({ codes: z.array(z.string()) });
 const adoptionBodySchema = z.object({ adoption: templateRefSchema });
 const withdrawnBodySchema = z.object({ withdrawn: z.object({ code: z.string() }) });
 
@@ -87,5 +88,14 @@ export const templateApi = {
       { method: "PUT", body: JSON.stringify(policy) },
       policyBodySchema,
     ).then((r) => (r.ok ? { ok: true, data: r.data.policy } : r));
+  },
+
+  /** The district's 挂牌督导 checklists (template codes). */
+  saveRoutineTemplates(codes: readonly string[]): Promise<ApiResult<string[]>> {
+    return call(
+      "/api/office/routine-templates",
+      { method: "PUT", body: JSON.stringify({ codes }) },
+      routineBodySchema,
+    ).then((r) => (r.ok ? { ok: true, data: r.data.codes } : r));
   },
 };

@@ -33,7 +33,7 @@ import { createPhotoStateStore, type PhotoStateStore } from "./use-photos";
 import type * as visitActionsExports from "./visit-actions";
 import type { VisitActions } from "./visit-actions";
 
-export type { VisitActions } from "./visit-actions";
+export type { BulkPass, VisitActions } from "./visit-actions";
 
 /** What does not change while the visit is open. */
 export type VisitContext = {
@@ -151,7 +151,7 @@ function contextOf(loaded: Extract<Loaded, { kind: "found" }>): VisitContext {
   return {
     school: loaded.school,
     templates: loaded.templates,
-    checklist: buildChecklist(loaded.templates, loaded.school),
+    checklist: buildChecklist(loaded.templates, loaded.school, loaded.visit.excludedSections),
     policy: loaded.policy,
     visitDate: toChinaDate(loaded.visit.startedAt),
   };

@@ -10,6 +10,7 @@ import type { Id } from "@/lib/domain/ids";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 import type { UploadState } from "@/lib/offline/db-schema";
 import type { ImportResult } from "@/lib/offline/export";
+import { SYNC_LOCK_NAME } from "@/lib/sync/lock-name";
 import { systemClock } from "@/lib/utils/clock";
 
 import { listConflicts } from "./conflicts";
@@ -75,6 +76,27 @@ export function useConflicts() {
     await syncNow();
   }, []);
   return { query, retry, discard };
+}
+
+export type AbandonResult = { ok: true; withdrawn: number } | { ok: false; reason: string };
+
+/**
+ * Abandons a draft: withdraws its queued mutations and removes it from the phone. It waits for the
+ * sync lock, so a push already carrying some of them finishes first (those stay on the server) and
+ * no later push can pick the rest up. Where the browser has no Web Locks, one tab syncs unguarded
+ * anyway, and an entry in flight that is also withdrawn is just answered for nothing.
+ */
+export async function abandonDraftVisit(visitId: Id): Promise<AbandonResult> {
+  try {
+    const { stores } = await openAppData();
+    const abandon = () => stores.visits.abandonDraft(visitId);
+    const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+    const result = locks ? await locks.request(SYNC_LOCK_NAME, abandon) : await abandon();
+    if (result.ok) announceDataChanged();
+    return result;
+  } catch (error) {
+    return { ok: false, reason: storageErrorMessage(error) };
+  }
 }
 
 /** The rescue file's code, loaded when the inspector saves or reads one: not with the screens. */

@@ -6,11 +6,26 @@
  * useVisit loads this module alongside the visit's IndexedDB read, so the page's first load does
  * not carry it: the edits are needed once the checklist shows, not before.
  */
+import type { z } from "zod";
+
+import type { answerSaveMutationSchema } from "@/lib/domain/mutations";
 import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 import { defaultFindingChoice } from "@/lib/domain/template/findings";
-import { editAnswer, withAfterPhoto, type AnswerEdit } from "@/lib/domain/visit/answer-edit";
+import {
+  blankAnswer,
+  editAnswer,
+  withAfterPhoto,
+  type AnswerEdit,
+} from "@/lib/domain/visit/answer-edit";
 import { submitBlockers, type ItemKey, type SubmitBlocker } from "@/lib/domain/visit/checklist";
-import { registerPhoto, setAnswer, submitVisit, updateVisit } from "@/lib/domain/visit/visit";
+import { bulkPassKeys } from "@/lib/domain/visit/scope";
+import {
+  registerPhoto,
+  setAnswer,
+  submitVisit,
+  updateVisit,
+  type AnswerInput,
+} from "@/lib/domain/visit/visit";
 import type {
   PhotoMeta,
   PhotoPurpose,
@@ -29,21 +44,42 @@ import { flushPendingWrites } from "./pending-writes";
 import { syncNow } from "./use-sync";
 import type { VisitContext } from "./use-visit";
 
+type AnswerSaveMutation = z.infer<typeof answerSaveMutationSchema>;
+
 export type SignatureRole = "inspector" | "school";
-export type Signer = { name: string; title?: string };
+/**
+ * Who signs: the school's signer by name and post; the inspector's own name always comes from the
+ * account, optionally with a second inspector's name.
+ */
+export type Signer =
+  { role: "inspector"; coInspectorName?: string } | { role: "school"; name: string; title: string };
 
 export type SubmitOutcome =
   | { ok: true }
   | { ok: false; blockers: SubmitBlocker[]; reason?: never }
   | { ok: false; reason: string; blockers?: never };
 
+/** What "本节其余项符合" changed, so that it can be undone. */
+export type BulkPass = {
+  count: number;
+  /** Each marked item's answer before, and the answer the action saved. */
+  changes: { key: ItemKey; before: VisitAnswer | undefined; after: VisitAnswer }[];
+};
+
 export type VisitActions = {
   edit(key: ItemKey, edit: AnswerEdit): void;
+  /**
+   * Marks the unanswered 符合/不符合 items among `keys` 符合, saved as one IndexedDB transaction
+   * with their outbox entries; null when there was nothing to mark or it could not be saved.
+   */
+  passRest(keys: readonly ItemKey[]): Promise<BulkPass | null>;
+  /** Puts back the answers a bulk pass replaced, except those changed by hand since. */
+  undoPass(pass: BulkPass): Promise<boolean>;
   /** Processes (compresses, watermarks, hashes) and stores a photo; resolves to an error message or null. */
   addPhoto(key: ItemKey, file: File, purpose: "answer" | "after"): Promise<string | null>;
   removePhoto(key: ItemKey, photoId: PhotoId, purpose: "answer" | "after"): void;
   updateHeader(patch: VisitPatch): void;
-  sign(role: SignatureRole, png: Blob, signer: Signer): Promise<string | null>;
+  sign(png: Blob, signer: Signer): Promise<string | null>;
   clearSignature(role: SignatureRole): void;
   submit(): Promise<SubmitOutcome>;
 };
@@ -97,6 +133,27 @@ export function createVisitActions(deps: VisitActionDeps): VisitActions {
         if (isSaved) performance.measure(ANSWER_SAVED_MEASURE, { start: tappedAt });
       },
     );
+  }
+
+  /** Saves several answers as one action: shown at once, stored in one transaction. */
+  async function saveAll(inputs: readonly { key: ItemKey; input: AnswerInput }[]) {
+    const current = draft();
+    if (!current || inputs.length === 0) return null;
+    const now = systemClock.now();
+    const saved: { key: ItemKey; answer: VisitAnswer; mutation: AnswerSaveMutation }[] = [];
+    for (const { key, input } of inputs) {
+      const change = setAnswer(current, input, newId, now);
+      if (!change.ok) {
+        showSaveError(change.message);
+        return null;
+      }
+      saved.push({ key, answer: change.answer, mutation: change.mutation });
+    }
+    const shown = new Map(deps.answers());
+    for (const { key, answer } of saved) shown.set(key, answer);
+    showAnswers(shown);
+    const isSaved = await persist((stores) => stores.answers.saveAllWithMutations(saved));
+    return isSaved ? saved : null;
   }
 
   /** The finding as it stands, or the item's defaults (what the panel shows before any change). */
@@ -155,6 +212,52 @@ export function createVisitActions(deps: VisitActionDeps): VisitActions {
     edit,
     updateHeader,
 
+    async passRest(keys) {
+      const ctx = deps.context();
+      if (!ctx) return null;
+      const answers = deps.answers();
+      const marked = bulkPassKeys(ctx.checklist, answers, keys).flatMap((key) => {
+        const entry = ctx.checklist.byKey.get(key);
+        if (!entry) return [];
+        const before = answers.get(key);
+        const input = editAnswer(entry.templateCode, entry.item, before, {
+          kind: "result",
+          result: "pass",
+        });
+        return [{ key, input, before }];
+      });
+      const saved = await saveAll(marked);
+      if (!saved) return null;
+      return {
+        count: saved.length,
+        changes: saved.map((s, i) => ({ key: s.key, before: marked[i]?.before, after: s.answer })),
+      };
+    },
+
+    async undoPass(pass) {
+      const ctx = deps.context();
+      if (!ctx) return false;
+      const answers = deps.answers();
+      const restored = pass.changes.flatMap(({ key, before, after }) => {
+        const entry = ctx.checklist.byKey.get(key);
+        // Changed by hand after the bulk pass: that answer stands.
+        if (!entry || answers.get(key) !== after) return [];
+        const input: AnswerInput = before
+          ? {
+              templateCode: before.templateCode,
+              itemCode: before.itemCode,
+              result: before.result,
+              value: before.value,
+              note: before.note,
+              photoIds: before.photoIds,
+              finding: before.finding,
+            }
+          : blankAnswer(entry.templateCode, entry.item);
+        return [{ key, input }];
+      });
+      return restored.length === 0 || (await saveAll(restored)) !== null;
+    },
+
     async addPhoto(key, file, purpose) {
       const ctx = deps.context();
       if (!ctx || !draft()) return "检查已提交，不能再修改";
@@ -191,7 +294,7 @@ export function createVisitActions(deps: VisitActionDeps): VisitActions {
         edit(key, { kind: "finding", finding: withAfterPhoto(finding, photoId, "remove") });
     },
 
-    async sign(role, png, signer) {
+    async sign(png, signer) {
       let image: ProcessedImage;
       try {
         const { processSignature } = await loadPhotoPipeline();
@@ -204,18 +307,23 @@ export function createVisitActions(deps: VisitActionDeps): VisitActions {
       if (failure || !current) return failure ?? "检查已提交，不能再修改";
       const signedAt = systemClock.now();
       const signatures =
-        role === "inspector"
+        signer.role === "inspector"
           ? {
               ...current.signatures,
-              inspector: { photoId: image.id, name: signer.name, signedAt },
+              inspector: {
+                photoId: image.id,
+                name: deps.inspectorName,
+                signedAt,
+                ...(signer.coInspectorName ? { coInspectorName: signer.coInspectorName } : {}),
+              },
             }
           : {
               ...current.signatures,
               school: {
                 photoId: image.id,
                 name: signer.name,
+                title: signer.title,
                 signedAt,
-                ...(signer.title ? { title: signer.title } : {}),
               } satisfies SchoolSignature,
             };
       updateHeader({ signatures });

@@ -8,7 +8,7 @@ import { visitAnswerSchema, type VisitAnswer } from "@/lib/domain/visit/visit.sc
 
 import type { AppDb } from "./db";
 import { readRecord, readRecords, warnUnreadable, type ReportUnreadable } from "./read-record";
-import { saveWithMutation } from "./save-with-mutation";
+import { saveAcrossWithMutations, saveWithMutation } from "./save-with-mutation";
 
 export type AnswerStore = ReturnType<typeof createAnswerStore>;
 
@@ -33,6 +33,18 @@ export function createAnswerStore(db: AppDb, report: ReportUnreadable = warnUnre
     async saveWithMutation(answer: VisitAnswer, mutation: Mutation): Promise<void> {
       const valid = visitAnswerSchema.parse(answer);
       return saveWithMutation(db, "answers", mutation, (store) => store.put(valid));
+    },
+
+    /** Several answers of one action and their mutations, all in one transaction. */
+    saveAllWithMutations(
+      changes: readonly { answer: VisitAnswer; mutation: Mutation }[],
+    ): Promise<void> {
+      return saveAcrossWithMutations(
+        db,
+        ["answers"],
+        changes.map((c) => c.mutation),
+        (tx) => Promise.all(changes.map((c) => tx.objectStore("answers").put(c.answer))),
+      );
     },
   };
 }

@@ -12,7 +12,7 @@ import type { RectificationItem } from "@/lib/domain/rectification/rectification
 import { refusalSchema } from "@/lib/domain/refusal";
 import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy";
 import { type Template, templateRefSchema } from "@/lib/domain/template/template.schema";
-import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
+import { routineTemplatesSchema, type PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import { photoMetaSchema, type Visit, type VisitAnswer } from "@/lib/domain/visit/visit.schema";
 
 export const OUTBOX_STATUSES = ["pending", "rejected"] as const;
@@ -70,6 +70,8 @@ export const metaRecordSchema = z.discriminatedUnion("key", [
   z.object({ key: z.literal("deadlinePolicy"), value: deadlinePolicySchema }),
   /** The template versions a new visit may pin, from the last visit pack. */
   z.object({ key: z.literal("offeredTemplates"), value: z.array(templateRefSchema) }),
+  /** The district's 挂牌督导 checklist codes, from the last visit pack. */
+  z.object({ key: z.literal("routineTemplates"), value: routineTemplatesSchema }),
 ]);
 export type MetaRecord = z.infer<typeof metaRecordSchema>;
 export type MetaKey = MetaRecord["key"];

@@ -76,6 +76,12 @@ export function createMetaStore(db: AppDb, report: ReportUnreadable = warnUnread
       return record?.key === "offeredTemplates" ? record.value : null;
     },
 
+    /** The district's 挂牌督导 checklist codes from the last pack; none before packs carried them. */
+    async getRoutineTemplates(): Promise<string[]> {
+      const record = await get("routineTemplates");
+      return record?.key === "routineTemplates" ? record.value : [];
+    },
+
     /** When the server made the visit pack on this phone; null = no pack yet. */
     async getPackGeneratedAt(): Promise<number | null> {
       const record = await get("packGeneratedAt");

@@ -47,17 +47,31 @@ export function saveWithMutation<S extends EditableStoreName>(
 }
 
 /** The same rule for an edit that writes several stores (a 复查: its photos and the item). */
-export async function saveAcrossWithMutation<S extends EditableStoreName>(
+export function saveAcrossWithMutation<S extends EditableStoreName>(
   db: AppDb,
   storeNames: readonly S[],
   mutation: Mutation,
   write: (tx: IDBPTransaction<AppDbSchema, (S | "outbox")[], "readwrite">) => Promise<unknown>,
 ): Promise<void> {
+  return saveAcrossWithMutations(db, storeNames, [mutation], write);
+}
+
+/**
+ * One user action that is several mutations (本节其余项符合: one answer each): every record and
+ * every outbox entry in one transaction, so the action is stored whole or not at all.
+ */
+export async function saveAcrossWithMutations<S extends EditableStoreName>(
+  db: AppDb,
+  storeNames: readonly S[],
+  mutations: readonly Mutation[],
+  write: (tx: IDBPTransaction<AppDbSchema, (S | "outbox")[], "readwrite">) => Promise<unknown>,
+): Promise<void> {
   const tx = db.transaction([...storeNames, "outbox"], "readwrite");
+  const outbox = tx.objectStore("outbox");
   try {
     await Promise.all([
       write(tx),
-      tx.objectStore("outbox").add(newOutboxRecord(mutation)),
+      ...mutations.map((mutation) => outbox.add(newOutboxRecord(mutation))),
       tx.done,
     ]);
   } catch (error) {

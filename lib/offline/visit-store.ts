@@ -4,6 +4,7 @@
  */
 import type { Id } from "@/lib/domain/ids";
 import type { Mutation } from "@/lib/domain/mutations";
+import { abandonRefusal } from "@/lib/domain/visit/scope";
 import { visitSchema, type Visit } from "@/lib/domain/visit/visit.schema";
 
 import type { AppDb } from "./db";
@@ -33,6 +34,43 @@ export function createVisitStore(db: AppDb, report: ReportUnreadable = warnUnrea
       return readRecords(visitSchema, "visits", keys, raws, report).sort(
         (a, b) => b.startedAt - a.startedAt,
       );
+    },
+
+    /**
+     * Removes a draft from the phone with everything queued for it (its outbox entries, answers
+     * and photos), in one transaction, so none of it is pushed afterwards. What the server already
+     * received stays there. A submitted visit is refused. The caller holds the sync lock, so no
+     * push of these entries is in flight.
+     */
+    async abandonDraft(
+      id: Id,
+    ): Promise<{ ok: true; withdrawn: number } | { ok: false; reason: string }> {
+      const tx = db.transaction(["visits", "answers", "photos", "outbox"], "readwrite");
+      const visit = readRecord(
+        visitSchema,
+        "visits",
+        id,
+        await tx.objectStore("visits").get(id),
+        report,
+      );
+      const refusal = visit ? abandonRefusal(visit) : "本机没有这次检查";
+      if (refusal !== null) {
+        await tx.done; // nothing written
+        return { ok: false, reason: refusal };
+      }
+      const outbox = tx.objectStore("outbox").index("byVisitStatus");
+      const queued = [
+        ...(await outbox.getAllKeys([id, "pending"])),
+        ...(await outbox.getAllKeys([id, "rejected"])),
+      ];
+      for (const key of queued) await tx.objectStore("outbox").delete(key);
+      for (const key of await tx.objectStore("answers").index("byVisitId").getAllKeys(id))
+        await tx.objectStore("answers").delete(key);
+      for (const key of await tx.objectStore("photos").index("byVisitId").getAllKeys(id))
+        await tx.objectStore("photos").delete(key);
+      await tx.objectStore("visits").delete(id);
+      await tx.done;
+      return { ok: true, withdrawn: queued.length };
     },
 
     /** Validates (reads only check it: read-record.ts) and stores the visit and enqueues the mutation that produced it, atomically. */

@@ -22,6 +22,7 @@ import type { PulledChanges, PullStore } from "@/lib/offline/pull-store";
 import { nextDelayMs } from "./backoff";
 import { classifyFailure } from "./classify-failure";
 import { IDLE_SNAPSHOT } from "./idle-snapshot";
+import { SYNC_LOCK_NAME } from "./lock-name";
 import {
   errorResponseSchema,
   parsePullResponse,
@@ -33,7 +34,7 @@ import { splitPushResults } from "./push-results";
 import type { HttpResult, Transport, TransportResult } from "./transport";
 
 /** One tab syncs at a time (Web Locks); the others wait their turn. */
-export const SYNC_LOCK_NAME = "duxue-sync";
+export { SYNC_LOCK_NAME };
 export const PUSH_BATCH_SIZE = 50;
 /** Pages pulled in one sync; the rest comes with the next one. */
 export const MAX_PULL_PAGES = 20;

@@ -282,7 +282,7 @@ export async function answerRestAndSign(page: Page): Promise<void> {
   await page.getByLabel("检查小结").fill("门卫、消防通道总体良好；发现的问题已当场告知学校。");
   await sign(page, page.getByRole("region", { name: "督学签名" }));
   await page.getByLabel("学校代表姓名").fill("赵明");
-  await page.getByLabel("职务（可选）").fill("校长");
+  await page.getByLabel("职务", { exact: true }).fill("校长");
   await sign(page, page.getByRole("region", { name: "学校代表签名" }));
 }
 

@@ -88,6 +88,9 @@ export async function pushVisit(options: {
   findings: VisitFindings;
 }): Promise<{ visitId: string; school: PackSchool; failed: TemplateItem[] }> {
   const { request, page, inspectorId } = options;
+  // The server checks that the inspector signs under the account's own name.
+  const session = await request.get("/api/auth/get-session");
+  const inspectorName = ((await session.json()) as { user: { name: string } }).user.name;
   const packResponse = await request.get("/api/inspect/pack");
   expect(packResponse.ok()).toBe(true);
   const pack = visitPackSchema.parse(await packResponse.json());
@@ -216,7 +219,11 @@ export async function pushVisit(options: {
     b.visit,
     {
       signatures: {
-        inspector: { photoId: await photo("signature", "督学签名"), name: "王建国", signedAt },
+        inspector: {
+          photoId: await photo("signature", "督学签名"),
+          name: inspectorName,
+          signedAt,
+        },
         school: {
           photoId: await photo("signature", "学校签名"),
           name: "赵明",

@@ -113,10 +113,11 @@ export class PhoneVisit {
     this.mutations.push(saved.mutation);
   }
 
-  signatures(): VisitSignatures {
+  /** Both signatures; the inspector signs under the account's name (the seeded inspector1's by default). */
+  signatures(inspectorName = "王建国"): VisitSignatures {
     const at = this.clock;
     return {
-      inspector: { photoId: this.photo("signature"), name: "王建国", signedAt: at },
+      inspector: { photoId: this.photo("signature"), name: inspectorName, signedAt: at },
       school: { photoId: this.photo("signature"), name: "赵明", title: "校长", signedAt: at },
     };
   }

@@ -45,7 +45,11 @@ export function signaturesOf(signatures: Visit["signatures"]): DocumentSignature
   return [
     {
       role: "督学",
-      name: signatures.inspector?.name ?? null,
+      name: signatures.inspector
+        ? [signatures.inspector.name, signatures.inspector.coInspectorName]
+            .filter(Boolean)
+            .join("、")
+        : null,
       photoId: signatures.inspector?.photoId ?? null,
     },
     {

@@ -13,6 +13,7 @@ import { applicableItems } from "../template/applicability";
 import { scoreVisit, type VisitScore } from "../template/scoring";
 import type { Template, TemplateItem } from "../template/template.schema";
 import type { Answer } from "../visit/answer.schema";
+import { uncheckedItems } from "../visit/scope";
 import { VISIT_KIND_LABELS, type GeoPoint, type Visit } from "../visit/visit.schema";
 
 export type VisitRecordInput = {
@@ -91,15 +92,25 @@ function resultRows(input: VisitRecordInput) {
   });
 }
 
-/** Applicable items the inspector marked 不适用 or left unanswered. */
+/**
+ * Applicable items the inspector marked 不适用 or did not check: the server's 未检查 list once it
+ * accepted the visit, else (a draft's preview) the items without a complete answer.
+ */
 function uncheckedRows(input: VisitRecordInput) {
+  const unchecked = new Set(
+    (
+      input.visit.unchecked ??
+      uncheckedItems({ templates: input.templates, school: input.school, answers: input.answers })
+    ).map((ref) => `${ref.templateCode}/${ref.itemCode}`),
+  );
   return input.templates.flatMap((template) => {
     const byCode = answersByItemCode(input.answers.filter((a) => a.templateCode === template.code));
     return applicableItems(template, input.school).flatMap((item: TemplateItem) => {
       const answer = byCode.get(item.code);
+      const isUnchecked = unchecked.has(`${template.code}/${item.code}`);
       const result = effectiveResult(item, answer);
-      if (item.response.type === "text" || (result !== null && result !== "na")) return [];
-      const why = result === "na" ? "现场标为不适用" : "未作答";
+      if (!isUnchecked && result !== "na") return [];
+      const why = isUnchecked ? "未检查" : "现场标为不适用";
       return [
         {
           cells: [item.code, item.requirement, why + (answer?.note ? `：${answer.note}` : "")],
@@ -108,6 +119,18 @@ function uncheckedRows(input: VisitRecordInput) {
       ];
     });
   });
+}
+
+function uncheckedSummary(rows: readonly { cells: string[] }[]): string {
+  const notChecked = rows.filter((r) => r.cells[2]?.startsWith("未检查")).length;
+  const na = rows.length - notChecked;
+  return [
+    notChecked > 0 ? `本次未检查${notChecked}项` : null,
+    na > 0 ? `现场标为不适用${na}项` : null,
+  ]
+    .filter(Boolean)
+    .join("，")
+    .concat("，明细如下：");
 }
 
 /** The 督导检查记录 of one visit: who, when, where, what was checked, the results and findings, signatures. */
@@ -160,9 +183,16 @@ export function visitRecordDocument(input: VisitRecordInput): OfficialDocument {
           photos: findingPhotos(finding, String(i + 1), "entry"),
         }))),
     { kind: "heading", text: "三、未检查项目" },
-    unchecked.length === 0
-      ? paragraph("适用的检查项均已检查。")
-      : { kind: "table", columns: ["编号", "检查要求", "情况"], rows: unchecked },
+    ...(unchecked.length === 0
+      ? [paragraph("适用的检查项均已检查。")]
+      : [
+          paragraph(uncheckedSummary(unchecked)),
+          {
+            kind: "table",
+            columns: ["编号", "检查要求", "情况"],
+            rows: unchecked,
+          } satisfies DocumentBlock,
+        ]),
     ...(notApplicable > 0
       ? [paragraph(`另有${notApplicable}项按学校情况不适用，未列入本次检查。`, { muted: true })]
       : []),

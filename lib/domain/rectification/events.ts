@@ -43,6 +43,23 @@ export type RectificationEvent = z.infer<typeof rectificationEventSchema>;
 /** An event before it joins a chain: the caller supplies the id, `chainEvent` the rest. */
 export type RectificationEventDraft = Omit<RectificationEvent, "seq" | "prevHash" | "hash">;
 
+/**
+ * The event with the time it happened on site (an offline 复查, a finding recorded on the phone)
+ * in its payload, hashed with it; `at` stays the server's time. Unchanged when not known.
+ */
+export function withOccurredAt<E extends Pick<RectificationEvent, "payload">>(
+  event: E,
+  occurredAt: number | undefined,
+): E {
+  return occurredAt === undefined ? event : { ...event, payload: { ...event.payload, occurredAt } };
+}
+
+/** The on-site time an event carries, if any. */
+export function occurredAtOf(event: Pick<RectificationEvent, "payload">): number | null {
+  const value = event.payload.occurredAt;
+  return typeof value === "number" ? value : null;
+}
+
 /** JSON with object keys sorted at every depth and no whitespace: the same value always hashes alike. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value))

@@ -23,7 +23,8 @@ export function actMutation(
     id: mutationId,
     name: "rectification.act",
     createdAt: now,
-    args: { itemId: item.id, expectedVersion: item.version, action },
+    // The on-site time travels explicitly: the server keeps it beside its own time.
+    args: { itemId: item.id, expectedVersion: item.version, action, occurredAt: now },
   };
 }
 

@@ -134,8 +134,8 @@ export type SubmitProblem = {
 };
 
 /**
- * What blocks submitting a visit, per item: unanswered items, missing photos and missing
- * after-photos. `items` are the applicable items of one template and `answers` that template's
+ * What blocks submitting a visit, per item: unanswered 必查 items, missing photos and missing
+ * after-photos. Other unanswered items do not block: they are recorded as 未检查. `items` are the applicable items of one template and `answers` that template's
  * answers. A 不符合/部分符合 answer without a finding choice is fine: the defaults apply.
  */
 export function validateForSubmit(
@@ -158,7 +158,8 @@ function problemsOf(
   answer: Answer | undefined,
   policy: DeadlinePolicy,
 ): string[] {
-  if (answer === undefined || !isAnswerComplete(item, answer)) return ["尚未作答"];
+  if (answer === undefined || !isAnswerComplete(item, answer))
+    return item.required === true ? ["必查项尚未作答"] : [];
   const result = effectiveResult(item, answer);
   const isFinding = result === "fail" || result === "partial";
   return [

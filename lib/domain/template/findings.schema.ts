@@ -33,5 +33,7 @@ export const findingSchema = z.object({
   rectification: findingChoiceSchema.shape.rectification,
   /** The answer's photos: the evidence of the problem. */
   photoIds: answerSchema.shape.photoIds,
+  /** When the inspector recorded it on site (the answer's phone time); absent when not known. */
+  occurredAt: z.number().int().optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;

@@ -76,6 +76,7 @@ function findingFor(
     requiredAction: choice.requiredAction.trim() || item.requirement,
     rectification: choice.rectification,
     photoIds: answer.photoIds,
+    occurredAt: answer.answeredAt,
   };
 }
 

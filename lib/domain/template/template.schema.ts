@@ -231,6 +231,11 @@ export const templateItemSchema = z.object({
   severity: severitySchema,
   rectification: rectificationDefaultSchema,
   evidence: evidenceRuleSchema,
+  /**
+   * 必查: a visit whose checklist includes the item cannot be submitted without answering it.
+   * Other items may be left 未检查. Absent = false.
+   */
+  required: z.boolean().optional(),
   /** Scoring weight; items without one weigh 1. */
   weight: z.number().positive("权重须大于 0").max(100, "权重不能超过 100").optional(),
 });
@@ -252,6 +257,7 @@ export const ITEM_FIELD_LABELS: Record<keyof TemplateItem, string> = {
   severity: "问题等级",
   rectification: "整改方式",
   evidence: "取证要求",
+  required: "必查",
   weight: "权重",
 };
 

@@ -17,7 +17,8 @@ export type AnswerEdit =
   | { kind: "removePhoto"; photoId: PhotoId }
   | { kind: "finding"; finding: FindingChoice };
 
-function blankAnswer(templateCode: string, item: TemplateItem): AnswerInput {
+/** An item not answered (what undoing a bulk 符合 puts back where there was no answer). */
+export function blankAnswer(templateCode: string, item: TemplateItem): AnswerInput {
   return {
     templateCode,
     itemCode: item.code,

@@ -40,16 +40,21 @@ export type Checklist = {
   byKey: ReadonlyMap<ItemKey, ChecklistEntry>;
 };
 
-/** The items that apply to the school, template by template, sections in order of first appearance. */
+/**
+ * The items that apply to the school, template by template, sections in order of first appearance,
+ * without the sections the inspector left out (`excluded`: `${templateCode}/${section}` ids).
+ */
 export function buildChecklist(
   templates: readonly Template[],
   school: SchoolAttributes,
+  excluded: readonly string[] = [],
 ): Checklist {
   const entries: ChecklistEntry[] = [];
   const sections: ChecklistSection[] = [];
   for (const template of templates) {
     const byTitle = new Map<string, ChecklistSection>();
     for (const item of applicableItems(template, school)) {
+      if (excluded.includes(`${template.code}/${item.section}`)) continue;
       const key = itemKey(template.code, item.code);
       entries.push({ key, templateCode: template.code, templateTitle: template.title, item });
       let section = byTitle.get(item.section);
@@ -149,8 +154,9 @@ export type SubmitBlocker =
   | { kind: "signature"; role: "inspector" | "school"; problem: string };
 
 /**
- * Everything that stops the visit from being submitted: per applicable item (unanswered, missing
- * photo, 立行立改 without an after-photo) in checklist order, then the missing signatures.
+ * Everything that stops the visit from being submitted: per applicable item (必查 unanswered,
+ * missing photo, 立行立改 without an after-photo) in checklist order, then the missing signatures
+ * and the school signer's post. Other unanswered items do not block: they become 未检查.
  */
 export function submitBlockers(input: {
   visit: Visit;
@@ -188,6 +194,9 @@ export function submitBlockers(input: {
     ...(signatures.school || !requiresSchoolSignature(kind)
       ? []
       : [{ kind: "signature", role: "school", problem: "缺少学校代表签名" } as const]),
+    ...(signatures.school && !signatures.school.title?.trim()
+      ? [{ kind: "signature", role: "school", problem: "缺少学校签名人的职务" } as const]
+      : []),
   ];
   return [...items, ...missingSignatures];
 }

@@ -9,7 +9,7 @@ import {
   rectificationItemSchema,
 } from "../rectification/rectification.schema";
 import { deadlinePolicySchema } from "../template/deadline-policy";
-import { templateRefSchema, templateSchema } from "../template/template.schema";
+import { templateCodeSchema, templateRefSchema, templateSchema } from "../template/template.schema";
 
 /** The school's last visit and its open items, for ordering "my schools" by what needs a visit. */
 export const lastVisitSummarySchema = z.object({
@@ -40,6 +40,13 @@ export function isOpenItem(item: Pick<RectificationItem, "status">): boolean {
   return !isFinalStatus(item.status);
 }
 
+/** The checklists a district's 挂牌督导 visits propose (office settings), by template code. */
+export const routineTemplatesSchema = z
+  .array(templateCodeSchema)
+  .max(20, "检查表不能超过 20 个")
+  .refine((codes) => new Set(codes).size === codes.length, "检查表不能重复");
+export type RoutineTemplates = z.infer<typeof routineTemplatesSchema>;
+
 /** What the phone downloads before going out: only the signed-in inspector's scope. */
 export const visitPackSchema = z.object({
   schools: z.array(packSchoolSchema),
@@ -51,6 +58,12 @@ export const visitPackSchema = z.object({
   openItems: z.array(rectificationItemSchema),
   /** The district's deadline policy, so findings made offline get the due dates the server expects. */
   deadlinePolicy: deadlinePolicySchema,
+  /** The district's 挂牌督导 set; absent from packs made before it existed (nothing proposed). */
+  routineTemplates: routineTemplatesSchema.optional(),
+  /*
+   * Hook point: 专项督查 proposes its campaign's checklists once the pack carries campaigns with
+   * their template codes (ScopeProposals.campaign in scope.ts).
+   */
   generatedAt: z.number().int(),
 });
 export type VisitPack = z.infer<typeof visitPackSchema>;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { idSchema } from "../ids";
 import { answerSchema } from "./answer.schema";
 import { MAX_PHOTO_BYTES, photoIdSchema, photoMimeSchema } from "../photo/photo.schema";
-import { templateRefSchema } from "../template/template.schema";
+import { itemCodeSchema, templateCodeSchema, templateRefSchema } from "../template/template.schema";
 import { textSchema, timestampSchema } from "../text";
 
 export const VISIT_KINDS = ["routine", "campaign", "follow_up", "unannounced", "joint"] as const;
@@ -37,28 +37,43 @@ export const geoPointSchema = z.object({
 });
 export type GeoPoint = z.infer<typeof geoPointSchema>;
 
-/** The templates a visit pins: at least one, one version per template code. */
+/**
+ * The templates a visit pins, one version per template code. At least one, except for a 复查
+ * (see visitSchema), which works through the school's open items and may pin none.
+ */
 export const pinnedTemplatesSchema = z
   .array(templateRefSchema)
-  .min(1, "请至少选择一个检查表")
   .max(20, "检查表不能超过 20 个")
   .refine(
     (refs) => new Set(refs.map((r) => r.code)).size === refs.length,
     "同一检查表只能选择一个版本",
   );
 
+const signerNameSchema = textSchema("签名人姓名")
+  .trim()
+  .min(1, "请填写签名人姓名")
+  .max(50, "姓名不能超过 50 字");
+
 /** A signature is a PNG drawn on the phone, stored like any photo (content-addressed). */
 export const inspectorSignatureSchema = z.object({
   photoId: photoIdSchema,
-  name: textSchema("签名人姓名").trim().min(1, "请填写签名人姓名").max(50, "姓名不能超过 50 字"),
+  /** The signed-in inspector's account name (the server checks it at submit). */
+  name: signerNameSchema,
+  /** A second inspector on the visit, by name (no account needed); absent on older visits. */
+  coInspectorName: signerNameSchema.optional(),
   signedAt: timestampSchema("签名时间"),
 });
 export type InspectorSignature = z.infer<typeof inspectorSignatureSchema>;
 
-export const schoolSignatureSchema = inspectorSignatureSchema.extend({
-  /** The signer's position at the school, e.g. 校长 or 安全办主任. */
-  title: textSchema("职务").trim().max(50, "职务不能超过 50 字").optional(),
-});
+export const schoolSignatureSchema = inspectorSignatureSchema
+  .omit({ coInspectorName: true })
+  .extend({
+    /**
+     * The signer's position at the school, e.g. 校长 or 安全办主任. Required to submit (see
+     * applyVisitMutation); optional here so that visits signed before that rule still read.
+     */
+    title: textSchema("职务").trim().max(50, "职务不能超过 50 字").optional(),
+  });
 export type SchoolSignature = z.infer<typeof schoolSignatureSchema>;
 
 export const visitSignaturesSchema = z.object({
@@ -71,12 +86,34 @@ export const visitSummarySchema = textSchema("检查小结")
   .trim()
   .max(2000, "检查小结不能超过 2000 字");
 
+/** One section of one pinned template: `${templateCode}/${section title}`. */
+export const sectionIdSchema = z
+  .string()
+  .min(3, "无效的检查类别")
+  .max(90, "无效的检查类别")
+  .regex(/^[a-z][a-z0-9-]{1,39}\/./u, "无效的检查类别");
+
+/**
+ * Sections of the pinned templates the inspector left out of this visit. Their items are not
+ * shown on the walk; like any item not answered, they are recorded as 未检查 on submit.
+ */
+export const excludedSectionsSchema = z.array(sectionIdSchema).max(300, "检查类别过多");
+
+/** One item of one template, as stored in a visit's 未检查 list. */
+export const itemRefSchema = z.object({
+  templateCode: templateCodeSchema,
+  itemCode: itemCodeSchema,
+});
+export type ItemRef = z.infer<typeof itemRefSchema>;
+
 /** What the start screen collects (the inspector id comes from the session). */
 export const visitStartInputSchema = z.object({
   schoolId: idSchema,
   inspectorId: userIdSchema,
   kind: visitKindSchema,
   templates: pinnedTemplatesSchema,
+  /** Absent from visits started before sections could be left out. */
+  excludedSections: excludedSectionsSchema.optional(),
   startedAt: timestampSchema("开始时间"),
   location: geoPointSchema.nullable(),
 });
@@ -86,6 +123,7 @@ export type VisitStartInput = z.infer<typeof visitStartInputSchema>;
 export const visitPatchSchema = z.object({
   kind: visitKindSchema.optional(),
   templates: pinnedTemplatesSchema.optional(),
+  excludedSections: excludedSectionsSchema.optional(),
   location: geoPointSchema.nullable().optional(),
   summary: visitSummarySchema.optional(),
   signatures: visitSignaturesSchema.optional(),
@@ -107,6 +145,8 @@ export const visitSchema = z
     kind: visitKindSchema,
     /** Pinned `code@version`s: publishing a new version never changes a visit in progress. */
     templates: pinnedTemplatesSchema,
+    /** Sections left out of the walk (absent = none). */
+    excludedSections: excludedSectionsSchema.optional(),
     startedAt: timestampSchema("开始时间"),
     endedAt: z.number().int().nullable(),
     location: geoPointSchema.nullable(),
@@ -115,10 +155,18 @@ export const visitSchema = z
     /** A submitted visit is immutable; corrections are new events, never edits. */
     status: visitStatusSchema,
     submittedAt: z.number().int().nullable(),
+    /**
+     * Applicable items left unanswered (未检查), as the server judged them when it accepted the
+     * submit. Absent on drafts, on the phone until the server's copy is pulled, and on old visits.
+     */
+    unchecked: z.array(itemRefSchema).max(5000).optional(),
     /** Time of the last header change (answers carry their own `answeredAt`). */
     updatedAt: z.number().int(),
   })
   .superRefine((visit, ctx) => {
+    if (visit.templates.length === 0 && visit.kind !== "follow_up") {
+      ctx.addIssue({ code: "custom", path: ["templates"], message: "请至少选择一个检查表" });
+    }
     if (visit.endedAt !== null && visit.endedAt < visit.startedAt) {
       ctx.addIssue({ code: "custom", path: ["endedAt"], message: "结束时间不能早于开始时间" });
     }

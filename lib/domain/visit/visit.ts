@@ -101,6 +101,9 @@ export function applyVisitMutation(
       if (!signatures.school && requiresSchoolSignature(current.kind)) {
         return refused("invalid_input", "提交前须有学校代表签名");
       }
+      if (signatures.school && !signatures.school.title?.trim()) {
+        return refused("invalid_input", "请填写学校签名人的职务");
+      }
       return validVisit({
         ...current,
         summary,

@@ -156,6 +156,8 @@ export const districts = pgTable("districts", {
   noticePrefix: text("notice_prefix").notNull(),
   /** The district's deadline policy per severity (lib/domain/template/deadline-policy.ts); null = defaults. */
   deadlinePolicy: jsonb("deadline_policy"),
+  /** Template codes a 挂牌督导 visit proposes (office settings); null = none configured. */
+  routineTemplates: jsonb("routine_templates"),
   createdAt: createdAt(),
 });
 
@@ -503,6 +505,8 @@ export const visits = pgTable(
     kind: text("kind").notNull(),
     /** TemplateRef[]: the pinned code@version of each checklist. */
     templates: jsonb("templates").notNull(),
+    /** Section ids (`code/section`) the inspector left out; null on visits from before. */
+    excludedSections: jsonb("excluded_sections"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     /** GeoPoint | null. */
@@ -512,6 +516,8 @@ export const visits = pgTable(
     signatures: jsonb("signatures").notNull(),
     status: text("status").notNull(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** ItemRef[]: applicable items left unanswered (未检查), set when the submit is accepted. */
+    unchecked: jsonb("unchecked"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     changeSeq: changeSeqColumn(),
   },

@@ -122,7 +122,12 @@ export async function visitRecordFor(
     schoolName: data.school.name,
     school: data.school,
     visit,
-    inspectorNames: [names.get(visit.inspectorId) ?? visit.signatures.inspector?.name ?? ""],
+    inspectorNames: [
+      names.get(visit.inspectorId) ?? visit.signatures.inspector?.name ?? "",
+      ...(visit.signatures.inspector?.coInspectorName
+        ? [visit.signatures.inspector.coInspectorName]
+        : []),
+    ],
     templates: data.templates,
     answers: data.answers,
     findings: data.findings,

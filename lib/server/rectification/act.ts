@@ -9,7 +9,7 @@ import { and, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 
 import type { User } from "@/lib/domain/org/org.schema";
-import type { RectificationEvent } from "@/lib/domain/rectification/events";
+import { type RectificationEvent, withOccurredAt } from "@/lib/domain/rectification/events";
 import {
   RECTIFICATION_STATUS_LABELS,
   type RectificationAction,
@@ -38,7 +38,8 @@ export const rectificationActionRequestSchema = z.object({
 });
 export type RectificationActionRequest = z.infer<typeof rectificationActionRequestSchema>;
 
-export type ActInput = RectificationActionRequest & { itemId: string };
+/** `occurredAt`: when it happened on site (an offline action), kept in the event beside its time. */
+export type ActInput = RectificationActionRequest & { itemId: string; occurredAt?: number };
 export type ActResult = { ok: true; item: RectificationItem; event: RectificationEvent } | Refused;
 
 /**
@@ -88,7 +89,8 @@ async function act(tx: Executor, user: User, input: ActInput, now: number): Prom
   const photoRefusal = await attachPhotos(tx, user, item, input.action);
   if (photoRefusal) return photoRefusal;
   await itemRepository.update(tx, result.item);
-  return { ok: true, item: result.item, event: await appendEvent(tx, result.event) };
+  const event = withOccurredAt(result.event, input.occurredAt);
+  return { ok: true, item: result.item, event: await appendEvent(tx, event) };
 }
 
 /**

@@ -7,6 +7,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 
 import { toChinaDate } from "@/lib/domain/dates";
+import { withOccurredAt } from "@/lib/domain/rectification/events";
 import { formatNoticeNumber } from "@/lib/domain/rectification/notice-number";
 import {
   type RectificationActor,
@@ -89,7 +90,7 @@ async function openItem(
 ): Promise<RectificationItem> {
   const opened = openRectificationItem(input, inspector, now);
   await itemRepository.insert(tx, opened.item);
-  await appendEvent(tx, opened.event);
+  await appendEvent(tx, withOccurredAt(opened.event, finding.occurredAt));
   const { rectification } = finding;
   if (rectification.mode !== "on_site" || rectification.afterPhotoIds.length === 0)
     return opened.item;
@@ -101,7 +102,7 @@ async function openItem(
   );
   if (!closed.ok) throw new Error(`立行立改销号失败（${input.itemCode}）：${closed.message}`);
   await itemRepository.update(tx, closed.item);
-  await appendEvent(tx, closed.event);
+  await appendEvent(tx, withOccurredAt(closed.event, finding.occurredAt));
   return closed.item;
 }
 

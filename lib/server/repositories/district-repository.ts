@@ -1,6 +1,6 @@
 /**
- * District settings as domain objects: for now the deadline policy per severity that the office
- * edits. Who may edit it is the route's business (the office of that district).
+ * District settings as domain objects: the deadline policy per severity and the 挂牌督导
+ * checklist set that the office edits. Who may edit it is the route's business (the office of that district).
  */
 import "server-only";
 
@@ -11,6 +11,10 @@ import {
   type DeadlinePolicy,
   deadlinePolicySchema,
 } from "@/lib/domain/template/deadline-policy";
+import {
+  routineTemplatesSchema,
+  type RoutineTemplates,
+} from "@/lib/domain/visit/visit-pack.schema";
 
 import type { Executor } from "../db/client";
 import { districts } from "../db/schema";
@@ -33,6 +37,25 @@ export const districtRepository = {
     // Users, schools and zones all point at a district, so a missing one is a broken invariant.
     if (!row) throw new Error(`区县 ${districtId} 不存在`);
     return row.policy === null ? DEFAULT_DEADLINE_POLICY : deadlinePolicySchema.parse(row.policy);
+  },
+
+  /** Template codes a 挂牌督导 visit proposes; empty when the office has not chosen any. */
+  async getRoutineTemplates(db: Executor, districtId: string): Promise<string[]> {
+    const [row] = await db
+      .select({ codes: districts.routineTemplates })
+      .from(districts)
+      .where(eq(districts.id, districtId));
+    if (!row) throw new Error(`区县 ${districtId} 不存在`);
+    return row.codes === null ? [] : routineTemplatesSchema.parse(row.codes);
+  },
+
+  async setRoutineTemplates(db: Executor, districtId: string, codes: RoutineTemplates) {
+    const rows = await db
+      .update(districts)
+      .set({ routineTemplates: codes })
+      .where(eq(districts.id, districtId))
+      .returning({ id: districts.id });
+    if (rows.length === 0) throw new Error(`区县 ${districtId} 不存在`);
   },
 
   /** Replaces the district's policy. */

@@ -32,6 +32,7 @@ export function rowToVisit(row: VisitRow): Visit {
     inspectorId: row.inspectorId,
     kind: row.kind,
     templates: row.templates,
+    ...(row.excludedSections === null ? {} : { excludedSections: row.excludedSections }),
     startedAt: row.startedAt.getTime(),
     endedAt: row.endedAt?.getTime() ?? null,
     location: row.location,
@@ -39,6 +40,7 @@ export function rowToVisit(row: VisitRow): Visit {
     signatures: row.signatures,
     status: row.status,
     submittedAt: row.submittedAt?.getTime() ?? null,
+    ...(row.unchecked === null ? {} : { unchecked: row.unchecked }),
     updatedAt: row.updatedAt.getTime(),
   });
 }
@@ -61,6 +63,7 @@ function visitFields(visit: Visit) {
   return {
     kind: visit.kind,
     templates: visit.templates,
+    excludedSections: visit.excludedSections ?? null,
     startedAt: new Date(visit.startedAt),
     endedAt: toDate(visit.endedAt),
     location: visit.location,
@@ -68,6 +71,7 @@ function visitFields(visit: Visit) {
     signatures: visit.signatures,
     status: visit.status,
     submittedAt: toDate(visit.submittedAt),
+    unchecked: visit.unchecked ?? null,
     updatedAt: new Date(visit.updatedAt),
   } satisfies Partial<typeof visits.$inferInsert>;
 }

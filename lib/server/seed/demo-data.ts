@@ -40,6 +40,9 @@ const s = (
   ...attrs,
 });
 
+/** The checklists the demo district's 挂牌督导 visits propose. */
+export const DEMO_ROUTINE_TEMPLATES = ["campus-safety", "school-management"];
+
 export const DEMO_ZONES = ["城东责任区", "城西责任区", "乡镇责任区"] as const;
 
 /** Inspectors by zone index: zone 3 (乡镇) is large and shared by two 责任督学. */

@@ -12,6 +12,7 @@ import { newId } from "@/lib/utils/ids";
 
 import {
   DEMO_DISTRICT,
+  DEMO_ROUTINE_TEMPLATES,
   DEMO_INSPECTORS,
   DEMO_OFFICE,
   DEMO_PASSWORD,
@@ -41,10 +42,13 @@ export async function seedDemo(db: Db): Promise<void> {
     // Seeded rows carry change numbers too: take the same lock as every other writer (change-seq.ts).
     await lockChangeSeq(tx);
     const districtId = newId();
-    // The demo is a district that finished its setup, deadline policy included.
-    await tx
-      .insert(districts)
-      .values({ id: districtId, ...DEMO_DISTRICT, deadlinePolicy: DEFAULT_DEADLINE_POLICY });
+    // The demo is a district that finished its setup: deadline policy and 挂牌督导 checklists.
+    await tx.insert(districts).values({
+      id: districtId,
+      ...DEMO_DISTRICT,
+      deadlinePolicy: DEFAULT_DEADLINE_POLICY,
+      routineTemplates: DEMO_ROUTINE_TEMPLATES,
+    });
     const zoneIds = DEMO_ZONES.map(() => newId());
     await tx
       .insert(zones)

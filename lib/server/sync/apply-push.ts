@@ -304,8 +304,8 @@ function isDataError(error: unknown): boolean {
 
 /**
  * The item's own service judges scope (not_found), role (forbidden), state (conflict), version
- * (stale_version) and photos (photo_missing).
- * The action happened when the phone recorded it, but never later than now (a phone clock ahead).
+ * (stale_version) and photos (photo_missing). The action takes effect now (server time); when it
+ * happened on site is kept beside it as `occurredAt`, never later than now (a phone clock ahead).
  * Its photos may have become the item's school's: the batch sees them as they are now.
  */
 async function applyRectification(
@@ -316,11 +316,12 @@ async function applyRectification(
   state: BatchState,
 ): Promise<Refusal | null> {
   const { itemId, action, expectedVersion } = mutation.args;
+  const occurredAt = Math.min(mutation.args.occurredAt ?? mutation.createdAt, now);
   const result = await applyRectificationAction(
     tx,
     user,
-    { itemId, action, expectedVersion },
-    Math.min(mutation.createdAt, now),
+    { itemId, action, expectedVersion, occurredAt },
+    now,
   );
   if (!result.ok) return refusalOf(result);
   const photoIds = referencedPhotoIds(mutation);

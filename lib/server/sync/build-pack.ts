@@ -91,6 +91,9 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
         deadlinePolicy: user.districtId
           ? await districtRepository.getDeadlinePolicy(tx, user.districtId)
           : DEFAULT_DEADLINE_POLICY,
+        routineTemplates: user.districtId
+          ? await districtRepository.getRoutineTemplates(tx, user.districtId)
+          : [],
         generatedAt: now,
       };
     },

@@ -1,6 +1,6 @@
 /**
- * What the server adds to "visit.submit" beyond the reducer: it judges completeness again against
- * the pinned templates (the phone may be out of date or wrong), then turns the findings into
+ * What the server adds to "visit.submit" beyond the reducer: it judges the submit rules again against
+ * the pinned templates (the phone may be out of date or wrong), records the items left 未检查, then turns the findings into
  * 整改事项 and one 整改通知书 — inside the push's transaction, so a submit lands whole or not at all.
  */
 import "server-only";
@@ -10,6 +10,7 @@ import { type Refusal, refusal, refusalOf } from "@/lib/domain/refusal";
 import { type SubmitProblem, validateForSubmit } from "@/lib/domain/template/answer-rules";
 import { applicableItems } from "@/lib/domain/template/applicability";
 import { deriveFindings } from "@/lib/domain/template/findings";
+import { uncheckedItems } from "@/lib/domain/visit/scope";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 
 import { loadPinnedTemplates } from "./pinned-templates";
@@ -33,8 +34,9 @@ export function describeSubmitProblems(problems: readonly SubmitProblem[]): stri
 }
 
 /**
- * Stores `submitted` (the reducer's result) if every applicable item of every pinned template is
- * complete, and issues its notice as `user` at `now`. Returns the refusal, or null when done;
+ * Stores `submitted` (the reducer's result) with its 未检查 items if nothing blocks it (必查 items,
+ * evidence rules, the inspector's signature under their account name), and issues its notice as
+ * `user` at `now`. Returns the refusal, or null when done;
  * on a refusal the caller rolls back whatever was written.
  */
 export async function submitVisit(
@@ -58,8 +60,18 @@ export async function submitVisit(
     ),
   );
   if (problems.length > 0) return refusal("invalid_input", describeSubmitProblems(problems));
+  const signer = submitted.signatures.inspector;
+  if (signer && signer.name !== user.name) {
+    return refusal(
+      "invalid_input",
+      `督学签名的姓名（${signer.name}）与账号姓名（${user.name}）不一致`,
+    );
+  }
 
-  await visitRepository.update(tx, submitted);
+  await visitRepository.update(tx, {
+    ...submitted,
+    unchecked: uncheckedItems({ templates: pinned.templates, school, answers }),
+  });
   const issued = await issueNoticeForVisit(tx, {
     visitId: submitted.id,
     districtId: school.districtId,

@@ -146,7 +146,7 @@ describe("syncEngine against the real server", () => {
       processed: phone.mutations.length,
       notices: 1,
     });
-    expect(await stores.visits.get(phone.visit.id)).toEqual(phone.visit);
+    expect(await stores.visits.get(phone.visit.id)).toEqual({ ...phone.visit, unchecked: [] });
     const packSchools = await stores.pack.listSchools();
     expect(packSchools.find((s) => s.id === s01.id)?.lastVisit?.visitId).toBe(phone.visit.id);
     expect(packSchools.map((s) => s.zoneId)).toEqual(packSchools.map(() => s01.zoneId));

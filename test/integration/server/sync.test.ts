@@ -13,6 +13,7 @@ import {
   notices,
   photos,
   processedMutations,
+  rectificationEvents,
   rectificationItems,
   schools,
   visitAnswers,
@@ -138,7 +139,8 @@ describe("POST /api/sync/push", () => {
       expect(answerCount()).toBeGreaterThanOrEqual(40);
       expect(results.map((r) => r.id)).toEqual(full.mutations.map((m) => m.id));
       expect(new Set(statuses(results))).toEqual(new Set(["applied"]));
-      expect(await storedVisit(full.visit.id)).toEqual(full.visit);
+      // Every item answered: the server records nothing as 未检查.
+      expect(await storedVisit(full.visit.id)).toEqual({ ...full.visit, unchecked: [] });
       const stored = await t.db
         .select()
         .from(visitAnswers)
@@ -289,10 +291,9 @@ describe("POST /api/sync/push", () => {
     ]);
   });
 
-  it("rejects submitting an incomplete visit, naming what is missing, and keeps it a draft", async () => {
+  it("rejects a submit a photo rule still blocks, naming it, and keeps the visit a draft", async () => {
     const phone = new PhoneVisit(users.inspector1.id, s01, [campusSafety], T0);
     const items = applicableItems(campusSafety, s01);
-    const [unanswered1, unanswered2] = items;
     const withoutPhoto = items.find((i, index) => index > 1 && i.evidence === "photo_always")!;
     for (const item of items.slice(2)) {
       const needsPhoto = item.evidence === "photo_always" && item !== withoutPhoto;
@@ -306,18 +307,71 @@ describe("POST /api/sync/push", () => {
 
     const results = await sync(phone);
 
+    // The two items left unanswered do not block (未检查); the missing photo does.
     expect(results.find((r) => r.id === submit.id)).toEqual({
       id: submit.id,
       status: "rejected",
       refusal: refusal(
         "invalid_input",
-        `检查尚未完成，不能提交：「${unanswered1!.prompt}」尚未作答；` +
-          `「${unanswered2!.prompt}」尚未作答；「${withoutPhoto.prompt}」本项须拍照取证`,
+        `检查尚未完成，不能提交：「${withoutPhoto.prompt}」本项须拍照取证`,
       ),
     });
     expect(results.filter((r) => r.status !== "applied")).toHaveLength(1);
     expect((await storedVisit(phone.visit.id))?.status).toBe("draft");
     expect(await storedItems(phone.visit.id)).toEqual([]);
+  });
+
+  it("stores the items left 未检查 with the submitted visit, and both signers with their names", async () => {
+    const phone = new PhoneVisit(users.inspector1.id, s01, [campusSafety], T0);
+    const items = applicableItems(campusSafety, s01);
+    const [skipped1, skipped2] = items;
+    for (const item of items.slice(2)) {
+      phone.answer(campusSafety, item, {
+        photoIds: item.evidence === "photo_always" ? [phone.photo("answer")] : [],
+        value: passingValue(item),
+      });
+    }
+    const signatures = phone.signatures();
+    phone.submit({
+      ...signatures,
+      inspector: { ...signatures.inspector!, name: "王建国", coInspectorName: "陈立" },
+    });
+
+    const results = await sync(phone);
+
+    expect(new Set(statuses(results))).toEqual(new Set(["applied"]));
+    const stored = await storedVisit(phone.visit.id);
+    expect(stored?.status).toBe("submitted");
+    expect(stored?.unchecked).toEqual([
+      { templateCode: campusSafety.code, itemCode: skipped1!.code },
+      { templateCode: campusSafety.code, itemCode: skipped2!.code },
+    ]);
+    expect(stored?.signatures.inspector).toMatchObject({ name: "王建国", coInspectorName: "陈立" });
+    expect(stored?.signatures.school?.title).toBeTruthy();
+    // 未检查 is not a finding: nothing to rectify.
+    expect(await storedItems(phone.visit.id)).toEqual([]);
+  });
+
+  it("refuses a submit whose inspector signature names someone other than the account", async () => {
+    const phone = new PhoneVisit(users.inspector1.id, s01, [campusSafety], T0);
+    for (const item of applicableItems(campusSafety, s01)) {
+      phone.answer(campusSafety, item, {
+        photoIds: item.evidence === "photo_always" ? [phone.photo("answer")] : [],
+        value: passingValue(item),
+      });
+    }
+    const signatures = phone.signatures();
+    phone.submit({ ...signatures, inspector: { ...signatures.inspector!, name: "冒名者" } });
+    const submit = phone.mutations.at(-1)!;
+
+    const results = await sync(phone);
+
+    expect(results.find((r) => r.id === submit.id)).toEqual({
+      id: submit.id,
+      status: "rejected",
+      reason: "督学签名的姓名（冒名者）与账号姓名（王建国）不一致",
+    });
+    expect((await storedVisit(phone.visit.id))?.status).toBe("draft");
   });
 
   it("lets only inspectors push visit mutations", async () => {
@@ -418,6 +472,36 @@ describe("rectification.act over sync", () => {
       version: 4,
       afterPhotoIds: [afterCheck.id],
     });
+  });
+
+  it("keeps the on-site time of an offline action beside the server's time; old mutations too", async () => {
+    const phone = aFullVisit(users.inspector1.id, s01, campusSafety, T0 + 2 * HOUR);
+    await sync(phone);
+    const item = (await storedItems(phone.visit.id)).find((i) => i.status === "pending")!;
+    const onSite = Date.now() - 3 * HOUR;
+    const withTime = { ...act(item, 1, { type: "acknowledge" }), createdAt: onSite };
+    const { args } = withTime;
+    const acknowledged = { ...withTime, args: { ...args, occurredAt: onSite } };
+    // A mutation queued before occurredAt existed: its createdAt stands in.
+    const old = { ...act(item, 2, { type: "escalate", kind: "interview", note: "约谈" }) };
+    const before = Date.now();
+
+    expect(await pushOk("school01", [acknowledged])).toEqual([
+      { id: acknowledged.id, status: "applied" },
+    ]);
+    expect(await pushOk("inspector1", [old])).toEqual([{ id: old.id, status: "applied" }]);
+
+    const events = await t.db
+      .select()
+      .from(rectificationEvents)
+      .where(eq(rectificationEvents.itemId, item.id))
+      .orderBy(rectificationEvents.seq);
+    const [created, ack, escalate] = events;
+    // The finding: recorded on the phone when answered, issued when the server got the visit.
+    expect(created?.payload).toHaveProperty("occurredAt");
+    expect(ack?.at.getTime()).toBeGreaterThanOrEqual(before);
+    expect(ack?.payload).toMatchObject({ occurredAt: onSite });
+    expect(escalate?.payload).toMatchObject({ occurredAt: old.createdAt });
   });
 
   it("rejects an action on a version someone has since moved on from, with the reason", async () => {

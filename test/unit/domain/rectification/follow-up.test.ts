@@ -50,6 +50,7 @@ describe("actMutation", () => {
         itemId: anId(1),
         expectedVersion: 4,
         action: { type: "verify_return", reason: "照片不清楚" },
+        occurredAt: NOW,
       },
     });
     expect(mutationSchema.safeParse(mutation).success).toBe(true);

@@ -180,8 +180,15 @@ describe("validateForSubmit", () => {
   }
 
   it.each<[string, TemplateItem, Partial<Answer> | null, string[]]>([
-    ["an item without an answer", aTemplateItem(), null, ["尚未作答"]],
-    ["an answer without a result", aTemplateItem(), { result: null }, ["尚未作答"]],
+    ["an item without an answer (未检查, allowed)", aTemplateItem(), null, []],
+    ["an answer without a result (未检查, allowed)", aTemplateItem(), { result: null }, []],
+    ["a 必查 item without an answer", aTemplateItem({ required: true }), null, ["必查项尚未作答"]],
+    [
+      "a 必查 item answered without a result",
+      aTemplateItem({ required: true }),
+      { result: null },
+      ["必查项尚未作答"],
+    ],
     ["不符合 without a photo", aTemplateItem(), { result: "fail" }, ["不符合时须拍照取证"]],
     [
       "不符合 with a photo and no finding choice",
@@ -275,7 +282,7 @@ describe("validateForSubmit", () => {
 
   it("returns one entry per item with problems, naming the item, in item order", () => {
     const first = aTemplateItem({ code: "AQ-001" });
-    const second = aClassSizeItem();
+    const second = { ...aClassSizeItem(), required: true };
     const third = aTemplateItem({ code: "AQ-003", evidence: "photo_always" });
     const answers = [
       anAnswer({ itemCode: "AQ-001", result: "pass" }),
@@ -283,7 +290,12 @@ describe("validateForSubmit", () => {
     ];
 
     expect(validateForSubmit([first, second, third], answers, DEFAULT_DEADLINE_POLICY)).toEqual([
-      { itemCode: "BX-001", section: "大班额", prompt: second.prompt, problems: ["尚未作答"] },
+      {
+        itemCode: "BX-001",
+        section: "大班额",
+        prompt: second.prompt,
+        problems: ["必查项尚未作答"],
+      },
       {
         itemCode: "AQ-003",
         section: "封闭管理",

@@ -74,6 +74,7 @@ describe("deriveFindings", () => {
         requiredAction: item.requirement,
         rectification: { mode: "deadline", dueDate: "2026-03-17" },
         photoIds: [aPhotoId("a")],
+        occurredAt: VISIT_AT,
       },
     ]);
     expect(findingSchema.safeParse(findings[0]).success).toBe(true);

@@ -178,19 +178,27 @@ describe("submitBlockers", () => {
     expect(submitBlockers({ ...input, visit: signed, answers: complete })).toEqual([]);
   });
 
-  it("lists unanswered items and missing photos in checklist order, with their keys", () => {
+  it("lists 必查 items unanswered and missing photos in checklist order, with their keys", () => {
+    const required = {
+      ...safety,
+      items: safety.items.map((i) => (i.code === "AQ-001" ? { ...i, required: true } : i)),
+    };
     const answers = [
       anAnswer({ itemCode: "AQ-002", result: "fail" }),
       anAnswer({ itemCode: "AQ-004", result: "fail", photoIds: [aPhotoHash("1")] }),
     ];
-    const blockers = submitBlockers({ ...input, visit: signed, answers });
+    const blockers = submitBlockers({
+      ...input,
+      templates: [required, management],
+      visit: signed,
+      answers,
+    });
+    // BX-001 and GL-001 are left 未检查: allowed, not blockers.
     expect(
       blockers.map((b) => (b.kind === "item" ? [b.key, b.isUnanswered, b.problems] : b.kind)),
     ).toEqual([
-      ["campus-safety/AQ-001", true, ["尚未作答"]],
+      ["campus-safety/AQ-001", true, ["必查项尚未作答"]],
       ["campus-safety/AQ-002", false, ["不符合时须拍照取证"]],
-      ["school-management/BX-001", true, ["尚未作答"]],
-      ["school-management/GL-001", true, ["尚未作答"]],
     ]);
   });
 
@@ -200,5 +208,14 @@ describe("submitBlockers", () => {
   ] as const)("asks a %s visit for the signatures it needs", (kind, expected) => {
     const blockers = submitBlockers({ ...input, visit: aVisit({ kind }), answers: complete });
     expect(blockers.map((b) => (b.kind === "signature" ? b.problem : b.kind))).toEqual(expected);
+  });
+
+  it("asks for the school signer's post", () => {
+    const { title: _title, ...untitled } = aSchoolSignature();
+    const visit = aVisit({ signatures: { inspector: anInspectorSignature(), school: untitled } });
+    const blockers = submitBlockers({ ...input, visit, answers: complete });
+    expect(blockers.map((b) => (b.kind === "signature" ? b.problem : b.kind))).toEqual([
+      "缺少学校签名人的职务",
+    ]);
   });
 });
