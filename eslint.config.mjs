@@ -208,4 +208,28 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Integration tests build their own scenarios (test/helpers/builders); only the demo's own test
+    // runs the demo seed, so the suite holds with the demo switched off (issue 13).
+    files: ["test/integration/**/*.ts"],
+    ignores: ["test/integration/server/demo-history.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@/lib/server/seed/seed",
+              importNames: ["seedDemo"],
+              message: "Build the scenario with test/helpers/builders (buildCounty and the rest).",
+            },
+            {
+              name: "@/lib/server/seed/demo-history",
+              message: "Build the history a test needs with test/helpers/builders.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -11,7 +11,6 @@ import type { RectificationAction } from "@/lib/domain/rectification/rectificati
 import { auditLog, zones } from "@/lib/server/db/schema";
 import { applyRectificationAction } from "@/lib/server/rectification/act";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
-import { seedDemo } from "@/lib/server/seed/seed";
 import { newId } from "@/lib/utils/ids";
 
 import { GET as getHealth } from "@/app/api/health/route";
@@ -45,6 +44,7 @@ import { GET as getIssued } from "@/app/api/visits/[id]/issued/route";
 import { GET as getRecordPdf } from "@/app/api/visits/[id]/record.pdf/route";
 
 import { authedRequest, createUserWithRole, signInAs, TEST_PASSWORD } from "../../helpers/auth";
+import { buildCounty } from "../../helpers/builders/county";
 import { addSecondDistrictAndCity, type TwoDistricts } from "../../helpers/org-fixtures";
 import {
   aFinding,
@@ -225,7 +225,7 @@ const cookies = new Map<Caller, string | null>();
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   const org = await addSecondDistrictAndCity(t.db);
   for (const caller of CALLERS) {
     const username = USERNAMES[caller];

@@ -12,8 +12,8 @@ import { bootDatabase, type Db, shutdownDatabase } from "@/lib/server/db/client"
 import { photos, rectificationItems } from "@/lib/server/db/schema";
 import { serverEnv } from "@/lib/server/env";
 import { verifyItemChain } from "@/lib/server/rectification/event-log";
-import { seedDemo } from "@/lib/server/seed/seed";
 
+import { buildCounty } from "../../helpers/builders/county";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
 /**
@@ -75,7 +75,7 @@ let before: { counts: Record<string, number>; chains: Record<string, boolean>; p
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   before = {
     counts: await rowCounts(t.db),
     chains: await chains(t.db),

@@ -11,6 +11,7 @@ import {
   listReviewQueue,
 } from "@/lib/server/rectification/queries";
 import { seedDemo } from "@/lib/server/seed/seed";
+import { systemClock } from "@/lib/utils/clock";
 
 import { domainUser } from "../../helpers/rectification-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
@@ -18,7 +19,7 @@ import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 let t: TestDatabase;
 let office: User;
 let rows: ItemRow[];
-const now = Date.now();
+const now = systemClock.now();
 
 beforeAll(async () => {
   t = await createTestDatabase();

@@ -6,25 +6,65 @@ import type { User } from "@/lib/domain/org/org.schema";
 import { RECTIFICATION_STATUS_LABELS } from "@/lib/domain/rectification/rectification.schema";
 import { itemFiltersSchema, listItems } from "@/lib/server/rectification/queries";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
-import { seedDemo } from "@/lib/server/seed/seed";
+import { systemClock } from "@/lib/utils/clock";
 
 import { GET as getLedger } from "@/app/api/office/ledger.xlsx/route";
 import { GET as getItems } from "@/app/api/rectification/items/route";
 
 import { authedRequest, signInAs } from "../../helpers/auth";
-import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
+import { buildCounty } from "../../helpers/builders/county";
+import {
+  aFinding,
+  domainUser,
+  insertPhotos,
+  issueTestNotice,
+  photoId,
+  schoolOf,
+} from "../../helpers/rectification-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
 let t: TestDatabase;
 let office: User;
 let officeCookie: string;
-const now = Date.now();
+const now = systemClock.now();
+const DAY = 24 * 60 * 60_000;
 
+/**
+ * Two notices issued ten days ago by the test clock: 城东第二小学 (S07) with four items — two
+ * overdue, one due next week, one closed on site — and 示范区实验小学 (S01) with one due next week.
+ */
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   office = await domainUser(t.db, "office");
   officeCookie = await signInAs("office", DEMO_PASSWORD);
+  const inspector = await domainUser(t.db, "inspector1");
+  const issuedAt = now - 10 * DAY;
+  const due = (days: number) => ({
+    mode: "deadline" as const,
+    dueDate: toChinaDate(now + days * DAY),
+  });
+  await insertPhotos(t.db, [photoId(1)], inspector.id);
+  await issueTestNotice(t.db, {
+    schoolCode: "S07",
+    inspector: "inspector1",
+    now: issuedAt,
+    findings: [
+      aFinding("XF-001", { severity: "major", rectification: due(-3) }),
+      aFinding("XF-002", { severity: "minor", rectification: due(-1) }),
+      aFinding("XF-003", { severity: "minor", rectification: due(7) }),
+      aFinding("XF-004", {
+        severity: "major",
+        rectification: { mode: "on_site", afterPhotoIds: [photoId(1)] },
+      }),
+    ],
+  });
+  await issueTestNotice(t.db, {
+    schoolCode: "S01",
+    inspector: "inspector1",
+    now: issuedAt,
+    findings: [aFinding("XF-005", { severity: "critical", rectification: due(7) })],
+  });
 });
 afterAll(() => t.drop());
 
@@ -40,9 +80,15 @@ describe("listItems", () => {
     ["severity=major", (r: { item: { severity: string } }) => r.item.severity === "major"],
   ])("keeps only matching items when filtered by %s", async (query, matches) => {
     const filters = itemFiltersSchema.parse(Object.fromEntries(new URLSearchParams(query)));
+    const all = await listItems(t.db, office, {}, now);
     const rows = await listItems(t.db, office, filters, now);
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every(matches)).toBe(true);
+    expect(rows.map((r) => r.item.id).sort()).toEqual(
+      all
+        .filter(matches)
+        .map((r) => r.item.id)
+        .sort(),
+    );
   });
 
   it("keeps one school's items when filtered by school", async () => {

@@ -22,9 +22,9 @@ import {
   listReviewQueue,
   markNoticeRead,
 } from "@/lib/server/rectification/queries";
-import { seedDemo } from "@/lib/server/seed/seed";
 import { newId } from "@/lib/utils/ids";
 
+import { buildCounty } from "../../helpers/builders/county";
 import {
   aFinding,
   domainUser,
@@ -44,7 +44,7 @@ let users: Record<"school01" | "school02" | "inspector1" | "inspector2" | "offic
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   const names = ["school01", "school02", "inspector1", "inspector2", "office"] as const;
   users = Object.fromEntries(
     await Promise.all(names.map(async (n) => [n, await domainUser(t.db, n)])),
