@@ -221,7 +221,8 @@ test("a county sets itself up from an empty database and runs its first inspecti
 
   // 4. One account per school, and the credential sheet downloaded as the browser saves it.
   await page.getByRole("button", { name: "批量开设" }).click();
-  await expect(page.getByText("已开设 40 个账号")).toBeVisible();
+  // 40 scrypt hashes: slow on a loaded machine.
+  await expect(page.getByText("已开设 40 个账号")).toBeVisible({ timeout: 180_000 });
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "下载账号单（Excel）" }).click(),
@@ -305,7 +306,7 @@ test("a county sets itself up from an empty database and runs its first inspecti
           photosWaiting: local.photos.filter((p) => p.uploadState !== "uploaded").length,
         };
       },
-      { timeout: 90_000 },
+      { timeout: 180_000 },
     )
     .toEqual({ pending: 0, rejected: 0, photosWaiting: 0 });
 
@@ -316,5 +317,5 @@ test("a county sets itself up from an empty database and runs its first inspecti
   await expect(notice).toHaveCount(1);
   await notice.click();
   await expect(school).toHaveURL(/\/school\/notices\//);
-  await expect(school.getByText("门卫室无外来人员登记簿")).toBeVisible();
+  await expect(school.getByText("门卫室无外来人员登记簿", { exact: true })).toBeVisible();
 });
