@@ -9,7 +9,6 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Template } from "@/lib/domain/template/template.schema";
-import { rectificationItems } from "@/lib/server/db/schema";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
@@ -26,7 +25,12 @@ import { POST as importTemplate } from "@/app/api/templates/import/route";
 import { authedRequest, signInAs } from "../../helpers/auth";
 import { buildCounty } from "../../helpers/builders/county";
 import { PhoneVisit } from "../../helpers/phone-visit";
-import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
+import {
+  aFinding,
+  domainUser,
+  issueTestNotice,
+  schoolOf,
+} from "../../helpers/rectification-fixtures";
 import { pushAs } from "../../helpers/sync-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
@@ -55,8 +59,13 @@ beforeAll(async () => {
   );
   for (const item of campusSafety.items.slice(0, 3)) phone.answer(campusSafety, item, {});
   expect((await pushAs(cookie.inspector1, phone.mutations.slice(0, 1))).status).toBe(200);
-  const [item] = await t.db.select({ id: rectificationItems.id }).from(rectificationItems).limit(1);
-  itemId = item!.id;
+  const issued = await issueTestNotice(t.db, {
+    schoolCode: "S01",
+    inspector: "inspector1",
+    findings: [aFinding()],
+    now: systemClock.now(),
+  });
+  itemId = issued.items[0]!.id;
   policy = await (
     await getPolicy(authedRequest("/api/office/deadline-policy", cookie.office))
   ).json();

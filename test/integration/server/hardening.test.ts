@@ -43,7 +43,7 @@ import { POST as changePassword } from "@/app/api/users/me/password/route";
 import { authedRequest, signInAs, signInRequest, TEST_ORIGIN } from "../../helpers/auth";
 import { buildCounty } from "../../helpers/builders/county";
 import { aTestPhoto, PhoneVisit } from "../../helpers/phone-visit";
-import { schoolOf } from "../../helpers/rectification-fixtures";
+import { aFinding, issueTestNotice, schoolOf } from "../../helpers/rectification-fixtures";
 import { pushAs, uploadPhoto } from "../../helpers/sync-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
@@ -232,8 +232,13 @@ describe("a cross-site write with the victim's cookie", () => {
   let itemId: string;
   beforeAll(async () => {
     cookie = await signInAs("office", DEMO_PASSWORD);
-    const [item] = await t.db.select().from(rectificationItems).limit(1);
-    itemId = item!.id;
+    const issued = await issueTestNotice(t.db, {
+      schoolCode: "S02",
+      inspector: "inspector1",
+      findings: [aFinding()],
+      now: systemClock.now(),
+    });
+    itemId = issued.items[0]!.id;
   });
 
   const cancel = JSON.stringify({ action: { type: "cancel", reason: "跨站请求伪造" } });
