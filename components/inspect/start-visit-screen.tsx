@@ -101,7 +101,7 @@ function StartForm({ options }: { options: StartOptions }) {
       router.replace(`/inspect/visit?id=${result.visitId}`);
       return;
     }
-    setError(result.reason);
+    setError(result.message);
     setIsStarting(false);
   }
 

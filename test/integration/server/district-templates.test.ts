@@ -336,7 +336,10 @@ describe("pinning a retired version", () => {
       {
         id: afterRetirement.mutations[0]!.id,
         status: "rejected",
-        reason: "检查表 campus-safety-demo 第 1 版已停用，请重新下载检查包后再开始检查",
+        refusal: {
+          code: "conflict",
+          message: "检查表 campus-safety-demo 第 1 版已停用，请重新下载检查包后再开始检查",
+        },
       },
     ]);
 
@@ -372,7 +375,11 @@ describe("pinning a retired version", () => {
       createdAt: systemClock.now(),
     };
     expect(await push([update])).toEqual([
-      { id: update.id, status: "rejected", reason: "检查表 east-canteen 不属于本区" },
+      {
+        id: update.id,
+        status: "rejected",
+        refusal: { code: "conflict", message: "检查表 east-canteen 不属于本区" },
+      },
     ]);
   });
 });
