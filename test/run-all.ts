@@ -2,6 +2,10 @@
  * `npm test`: the whole suite in order — unit tests, integration tests against the
  * embedded PostgreSQL (and again against TEST_DATABASE_URL when it is set), then end-to-end tests in
  * the system Chromium. Prints one closing "N passed, N failed" line and exits non-zero on any failure.
+ *
+ * The integration passes run on a set clock (TEST_CLOCK, lib/utils/clock.ts): the embedded one at a
+ * fixed date, the external one a year later, so neither depends on today's date. The tests build
+ * their own scenarios and never run the demo seed (a lint rule keeps it so).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -65,13 +69,21 @@ function vitest(
 }
 
 vitest("单元测试 (unit)", ["unit"], "unit");
-vitest("集成测试：嵌入式 PostgreSQL (integration)", ["integration"], "integration-embedded", {
-  DUXUE_TEST_PG: "embedded",
-});
+const FIXED_DATE = "2026-03-02T01:00:00Z";
+const A_YEAR_LATER = "2027-03-02T01:00:00Z";
+vitest(
+  `集成测试：嵌入式 PostgreSQL，时钟 ${FIXED_DATE} (integration)`,
+  ["integration"],
+  "integration-embedded",
+  { DUXUE_TEST_PG: "embedded", TEST_CLOCK: FIXED_DATE },
+);
 if (process.env.TEST_DATABASE_URL) {
-  vitest("集成测试：外部 PostgreSQL (TEST_DATABASE_URL)", ["integration"], "integration-external", {
-    DUXUE_TEST_PG: "external",
-  });
+  vitest(
+    `集成测试：外部 PostgreSQL (TEST_DATABASE_URL)，时钟 ${A_YEAR_LATER}`,
+    ["integration"],
+    "integration-external",
+    { DUXUE_TEST_PG: "external", TEST_CLOCK: A_YEAR_LATER },
+  );
 }
 
 if (!fs.existsSync(CHROMIUM)) {

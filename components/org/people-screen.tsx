@@ -13,6 +13,8 @@ import {
   type DistrictView,
   type OneTimeCredential,
   type Person,
+  type UpdateUserInput,
+  updateUserInputSchema,
   type ZoneView,
 } from "@/lib/domain/org/people";
 import { useApiAction } from "@/lib/hooks/api-client";
@@ -22,15 +24,15 @@ import { FormField } from "@/components/forms/form-field";
 import { FailureText } from "@/components/org/failure-text";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 
 type SchoolChoice = { id: string; name: string; code: string };
 
 /**
- * The office's people list: open accounts, reset a password (the one-time password is shown once,
- * here), disable and enable, and bulk school accounts with the printable credential sheet. A
- * 市级督导室 sees the same list without the buttons.
+ * The office's people list: open accounts, edit someone's name, phone and (inspectors) zones, reset
+ * a password (the one-time password is shown once, here), disable and enable, and bulk school
+ * accounts with the printable credential sheet. A 市级督导室 sees the same list without the buttons.
  */
 export function PeopleScreen({
   people,
@@ -50,10 +52,22 @@ export function PeopleScreen({
   creatableRoles: Role[];
 }) {
   const [shown, setShown] = useState<OneTimeCredential | null>(null);
+  const [editing, setEditing] = useState<Person | null>(null);
   const zoneName = new Map(zones.map((z) => [z.id, z.name]));
   return (
     <div className="space-y-4">
       {shown ? <OneTimePassword credential={shown} onDone={() => setShown(null)} /> : null}
+      {editing ? (
+        <EditPersonForm
+          key={editing.id}
+          person={editing}
+          zones={zones.filter(
+            (z) =>
+              z.districtId === editing.districtId && (z.active || editing.zoneIds.includes(z.id)),
+          )}
+          onDone={() => setEditing(null)}
+        />
+      ) : null}
       {canWrite ? (
         <div className="grid gap-4 lg:grid-cols-2">
           <CreatePersonForm
@@ -100,7 +114,11 @@ export function PeopleScreen({
                 </td>
                 {canWrite ? (
                   <td className="px-3 py-2">
-                    <PersonActions person={person} onReset={setShown} />
+                    <PersonActions
+                      person={person}
+                      onEdit={() => setEditing(person)}
+                      onReset={setShown}
+                    />
                   </td>
                 ) : null}
               </tr>
@@ -117,9 +135,11 @@ export function PeopleScreen({
 
 function PersonActions({
   person,
+  onEdit,
   onReset,
 }: {
   person: Person;
+  onEdit: () => void;
   onReset: (c: OneTimeCredential) => void;
 }) {
   const router = useRouter();
@@ -137,6 +157,15 @@ function PersonActions({
   };
   return (
     <div className="flex flex-wrap items-center gap-2">
+      <Button
+        size="sm"
+        variant="secondary"
+        disabled={pending}
+        aria-label={`修改${person.name}的资料`}
+        onClick={onEdit}
+      >
+        修改
+      </Button>
       <Button size="sm" variant="secondary" disabled={pending} onClick={() => void reset()}>
         重置密码
       </Button>
@@ -150,6 +179,92 @@ function PersonActions({
       </Button>
       <FailureText failure={failure} className="text-xs" />
     </div>
+  );
+}
+
+/**
+ * Name, phone and, for an inspector, the 督学责任区 of someone else's account. Username, role and
+ * binding stay as created (the server refuses them; see updateUserInputSchema).
+ */
+function EditPersonForm({
+  person,
+  zones,
+  onDone,
+}: {
+  person: Person;
+  zones: ZoneView[];
+  onDone: () => void;
+}) {
+  const router = useRouter();
+  const isInspector = person.role === "inspector";
+  const form = useForm<UpdateUserInput>({
+    resolver: zodResolver(updateUserInputSchema),
+    defaultValues: {
+      name: person.name,
+      phone: person.phone,
+      ...(isInspector ? { zoneIds: person.zoneIds } : {}),
+    },
+  });
+  const { errors } = form.formState;
+  const { run, pending, failure } = useApiAction();
+  const onSubmit = form.handleSubmit(async (patch) => {
+    if (!(await run(() => orgApi.updateUser(person.id, patch)))) return;
+    onDone();
+    router.refresh();
+  });
+  return (
+    <Card>
+      <h2 className="mb-3 font-medium text-slate-900">
+        修改资料：{person.name}（<span className="font-mono">{person.username}</span>）
+      </h2>
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label={`修改${person.name}的资料`}
+        className="grid gap-3 sm:grid-cols-2"
+      >
+        <Field id="edit-person-name" label="姓名" error={errors.name?.message}>
+          <Input
+            id="edit-person-name"
+            aria-invalid={errors.name ? true : undefined}
+            {...form.register("name")}
+          />
+        </Field>
+        <Field id="edit-person-phone" label="手机号" error={errors.phone?.message}>
+          <Input
+            id="edit-person-phone"
+            inputMode="tel"
+            aria-invalid={errors.phone ? true : undefined}
+            {...form.register("phone")}
+          />
+        </Field>
+        {isInspector ? (
+          <fieldset className="sm:col-span-2">
+            <legend className="mb-1 text-sm font-medium text-slate-700">督学责任区</legend>
+            <div className="flex flex-wrap gap-3">
+              {zones.map((z) => (
+                <label key={z.id} className="flex items-center gap-1.5 text-sm">
+                  <input type="checkbox" value={z.id} {...form.register("zoneIds")} />
+                  {z.name}
+                </label>
+              ))}
+              {zones.length === 0 ? (
+                <span className="text-sm text-slate-500">本区县还没有督学责任区</span>
+              ) : null}
+            </div>
+          </fieldset>
+        ) : null}
+        <div className="flex gap-2 sm:col-span-2">
+          <Button type="submit" disabled={pending}>
+            {pending ? "正在保存…" : "保存"}
+          </Button>
+          <Button type="button" variant="secondary" onClick={onDone}>
+            取消
+          </Button>
+        </div>
+        <FailureText failure={failure} className="sm:col-span-2" />
+      </form>
+    </Card>
   );
 }
 

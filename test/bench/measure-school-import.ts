@@ -17,11 +17,20 @@ export async function measureSchoolImport(
   const started = performance.now();
   const response = await fetch(`${baseUrl}/api/org/schools/import`, {
     method: "POST",
-    headers: { cookie: officeCookie, origin: baseUrl },
+    headers: {
+      cookie: officeCookie,
+      origin: baseUrl,
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    },
     body: new Uint8Array(file),
   });
   const ms = performance.now() - started;
-  const result = schoolImportResponseSchema.parse(await response.json());
+  const body: unknown = await response.json();
+  const parsed = schoolImportResponseSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new Error(`学校导入失败：HTTP ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
+  }
+  const result = parsed.data;
   if (!result.ok || result.total !== IMPORT_SCHOOLS) {
     throw new Error(`学校导入失败：${JSON.stringify(result).slice(0, 500)}`);
   }

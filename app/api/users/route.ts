@@ -3,6 +3,7 @@ import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { orgCaller, outcomeResponse, parseBody, parseQuery } from "@/lib/server/org/http";
 import { createUser, listPeople } from "@/lib/server/org/people-service";
+import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,12 @@ export const POST = apiRoute(async function POST(request: Request): Promise<Resp
   if (!caller.ok) return caller.response;
   const body = await parseBody(request, createUserInputSchema);
   if (!body.ok) return body.response;
-  const outcome = await createUser(getDb(), caller.user, caller.scope, body.data, Date.now());
+  const outcome = await createUser(
+    getDb(),
+    caller.user,
+    caller.scope,
+    body.data,
+    systemClock.now(),
+  );
   return outcomeResponse(outcome, (created) => created, 201);
 });

@@ -14,6 +14,8 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin, username } from "better-auth/plugins";
 
+import { systemClock } from "@/lib/utils/clock";
+
 import { CLIENT_IP_HEADER, UNKNOWN_CLIENT } from "../client-ip";
 import { type Db, getDb } from "../db/client";
 import * as schema from "../db/schema";
@@ -128,7 +130,7 @@ function createAuth() {
       before: createAuthMiddleware(async (ctx) => {
         const key = passwordKey(ctx);
         if (!key) return;
-        const wait = await passwordWaitSeconds(getDb(), key, new Date());
+        const wait = await passwordWaitSeconds(getDb(), key, new Date(systemClock.now()));
         if (wait > 0) {
           throw new APIError("TOO_MANY_REQUESTS", {
             message: `密码错误次数过多，请 ${waitText(wait)}后再试`,
@@ -141,7 +143,7 @@ function createAuth() {
         const returned = ctx.context.returned;
         if (returned instanceof APIError) {
           if (returned.statusCode === 401 || returned.statusCode === 400) {
-            await recordPasswordFailure(getDb(), key, new Date());
+            await recordPasswordFailure(getDb(), key, new Date(systemClock.now()));
           }
           return undefined;
         }

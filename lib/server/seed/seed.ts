@@ -6,6 +6,7 @@ import "server-only";
 
 import { sql } from "drizzle-orm";
 
+import type { Clock } from "@/lib/domain/clock";
 import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
@@ -35,61 +36,75 @@ export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
   return Number(rows.rows[0]?.n ?? 0) === 0;
 }
 
-/** Seeds 示范区 with zones, schools, accounts and the built-in checklist library, all adopted. */
+/** Seeds 示范区 with zones, schools, accounts and the built-in checklist library, all adopted, and its history. */
 export async function seedDemo(db: Db): Promise<void> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     // Seeded rows carry change numbers too: take the same lock as every other writer (change-seq.ts).
     await lockChangeSeq(tx);
-    const districtId = newId();
-    // The demo is a district that finished its setup: deadline policy and 挂牌督导 checklists.
-    await tx.insert(districts).values({
-      id: districtId,
-      ...DEMO_DISTRICT,
-      deadlinePolicy: DEFAULT_DEADLINE_POLICY,
-      routineTemplates: DEMO_ROUTINE_TEMPLATES,
-    });
-    const zoneIds = DEMO_ZONES.map(() => newId());
-    await tx
-      .insert(zones)
-      .values(DEMO_ZONES.map((name, i) => ({ id: zoneIds[i]!, districtId, name })));
-
-    const schoolIds = new Map<string, string>();
-    for (const { zone, ...school } of DEMO_SCHOOLS) {
-      const id = newId();
-      schoolIds.set(school.code, id);
-      await tx
-        .insert(schools)
-        .values({ id, districtId, zoneId: zoneIds[zone]!, ...school, phone: "" });
-    }
-
-    await createAccount(tx, { ...DEMO_OFFICE, role: "office", passwordHash, districtId });
-    for (const inspector of DEMO_INSPECTORS) {
-      const userId = await createAccount(tx, {
-        username: inspector.username,
-        name: inspector.name,
-        role: "inspector",
-        passwordHash,
-        districtId,
-      });
-      await tx
-        .insert(zoneInspectors)
-        .values(inspector.zones.map((z) => ({ zoneId: zoneIds[z]!, userId })));
-    }
-    for (const school of DEMO_SCHOOLS) {
-      await createAccount(tx, {
-        username: schoolUsername(school.code),
-        name: school.name,
-        role: "school",
-        passwordHash,
-        schoolId: schoolIds.get(school.code)!,
-        districtId,
-      });
-    }
-    await seedBuiltInTemplates(tx);
-    await adoptNationalLibrary(tx, districtId);
+    await seedDemoDistrict(tx);
     await seedDemoHistory(tx, { now: systemClock.now(), blobs: getBlobStore() });
   });
+}
+
+/**
+ * The demo district as it stands on its first day, before any visit: zones, schools, accounts (all
+ * with the demo password), the deadline policy and the built-in checklists, all adopted. Integration
+ * tests start from this (test/helpers/builders/county.ts) and build their own visits and items.
+ * The caller holds the change-counter lock.
+ */
+export async function seedDemoDistrict(
+  tx: Executor,
+  clock: Clock = systemClock,
+): Promise<{ districtId: string }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const districtId = newId();
+  // The demo is a district that finished its setup, deadline policy included.
+  await tx.insert(districts).values({
+    id: districtId,
+    ...DEMO_DISTRICT,
+    deadlinePolicy: DEFAULT_DEADLINE_POLICY,
+    routineTemplates: DEMO_ROUTINE_TEMPLATES,
+  });
+  const zoneIds = DEMO_ZONES.map(() => newId());
+  await tx
+    .insert(zones)
+    .values(DEMO_ZONES.map((name, i) => ({ id: zoneIds[i]!, districtId, name })));
+
+  const schoolIds = new Map<string, string>();
+  for (const { zone, ...school } of DEMO_SCHOOLS) {
+    const id = newId();
+    schoolIds.set(school.code, id);
+    await tx
+      .insert(schools)
+      .values({ id, districtId, zoneId: zoneIds[zone]!, ...school, phone: "" });
+  }
+
+  await createAccount(tx, { ...DEMO_OFFICE, role: "office", passwordHash, districtId });
+  for (const inspector of DEMO_INSPECTORS) {
+    const userId = await createAccount(tx, {
+      username: inspector.username,
+      name: inspector.name,
+      role: "inspector",
+      passwordHash,
+      districtId,
+    });
+    await tx
+      .insert(zoneInspectors)
+      .values(inspector.zones.map((z) => ({ zoneId: zoneIds[z]!, userId })));
+  }
+  for (const school of DEMO_SCHOOLS) {
+    await createAccount(tx, {
+      username: schoolUsername(school.code),
+      name: school.name,
+      role: "school",
+      passwordHash,
+      schoolId: schoolIds.get(school.code)!,
+      districtId,
+    });
+  }
+  await seedBuiltInTemplates(tx, clock);
+  await adoptNationalLibrary(tx, districtId, clock);
+  return { districtId };
 }
 
 /** A real deployment starts empty but for one admin, named by ADMIN_USERNAME / ADMIN_PASSWORD. */

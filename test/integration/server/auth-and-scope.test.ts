@@ -6,13 +6,13 @@ import { FREE_FAILURES } from "@/lib/server/auth/lockout";
 import { canSeeSchool, inspectsSchool, scopedSchoolIds } from "@/lib/server/auth/scope";
 import { schools, session, user as userTable } from "@/lib/server/db/schema";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
-import { seedDemo } from "@/lib/server/seed/seed";
 
 import { GET as getHealth } from "@/app/api/health/route";
 import { GET as getMe } from "@/app/api/me/route";
 import { GET as getOfficeSchools } from "@/app/api/office/schools/route";
 
 import { authedRequest, cookieHeaderFrom, signInAs, signInRequest } from "../../helpers/auth";
+import { buildCounty } from "../../helpers/builders/county";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
 let t: TestDatabase;
@@ -39,7 +39,7 @@ async function schoolId(code: string): Promise<string> {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
 });
 afterAll(() => t.drop());
 

@@ -11,7 +11,6 @@ import type { RectificationAction } from "@/lib/domain/rectification/rectificati
 import { auditLog, zones } from "@/lib/server/db/schema";
 import { applyRectificationAction } from "@/lib/server/rectification/act";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
-import { seedDemo } from "@/lib/server/seed/seed";
 import { newId } from "@/lib/utils/ids";
 
 import { GET as getHealth } from "@/app/api/health/route";
@@ -25,7 +24,9 @@ import { GET as getOfficeSchools } from "@/app/api/office/schools/route";
 import { GET as getAudit } from "@/app/api/org/audit/route";
 import { GET as getCities, POST as postCity } from "@/app/api/org/cities/route";
 import { GET as getDistricts, POST as postDistrict } from "@/app/api/org/districts/route";
+import { GET as getOrgSchool, PATCH as patchOrgSchool } from "@/app/api/org/schools/[id]/route";
 import { PUT as putSchoolZone } from "@/app/api/org/schools/[id]/zone/route";
+import { GET as getOrgSchools } from "@/app/api/org/schools/route";
 import { PUT as putZoneInspectors } from "@/app/api/org/zones/[id]/inspectors/route";
 import { PATCH as patchZone } from "@/app/api/org/zones/[id]/route";
 import { GET as getZones, POST as postZone } from "@/app/api/org/zones/route";
@@ -45,6 +46,7 @@ import { GET as getIssued } from "@/app/api/visits/[id]/issued/route";
 import { GET as getRecordPdf } from "@/app/api/visits/[id]/record.pdf/route";
 
 import { authedRequest, createUserWithRole, signInAs, TEST_PASSWORD } from "../../helpers/auth";
+import { buildCounty } from "../../helpers/builders/county";
 import { addSecondDistrictAndCity, type TwoDistricts } from "../../helpers/org-fixtures";
 import {
   aFinding,
@@ -188,6 +190,13 @@ const ENDPOINTS: Endpoint[] = [
     expected: [403, 403, 200, 403, 403, 401, 200, 404, 403] },
   { name: "PUT /api/org/zones/{id}/inspectors", call: (c, t) => putZoneInspectors(send(`/api/org/zones/${t.spareZoneId}/inspectors`, c, "PUT", { userIds: [] }), idParams(t.spareZoneId)),
     expected: [403, 403, 200, 403, 403, 401, 200, 404, 403] },
+  { name: "GET /api/org/schools", call: (c) => getOrgSchools(get("/api/org/schools", c)),
+    lists: (b, t) => has((b as { schools: unknown }).schools, (x) => x.id, t.schoolA),
+    expected: [403, 403, "listed", 403, 403, 401, "listed", "hidden", "listed"] },
+  { name: "GET /api/org/schools/{id}", call: (c, t) => getOrgSchool(get(`/api/org/schools/${t.schoolA}`, c), idParams(t.schoolA)),
+    expected: [403, 403, 200, 403, 403, 401, 200, 404, 200] },
+  { name: "PATCH /api/org/schools/{id}", call: (c, t) => patchOrgSchool(send(`/api/org/schools/${t.schoolA}`, c, "PATCH", { principal: "赵明" }), idParams(t.schoolA)),
+    expected: [403, 403, 200, 403, 403, 401, 200, 404, 404] },
   { name: "PUT /api/org/schools/{id}/zone", call: (c, t) => putSchoolZone(send(`/api/org/schools/${t.schoolA}/zone`, c, "PUT", { zoneId: t.zoneA }), idParams(t.schoolA)),
     expected: [403, 403, 200, 403, 403, 401, 200, 404, 403] },
   { name: "GET /api/org/audit", call: (c) => getAudit(get("/api/org/audit", c)),
@@ -225,7 +234,7 @@ const cookies = new Map<Caller, string | null>();
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   const org = await addSecondDistrictAndCity(t.db);
   for (const caller of CALLERS) {
     const username = USERNAMES[caller];

@@ -7,13 +7,21 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createFileBlobStore } from "@/lib/server/blobs/blob-store";
+import { createFileBlobStore, getBlobStore } from "@/lib/server/blobs/blob-store";
 import { bootDatabase, type Db, shutdownDatabase } from "@/lib/server/db/client";
 import { photos, rectificationItems } from "@/lib/server/db/schema";
 import { serverEnv } from "@/lib/server/env";
 import { verifyItemChain } from "@/lib/server/rectification/event-log";
-import { seedDemo } from "@/lib/server/seed/seed";
+import { demoPhoto } from "@/lib/server/seed/demo-photos";
+import { systemClock } from "@/lib/utils/clock";
 
+import { buildCounty } from "../../helpers/builders/county";
+import {
+  aFinding,
+  domainUser,
+  insertPhotos,
+  issueTestNotice,
+} from "../../helpers/rectification-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
 /**
@@ -75,7 +83,25 @@ let before: { counts: Record<string, number>; chains: Record<string, boolean>; p
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
+  // A notice with two findings, one closed on site: rectification events and two stored photos.
+  const shots = [demoPhoto(1, "before"), demoPhoto(2, "after")];
+  for (const shot of shots) await getBlobStore().put(shot.id, shot.bytes, shot.mime);
+  const inspector = await domainUser(t.db, "inspector1");
+  await insertPhotos(
+    t.db,
+    shots.map((shot) => shot.id),
+    inspector.id,
+  );
+  await issueTestNotice(t.db, {
+    schoolCode: "S01",
+    inspector: "inspector1",
+    now: systemClock.now(),
+    findings: [
+      aFinding("XF-012", { photoIds: [shots[0]!.id] }),
+      aFinding("XF-004", { rectification: { mode: "on_site", afterPhotoIds: [shots[1]!.id] } }),
+    ],
+  });
   before = {
     counts: await rowCounts(t.db),
     chains: await chains(t.db),

@@ -6,6 +6,7 @@ import { verifyItemChain } from "@/lib/server/rectification/event-log";
 import { type ItemRow, listItemPage } from "@/lib/server/rectification/item-query";
 import { getDashboard, listNoticePage, listReviewQueue } from "@/lib/server/rectification/queries";
 import { seedDemo } from "@/lib/server/seed/seed";
+import { systemClock } from "@/lib/utils/clock";
 
 import { domainUser } from "../../helpers/rectification-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
@@ -13,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 let t: TestDatabase;
 let office: User;
 let rows: ItemRow[];
-const now = Date.now();
+const now = systemClock.now();
 
 beforeAll(async () => {
   t = await createTestDatabase();

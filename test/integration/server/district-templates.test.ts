@@ -9,8 +9,8 @@ import { districts, templates, visits } from "@/lib/server/db/schema";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
-import { seedDemo } from "@/lib/server/seed/seed";
 import { pushResponseSchema } from "@/lib/sync/protocol";
+import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
 import { GET as getPack } from "@/app/api/inspect/pack/route";
@@ -30,6 +30,7 @@ import { GET as listTemplates } from "@/app/api/templates/route";
 import { aClassSizeItem, aTemplateItem } from "@/test/helpers/builders/template";
 
 import { authedRequest, createUserWithRole, signInAs } from "../../helpers/auth";
+import { buildCounty } from "../../helpers/builders/county";
 import { aFullVisit, PhoneVisit } from "../../helpers/phone-visit";
 import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
 import { pushAs, uploadPhoto } from "../../helpers/sync-fixtures";
@@ -45,7 +46,7 @@ let s01: School;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   const districtB = newId();
   await t.db
     .insert(districts)
@@ -324,12 +325,12 @@ describe("pinning a retired version", () => {
     });
 
     // A draft that reached the server, and one started offline, both before the retirement.
-    const synced = aFullVisit(inspector1.id, s01, own, Date.now() - 2 * HOUR);
-    const offline = new PhoneVisit(inspector1.id, s01, [own], Date.now() - HOUR);
+    const synced = aFullVisit(inspector1.id, s01, own, systemClock.now() - 2 * HOUR);
+    const offline = new PhoneVisit(inspector1.id, s01, [own], systemClock.now() - HOUR);
     expect(await statuses(synced.mutations.slice(0, 1))).toEqual(["applied"]);
 
     expect((await retire(cookie.office, "campus-safety-demo", 1)).status).toBe(200);
-    const afterRetirement = new PhoneVisit(inspector1.id, s01, [own], Date.now());
+    const afterRetirement = new PhoneVisit(inspector1.id, s01, [own], systemClock.now());
     const refused = await push(afterRetirement.mutations);
     expect(refused).toEqual([
       {
@@ -357,7 +358,7 @@ describe("pinning a retired version", () => {
 
   it("is refused when a draft adds a template the district does not use", async () => {
     const fire = (await templateRepository.get(t.db, "fire", 1))!;
-    const phone = new PhoneVisit(inspector1.id, s01, [fire], Date.now());
+    const phone = new PhoneVisit(inspector1.id, s01, [fire], systemClock.now());
     expect(await statuses(phone.mutations)).toEqual(["applied"]);
     const update = {
       id: newId(),
@@ -371,7 +372,7 @@ describe("pinning a retired version", () => {
           ],
         },
       },
-      createdAt: Date.now(),
+      createdAt: systemClock.now(),
     };
     expect(await push([update])).toEqual([
       {

@@ -14,13 +14,13 @@ import { renderDocumentPdf } from "@/lib/server/documents/pdf";
 import { noticeRepository } from "@/lib/server/rectification/notice-repository";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
-import { seedDemo } from "@/lib/server/seed/seed";
 
 import { GET as getNoticePdf } from "@/app/api/notices/[id]/pdf/route";
 import { GET as getThumbnail } from "@/app/api/photos/[sha256]/thumbnail/route";
 import { GET as getRecordPdf } from "@/app/api/visits/[id]/record.pdf/route";
 
 import { authedRequest, signInAs } from "../../helpers/auth";
+import { buildCounty } from "../../helpers/builders/county";
 import { syncDocumentVisit, type DocumentVisit } from "../../helpers/document-visit";
 import {
   compact,
@@ -93,7 +93,7 @@ async function fetchPdf(kind: "notice" | "record", as: string, id: string): Prom
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "documents-pdf-"));
   for (const username of ["inspector1", "inspector2", "office", "school01", "school02"]) {
     cookies[username] = await signInAs(username, DEMO_PASSWORD);

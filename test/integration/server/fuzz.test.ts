@@ -9,12 +9,11 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Template } from "@/lib/domain/template/template.schema";
-import { rectificationItems } from "@/lib/server/db/schema";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
-import { seedDemo } from "@/lib/server/seed/seed";
 import { pushResponseSchema } from "@/lib/sync/protocol";
+import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
 import { GET as getPolicy, PUT as putPolicy } from "@/app/api/office/deadline-policy/route";
@@ -24,8 +23,14 @@ import { POST as postDraft, PUT as putDraft } from "@/app/api/templates/[code]/d
 import { POST as importTemplate } from "@/app/api/templates/import/route";
 
 import { authedRequest, signInAs } from "../../helpers/auth";
+import { buildCounty } from "../../helpers/builders/county";
 import { PhoneVisit } from "../../helpers/phone-visit";
-import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
+import {
+  aFinding,
+  domainUser,
+  issueTestNotice,
+  schoolOf,
+} from "../../helpers/rectification-fixtures";
 import { pushAs } from "../../helpers/sync-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
@@ -41,7 +46,7 @@ let policy: unknown;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   cookie.inspector1 = await signInAs("inspector1", DEMO_PASSWORD);
   cookie.office = await signInAs("office", DEMO_PASSWORD);
   const campusSafety = (await templateRepository.get(t.db, "campus-safety", 1)) as Template;
@@ -50,12 +55,17 @@ beforeAll(async () => {
     (await domainUser(t.db, "inspector1")).id,
     s01,
     [campusSafety],
-    Date.now() - 3_600_000,
+    systemClock.now() - 3_600_000,
   );
   for (const item of campusSafety.items.slice(0, 3)) phone.answer(campusSafety, item, {});
   expect((await pushAs(cookie.inspector1, phone.mutations.slice(0, 1))).status).toBe(200);
-  const [item] = await t.db.select({ id: rectificationItems.id }).from(rectificationItems).limit(1);
-  itemId = item!.id;
+  const issued = await issueTestNotice(t.db, {
+    schoolCode: "S01",
+    inspector: "inspector1",
+    findings: [aFinding()],
+    now: systemClock.now(),
+  });
+  itemId = issued.items[0]!.id;
   policy = await (
     await getPolicy(authedRequest("/api/office/deadline-policy", cookie.office))
   ).json();

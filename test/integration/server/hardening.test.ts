@@ -28,9 +28,9 @@ import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { demoPhoto } from "@/lib/server/seed/demo-photos";
-import { seedDemo } from "@/lib/server/seed/seed";
 import { MAX_PUSH_BYTES } from "@/lib/server/sync/push-request";
 import { pushResponseSchema } from "@/lib/sync/protocol";
+import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
@@ -41,8 +41,9 @@ import { POST as pushRoute } from "@/app/api/sync/push/route";
 import { POST as changePassword } from "@/app/api/users/me/password/route";
 
 import { authedRequest, signInAs, signInRequest, TEST_ORIGIN } from "../../helpers/auth";
+import { buildCounty } from "../../helpers/builders/county";
 import { aTestPhoto, PhoneVisit } from "../../helpers/phone-visit";
-import { schoolOf } from "../../helpers/rectification-fixtures";
+import { aFinding, issueTestNotice, schoolOf } from "../../helpers/rectification-fixtures";
 import { pushAs, uploadPhoto } from "../../helpers/sync-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
@@ -53,7 +54,7 @@ let s11: School;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   campusSafety = (await templateRepository.get(t.db, "campus-safety", 1))!;
   s01 = (await schoolRepository.findById(t.db, (await schoolOf(t.db, "S01")).id))!;
   s11 = (await schoolRepository.findById(t.db, (await schoolOf(t.db, "S11")).id))!;
@@ -231,8 +232,13 @@ describe("a cross-site write with the victim's cookie", () => {
   let itemId: string;
   beforeAll(async () => {
     cookie = await signInAs("office", DEMO_PASSWORD);
-    const [item] = await t.db.select().from(rectificationItems).limit(1);
-    itemId = item!.id;
+    const issued = await issueTestNotice(t.db, {
+      schoolCode: "S02",
+      inspector: "inspector1",
+      findings: [aFinding()],
+      now: systemClock.now(),
+    });
+    itemId = issued.items[0]!.id;
   });
 
   const cancel = JSON.stringify({ action: { type: "cancel", reason: "跨站请求伪造" } });
@@ -329,7 +335,7 @@ describe("a poison mutation between two good ones", () => {
       () => ({
         id: newId(),
         name: "rectification.act",
-        createdAt: Date.now(),
+        createdAt: systemClock.now(),
         args: { itemId: newId(), expectedVersion: 2 ** 40, action: { type: "acknowledge" } },
       }),
     ],
@@ -339,7 +345,7 @@ describe("a poison mutation between two good ones", () => {
       await userId("inspector1"),
       s01,
       [campusSafety],
-      Date.now() - 3_600_000,
+      systemClock.now() - 3_600_000,
     );
     const [first, second] = campusSafety.items;
     phone.answer(campusSafety, first!, {});
@@ -465,13 +471,13 @@ describe("another user's mutation id", () => {
       await userId("inspector1"),
       s01,
       [campusSafety],
-      Date.now() - 3_600_000,
+      systemClock.now() - 3_600_000,
     );
     const theirs = new PhoneVisit(
       await userId("inspector2"),
       s11,
       [campusSafety],
-      Date.now() - 3_600_000,
+      systemClock.now() - 3_600_000,
     );
     const stolenId = mine.mutations[0]!.id;
     expect(

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAuth } from "@/lib/server/auth/auth";
 import { auditLog, schools, session, user as users } from "@/lib/server/db/schema";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
-import { seedDemo } from "@/lib/server/seed/seed";
 import { newId } from "@/lib/utils/ids";
 
 import { GET as getMe } from "@/app/api/me/route";
@@ -24,6 +23,7 @@ import { GET as getUsers, POST as postUser } from "@/app/api/users/route";
 import { POST as postSchoolAccounts } from "@/app/api/users/school-accounts/route";
 
 import { authedRequest, signInAs, signInRequest, TEST_ORIGIN } from "../../helpers/auth";
+import { buildCounty } from "../../helpers/builders/county";
 import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
@@ -76,7 +76,7 @@ async function createInspector(username: string): Promise<Created> {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   office = await signInAs("office", DEMO_PASSWORD);
   const s01 = await schoolOf(t.db, "S01");
   districtId = s01.districtId;

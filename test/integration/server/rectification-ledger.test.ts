@@ -16,6 +16,7 @@ import {
 import { LEDGER_HEADERS } from "@/lib/server/rectification/ledger";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { seedDemo } from "@/lib/server/seed/seed";
+import { systemClock } from "@/lib/utils/clock";
 
 import { GET as getLedgerCsv } from "@/app/api/office/ledger.csv/route";
 import { GET as getLedger } from "@/app/api/office/ledger.xlsx/route";
@@ -30,7 +31,7 @@ let office: User;
 let officeCookie: string;
 /** Every item of the demo district, newest first, read in one page. */
 let all: ItemRow[];
-const now = Date.now();
+const now = systemClock.now();
 
 async function page(query: string, user: User = office) {
   const parsed = ledgerQuerySchema.parse(Object.fromEntries(new URLSearchParams(query)));

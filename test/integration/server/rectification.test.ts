@@ -23,9 +23,9 @@ import {
   markNoticeRead,
 } from "@/lib/server/rectification/queries";
 import { REFUSAL_STATUS } from "@/lib/server/refusal";
-import { seedDemo } from "@/lib/server/seed/seed";
 import { newId } from "@/lib/utils/ids";
 
+import { buildCounty } from "../../helpers/builders/county";
 import {
   aFinding,
   domainUser,
@@ -51,7 +51,7 @@ async function reviewTasks(user: User, now: number) {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   const names = ["school01", "school02", "inspector1", "inspector2", "office"] as const;
   users = Object.fromEntries(
     await Promise.all(names.map(async (n) => [n, await domainUser(t.db, n)])),

@@ -22,7 +22,6 @@ import {
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
-import { seedDemo } from "@/lib/server/seed/seed";
 import { createSyncEngine, timerSchedule } from "@/lib/sync/sync-engine";
 import { createTransport } from "@/lib/sync/transport";
 import { systemClock } from "@/lib/utils/clock";
@@ -31,6 +30,7 @@ import { newId } from "@/lib/utils/ids";
 import { PUT as moveSchoolZone } from "@/app/api/org/schools/[id]/zone/route";
 
 import { authedRequest, signInAs, TEST_ORIGIN } from "../../helpers/auth";
+import { buildCounty } from "../../helpers/builders/county";
 import { serialLocks } from "../../helpers/fake-sync-server";
 import { openTestStores } from "../../helpers/offline-db";
 import { aFullVisit, PhoneVisit } from "../../helpers/phone-visit";
@@ -43,7 +43,7 @@ import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
  * (in-process, through the transport's `fetch`): the client and the server agree on the protocol.
  */
 
-const T0 = Date.now() - 3 * 60 * 60_000;
+const T0 = systemClock.now() - 3 * 60 * 60_000;
 
 let t: TestDatabase;
 let cookie: string;
@@ -54,7 +54,7 @@ let s11: School;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   cookie = await signInAs("inspector1", DEMO_PASSWORD);
   inspectorId = (await domainUser(t.db, "inspector1")).id;
   campusSafety = (await templateRepository.get(t.db, "campus-safety", 1))!;

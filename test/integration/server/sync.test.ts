@@ -24,7 +24,6 @@ import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { rowToAnswer, rowToVisit } from "@/lib/server/repositories/visit-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
-import { seedDemo } from "@/lib/server/seed/seed";
 import { applyPush } from "@/lib/server/sync/apply-push";
 import { formatCursor, getChangesSince, parseCursor } from "@/lib/server/sync/get-changes-since";
 import { MAX_PUSH_BYTES } from "@/lib/server/sync/push-request";
@@ -34,12 +33,14 @@ import {
   type PullChange,
   type PushResponse,
 } from "@/lib/sync/protocol";
+import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
 import { GET as getPack } from "@/app/api/inspect/pack/route";
 import { POST as pushRoute } from "@/app/api/sync/push/route";
 
 import { authedRequest, signInAs } from "../../helpers/auth";
+import { buildCounty } from "../../helpers/builders/county";
 import {
   aFullVisit,
   aTestPhoto,
@@ -53,7 +54,7 @@ import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
 const HOUR = 60 * 60_000;
 /** Phone times: the visits happened this morning (the server stamps notices with its own clock). */
-const T0 = Date.now() - 6 * HOUR;
+const T0 = systemClock.now() - 6 * HOUR;
 
 let t: TestDatabase;
 const cookie = { inspector1: "", inspector2: "", school01: "", office: "" };
@@ -64,7 +65,7 @@ let s11: School;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   for (const name of Object.keys(cookie) as (keyof typeof cookie)[]) {
     cookie[name] = await signInAs(name, DEMO_PASSWORD);
     users[name] = await domainUser(t.db, name);
@@ -433,7 +434,7 @@ describe("rectification.act over sync", () => {
     id: newId(),
     name: "rectification.act",
     args: { itemId: item.id, expectedVersion, action },
-    createdAt: Date.now(),
+    createdAt: systemClock.now(),
   });
   const current = async (item: RectificationItem) =>
     (await storedItems(item.visitId)).find((i) => i.id === item.id)!;
@@ -662,7 +663,7 @@ describe("concurrent pushes and pulls", () => {
             t.db,
             users[who],
             { clientId: newId(), mutations: phone.mutations.slice(i, i + 5) },
-            Date.now(),
+            systemClock.now(),
           );
           expect(new Set(statuses(results))).toEqual(new Set(["applied"]));
         }
@@ -752,12 +753,12 @@ describe("GET /api/inspect/pack", () => {
       null,
     );
     const published = await templateRepository.publish(t.db, "campus-safety", {
-      now: Date.now(),
+      now: systemClock.now(),
       userId: null,
     });
     expect(published).toMatchObject({ ok: true, value: { version: 2 } });
     const moved = await templateRepository.adopt(t.db, s01.districtId, "campus-safety", 2, {
-      now: Date.now(),
+      now: systemClock.now(),
       userId: null,
     });
     expect(moved.ok).toBe(true);

@@ -3,6 +3,7 @@ import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
 import { createCity, listCities } from "@/lib/server/org/org-service";
+import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +20,12 @@ export const POST = apiRoute(async function POST(request: Request): Promise<Resp
   if (!caller.ok) return caller.response;
   const body = await parseBody(request, createCityInputSchema);
   if (!body.ok) return body.response;
-  const outcome = await createCity(getDb(), caller.user, caller.scope, body.data, Date.now());
+  const outcome = await createCity(
+    getDb(),
+    caller.user,
+    caller.scope,
+    body.data,
+    systemClock.now(),
+  );
   return outcomeResponse(outcome, (city) => ({ city }), 201);
 });

@@ -3,6 +3,7 @@ import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
 import { createDistrict, listDistricts } from "@/lib/server/org/org-service";
+import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +20,12 @@ export const POST = apiRoute(async function POST(request: Request): Promise<Resp
   if (!caller.ok) return caller.response;
   const body = await parseBody(request, districtInputSchema);
   if (!body.ok) return body.response;
-  const outcome = await createDistrict(getDb(), caller.user, caller.scope, body.data, Date.now());
+  const outcome = await createDistrict(
+    getDb(),
+    caller.user,
+    caller.scope,
+    body.data,
+    systemClock.now(),
+  );
   return outcomeResponse(outcome, (district) => ({ district }), 201);
 });

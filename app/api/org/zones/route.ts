@@ -6,6 +6,7 @@ import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { orgCaller, outcomeResponse, parseBody, parseQuery } from "@/lib/server/org/http";
 import { createZone, listZones } from "@/lib/server/org/org-service";
+import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +27,12 @@ export const POST = apiRoute(async function POST(request: Request): Promise<Resp
   if (!caller.ok) return caller.response;
   const body = await parseBody(request, zoneInputSchema);
   if (!body.ok) return body.response;
-  const outcome = await createZone(getDb(), caller.user, caller.scope, body.data, Date.now());
+  const outcome = await createZone(
+    getDb(),
+    caller.user,
+    caller.scope,
+    body.data,
+    systemClock.now(),
+  );
   return outcomeResponse(outcome, (zone) => ({ zone }), 201);
 });

@@ -3,6 +3,7 @@ import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
 import { updateUser } from "@/lib/server/org/people-service";
+import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +17,13 @@ export const PATCH = apiRoute(async function PATCH(
   const body = await parseBody(request, updateUserInputSchema);
   if (!body.ok) return body.response;
   const { id } = await params;
-  const outcome = await updateUser(getDb(), caller.user, caller.scope, id, body.data, Date.now());
+  const outcome = await updateUser(
+    getDb(),
+    caller.user,
+    caller.scope,
+    id,
+    body.data,
+    systemClock.now(),
+  );
   return outcomeResponse(outcome, (person) => ({ person }));
 });

@@ -3,6 +3,7 @@ import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
 import { createSchoolAccounts } from "@/lib/server/org/people-service";
+import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export const POST = apiRoute(async function POST(request: Request): Promise<Resp
     caller.user,
     caller.scope,
     body.data,
-    Date.now(),
+    systemClock.now(),
   );
   return outcomeResponse(outcome, (result) => result, 201);
 });

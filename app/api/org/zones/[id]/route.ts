@@ -3,6 +3,7 @@ import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
 import { updateZone } from "@/lib/server/org/org-service";
+import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +17,13 @@ export const PATCH = apiRoute(async function PATCH(
   const body = await parseBody(request, updateZoneInputSchema);
   if (!body.ok) return body.response;
   const { id } = await params;
-  const outcome = await updateZone(getDb(), caller.user, caller.scope, id, body.data, Date.now());
+  const outcome = await updateZone(
+    getDb(),
+    caller.user,
+    caller.scope,
+    id,
+    body.data,
+    systemClock.now(),
+  );
   return outcomeResponse(outcome, () => ({ ok: true }));
 });

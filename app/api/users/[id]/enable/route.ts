@@ -2,6 +2,7 @@ import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { type IdParams, orgCaller, outcomeResponse } from "@/lib/server/org/http";
 import { setActive } from "@/lib/server/org/people-service";
+import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,6 @@ export const POST = apiRoute(async function POST(
   const caller = await orgCaller(request);
   if (!caller.ok) return caller.response;
   const { id } = await params;
-  const outcome = await setActive(getDb(), caller.user, caller.scope, id, true, Date.now());
+  const outcome = await setActive(getDb(), caller.user, caller.scope, id, true, systemClock.now());
   return outcomeResponse(outcome, () => ({ ok: true }));
 });

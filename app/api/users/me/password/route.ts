@@ -6,6 +6,7 @@ import { getDb } from "@/lib/server/db/client";
 import { parseBody } from "@/lib/server/org/http";
 import { changeOwnPassword } from "@/lib/server/org/people-service";
 import { refusalResponse } from "@/lib/server/refusal";
+import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export const POST = apiRoute(async function POST(request: Request): Promise<Resp
     getDb(),
     user,
     body.data,
-    Date.now(),
+    systemClock.now(),
     clientIpOf(request.headers),
   );
   return refused ? refusalResponse(refused) : Response.json({ ok: true });

@@ -3,6 +3,7 @@ import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
 import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
 import { moveSchool } from "@/lib/server/org/org-service";
+import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export const PUT = apiRoute(async function PUT(
     caller.scope,
     id,
     body.data.zoneId,
-    Date.now(),
+    systemClock.now(),
   );
   return outcomeResponse(outcome, () => ({ ok: true }));
 });
