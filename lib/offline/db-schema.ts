@@ -11,7 +11,7 @@ import { mutationSchema } from "@/lib/domain/mutations";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy";
 import { type Template, templateRefSchema } from "@/lib/domain/template/template.schema";
-import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
+import { packCampaignSchema, type PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import { photoMetaSchema, type Visit, type VisitAnswer } from "@/lib/domain/visit/visit.schema";
 
 export const OUTBOX_STATUSES = ["pending", "rejected"] as const;
@@ -69,6 +69,8 @@ export const metaRecordSchema = z.discriminatedUnion("key", [
   z.object({ key: z.literal("deadlinePolicy"), value: deadlinePolicySchema }),
   /** The template versions a new visit may pin, from the last visit pack. */
   z.object({ key: z.literal("offeredTemplates"), value: z.array(templateRefSchema) }),
+  /** The 专项督查 of the last visit pack (absent when it was made before packs named them). */
+  z.object({ key: z.literal("campaigns"), value: z.array(packCampaignSchema) }),
 ]);
 export type MetaRecord = z.infer<typeof metaRecordSchema>;
 export type MetaKey = MetaRecord["key"];

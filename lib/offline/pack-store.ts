@@ -68,6 +68,7 @@ export function createPackStore(db: AppDb, report: ReportUnreadable = warnUnread
       await tx.objectStore("meta").put({ key: "packGeneratedAt", value: pack.generatedAt });
       await tx.objectStore("meta").put({ key: "deadlinePolicy", value: pack.deadlinePolicy });
       await tx.objectStore("meta").put({ key: "offeredTemplates", value: pack.offered });
+      await tx.objectStore("meta").put({ key: "campaigns", value: pack.campaigns });
       await tx.done;
     },
 

@@ -76,6 +76,8 @@ export const visitStartInputSchema = z.object({
   schoolId: idSchema,
   inspectorId: userIdSchema,
   kind: visitKindSchema,
+  /** The 专项督查 the visit is made for (kind 专项督查 only; the server checks the school is one of its targets). */
+  campaignId: idSchema.nullable().optional(),
   templates: pinnedTemplatesSchema,
   startedAt: timestampSchema("开始时间"),
   location: geoPointSchema.nullable(),
@@ -105,6 +107,8 @@ export const visitSchema = z
     schoolId: idSchema,
     inspectorId: userIdSchema,
     kind: visitKindSchema,
+    /** The 专项督查 it was made for; absent on visits made before campaigns existed. */
+    campaignId: idSchema.nullable().optional(),
     /** Pinned `code@version`s: publishing a new version never changes a visit in progress. */
     templates: pinnedTemplatesSchema,
     startedAt: timestampSchema("开始时间"),

@@ -30,6 +30,7 @@ export function rowToVisit(row: VisitRow): Visit {
     schoolId: row.schoolId,
     inspectorId: row.inspectorId,
     kind: row.kind,
+    campaignId: row.campaignId,
     templates: row.templates,
     startedAt: row.startedAt.getTime(),
     endedAt: row.endedAt?.getTime() ?? null,
@@ -86,6 +87,7 @@ export const visitRepository = {
       districtId,
       schoolId: visit.schoolId,
       inspectorId: visit.inspectorId,
+      campaignId: visit.campaignId ?? null,
       ...visitFields(visit),
     });
   },

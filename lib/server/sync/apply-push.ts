@@ -30,6 +30,7 @@ import { submitVisit } from "./submit-visit";
 import { inspectsSchool } from "../auth/scope";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
+import { campaignVisitRefusal } from "../plans/campaigns";
 import { applyRectificationAction } from "../rectification/act";
 import { processedMutationRepository } from "../repositories/processed-mutation-repository";
 import { schoolRepository } from "../repositories/school-repository";
@@ -227,7 +228,9 @@ async function photoRefusal(
 async function startVisit(tx: Executor, visit: Visit, startedAt: number): Promise<Refusal> {
   const school = await schoolRepository.findById(tx, visit.schoolId);
   if (school === null) return "学校不存在";
-  const refusal = await newPinRefusal(tx, school.districtId, visit.templates, startedAt);
+  const refusal =
+    (await newPinRefusal(tx, school.districtId, visit.templates, startedAt)) ??
+    (await campaignVisitRefusal(tx, visit, school.districtId));
   if (refusal !== null) return refusal;
   await visitRepository.insert(tx, visit, school.districtId);
   return null;
