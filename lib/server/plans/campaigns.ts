@@ -159,17 +159,19 @@ async function progressOf(
   where: ReturnType<typeof and>,
   today: DateString,
 ): Promise<CampaignProgress[]> {
+  // Spelled out: drizzle leaves a lone table's columns unqualified, which the subqueries would capture.
+  const id = sql.raw(`"campaigns"."id"`);
   const visitedSchools = sql<number>`(
     select count(distinct v.school_id)::int from ${visits} v
     join ${campaignSchools} cs2 on cs2.campaign_id = v.campaign_id and cs2.school_id = v.school_id
-    where v.campaign_id = ${campaigns.id} and v.status = 'submitted')`;
+    where v.campaign_id = ${id} and v.status = 'submitted')`;
   const rows = await db
     .select({
       campaign: campaigns,
-      targets: sql<number>`(select count(*)::int from ${campaignSchools} cs where cs.campaign_id = ${campaigns.id})`,
+      targets: sql<number>`(select count(*)::int from ${campaignSchools} cs where cs.campaign_id = ${id})`,
       visited: visitedSchools,
-      visits: sql<number>`(select count(*)::int from ${visits} v where v.campaign_id = ${campaigns.id} and v.status = 'submitted')`,
-      findings: sql<number>`(select count(*)::int from ${rectificationItems} ri join ${visits} v on v.id = ri.visit_id where v.campaign_id = ${campaigns.id})`,
+      visits: sql<number>`(select count(*)::int from ${visits} v where v.campaign_id = ${id} and v.status = 'submitted')`,
+      findings: sql<number>`(select count(*)::int from ${rectificationItems} ri join ${visits} v on v.id = ri.visit_id where v.campaign_id = ${id})`,
     })
     .from(campaigns)
     .where(where)
