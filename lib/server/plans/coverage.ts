@@ -62,21 +62,25 @@ export type SchoolCoverage = {
   isCovered: boolean;
 };
 
-/** Per-school figures of the month, as a CTE body the summaries group. */
-function perSchool(districtIds: DistrictFilter, month: Month): SQL {
+/**
+ * Per-school figures of the month over the counted visits `counted` (a CTE name or a subquery), as
+ * a CTE body the summaries group.
+ */
+function perSchool(districtIds: DistrictFilter, counted: SQL): SQL {
   return sql`select s.id as school_id, s.code, s.name, s.zone_id, s.district_id,
       ${REQUIRED} as required, count(c.id)::int as visits, max(c.started_at) as last_at
     from schools s
     join districts d on d.id = s.district_id
-    left join (${countedVisits(districtIds, month)}) c on c.school_id = s.id
+    left join ${counted} c on c.school_id = s.id
     where s.is_active and ${districtWhere(sql`s.district_id`, districtIds)}
     group by s.id, d.visit_rule`;
 }
 
 type Row = Record<string, unknown>;
 const int = (v: unknown) => Number(v ?? 0);
+const text = (v: unknown) => (typeof v === "string" ? v : null);
 
-/** Totals, by zone and by inspector, for one month. */
+/** Totals, by zone and by inspector, for one month: one statement over the month's visits once. */
 export async function coverageSummary(
   db: Executor,
   districtIds: DistrictFilter,
@@ -84,35 +88,44 @@ export async function coverageSummary(
 ): Promise<{ totals: CoverageTotals; zones: ZoneCoverage[]; inspectors: InspectorCoverage[] }> {
   if (districtIds !== null && districtIds.length === 0)
     return { totals: { schools: 0, covered: 0, visits: 0 }, zones: [], inspectors: [] };
-  const zoneRows = await db.execute<Row>(sql`
-    with ps as (${perSchool(districtIds, month)})
-    select ps.zone_id, z.name as zone_name, d.name as district_name,
+  const result = await db.execute<Row>(sql`
+    with c as materialized (${countedVisits(districtIds, month)}),
+    ps as materialized (${perSchool(districtIds, sql`c`)}),
+    own as (select c.inspector_id, count(*)::int as n from c group by c.inspector_id)
+    select 'zone' as kind, ps.zone_id::text as key, z.name as name, d.name as district_name,
       count(*)::int as schools, count(*) filter (where ps.visits >= ps.required)::int as covered,
-      sum(ps.visits)::int as visits
+      sum(ps.visits)::int as visits, 0 as own_visits
     from ps join districts d on d.id = ps.district_id left join zones z on z.id = ps.zone_id
     group by ps.zone_id, z.name, d.name
-    order by d.name, z.name nulls last`);
-  const inspectorRows = await db.execute<Row>(sql`
-    with ps as (${perSchool(districtIds, month)}),
-    own as (select c.inspector_id, count(*)::int as n from (${countedVisits(districtIds, month)}) c
-      group by c.inspector_id)
-    select zi.user_id, u.name, count(*)::int as schools,
-      count(*) filter (where ps.visits >= ps.required)::int as covered,
-      sum(ps.visits)::int as visits, coalesce(max(own.n), 0)::int as own_visits
+    union all
+    select 'inspector', zi.user_id, u.name, null, count(*)::int,
+      count(*) filter (where ps.visits >= ps.required)::int, sum(ps.visits)::int,
+      coalesce(max(own.n), 0)::int
     from ps
     join zone_inspectors zi on zi.zone_id = ps.zone_id
     join "user" u on u.id = zi.user_id
     left join own on own.inspector_id = zi.user_id
     group by zi.user_id, u.name
-    order by u.name, zi.user_id`);
-  const zones: ZoneCoverage[] = zoneRows.rows.map((r) => ({
-    zoneId: (r.zone_id as string | null) ?? null,
-    zoneName: (r.zone_name as string | null) ?? null,
-    districtName: String(r.district_name),
-    schools: int(r.schools),
-    covered: int(r.covered),
-    visits: int(r.visits),
-  }));
+    order by kind, district_name, name, key`);
+  const zones: ZoneCoverage[] = [];
+  const inspectors: InspectorCoverage[] = [];
+  for (const r of result.rows) {
+    const totals = { schools: int(r.schools), covered: int(r.covered), visits: int(r.visits) };
+    if (r.kind === "zone")
+      zones.push({
+        zoneId: text(r.key),
+        zoneName: text(r.name),
+        districtName: String(r.district_name),
+        ...totals,
+      });
+    else
+      inspectors.push({
+        inspectorId: String(r.key),
+        inspectorName: String(r.name),
+        ownVisits: int(r.own_visits),
+        ...totals,
+      });
+  }
   return {
     totals: zones.reduce(
       (t, z) => ({
@@ -123,14 +136,7 @@ export async function coverageSummary(
       { schools: 0, covered: 0, visits: 0 },
     ),
     zones,
-    inspectors: inspectorRows.rows.map((r) => ({
-      inspectorId: String(r.user_id),
-      inspectorName: String(r.name),
-      schools: int(r.schools),
-      covered: int(r.covered),
-      visits: int(r.visits),
-      ownVisits: int(r.own_visits),
-    })),
+    inspectors,
   };
 }
 
@@ -160,7 +166,7 @@ export async function schoolCoverage(
   if (query.onlyMissing) filters.push(sql`ps.visits < ps.required`);
   if (query.after) filters.push(sql`ps.code > ${query.after}`);
   const rows = await db.execute<Row>(sql`
-    with ps as (${perSchool(districtIds, query.month)})
+    with ps as (${perSchool(districtIds, sql`(${countedVisits(districtIds, query.month)})`)})
     select ps.*, z.name as zone_name from ps left join zones z on z.id = ps.zone_id
     where ${sql.join(filters, sql` and `)}
     order by ps.code limit ${query.limit + 1}`);
