@@ -5,6 +5,7 @@ import { chinaDayStart } from "@/lib/domain/dates";
 import { orgScopeFor, readableDistrictIds } from "@/lib/domain/org/org-scope";
 import type { User } from "@/lib/domain/org/org.schema";
 import { isCampaignTarget } from "@/lib/domain/plan/campaign.schema";
+import { startVisit } from "@/lib/domain/visit/visit";
 import { visitListQuerySchema } from "@/lib/domain/visit/visit-list.schema";
 import type { VisitKind } from "@/lib/domain/visit/visit.schema";
 import { orgScopeOf } from "@/lib/server/auth/scope";
@@ -30,6 +31,7 @@ import { GET as getVisits } from "@/app/api/office/visits/route";
 import { authedRequest, signInAs, TEST_PASSWORD } from "../../helpers/auth";
 import { addSecondDistrictAndCity, type TwoDistricts } from "../../helpers/org-fixtures";
 import { aFinding, domainUser, schoolOf } from "../../helpers/rectification-fixtures";
+import { pushAs } from "../../helpers/sync-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
 let t: TestDatabase;
@@ -372,6 +374,56 @@ describe("专项督查 campaigns", () => {
         two.districtB,
       ),
     ).toBe("该学校不在此专项督查范围内");
+  });
+});
+
+describe("a 专项督查 visit pushed from the phone", () => {
+  it("records the campaign on a target school's visit and refuses it elsewhere", async () => {
+    const [a1, a2] = await schoolsOf(inspector1);
+    const created = await createCampaign(
+      t.db,
+      office,
+      await orgScopeOf(t.db, office),
+      {
+        name: "推送专项",
+        templateCodes: ["fire"],
+        target: { kind: "schools", schoolIds: [a1!] },
+        startsOn: "2030-05-01",
+        endsOn: "2030-05-31",
+        inspectorIds: [],
+      },
+      at("2030-05-01"),
+    );
+    if (!created.ok) throw new Error(created.reason);
+    const cookie = await signInAs("inspector1", DEMO_PASSWORD);
+    const start = (schoolId: string) => {
+      const started = startVisit(
+        {
+          schoolId,
+          inspectorId: inspector1.id,
+          kind: "campaign",
+          campaignId: created.value.campaign.id,
+          templates: [{ code: "fire", version: 1 }],
+          startedAt: Date.now(),
+          location: null,
+        },
+        newId,
+        Date.now(),
+      );
+      if (!started.ok) throw new Error(started.reason);
+      return started;
+    };
+    const onTarget = start(a1!);
+    const elsewhere = start(a2!);
+    const pushed = await pushAs(cookie, [onTarget.mutation, elsewhere.mutation]);
+    expect(pushed.body).toEqual({
+      results: [
+        { id: onTarget.mutation.id, status: "applied" },
+        { id: elsewhere.mutation.id, status: "rejected", reason: "该学校不在此专项督查范围内" },
+      ],
+    });
+    const [row] = await t.db.select().from(visits).where(eq(visits.id, onTarget.visit.id));
+    expect(row?.campaignId).toBe(created.value.campaign.id);
   });
 });
 
