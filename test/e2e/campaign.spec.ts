@@ -11,6 +11,8 @@ import { finishAndSubmit, rows, syncUntilEmpty, waitForServiceWorker } from "./i
 test("the office's 专项督查 reaches the inspector's pack and counts the visit made for it", async ({
   browser,
 }) => {
+  // A whole visit answered through the UI on a shared machine takes minutes.
+  test.setTimeout(600_000);
   const name = `消防专项 ${Date.now() % 100_000}`;
 
   // ── The office creates the campaign for 城东责任区 ──────────────────────────────────────────
