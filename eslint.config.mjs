@@ -188,6 +188,27 @@ export default tseslint.config(
     },
   },
   {
+    // One client transport: pages and hooks reach the server through lib/hooks/api-client.ts (the
+    // phone's sync through lib/sync/transport.ts). The service worker's fetch is the browser's own.
+    files: [
+      "app/**/*.ts",
+      "app/**/*.tsx",
+      "components/**/*.ts",
+      "components/**/*.tsx",
+      "lib/hooks/**/*.ts",
+    ],
+    ignores: ["lib/hooks/api-client.ts", "app/sw.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        {
+          name: "fetch",
+          message: "Call the server through lib/hooks/api-client.ts (send / call).",
+        },
+      ],
+    },
+  },
+  {
     files: ["components/**/*.tsx", "components/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [UI_LAYER] }] },
   },

@@ -20,7 +20,7 @@ export default function LoginPage() {
         <p className="mt-1 text-sm text-slate-500">责任督学 · 学校 · 督导室</p>
       </div>
       <SignInForm />
-      <p className="mt-8 text-center text-xs leading-5 text-slate-400">
+      <p className="mt-8 text-center text-xs leading-5 text-slate-500">
         账号由督导室统一开设。忘记密码请联系督导室重置。
       </p>
     </main>

@@ -116,7 +116,13 @@ function Block({
       );
     case "table":
       return (
-        <div className="mt-3 overflow-x-auto">
+        // Focusable, so the keyboard can scroll a wide table (axe scrollable-region-focusable).
+        <div
+          className="mt-3 overflow-x-auto"
+          tabIndex={0}
+          role="region"
+          aria-label={`表格：${block.columns.join("、")}`}
+        >
           <table className="w-full border-collapse text-[14px]">
             <thead>
               <tr className="bg-slate-100">

@@ -26,63 +26,14 @@ import { cn } from "@/lib/utils/cn";
 import { Input } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 
+import { AnswerOptions, FOCUS_RING, JUDGEMENT_STYLES, type AnswerOption } from "./answer-options";
 import { FindingPanel } from "./finding-panel";
 import { PhotoStrip } from "./photo-strip";
 
-const JUDGEMENTS: readonly Judgement[] = ["pass", "partial", "fail", "na"];
-
-const JUDGEMENT_STYLES: Record<Judgement, { on: string; off: string; text: string }> = {
-  pass: {
-    on: "border-emerald-600 bg-emerald-600 text-white",
-    off: "border-emerald-200 text-emerald-800",
-    text: "text-emerald-700",
-  },
-  partial: {
-    on: "border-amber-500 bg-amber-500 text-white",
-    off: "border-amber-200 text-amber-800",
-    text: "text-amber-700",
-  },
-  fail: {
-    on: "border-red-600 bg-red-600 text-white",
-    off: "border-red-200 text-red-700",
-    text: "text-red-700",
-  },
-  na: {
-    on: "border-slate-500 bg-slate-500 text-white",
-    off: "border-slate-200 text-slate-600",
-    text: "text-slate-600",
-  },
-};
-
-function JudgementButton({
-  judgement,
-  label,
-  isOn,
-  onPress,
-  disabled,
-}: {
-  judgement: Judgement;
-  label?: string;
-  isOn: boolean;
-  onPress: () => void;
-  disabled: boolean;
-}) {
-  const style = JUDGEMENT_STYLES[judgement];
-  return (
-    <button
-      type="button"
-      aria-pressed={isOn}
-      disabled={disabled}
-      onClick={onPress}
-      className={cn(
-        "min-h-12 rounded-lg border bg-white px-1 text-[15px] font-medium transition-colors disabled:opacity-70",
-        isOn ? style.on : style.off,
-      )}
-    >
-      {label ?? JUDGEMENT_LABELS[judgement]}
-    </button>
-  );
-}
+/** The four answers of a judgement item, in the order they are offered. */
+const JUDGEMENT_OPTIONS: readonly AnswerOption[] = (["pass", "partial", "fail", "na"] as const).map(
+  (judgement) => ({ value: judgement, judgement, label: JUDGEMENT_LABELS[judgement] }),
+);
 
 function parseReading(text: string): number | null {
   const trimmed = text.trim();
@@ -255,6 +206,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({
       onClick={() => tap("na")}
       className={cn(
         "h-11 rounded-lg border px-3 text-sm",
+        FOCUS_RING,
         answer?.result === "na" ? JUDGEMENT_STYLES.na.on : JUDGEMENT_STYLES.na.off,
       )}
     >
@@ -275,7 +227,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({
     >
       <div className="flex items-start gap-2">
         <p className="flex-1 text-[15px] leading-6 text-slate-900">
-          <span className="mr-1.5 rounded bg-slate-100 px-1 py-0.5 align-[1px] font-mono text-[11px] text-slate-500">
+          <span className="mr-1.5 rounded bg-slate-100 px-1 py-0.5 align-[1px] font-mono text-[11px] text-slate-600">
             {item.code}
           </span>
           {item.prompt}
@@ -305,17 +257,14 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({
 
       <div className="mt-3 space-y-2">
         {response.type === "judgement" ? (
-          <div className="grid grid-cols-4 gap-1.5">
-            {JUDGEMENTS.map((j) => (
-              <JudgementButton
-                key={j}
-                judgement={j}
-                isOn={answer?.result === j}
-                onPress={() => tap(j)}
-                disabled={isReadOnly}
-              />
-            ))}
-          </div>
+          <AnswerOptions
+            label="检查结论"
+            className="grid grid-cols-4 gap-1.5"
+            options={JUDGEMENT_OPTIONS}
+            chosen={answer?.result ?? null}
+            onChoose={(value) => tap(value as Judgement)}
+            disabled={isReadOnly}
+          />
         ) : null}
         {response.type === "number" ? (
           <NumberResponse
@@ -330,23 +279,25 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({
           </NumberResponse>
         ) : null}
         {response.type === "choice" ? (
-          <div className="grid grid-cols-2 gap-1.5">
-            {response.options.map((option) => (
-              <JudgementButton
-                key={option.value}
-                judgement={option.result}
-                label={option.label}
-                isOn={answer?.result !== "na" && answer?.value === option.value}
-                onPress={() =>
-                  actions.edit(key, {
-                    kind: "value",
-                    value: answer?.value === option.value ? null : option.value,
-                  })
-                }
-                disabled={isReadOnly}
-              />
-            ))}
-          </div>
+          <AnswerOptions
+            label="检查结论"
+            className="grid grid-cols-2 gap-1.5"
+            options={response.options.map((option) => ({
+              value: option.value,
+              judgement: option.result,
+              label: option.label,
+            }))}
+            chosen={
+              answer?.result !== "na" && typeof answer?.value === "string" ? answer.value : null
+            }
+            onChoose={(value) =>
+              actions.edit(key, {
+                kind: "value",
+                value: answer?.value === value ? null : value,
+              })
+            }
+            disabled={isReadOnly}
+          />
         ) : null}
         {response.type === "text" ? (
           <TextResponse entry={entry} answer={answer} actions={actions} isReadOnly={isReadOnly} />

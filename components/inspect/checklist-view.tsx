@@ -1,6 +1,15 @@
 "use client";
 
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 
 import {
   nextUnanswered,
@@ -73,6 +82,46 @@ function scrollToElement(id: string): void {
 
 type Panel = "none" | "search" | "sections";
 
+/** Rows in the first frame: about a phone screen's worth, whole sections. */
+const FIRST_ROWS = 12;
+
+/** How many sections, from the first, hold at least `rows` rows. */
+function sectionsCovering(sections: readonly { keys: readonly unknown[] }[], rows: number): number {
+  let count = 0;
+  let covered = 0;
+  while (count < sections.length && covered < rows) covered += sections[count++]!.keys.length;
+  return count;
+}
+
+/**
+ * The first sections render with the page; once they are painted the rest follow in one
+ * transition, which React renders in slices, so no long task holds the first question or a tap.
+ * A jump (下一未答, search, 目录, the submit view's list) shows everything first so its target
+ * exists.
+ */
+function useShownSections(
+  sections: readonly { keys: readonly unknown[] }[],
+  showAll: boolean,
+): [number, () => void] {
+  const [shown, setShown] = useState(() =>
+    showAll ? sections.length : sectionsCovering(sections, FIRST_ROWS),
+  );
+  const isComplete = shown >= sections.length;
+  useEffect(() => {
+    if (isComplete) return;
+    let timer = 0;
+    // After the frame that shows the first sections, so they are painted before the rest.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => startTransition(() => setShown(sections.length)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [isComplete, sections.length]);
+  return [shown, useCallback(() => setShown(sections.length), [sections.length])];
+}
+
 /**
  * The checklist walk: every applicable item with big 符合/部分符合/不符合/不适用 targets, a
  * progress line per section, "下一未答", item search and a section index. Rows are memoized.
@@ -101,12 +150,17 @@ export function ChecklistView({
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search);
   const lastTouched = useRef<ItemKey | null>(null);
+  const [shownSections, showAllSections] = useShownSections(
+    checklist.sections,
+    jumpTarget !== null,
+  );
   const onTouch = useCallback((key: ItemKey) => {
     lastTouched.current = key;
   }, []);
 
   const jump = (key: ItemKey) => {
     setPanel("none");
+    showAllSections();
     onJump(key);
   };
 
@@ -136,7 +190,8 @@ export function ChecklistView({
   const percent = total.total === 0 ? 100 : Math.round((total.answered / total.total) * 100);
 
   return (
-    <div>
+    // Busy while later sections are still being added (tests and the bench wait for all of them).
+    <div data-checklist aria-busy={shownSections < checklist.sections.length}>
       <div className="sticky top-14 z-10 -mx-4 border-b border-slate-200 bg-slate-50/95 px-4 pt-2 pb-2 backdrop-blur">
         <div className="flex items-center justify-between gap-2">
           <p className="min-w-0 truncate text-sm font-medium text-slate-800">
@@ -232,6 +287,7 @@ export function ChecklistView({
                   type="button"
                   onClick={() => {
                     setPanel("none");
+                    showAllSections();
                     requestAnimationFrame(() => scrollToElement(`section-${section.id}`));
                   }}
                   className="flex w-full items-center justify-between gap-2 px-3 py-2.5 text-left text-sm"
@@ -261,7 +317,7 @@ export function ChecklistView({
         </p>
       ) : null}
 
-      {sectionProgress.map(({ section, answered, total: count }) => (
+      {sectionProgress.slice(0, shownSections).map(({ section, answered, total: count }) => (
         <section key={section.id} aria-label={section.title}>
           <SectionHeader
             id={section.id}

@@ -19,7 +19,7 @@ export type PreviewKind = "notice" | "record";
 
 function PhonePhoto({ id, alt, kind }: { id: string; alt: string; kind: "photo" | "signature" }) {
   const url = usePhotoThumbnailUrl(id);
-  if (url === null) return <span className="text-xs text-slate-400">照片读取中…</span>;
+  if (url === null) return <span className="text-xs text-slate-500">照片读取中…</span>;
   return (
     // eslint-disable-next-line @next/next/no-img-element -- an object URL of the photo stored on this phone
     <img

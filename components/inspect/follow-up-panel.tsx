@@ -45,7 +45,7 @@ function SendState({ entry }: { entry: FollowUpEntry }) {
           className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800"
         >
           <p className="font-medium">
-            {actionNames([q])}未被受理：{q.reason ?? "服务器拒绝了此操作"}
+            {actionNames([q])}未被受理：{q.refusal?.message ?? "服务器拒绝了此操作"}
           </p>
           <Link href="/inspect/visits" className="mt-1 inline-block underline underline-offset-4">
             到“检查记录”中重试或放弃

@@ -40,7 +40,7 @@ const PhotoThumb = memo(function PhotoThumb({
         className={cn(
           "absolute inset-x-0 bottom-0 px-1 py-0.5 text-center text-[11px] leading-4 text-white",
           upload === "uploaded"
-            ? "bg-emerald-600/85"
+            ? "bg-emerald-700/90"
             : upload === "rejected"
               ? "bg-red-600/90"
               : "bg-slate-700/75",

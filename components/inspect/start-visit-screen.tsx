@@ -108,7 +108,7 @@ function StartForm({ options, campaignId }: { options: StartOptions; campaignId:
       router.replace(`/inspect/visit?id=${result.visitId}`);
       return;
     }
-    setError(result.reason);
+    setError(result.message);
     setIsStarting(false);
   }
 

@@ -7,7 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import type { ItemKey } from "@/lib/domain/visit/checklist";
 import { useInspector } from "@/lib/hooks/use-inspector";
 import { PhotoStateContext } from "@/lib/hooks/use-photos";
-import { useVisit } from "@/lib/hooks/use-visit";
+import { preloadVisit, useVisit } from "@/lib/hooks/use-visit";
 
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -18,18 +18,35 @@ import type { PreviewKind } from "./document-preview";
  * The checklist and submit views are loaded on demand (precached for offline like every chunk),
  * so the page's own first load is the shell that opens the visit. A checklist can only show for
  * a visit stored on this phone, so the app has run here before and its service worker serves the
- * chunk. It is requested as the screen mounts, alongside the IndexedDB read, and rendered directly
+ * chunk. It is requested as this code first runs, alongside the IndexedDB read, and rendered directly
  * once both are there: no Suspense fallback, whose reveal React throttles. The submit view and the
  * 复查 section use React.lazy (next/dynamic's loader would add its own code to the page).
  */
 type ChecklistViewModule = typeof checklistViewModule;
-const loadChecklistView = () => import("./checklist-view");
+let checklistViewLoaded: ChecklistViewModule | null = null;
+const loadChecklistView = () =>
+  import("./checklist-view").then((module) => (checklistViewLoaded = module));
+
+/*
+ * As soon as this code runs — before hydration, the role check and the first effect — a visit
+ * page starts its IndexedDB read and the checklist and edits' code (issue #10: no chain).
+ */
+if (typeof window !== "undefined" && window.location.pathname === "/inspect/visit") {
+  const visitId = new URLSearchParams(window.location.search).get("id");
+  if (visitId !== null) {
+    preloadVisit(visitId);
+    void loadChecklistView().catch(() => undefined);
+  }
+}
 const SubmitView = lazy(() => import("./submit-view").then((m) => ({ default: m.SubmitView })));
 /** The offline preview of the notice and the visit record, loaded when asked for. */
 const DocumentPreview = lazy(() =>
   import("./document-preview").then((m) => ({ default: m.DocumentPreview })),
 );
-/** The 整改复查 section, likewise loaded after the checklist (it brings the action forms). */
+/**
+ * The 整改复查 section, likewise loaded after the checklist (it brings the action forms), and only
+ * requested once the first question has been painted, so its code does not compete with it.
+ */
 const FollowUpPanel = lazy(() =>
   import("./follow-up-panel").then((m) => ({ default: m.FollowUpPanel })),
 );
@@ -47,6 +64,23 @@ function showView(visitId: string, view: View): void {
   const query = view === "checklist" ? `?id=${visitId}` : `?id=${visitId}&view=${view}`;
   window.history.pushState(null, "", `/inspect/visit${query}`);
   window.scrollTo({ top: 0 });
+}
+
+/** False until a frame has been painted after `isReady`. */
+function usePaintedAfter(isReady: boolean): boolean {
+  const [isPainted, setIsPainted] = useState(false);
+  useEffect(() => {
+    if (!isReady || isPainted) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setIsPainted(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [isReady, isPainted]);
+  return isPainted;
 }
 
 function CannotOpen({ reason }: { reason: string }) {
@@ -71,12 +105,16 @@ export function VisitScreen() {
   const inspector = useInspector();
   const state = useVisit(visitId, inspector);
   const [jumpTarget, setJumpTarget] = useState<{ key: ItemKey } | null>(null);
-  const [checklistView, setChecklistView] = useState<ChecklistViewModule | "failed" | null>(null);
+  const [checklistView, setChecklistView] = useState<ChecklistViewModule | "failed" | null>(
+    checklistViewLoaded,
+  );
 
   useEffect(() => {
-    if (visitId === null) return;
+    if (visitId === null || checklistView !== null) return;
     loadChecklistView().then(setChecklistView, () => setChecklistView("failed"));
-  }, [visitId]);
+  }, [visitId, checklistView]);
+
+  const isPainted = usePaintedAfter(state.status === "ready" && checklistView !== null);
 
   // A new object each time, so jumping to the same item twice scrolls twice.
   const onJump = useCallback((key: ItemKey) => setJumpTarget({ key }), []);
@@ -138,13 +176,15 @@ export function VisitScreen() {
         </Suspense>
       ) : (
         <>
-          <Suspense fallback={null}>
-            <FollowUpPanel
-              school={context.school}
-              inspector={inspector}
-              isFollowUpVisit={visit.kind === "follow_up"}
-            />
-          </Suspense>
+          {isPainted ? (
+            <Suspense fallback={null}>
+              <FollowUpPanel
+                school={context.school}
+                inspector={inspector}
+                isFollowUpVisit={visit.kind === "follow_up"}
+              />
+            </Suspense>
+          ) : null}
           <ChecklistView
             context={context}
             visit={visit}

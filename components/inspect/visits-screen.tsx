@@ -5,12 +5,8 @@ import { useState } from "react";
 
 import type { Id } from "@/lib/domain/ids";
 import { VISIT_KIND_LABELS, VISIT_STATUS_LABELS } from "@/lib/domain/visit/visit.schema";
-import {
-  useConflicts,
-  useLocalVisits,
-  type Conflict,
-  type LocalVisit,
-} from "@/lib/hooks/use-visits";
+import type { Conflict } from "@/lib/hooks/conflicts";
+import { useConflicts, useLocalVisits, type LocalVisit } from "@/lib/hooks/use-visits";
 import { cn } from "@/lib/utils/cn";
 
 import { PageHeader } from "@/components/shell/page-header";
@@ -101,8 +97,15 @@ function ConflictItem({
           <span className="font-normal text-slate-500"> · {conflict.schoolName}</span>
         ) : null}
       </p>
-      <p className="text-sm text-red-700" data-conflict-reason>
-        退回原因：{conflict.reason}
+      <p
+        className="text-sm text-red-700"
+        data-conflict-reason
+        data-conflict-code={conflict.refusal.code}
+      >
+        退回原因：{conflict.refusal.message}
+      </p>
+      <p className="text-sm text-slate-700" data-conflict-advice>
+        处理建议：{conflict.advice}
       </p>
       <p className="text-xs text-slate-500">
         {formatDateTime(conflict.mutation.createdAt)} 录入

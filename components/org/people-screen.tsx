@@ -82,7 +82,7 @@ export function PeopleScreen({
           </thead>
           <tbody className="divide-y divide-slate-100">
             {people.map((person) => (
-              <tr key={person.id} className={person.active ? "" : "text-slate-400"}>
+              <tr key={person.id} className={person.active ? "" : "text-slate-500"}>
                 <td className="px-3 py-2">{person.name}</td>
                 <td className="px-3 py-2 font-mono">{person.username}</td>
                 <td className="px-3 py-2">{ROLE_LABELS[person.role]}</td>

@@ -62,7 +62,7 @@ export function ItemTimeline({
                 >
                   {formatDateTime(event.at)}
                 </time>
-                <span className="text-xs text-slate-400">#{event.seq}</span>
+                <span className="text-xs text-slate-500">#{event.seq}</span>
               </p>
               {text.details.length > 0 ? (
                 <ul className="mt-1 space-y-0.5 text-sm text-slate-700">

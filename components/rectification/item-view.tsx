@@ -36,7 +36,7 @@ export function ItemView({
         {data.noticeNumber !== null && noticeHref !== null ? (
           <>
             {" · "}
-            <Link href={noticeHref} className="text-brand-700 hover:underline">
+            <Link href={noticeHref} className="text-brand-700 underline underline-offset-4">
               {data.noticeNumber}
             </Link>
           </>

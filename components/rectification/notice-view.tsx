@@ -75,7 +75,10 @@ export function NoticeView({
             item={item}
             daysOverdue={daysOverdue}
             title={
-              <Link href={itemHref(item.id)} className="hover:text-brand-700 hover:underline">
+              <Link
+                href={itemHref(item.id)}
+                className="hover:text-brand-700 underline underline-offset-4"
+              >
                 {index + 1}. {item.prompt}
               </Link>
             }

@@ -21,7 +21,7 @@ export function PhotoThumbs({
         {ids.length > 0 ? `（${ids.length} 张）` : null}
       </figcaption>
       {ids.length === 0 ? (
-        <p className="text-sm text-slate-400">{emptyText}</p>
+        <p className="text-sm text-slate-500">{emptyText}</p>
       ) : (
         <ul className="flex flex-wrap gap-2">
           {ids.map((id, index) => (

@@ -42,7 +42,7 @@ export function ReviewTask({ task, itemHref }: { task: ReviewTaskData; itemHref:
             {task.noticeNumber ? ` · ${task.noticeNumber}` : ""}
             {Number.isFinite(askedAt) ? ` · ${formatDateTime(askedAt)} 提交` : ""}
           </span>
-          <Link href={itemHref} className="hover:text-brand-700 hover:underline">
+          <Link href={itemHref} className="hover:text-brand-700 underline underline-offset-4">
             {item.prompt}
           </Link>
         </>

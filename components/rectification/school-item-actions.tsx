@@ -72,7 +72,7 @@ export function SchoolItemActions({
       inspectsSchool: false,
     };
     const checked = transition(item, action, actor, systemClock.now());
-    if (!checked.ok) return checked.reason;
+    if (!checked.ok) return checked.message;
     return queueSchoolAction(ref, action, photos, account.userId);
   }
 
@@ -162,7 +162,7 @@ function Refused({
     >
       <p className="font-medium">
         「{RECTIFICATION_ACTION_LABELS[action.type]}」未被受理：
-        {queued.reason ?? "服务器拒绝了此操作"}
+        {queued.refusal?.message ?? "服务器拒绝了此操作"}
       </p>
       {written ? <p className="whitespace-pre-wrap text-red-900">您填写的内容：{written}</p> : null}
       {problem ? <p className="font-medium">{problem}</p> : null}

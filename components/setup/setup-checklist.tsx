@@ -15,7 +15,7 @@ export function SetupChecklist({ steps }: { steps: readonly SetupStep[] }) {
               <p className="font-medium text-slate-900">
                 <span
                   aria-label={step.isDone ? "已完成" : "未完成"}
-                  className={step.isDone ? "mr-2 text-green-700" : "mr-2 text-slate-400"}
+                  className={step.isDone ? "mr-2 text-green-700" : "mr-2 text-slate-500"}
                 >
                   {step.isDone ? "✓" : "○"}
                 </span>
@@ -23,7 +23,7 @@ export function SetupChecklist({ steps }: { steps: readonly SetupStep[] }) {
               </p>
               <p className="mt-0.5 text-sm text-slate-600">{step.status}</p>
             </div>
-            <Link href={step.href} className="text-brand-700 text-sm hover:underline">
+            <Link href={step.href} className="text-brand-700 text-sm underline underline-offset-4">
               {step.action}
             </Link>
           </Card>
@@ -44,7 +44,7 @@ export function SetupReminder({ steps }: { steps: readonly SetupStep[] }) {
         {missing.map((step) => (
           <li key={step.key}>
             {step.title}：{step.status} ·{" "}
-            <Link href={step.href} className="text-brand-700 hover:underline">
+            <Link href={step.href} className="text-brand-700 underline underline-offset-4">
               {step.action}
             </Link>
           </li>

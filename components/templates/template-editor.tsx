@@ -275,7 +275,7 @@ function ItemRow({
           <span className="mt-0.5 shrink-0 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">
             {code || "新检查项"}
           </span>
-          <span className={cn("min-w-0 text-sm text-slate-800", !prompt && "text-slate-400")}>
+          <span className={cn("min-w-0 text-sm text-slate-800", !prompt && "text-slate-500")}>
             {prompt || "（尚未填写检查内容）"}
             {hasError ? <span className="ml-2 text-red-600">需要修改</span> : null}
           </span>

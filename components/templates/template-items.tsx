@@ -37,7 +37,7 @@ export function TemplateItems({
         <section key={section} aria-labelledby={`section-${index}`}>
           <h3 id={`section-${index}`} className="mb-2 text-sm font-semibold text-slate-700">
             {section}
-            <span className="ml-2 font-normal text-slate-400">{sectionItems.length} 项</span>
+            <span className="ml-2 font-normal text-slate-500">{sectionItems.length} 项</span>
           </h3>
           <ul className="space-y-2">
             {sectionItems.map((item) => (

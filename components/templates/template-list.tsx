@@ -15,7 +15,7 @@ import { AdoptionActions } from "./adoption-actions";
 
 const STATUS_STYLES: Record<TemplateStatus, string> = {
   published: "bg-green-50 text-green-700",
-  retired: "bg-slate-100 text-slate-500",
+  retired: "bg-slate-100 text-slate-600",
   draft: "bg-amber-50 text-amber-700",
 };
 

@@ -14,7 +14,7 @@ import { Badge } from "./template-list";
 const STANDING_STYLES: Record<VersionStanding, string> = {
   current: "bg-green-50 text-green-700",
   superseded: "bg-amber-50 text-amber-700",
-  retired: "bg-slate-100 text-slate-500",
+  retired: "bg-slate-100 text-slate-600",
 };
 
 export function StandingBadge({ standing }: { standing: VersionStanding }) {

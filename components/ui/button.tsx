@@ -3,10 +3,10 @@ import type { ButtonHTMLAttributes } from "react";
 import { cn } from "@/lib/utils/cn";
 
 const VARIANTS = {
-  primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-400",
+  primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-500",
   secondary:
     "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
-  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-slate-400",
+  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-slate-500",
   ghost: "text-brand-700 hover:bg-brand-50 disabled:text-slate-400",
 } as const;
 

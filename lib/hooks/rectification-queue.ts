@@ -7,6 +7,7 @@
  */
 import type { Id } from "@/lib/domain/ids";
 import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
+import type { Refusal } from "@/lib/domain/refusal";
 import type { PhotoPurpose } from "@/lib/domain/visit/visit.schema";
 import type { OutboxEntry } from "@/lib/offline/outbox-store";
 import type { NewPhoto } from "@/lib/offline/photo-store";
@@ -73,8 +74,8 @@ export type QueuedAction = {
   itemId: Id;
   action: RectificationAction;
   status: "pending" | "rejected";
-  /** The server's reason when refused. */
-  reason: string | null;
+  /** The server's refusal when refused. */
+  refusal: Refusal | null;
   createdAt: number;
 };
 
@@ -90,7 +91,7 @@ function toQueued(entry: OutboxEntry): QueuedAction[] {
       itemId: mutation.args.itemId,
       action: mutation.args.action,
       status: entry.status,
-      reason: entry.reason,
+      refusal: entry.refusal,
       createdAt: mutation.createdAt,
     },
   ];

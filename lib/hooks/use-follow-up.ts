@@ -108,7 +108,7 @@ export async function recordFollowUpAction(
 ): Promise<string | null> {
   const now = systemClock.now();
   const acted = actOffline(item, action, inspectorActor(inspector), newId(), now);
-  if (!acted.ok) return acted.reason;
+  if (!acted.ok) return acted.message;
   const records = actionPhotoRecords(photos, {
     visitId: item.visitId,
     takenBy: inspector.id,

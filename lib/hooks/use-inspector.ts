@@ -13,6 +13,8 @@ import { z } from "zod";
 import { userSchema, type User } from "@/lib/domain/org/org.schema";
 import { CHANGE_PASSWORD_PATH } from "@/lib/domain/org/people";
 
+import { send } from "./api-client";
+
 export type InspectorSession =
   | { status: "checking" }
   /** `isConfirmed` = the server said so just now; false = from this device's cache, offline. */
@@ -56,10 +58,8 @@ async function check(): Promise<void> {
   const cached = readCache();
   if (cached && session.status === "checking")
     publish({ status: "signed-in", user: cached, isConfirmed: false });
-  let response: Response;
-  try {
-    response = await fetch("/api/me", { cache: "no-store", credentials: "same-origin" });
-  } catch {
+  const response = await send("/api/me");
+  if (response === null) {
     // Offline: keep working as the inspector last confirmed on this device.
     publish(
       cached ? { status: "signed-in", user: cached, isConfirmed: false } : { status: "signed-out" },
@@ -91,6 +91,14 @@ async function check(): Promise<void> {
   }
   writeCache(user);
   publish({ status: "signed-in", user, isConfirmed: true });
+}
+
+/*
+ * On the inspector pages the check starts as soon as this code runs, before hydration: the
+ * inspector cached on this device is known by the time the gate first renders after it.
+ */
+if (typeof window !== "undefined" && window.location.pathname.startsWith("/inspect")) {
+  checking ??= check();
 }
 
 /** Whether an inspector has signed in on this device and not signed out (readable offline). */

@@ -8,6 +8,8 @@ import {
   type IssuedDocuments,
 } from "@/lib/domain/documents/issued";
 
+import { send } from "./api-client";
+
 export type IssuedState =
   | { status: "loading" }
   | { status: "ready"; issued: IssuedDocuments }
@@ -22,8 +24,11 @@ export function useIssuedDocuments(visitId: string, refreshKey: unknown): Issued
     const settle = (next: IssuedState) => {
       if (isCurrent) setState(next);
     };
-    fetch(issuedDocumentsPath(visitId), { cache: "no-store" })
+    void send(issuedDocumentsPath(visitId))
       .then(async (response) => {
+        if (response === null) {
+          return settle({ status: "unavailable", reason: "联网后可查看下发的通知书和检查记录" });
+        }
         if (response.status === 404) {
           return settle({
             status: "unavailable",
@@ -37,7 +42,7 @@ export function useIssuedDocuments(visitId: string, refreshKey: unknown): Issued
             : { status: "unavailable", reason: "暂时无法读取下发的文书，请稍后重试" },
         );
       })
-      .catch(() => settle({ status: "unavailable", reason: "联网后可查看下发的通知书和检查记录" }));
+      .catch(() => settle({ status: "unavailable", reason: "暂时无法读取下发的文书，请稍后重试" }));
     return () => {
       isCurrent = false;
     };

@@ -15,7 +15,7 @@ import {
   zoneViewSchema,
 } from "@/lib/domain/org/people";
 
-import { type ApiResult, call } from "./api-client";
+import { type ApiResult, call, NETWORK_UNAVAILABLE, send } from "./api-client";
 
 /**
  * The office's organisation and account calls (/api/org/…, /api/users/…): the only place the
@@ -97,16 +97,12 @@ export const orgApi = {
 
   /** Saves the printable credential sheet of accounts just opened (the server keeps no passwords). */
   async downloadCredentialSheet(rows: CredentialRow[]): Promise<string | null> {
-    let response: Response;
-    try {
-      response = await fetch("/api/users/credential-sheet", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ rows }),
-      });
-    } catch {
-      return "网络不可用，请连接网络后重试";
-    }
+    const response = await send("/api/users/credential-sheet", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ rows }),
+    });
+    if (!response) return NETWORK_UNAVAILABLE.message;
     if (!response.ok) return `下载失败（${response.status}），请稍后重试`;
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement("a");

@@ -18,7 +18,6 @@ import { applicableItems } from "@/lib/domain/template/applicability";
 import { offeredForNewVisits } from "@/lib/domain/template/library";
 import type { Template } from "@/lib/domain/template/template.schema";
 import { rankSchoolsByNeed, type SchoolNeed } from "@/lib/domain/visit/school-need";
-import type { VisitRefusal } from "@/lib/domain/visit/visit";
 import type { PackCampaign, PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import type { Visit, VisitStartInput } from "@/lib/domain/visit/visit.schema";
 import { systemClock } from "@/lib/utils/clock";
@@ -108,7 +107,7 @@ export function useStartOptions(schoolId: Id | null) {
   return useStoreQuery(load);
 }
 
-export type StartResult = { ok: true; visitId: Id } | VisitRefusal;
+export type StartResult = { ok: true; visitId: Id } | { ok: false; message: string };
 
 /**
  * Starts a draft visit: stored with its `visit.start` mutation in one transaction. The rules and
@@ -118,14 +117,14 @@ export async function startDraftVisit(input: VisitStartInput): Promise<StartResu
   const loaded = await Promise.all([import("@/lib/domain/visit/visit"), import("@/lib/utils/ids")])
     .then(([{ startVisit }, { newId }]) => ({ startVisit, newId }))
     .catch(() => null);
-  if (!loaded) return { ok: false, code: "invalid", reason: "开始检查未能加载，请检查网络后重试" };
+  if (!loaded) return { ok: false, message: "开始检查未能加载，请检查网络后重试" };
   const started = loaded.startVisit(input, loaded.newId, systemClock.now());
   if (!started.ok) return started;
   try {
     const { stores } = await openAppData();
     await stores.visits.saveWithMutation(started.visit, started.mutation);
   } catch (error) {
-    return { ok: false, code: "invalid", reason: storageErrorMessage(error) };
+    return { ok: false, message: storageErrorMessage(error) };
   }
   announceLocalWrite();
   ensurePersistentStorage();

@@ -14,6 +14,7 @@ import { z } from "zod";
 import type { Id } from "@/lib/domain/ids";
 import { actMutation } from "@/lib/domain/rectification/follow-up";
 import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
+import { type Refused, refused } from "@/lib/domain/refusal";
 import { IDLE_SNAPSHOT } from "@/lib/sync/idle-snapshot";
 import {
   createSyncEngine,
@@ -25,6 +26,7 @@ import { createTransport } from "@/lib/sync/transport";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
+import { call } from "./api-client";
 import { ensurePersistentStorage } from "./persistent-storage";
 import {
   actionPhotoRecords,
@@ -43,9 +45,7 @@ import {
 
 /* ---------- the office: online, direct ---------- */
 
-export type ActResult = { ok: true } | { ok: false; message: string };
-
-const errorBodySchema = z.object({ message: z.string().min(1) });
+export type ActResult = { ok: true } | Refused;
 
 /**
  * POST /api/rectification/items/{id}/actions. `expectedVersion` is the version on screen: if anyone
@@ -56,23 +56,12 @@ export async function actOnItem(
   action: RectificationAction,
   expectedVersion: number,
 ): Promise<ActResult> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/rectification/items/${itemId}/actions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ action, expectedVersion }),
-      cache: "no-store",
-    });
-  } catch {
-    return { ok: false, message: "网络不可用，操作未提交，请连接网络后重试" };
-  }
-  if (response.ok) return { ok: true };
-  const body = errorBodySchema.safeParse(await response.json().catch(() => null));
-  return {
-    ok: false,
-    message: body.success ? body.data.message : `操作未成功（HTTP ${response.status}），请稍后重试`,
-  };
+  const result = await call(
+    `/api/rectification/items/${itemId}/actions`,
+    { method: "POST", body: JSON.stringify({ action, expectedVersion }) },
+    z.unknown(),
+  );
+  return result.ok ? { ok: true } : refused(result.code, result.message);
 }
 
 /* ---------- the school: through the outbox ---------- */

@@ -1,49 +1,31 @@
 "use client";
 
-import { z } from "zod";
-
 import { type School, type SchoolInput, schoolSchema } from "@/lib/domain/org/org.schema";
 import { type SchoolImportResponse, schoolImportResponseSchema } from "@/lib/domain/org/school-api";
+import type { Refusal } from "@/lib/domain/refusal";
+
+import { errorBodyOf, NETWORK_UNAVAILABLE, send } from "./api-client";
 
 /**
  * The office's school register calls: the only place the school pages talk to /api/org/schools.
  * A refusal keeps the server's Chinese message and, for 422, the message per field.
  */
-export type SchoolApiFailure = { message: string; fieldErrors: Record<string, string> };
+export type SchoolApiFailure = Refusal & { fieldErrors: Record<string, string> };
 export type SchoolApiResult<T> = { ok: true; data: T } | ({ ok: false } & SchoolApiFailure);
-
-const refusalSchema = z.object({
-  message: z.string(),
-  issues: z
-    .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))
-    .optional(),
-});
-
-const OFFLINE: SchoolApiFailure = { message: "网络不可用，请连接网络后重试", fieldErrors: {} };
-
-async function send(path: string, init: RequestInit): Promise<Response | null> {
-  try {
-    return await fetch(path, { ...init, cache: "no-store" });
-  } catch {
-    return null;
-  }
-}
 
 async function schoolCall(path: string, init: RequestInit): Promise<SchoolApiResult<School>> {
   const response = await send(path, { ...init, headers: { "content-type": "application/json" } });
-  if (!response) return { ok: false, ...OFFLINE };
+  if (!response) return { ok: false, ...NETWORK_UNAVAILABLE, fieldErrors: {} };
   const body: unknown = await response.json().catch(() => null);
   const school = schoolSchema.safeParse(body);
   if (response.ok && school.success) return { ok: true, data: school.data };
-  const refusal = refusalSchema.safeParse(body);
-  if (!refusal.success)
-    return { ok: false, message: `请求失败（${response.status}），请稍后重试`, fieldErrors: {} };
+  const failure = errorBodyOf(response.status, body);
   const fieldErrors: Record<string, string> = {};
-  for (const issue of refusal.data.issues ?? []) {
+  for (const issue of failure.issues ?? []) {
     const field = String(issue.path[0] ?? "");
     fieldErrors[field] ??= issue.message;
   }
-  return { ok: false, message: refusal.data.message, fieldErrors };
+  return { ok: false, code: failure.error, message: failure.message, fieldErrors };
 }
 
 const withDistrict = (path: string, districtId: string | null) =>
@@ -87,13 +69,10 @@ export const schoolApi = {
       message,
       errors: [{ row: 0, column: null, message }],
     });
-    if (!response) return failure(OFFLINE.message);
+    if (!response) return failure(NETWORK_UNAVAILABLE.message);
     const body: unknown = await response.json().catch(() => null);
     const parsed = schoolImportResponseSchema.safeParse(body);
     if (parsed.success) return parsed.data;
-    const refusal = refusalSchema.safeParse(body);
-    return failure(
-      refusal.success ? refusal.data.message : `请求失败（${response.status}），请稍后重试`,
-    );
+    return failure(errorBodyOf(response.status, body).message);
   },
 };

@@ -33,8 +33,8 @@ function browserLocks(): SyncLocks {
 
 /**
  * The engine's code (the loop, the protocol's response schemas, the transport, id generation) is
- * loaded on first use, after the page has loaded: background work that the first paint does not
- * wait for.
+ * loaded on first use, after the page has loaded and gone idle: background work that the first
+ * paint does not wait for.
  */
 function loadEngineModules() {
   return afterPageLoad().then(() =>
@@ -46,9 +46,22 @@ function loadEngineModules() {
   );
 }
 
+/** After the load event and then the first idle moment, so a screen's first frames come first. */
 function afterPageLoad(): Promise<void> {
-  if (document.readyState === "complete") return Promise.resolve();
-  return new Promise((resolve) => window.addEventListener("load", () => resolve(), { once: true }));
+  const loaded =
+    document.readyState === "complete"
+      ? Promise.resolve()
+      : new Promise<void>((resolve) =>
+          window.addEventListener("load", () => resolve(), { once: true }),
+        );
+  return loaded.then(
+    () =>
+      new Promise<void>((resolve) => {
+        if (typeof requestIdleCallback === "function")
+          requestIdleCallback(() => resolve(), { timeout: 3_000 });
+        else setTimeout(resolve, 0);
+      }),
+  );
 }
 
 function engine(): Promise<SyncEngine> {

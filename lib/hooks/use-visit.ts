@@ -30,6 +30,7 @@ import { trackWrite } from "./pending-writes";
 import { ensurePersistentStorage } from "./persistent-storage";
 import { announceLocalWrite, openAppData, storageErrorMessage, useDataVersion } from "./use-app-db";
 import { createPhotoStateStore, type PhotoStateStore } from "./use-photos";
+import type * as visitActionsExports from "./visit-actions";
 import type { VisitActions } from "./visit-actions";
 
 export type { VisitActions } from "./visit-actions";
@@ -111,28 +112,85 @@ function mergeAnswers(
   );
 }
 
+type VisitActionsModule = typeof visitActionsExports;
+let visitActionsModule: VisitActionsModule | null = null;
+
 /** The edits' code, loaded alongside the visit's IndexedDB read (see visit-actions.ts). */
-function loadVisitActions() {
-  return import("./visit-actions");
+function loadVisitActions(): Promise<VisitActionsModule> {
+  return import("./visit-actions").then((module) => (visitActionsModule = module));
+}
+
+/** A first read started before the screen mounted, and its result once it has arrived. */
+type Preloaded = { visitId: Id; read: Promise<Loaded>; result: Loaded | null };
+let preloaded: Preloaded | null = null;
+
+/**
+ * Starts reading the visit from IndexedDB and loading the edits' code as soon as the page's code
+ * runs, in parallel with hydration and the role check (issue #10): the screen that mounts later
+ * starts from what has arrived by then instead of starting the chain itself.
+ */
+export function preloadVisit(visitId: Id): void {
+  const entry: Preloaded = {
+    visitId,
+    read: openAppData().then(({ stores }) => loadVisit(stores, visitId)),
+    result: null,
+  };
+  entry.read.then(
+    (result) => (entry.result = result),
+    () => undefined,
+  );
+  preloaded = entry;
+  void loadVisitActions().catch(() => undefined);
+}
+
+function preloadedRead(visitId: Id | null): Preloaded | null {
+  return preloaded?.visitId === visitId ? preloaded : null;
+}
+
+function contextOf(loaded: Extract<Loaded, { kind: "found" }>): VisitContext {
+  return {
+    school: loaded.school,
+    templates: loaded.templates,
+    checklist: buildChecklist(loaded.templates, loaded.school),
+    policy: loaded.policy,
+    visitDate: toChinaDate(loaded.visit.startedAt),
+  };
 }
 
 export function useVisit(visitId: Id | null, inspector: User): UseVisit {
   const version = useDataVersion();
-  const [missing, setMissing] = useState<string | null>(null);
-  const [context, setContext] = useState<VisitContext | null>(null);
-  const [visit, setVisit] = useState<Visit | null>(null);
-  const [answers, setAnswers] = useState<ReadonlyMap<ItemKey, VisitAnswer>>(new Map());
+  // A preload that has already arrived is the first state, so the rows render on the first pass.
+  const [first] = useState(() => preloadedRead(visitId));
+  const arrived = first?.result ?? null;
+  const found = arrived?.kind === "found" ? arrived : null;
+  const [missing, setMissing] = useState<string | null>(
+    arrived?.kind === "missing" ? arrived.reason : null,
+  );
+  const [context, setContext] = useState<VisitContext | null>(() =>
+    found ? contextOf(found) : null,
+  );
+  const [visit, setVisit] = useState<Visit | null>(found?.visit ?? null);
+  const [answers, setAnswers] = useState<ReadonlyMap<ItemKey, VisitAnswer>>(() =>
+    found ? mergeAnswers(new Map(), found.answers) : new Map(),
+  );
   const [saveError, setSaveError] = useState<string | null>(null);
-  const photos = useMemo(() => createPhotoStateStore(new Map()), []);
+  const photos = useMemo(
+    () => createPhotoStateStore(new Map(found?.photos.map((p) => [p.meta.id, p]))),
+    [found],
+  );
 
-  const contextRef = useRef<VisitContext | null>(null);
-  const visitRef = useRef<Visit | null>(null);
+  const contextRef = useRef<VisitContext | null>(context);
+  const visitRef = useRef<Visit | null>(visit);
   const answersRef = useRef<ReadonlyMap<ItemKey, VisitAnswer>>(answers);
+  /** The first read: already shown (arrived), still on its way (pending), or not preloaded. */
+  const firstRead = useRef<Promise<Loaded> | "shown" | null>(
+    arrived ? "shown" : (first?.read ?? null),
+  );
   /** Bumped by every edit: a read that started before an edit must not overwrite it. */
   const editSeq = useRef(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [reloadToken, setReloadToken] = useState(0);
-  const [actions, setActions] = useState<VisitActions | null>(null);
+  const [actionsModule, setActionsModule] = useState(visitActionsModule);
 
   const showVisit = useCallback((next: Visit) => {
     visitRef.current = next;
@@ -159,39 +217,36 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
     if (visitId === null) return;
     let isCurrent = true;
     const seqAtStart = editSeq.current;
-    void openAppData()
-      .then(({ stores }) => loadVisit(stores, visitId))
-      .then(
-        (loaded) => {
-          if (!isCurrent) return;
-          if (loaded.kind === "missing") {
-            setMissing(loaded.reason);
-            return;
-          }
-          photos.replace(new Map(loaded.photos.map((p) => [p.meta.id, p])));
-          if (editSeq.current !== seqAtStart) return;
-          if (contextRef.current === null) {
-            const next: VisitContext = {
-              school: loaded.school,
-              templates: loaded.templates,
-              checklist: buildChecklist(loaded.templates, loaded.school),
-              policy: loaded.policy,
-              visitDate: toChinaDate(loaded.visit.startedAt),
-            };
-            contextRef.current = next;
-            setContext(next);
-          }
-          showVisit(loaded.visit);
-          showAnswers(mergeAnswers(answersRef.current, loaded.answers));
-        },
-        (error: unknown) => {
-          if (isCurrent) setMissing(storageErrorMessage(error));
-        },
-      );
+    const pending = firstRead.current;
+    firstRead.current = null;
+    // Used once: a later visit to this page reads the database afresh.
+    if (preloaded === first) preloaded = null;
+    if (pending === "shown") return;
+    void (pending ?? openAppData().then(({ stores }) => loadVisit(stores, visitId))).then(
+      (loaded) => {
+        if (!isCurrent) return;
+        if (loaded.kind === "missing") {
+          setMissing(loaded.reason);
+          return;
+        }
+        photos.replace(new Map(loaded.photos.map((p) => [p.meta.id, p])));
+        if (editSeq.current !== seqAtStart) return;
+        if (contextRef.current === null) {
+          const next = contextOf(loaded);
+          contextRef.current = next;
+          setContext(next);
+        }
+        showVisit(loaded.visit);
+        showAnswers(mergeAnswers(answersRef.current, loaded.answers));
+      },
+      (error: unknown) => {
+        if (isCurrent) setMissing(storageErrorMessage(error));
+      },
+    );
     return () => {
       isCurrent = false;
     };
-  }, [visitId, version, reloadToken, photos, showVisit, showAnswers]);
+  }, [visitId, version, reloadToken, photos, showVisit, showAnswers, first]);
 
   /** Queues a write after the ones before it; on failure shows why and re-reads what is stored. */
   const persist = useCallback((write: (stores: AppStores) => Promise<void>): Promise<boolean> => {
@@ -218,26 +273,31 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
   }, []);
 
   useEffect(() => {
-    if (visitId === null) return;
-    loadVisitActions().then(
-      ({ createVisitActions }) =>
-        setActions(
-          createVisitActions({
-            inspectorId: inspector.id,
-            inspectorName: inspector.name,
-            visit: () => visitRef.current,
-            context: () => contextRef.current,
-            answers: () => answersRef.current,
-            showVisit,
-            showAnswers,
-            showPhoto,
-            showSaveError: setSaveError,
-            persist,
-          }),
-        ),
-      () => setMissing("检查页面未能完整加载：请联网后重新打开"),
+    if (visitId === null || actionsModule !== null) return;
+    loadVisitActions().then(setActionsModule, () =>
+      setMissing("检查页面未能完整加载：请联网后重新打开"),
     );
-  }, [visitId, inspector.id, inspector.name, persist, showAnswers, showPhoto, showVisit]);
+  }, [visitId, actionsModule]);
+
+  // Created during render when the code has arrived, so the rows show on the first pass; the
+  // getters read the refs only when an edit runs, never while rendering.
+  const actions = useMemo(
+    () =>
+      // eslint-disable-next-line react-hooks/refs -- see above
+      actionsModule?.createVisitActions({
+        inspectorId: inspector.id,
+        inspectorName: inspector.name,
+        visit: () => visitRef.current,
+        context: () => contextRef.current,
+        answers: () => answersRef.current,
+        showVisit,
+        showAnswers,
+        showPhoto,
+        showSaveError: setSaveError,
+        persist,
+      }) ?? null,
+    [actionsModule, inspector.id, inspector.name, persist, showAnswers, showPhoto, showVisit],
+  );
 
   const clearSaveError = useCallback(() => setSaveError(null), []);
 

@@ -1,18 +1,18 @@
 "use client";
 
 /**
- * The visits on the phone with their sync state, and the conflict list: changes the server
- * refused, kept with the reason until the inspector retries or discards them.
+ * The visits on the phone with their sync state, and the conflict list (./conflicts.ts): changes
+ * the server refused, kept with its refusal until the inspector retries or discards them.
  */
 import { useCallback } from "react";
 
 import type { Id } from "@/lib/domain/ids";
-import type { Mutation } from "@/lib/domain/mutations";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 import type { UploadState } from "@/lib/offline/db-schema";
 import type { ImportResult } from "@/lib/offline/export";
 import { systemClock } from "@/lib/utils/clock";
 
+import { listConflicts } from "./conflicts";
 import {
   announceDataChanged,
   openAppData,
@@ -58,39 +58,7 @@ export function useLocalVisits() {
   return useStoreQuery(loadLocalVisits);
 }
 
-export type Conflict = {
-  mutation: Mutation;
-  reason: string;
-  rejectedAt: number | null;
-  schoolName: string | null;
-};
-
-const loadConflicts = async ({ stores }: AppData): Promise<Conflict[]> => {
-  const [rejected, visits, schools, items] = await Promise.all([
-    stores.outbox.listRejected(),
-    stores.visits.list(),
-    stores.pack.listSchools(),
-    stores.pack.listOpenItems(),
-  ]);
-  const schoolOfVisit = new Map(visits.map((v) => [v.id, v.schoolId]));
-  const schoolOfItem = new Map(items.map((i) => [i.id, i.schoolId]));
-  const names = new Map(schools.map((s) => [s.id, s.name]));
-  return rejected.map((entry) => {
-    const { mutation } = entry;
-    const schoolId =
-      mutation.name === "rectification.act"
-        ? schoolOfItem.get(mutation.args.itemId)
-        : entry.visitId === undefined
-          ? undefined
-          : schoolOfVisit.get(entry.visitId);
-    return {
-      mutation: entry.mutation,
-      reason: entry.reason ?? "服务器拒绝了此更改",
-      rejectedAt: entry.rejectedAt,
-      schoolName: schoolId === undefined ? null : (names.get(schoolId) ?? null),
-    };
-  });
-};
+const loadConflicts = ({ stores }: AppData) => listConflicts(stores);
 
 export function useConflicts() {
   const query = useStoreQuery(loadConflicts);

@@ -86,7 +86,7 @@ export function createVisitActions(deps: VisitActionDeps): VisitActions {
     const input = editAnswer(entry.templateCode, entry.item, deps.answers().get(key), change);
     const saved = setAnswer(current, input, newId, systemClock.now());
     if (!saved.ok) {
-      showSaveError(saved.reason);
+      showSaveError(saved.message);
       return;
     }
     const tappedAt = performance.now();
@@ -127,7 +127,7 @@ export function createVisitActions(deps: VisitActionDeps): VisitActions {
       purpose,
     };
     const registered = registerPhoto(current, meta, newId, now);
-    if (!registered.ok) return registered.reason;
+    if (!registered.ok) return registered.message;
     showPhoto(meta);
     // Stored before anything refers to it: its thumbnail is there when the row shows it.
     const isStored = await persist((stores) =>
@@ -144,7 +144,7 @@ export function createVisitActions(deps: VisitActionDeps): VisitActions {
     if (!current) return;
     const change = updateVisit(current, patch, newId, systemClock.now());
     if (!change.ok) {
-      showSaveError(change.reason);
+      showSaveError(change.message);
       return;
     }
     showVisit(change.visit);
@@ -246,7 +246,7 @@ export function createVisitActions(deps: VisitActionDeps): VisitActions {
         newId,
         systemClock.now(),
       );
-      if (!change.ok) return { ok: false, reason: change.reason };
+      if (!change.ok) return { ok: false, reason: change.message };
       const isStored = await persist((stores) =>
         stores.visits.saveWithMutation(change.visit, change.mutation),
       );

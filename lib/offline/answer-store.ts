@@ -29,9 +29,10 @@ export function createAnswerStore(db: AppDb, report: ReportUnreadable = warnUnre
       return readRecords(visitAnswerSchema, "answers", keys, raws, report);
     },
 
-    /** Stores the answer and enqueues its `answer.save` mutation, atomically. */
-    saveWithMutation(answer: VisitAnswer, mutation: Mutation): Promise<void> {
-      return saveWithMutation(db, "answers", mutation, (store) => store.put(answer));
+    /** Validates (reads only check it: read-record.ts) and stores the answer and enqueues its `answer.save` mutation, atomically. */
+    async saveWithMutation(answer: VisitAnswer, mutation: Mutation): Promise<void> {
+      const valid = visitAnswerSchema.parse(answer);
+      return saveWithMutation(db, "answers", mutation, (store) => store.put(valid));
     },
   };
 }

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { idSchema } from "@/lib/domain/ids";
 import { mutationSchema } from "@/lib/domain/mutations";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
+import { refusalSchema } from "@/lib/domain/refusal";
 import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy";
 import { type Template, templateRefSchema } from "@/lib/domain/template/template.schema";
 import { packCampaignSchema, type PackSchool } from "@/lib/domain/visit/visit-pack.schema";
@@ -22,8 +23,8 @@ export const outboxRecordSchema = z.object({
   /** Copied from the mutation so per-visit sync state is one index count; absent for non-visit mutations. */
   visitId: idSchema.optional(),
   status: z.enum(OUTBOX_STATUSES),
-  /** The server's reason when rejected (Chinese, shown as is). */
-  reason: z.string().nullable(),
+  /** Why the server rejected it: a code the app acts on, a Chinese message shown as is. */
+  refusal: refusalSchema.nullable(),
   rejectedAt: z.number().int().nullable(),
 });
 export type OutboxRecord = z.infer<typeof outboxRecordSchema>;

@@ -19,6 +19,7 @@ import {
 import { base64ToBlob, blobToBase64 } from "./base64";
 import type { AppDb } from "./db";
 import { outboxRecordSchema, photoRecordSchema, type PhotoRecord } from "./db-schema";
+import { migrateRecord } from "./migrations";
 import { readRecord, readRecords, warnUnreadable, type ReportUnreadable } from "./read-record";
 
 export const EXPORT_FORMAT = "duxue-unsynced";
@@ -29,7 +30,8 @@ export const unsyncedExportSchema = z.object({
   exportedAt: z.number().int(),
   /** The installation the file came from; null if it never synced. */
   clientId: idSchema.nullable(),
-  outbox: z.array(outboxRecordSchema),
+  // Files saved by an older app hold outbox records of an older shape.
+  outbox: z.array(z.preprocess((raw) => migrateRecord("outbox", raw), outboxRecordSchema)),
   visits: z.array(visitSchema),
   answers: z.array(visitAnswerSchema),
   photos: z.array(

@@ -17,13 +17,26 @@ const RECORD_MIGRATIONS: Record<AppStoreName, readonly RecordMigration[]> = {
   visits: [],
   answers: [],
   photos: [],
-  outbox: [],
+  // Issue #13: a rejection carries the server's refusal code, not only its reason.
+  outbox: [upgradeLegacyRejection],
   schools: [],
   // Issue #9: structured basis, finding, requirement, provenance and frameworks on every item.
   templates: [upgradeLegacyTemplate],
   rectificationItems: [],
   meta: [],
 };
+
+/**
+ * An outbox record of before issue #13 had `reason: string | null`. Its code is unknown; `conflict`
+ * ("check, then discard or enter again") is the advice that fits any old rejection.
+ */
+function upgradeLegacyRejection(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null || !("reason" in raw) || "refusal" in raw) return raw;
+  const { reason, ...rest } = raw;
+  const refusal =
+    typeof reason === "string" && reason !== "" ? { code: "conflict", message: reason } : null;
+  return { ...rest, refusal };
+}
 
 export function applyMigrations(raw: unknown, steps: readonly RecordMigration[]): unknown {
   return steps.reduce((record, step) => step(record), raw);

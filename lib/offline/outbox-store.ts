@@ -1,9 +1,10 @@
 /**
  * The outbox: mutations in the order they were made, waiting for the server. Entries leave only
  * when the server confirmed them (ack) or the user discards a rejected one; a rejected entry is
- * kept with its reason and listed as a conflict. Entries are added by saveWithMutation.
+ * kept with the server's refusal and listed as a conflict. Entries are added by saveWithMutation.
  */
 import type { Id } from "@/lib/domain/ids";
+import type { Refusal } from "@/lib/domain/refusal";
 
 import type { AppDb } from "./db";
 import { outboxRecordSchema, type OutboxRecord } from "./db-schema";
@@ -14,7 +15,7 @@ export type OutboxEntry = OutboxRecord & { seq: number };
 
 export type OutboxCounts = { pending: number; rejected: number };
 
-export type Rejection = { id: Id; reason: string };
+export type Rejection = { id: Id; refusal: Refusal };
 
 export type OutboxStore = ReturnType<typeof createOutboxStore>;
 
@@ -79,18 +80,18 @@ export function createOutboxStore(db: AppDb, report: ReportUnreadable = warnUnre
       await tx.done;
     },
 
-    /** Moves mutations to the conflict list with the server's reason; they are kept, never deleted. */
+    /** Moves mutations to the conflict list with the server's refusal; they are kept, never deleted. */
     async markRejected(rejections: readonly Rejection[], at: number): Promise<void> {
-      const reasons = new Map(rejections.map((r) => [r.id, r.reason]));
-      await update([...reasons.keys()], (record) => ({
+      const refusals = new Map(rejections.map((r) => [r.id, r.refusal]));
+      await update([...refusals.keys()], (record) => ({
         ...record,
         status: "rejected",
-        reason: reasons.get(record.mutation.id) ?? null,
+        refusal: refusals.get(record.mutation.id) ?? null,
         rejectedAt: at,
       }));
     },
 
-    /** The conflict list: rejected mutations with their reasons, oldest first. */
+    /** The conflict list: rejected mutations with their refusals, oldest first. */
     listRejected(): Promise<OutboxEntry[]> {
       return listByStatus("rejected");
     },
@@ -99,7 +100,7 @@ export function createOutboxStore(db: AppDb, report: ReportUnreadable = warnUnre
     async retry(mutationIds: readonly Id[]): Promise<void> {
       await update(mutationIds, (record) =>
         record.status === "rejected"
-          ? { ...record, status: "pending", reason: null, rejectedAt: null }
+          ? { ...record, status: "pending", refusal: null, rejectedAt: null }
           : record,
       );
     },

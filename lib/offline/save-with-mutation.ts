@@ -26,7 +26,7 @@ export function newOutboxRecord(mutation: Mutation): OutboxRecord {
     mutation,
     ...(visitId === undefined ? {} : { visitId }),
     status: "pending",
-    reason: null,
+    refusal: null,
     rejectedAt: null,
   };
 }

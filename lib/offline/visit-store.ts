@@ -35,9 +35,10 @@ export function createVisitStore(db: AppDb, report: ReportUnreadable = warnUnrea
       );
     },
 
-    /** Stores the visit and enqueues the mutation that produced it, atomically. */
-    saveWithMutation(visit: Visit, mutation: Mutation): Promise<void> {
-      return saveWithMutation(db, "visits", mutation, (store) => store.put(visit));
+    /** Validates (reads only check it: read-record.ts) and stores the visit and enqueues the mutation that produced it, atomically. */
+    async saveWithMutation(visit: Visit, mutation: Mutation): Promise<void> {
+      const valid = visitSchema.parse(visit);
+      return saveWithMutation(db, "visits", mutation, (store) => store.put(valid));
     },
   };
 }

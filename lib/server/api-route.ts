@@ -8,8 +8,11 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import { refusal } from "@/lib/domain/refusal";
+
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db/faults";
 import { log, withRequestId } from "./log";
+import { refusalResponse } from "./refusal";
 
 export const REQUEST_ID_HEADER = "X-Request-Id";
 
@@ -24,7 +27,7 @@ export function apiRoute<A extends unknown[]>(handler: Handler<A>): Handler<A> {
     const requestId = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
     return withRequestId(requestId, async () => {
       const started = performance.now();
-      const response = await handler(request, ...rest).catch(failureResponse);
+      const response = await handler(request, ...rest).catch(thrownResponse);
       const answered = await withIdInErrorBody(response, requestId);
       answered.headers.set(REQUEST_ID_HEADER, requestId);
       const ms = Math.round(performance.now() - started);
@@ -41,19 +44,17 @@ export function apiRoute<A extends unknown[]>(handler: Handler<A>): Handler<A> {
   };
 }
 
-function failureResponse(error: unknown): Response {
+function thrownResponse(error: unknown): Response {
   if (isDatabaseUnavailable(error)) {
     log.warn({ err: error }, "database unavailable");
-    return Response.json(
-      { error: "database_unavailable", message: DATABASE_UNAVAILABLE_MESSAGE },
-      { status: 503, headers: { "Retry-After": "5" } },
+    return refusalResponse(
+      refusal("database_unavailable", DATABASE_UNAVAILABLE_MESSAGE),
+      {},
+      { headers: { "Retry-After": "5" } },
     );
   }
   log.error({ err: error }, "unhandled error");
-  return Response.json(
-    { error: "internal_error", message: "服务器内部错误，请稍后再试" },
-    { status: 500 },
-  );
+  return refusalResponse(refusal("internal_error", "服务器内部错误，请稍后再试"));
 }
 
 /**

@@ -1,14 +1,16 @@
 /**
- * JSON answers shared by route handlers: every error is `{ error, message }` with a Chinese message a
- * client can show as is (the shape requireApiUser uses), and bad input is 422 with zod's issues.
+ * Reading request bodies for route handlers: within a size limit, as JSON, free of control characters.
+ * Every refusal is answered by refusalResponse (./refusal.ts); bad input is 422 with zod's issues.
  */
 import "server-only";
 
 import type { z } from "zod";
 
+import { refusal } from "@/lib/domain/refusal";
 import { controlCharPath } from "@/lib/domain/text";
 
 import { readBodyWithin } from "./read-body";
+import { refusalResponse } from "./refusal";
 
 /** Largest JSON body a route reads unless it says otherwise (a template draft of 300 items is ≈ 300 KB). */
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -20,20 +22,15 @@ const DEFAULT_LIMIT: BodyLimit = { maxBytes: MAX_JSON_BYTES };
 /** 413: "同步内容过大（超过 2 MB），请分批同步". */
 export function tooLarge({ maxBytes, what = "提交的内容", hint = "" }: BodyLimit): Response {
   const size = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes / 1024} KB`;
-  return jsonError(413, "payload_too_large", `${what}过大（超过 ${size}）${hint}`);
-}
-
-export function jsonError(status: number, error: string, message: string): Response {
-  return Response.json({ error, message }, { status });
+  return refusalResponse(refusal("too_large", `${what}过大（超过 ${size}）${hint}`));
 }
 
 /** 422 with the schema's issues; the first issue's message doubles as the summary. */
 export function invalidInput(zodError: z.ZodError): Response {
   const { issues } = zodError;
-  return Response.json(
-    { error: "invalid_input", message: issues[0]?.message ?? "提交的内容有误", issues },
-    { status: 422 },
-  );
+  return refusalResponse(refusal("invalid_input", issues[0]?.message ?? "提交的内容有误"), {
+    issues,
+  });
 }
 
 /** The request's body as text, read only up to `maxBytes` (413 past it, without reading the rest). */
@@ -57,10 +54,9 @@ export function parseJson(
   } catch {
     return {
       ok: false,
-      response: Response.json(
-        { error: "invalid_input", message: "请求内容不是有效的 JSON", issues: [] },
-        { status: 422 },
-      ),
+      response: refusalResponse(refusal("invalid_input", "请求内容不是有效的 JSON"), {
+        issues: [],
+      }),
     };
   }
 }
@@ -80,16 +76,11 @@ export async function readJsonBody(
   if (!parsed.ok) return parsed;
   const path = controlCharPath(parsed.body);
   if (path === null) return parsed;
-  const field = path.join(".");
+  const message = `${path.join(".")}不能包含控制字符`;
   return {
     ok: false,
-    response: Response.json(
-      {
-        error: "invalid_input",
-        message: `${field}不能包含控制字符`,
-        issues: [{ code: "custom", path, message: `${field}不能包含控制字符` }],
-      },
-      { status: 422 },
-    ),
+    response: refusalResponse(refusal("invalid_input", message), {
+      issues: [{ code: "custom", path, message }],
+    }),
   };
 }

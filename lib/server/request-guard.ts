@@ -7,8 +7,10 @@
  */
 import "server-only";
 
+import { refusal } from "@/lib/domain/refusal";
+
 import { serverEnv } from "./env";
-import { jsonError } from "./http";
+import { refusalResponse } from "./refusal";
 
 export const JSON_BODY = ["application/json"] as const;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -22,15 +24,13 @@ export function refuseUnsafeWrite(
   const sender = senderOrigin(request.headers);
   // Neither header: not a browser (browsers send Origin with every cross-site write), so no CSRF.
   if (sender !== undefined && (sender === null || !serverEnv().appOrigins.includes(sender))) {
-    return jsonError(403, "cross_site", "拒绝来自其他网站的请求");
+    return refusalResponse(refusal("cross_site", "拒绝来自其他网站的请求"));
   }
   const hasBody = request.body !== null && request.headers.get("content-length") !== "0";
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (hasBody && (type === undefined || !acceptedTypes.includes(type))) {
-    return jsonError(
-      415,
-      "unsupported_media_type",
-      `只接受 ${acceptedTypes.join("、")} 格式的内容`,
+    return refusalResponse(
+      refusal("unsupported_media_type", `只接受 ${acceptedTypes.join("、")} 格式的内容`),
     );
   }
   return null;

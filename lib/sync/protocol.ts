@@ -34,6 +34,7 @@ import { idSchema } from "@/lib/domain/ids";
 import { mutationSchema } from "@/lib/domain/mutations";
 import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 import { rectificationItemSchema } from "@/lib/domain/rectification/rectification.schema";
+import { refusalCodeSchema, refusalSchema } from "@/lib/domain/refusal";
 import { visitPackSchema, type VisitPack } from "@/lib/domain/visit/visit-pack.schema";
 import { visitAnswerSchema, visitSchema } from "@/lib/domain/visit/visit.schema";
 
@@ -52,9 +53,14 @@ export const MAX_PUSH_MUTATIONS = 100;
 const NO_MUTATIONS = "没有要同步的更改";
 const TOO_MANY_MUTATIONS = `一次最多同步 ${MAX_PUSH_MUTATIONS} 条更改`;
 
-/** Body of any non-2xx answer. `message` is Chinese and shown to the user as the reason. */
+/**
+ * Body of any non-2xx answer (lib/server/refusal.ts): the refusal's code as `error`, its Chinese
+ * `message` shown to the user, and the request's id for support.
+ */
 export const errorResponseSchema = z.object({
-  message: z.string(),
+  error: refusalCodeSchema,
+  message: z.string().min(1),
+  requestId: z.string().optional(),
   /** zod issues when the body failed to parse (422). */
   issues: z.array(z.unknown()).optional(),
 });
@@ -89,13 +95,13 @@ export const pushRequestEnvelopeSchema = z.object({
 
 /**
  * One result per mutation id. `duplicate` = already applied earlier (a retry after a lost
- * response): the client treats it like `applied`. `rejected` = refused for good, with a reason
- * the user can read (out of scope, visit already submitted, unknown mutation …).
+ * response): the client treats it like `applied`. `rejected` = refused for good, with the refusal:
+ * a code the phone acts on and a message the user can read (out of scope, visit already submitted …).
  */
 export const mutationResultSchema = z.discriminatedUnion("status", [
   z.object({ id: idSchema, status: z.literal("applied") }),
   z.object({ id: idSchema, status: z.literal("duplicate") }),
-  z.object({ id: idSchema, status: z.literal("rejected"), reason: z.string().min(1) }),
+  z.object({ id: idSchema, status: z.literal("rejected"), refusal: refusalSchema }),
 ]);
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 

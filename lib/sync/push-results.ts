@@ -1,12 +1,13 @@
 /** Reads a push response against what was sent. Pure. */
 import type { Id } from "@/lib/domain/ids";
+import type { Rejection } from "@/lib/offline/outbox-store";
 
 import type { MutationResult } from "./protocol";
 
 export type PushOutcome = {
   /** Applied now or before (duplicate): safe to remove from the outbox. */
   acked: Id[];
-  rejected: { id: Id; reason: string }[];
+  rejected: Rejection[];
 };
 
 /**
@@ -24,7 +25,7 @@ export function splitPushResults(
     if (!sent.has(result.id) || seen.has(result.id)) continue;
     seen.add(result.id);
     if (result.status === "rejected")
-      outcome.rejected.push({ id: result.id, reason: result.reason });
+      outcome.rejected.push({ id: result.id, refusal: result.refusal });
     else outcome.acked.push(result.id);
   }
   return outcome;

@@ -10,6 +10,7 @@ import type { Id } from "@/lib/domain/ids";
 import { referencedPhotoIds } from "@/lib/domain/mutations";
 import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
+import { type Refusal, refusal } from "@/lib/domain/refusal";
 import type { Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import type { SyncError } from "@/lib/offline/db-schema";
 import type { MetaStore } from "@/lib/offline/meta-store";
@@ -248,7 +249,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (blocked.length > 0) {
         const rejections = blocked.map((e) => ({
           id: e.mutation.id,
-          reason: photoRejection(e, photos.rejected),
+          refusal: photoRejection(e, photos.rejected),
         }));
         await stores.outbox.markRejected(rejections, clock.now());
       }
@@ -266,7 +267,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           continue;
         }
         await stores.outbox.markRejected(
-          [{ id: only.mutation.id, reason: rejectionReason(result) }],
+          [{ id: only.mutation.id, refusal: rejectionOf(result) }],
           clock.now(),
         );
         size = batchSize;
@@ -296,8 +297,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
    */
   async function uploadPhotos(
     batch: readonly OutboxEntry[],
-  ): Promise<{ kind: "done"; rejected: Map<PhotoId, string> } | { kind: "stop"; stop: Stop }> {
-    const rejected = new Map<PhotoId, string>();
+  ): Promise<{ kind: "done"; rejected: Map<PhotoId, Refusal> } | { kind: "stop"; stop: Stop }> {
+    const rejected = new Map<PhotoId, Refusal>();
     for (const photoId of new Set(batch.flatMap((e) => referencedPhotoIds(e.mutation)))) {
       const photo = await stores.photos.get(photoId);
       // A photo not on this phone (e.g. imported without bytes) is the server's to check.
@@ -308,9 +309,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (isOk(result)) {
         await stores.photos.markUploaded(photoId);
       } else if (result.kind === "http" && classifyFailure(result) === "reject") {
-        const reason = rejectionReason(result);
-        await stores.photos.markUploadRejected(photoId, reason);
-        rejected.set(photoId, reason);
+        const refused = rejectionOf(result);
+        await stores.photos.markUploadRejected(photoId, refused.message);
+        rejected.set(photoId, refused);
       } else {
         return { kind: "stop", stop: stopFor(result) };
       }
@@ -432,19 +433,25 @@ function isOk(result: TransportResult): result is HttpResult & { ok: true } {
   return result.kind === "http" && result.ok;
 }
 
-/** The server's own message when it sent one (Chinese, for the user), else the status. */
-function rejectionReason(result: HttpResult): string {
+/**
+ * The server's refusal when it sent one (code and Chinese message); else, for a body from something
+ * in between (a proxy's page), the status says only that the content was refused.
+ */
+function rejectionOf(result: HttpResult): Refusal {
   const body = errorResponseSchema.safeParse(result.body);
-  return body.success && body.data.message.trim() !== ""
-    ? body.data.message
-    : `服务器拒绝了此更改（HTTP ${result.status}）`;
+  return body.success
+    ? refusal(body.data.error, body.data.message)
+    : refusal("invalid_input", `服务器拒绝了此更改（HTTP ${result.status}）`);
 }
 
-function photoRejection(entry: OutboxEntry, rejected: ReadonlyMap<PhotoId, string>): string {
-  const reason = referencedPhotoIds(entry.mutation)
+/** A change whose photo the server refused: refused for the photo's reason. */
+function photoRejection(entry: OutboxEntry, rejected: ReadonlyMap<PhotoId, Refusal>): Refusal {
+  const photo = referencedPhotoIds(entry.mutation)
     .map((id) => rejected.get(id))
     .find((r) => r !== undefined);
-  return `照片未能上传：${reason ?? "服务器拒绝了照片"}`;
+  return photo
+    ? refusal(photo.code, `照片未能上传：${photo.message}`)
+    : refusal("invalid_input", "照片未能上传：服务器拒绝了照片");
 }
 
 function groupChanges(changes: readonly PullChange[]): Omit<PulledChanges, "cursor" | "reset"> {

@@ -46,7 +46,7 @@ export async function measureInspectorUi(
     throw new Error(`expected ${template.items.length} rows, saw ${total}`);
 
   for (let i = 0; i < TAPS; i++) {
-    await rows(page).nth(i).getByRole("button", { name: "符合", exact: true }).click();
+    await rows(page).nth(i).getByRole("radio", { name: "符合", exact: true }).click();
     await page.waitForFunction(
       ([name, count]) => performance.getEntriesByName(name).length >= count,
       [ANSWER_SAVED_MEASURE, i + 1] as const,

@@ -30,11 +30,11 @@ import { PhoneVisit, type TestPhoto } from "../helpers/phone-visit";
 export const SYNC_ANSWERS = 300;
 export const SYNC_PHOTOS = 50;
 
-/** A 300-item template, imported and published through the office's own API. */
-export function benchTemplate(items: number): TemplateInput {
+/** An `items`-item template (code bench-<items>), imported and published through the office's own API. */
+export function benchTemplate(items: number, title: string): TemplateInput {
   return {
-    code: "bench-300",
-    title: "性能测试模板",
+    code: `bench-${items}`,
+    title,
     domain: "campus_safety",
     description: "用于性能预算测量的模板",
     items: Array.from({ length: items }, (_, i) => ({
@@ -56,22 +56,26 @@ export function benchTemplate(items: number): TemplateInput {
   };
 }
 
-export async function publishBenchTemplate(baseUrl: string): Promise<Template> {
+export async function publishBenchTemplate(
+  baseUrl: string,
+  items = SYNC_ANSWERS,
+  title = "性能测试模板",
+): Promise<Template> {
   const office = await signInCookie(baseUrl, "office");
   const headers = { cookie: office, origin: baseUrl, "content-type": "application/json" };
   const imported = await fetch(`${baseUrl}/api/templates/import`, {
     method: "POST",
     headers,
-    body: JSON.stringify(benchTemplate(SYNC_ANSWERS)),
+    body: JSON.stringify(benchTemplate(items, title)),
   });
   if (!imported.ok) throw new Error(`import: ${imported.status} ${await imported.text()}`);
-  const published = await fetch(`${baseUrl}/api/templates/bench-300/publish`, {
+  const published = await fetch(`${baseUrl}/api/templates/bench-${items}/publish`, {
     method: "POST",
     headers,
     body: "{}",
   });
   if (!published.ok) throw new Error(`publish: ${published.status} ${await published.text()}`);
-  const version = await fetch(`${baseUrl}/api/templates/bench-300/versions/1`, { headers });
+  const version = await fetch(`${baseUrl}/api/templates/bench-${items}/versions/1`, { headers });
   const body = (await version.json()) as { template: unknown };
   return templateSchema.parse(body.template);
 }
@@ -92,7 +96,7 @@ async function recordOnPhone(stores: AppStores, phone: PhoneVisit): Promise<void
   for (const mutation of phone.mutations) {
     if (mutation.name === "rectification.act") continue;
     const outcome = applyVisitMutation(visit, mutation);
-    if (!outcome.ok) throw new Error(outcome.reason);
+    if (!outcome.ok) throw new Error(outcome.message);
     visit = outcome.visit;
     if (mutation.name === "answer.save")
       await stores.answers.saveWithMutation(mutation.args, mutation);

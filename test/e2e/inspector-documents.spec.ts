@@ -57,7 +57,7 @@ test("the inspector previews the notice and the record offline, then opens them 
 
   const visitId = await startVisit(page, "示范区实验小学");
   const first = rows(page).nth(0);
-  await first.getByRole("button", { name: "不符合", exact: true }).click();
+  await first.getByRole("radio", { name: "不符合", exact: true }).click();
   await addPhoto(page, first.locator('input[type="file"]').first(), first, 1);
   await first.getByRole("button", { name: "限期整改" }).click();
   await first.getByLabel("问题描述").fill(NOTE);

@@ -74,7 +74,7 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 
 export type OutboxSnapshot = {
   pending: string[];
-  rejected: { id: string; reason: string | null }[];
+  rejected: { id: string; refusal: { code: string; message: string } | null }[];
 };
 export type LocalVisit = {
   answers: number;
@@ -107,14 +107,14 @@ function readPhone(
             const records = outbox.result as {
               mutation: { id: string };
               status: string;
-              reason: string | null;
+              refusal: { code: string; message: string } | null;
             }[];
             resolve({
               outbox: {
                 pending: records.filter((r) => r.status === "pending").map((r) => r.mutation.id),
                 rejected: records
                   .filter((r) => r.status === "rejected")
-                  .map((r) => ({ id: r.mutation.id, reason: r.reason })),
+                  .map((r) => ({ id: r.mutation.id, refusal: r.refusal })),
               },
               visit: {
                 answers: answers.result,
@@ -218,7 +218,7 @@ let nextSeed = 100;
  * know here), and takes the photo an item always asks for.
  */
 export async function answerPlainly(page: Page, row: Locator): Promise<void> {
-  const pass = row.getByRole("button", { name: "符合", exact: true });
+  const pass = row.getByRole("radio", { name: "符合", exact: true });
   if ((await pass.count()) > 0) await pass.click();
   else await row.getByRole("button", { name: "不适用", exact: true }).click();
   await expect(row).not.toHaveAttribute("data-result", "none");
@@ -246,6 +246,10 @@ export async function startVisit(
   await page.getByRole("button", { name: "开始检查" }).click();
   await expect(page).toHaveURL(/\/inspect\/visit\?id=/);
   await expect(rows(page).first()).toBeVisible();
+  // Later sections render a step per frame after the first (checklist-view.tsx).
+  await expect(page.locator("[data-checklist]")).toHaveAttribute("aria-busy", "false", {
+    timeout: 30_000,
+  });
   return new URL(page.url()).searchParams.get("id")!;
 }
 

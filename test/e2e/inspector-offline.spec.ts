@@ -44,24 +44,24 @@ async function expectOnServerExactlyOnce(
 /** Fills the first rows of a visit: three findings with photos (one 立行立改 with an after-photo) and one extra photo. */
 async function answerWithFindings(page: Page): Promise<void> {
   const first = rows(page).nth(0);
-  await first.getByRole("button", { name: "不符合", exact: true }).click();
+  await first.getByRole("radio", { name: "不符合", exact: true }).click();
   await addPhoto(page, first.locator('input[type="file"]').first(), first, 1);
   await first.getByRole("button", { name: "限期整改" }).click();
   await first.getByLabel("问题描述").fill("门卫室无外来人员登记簿");
 
   const second = rows(page).nth(1);
-  await second.getByRole("button", { name: "部分符合", exact: true }).click();
+  await second.getByRole("radio", { name: "部分符合", exact: true }).click();
   await addPhoto(page, second.locator('input[type="file"]').first(), second, 2);
   await second.getByRole("button", { name: "限期整改" }).click();
 
   const third = rows(page).nth(2);
-  await third.getByRole("button", { name: "不符合", exact: true }).click();
+  await third.getByRole("radio", { name: "不符合", exact: true }).click();
   await addPhoto(page, third.locator('input[type="file"]').first(), third, 3);
   await third.getByRole("button", { name: "立行立改" }).click();
   await addPhoto(page, third.locator('input[type="file"]').nth(1), third, 4);
 
   const fourth = rows(page).nth(3);
-  await fourth.getByRole("button", { name: "符合", exact: true }).click();
+  await fourth.getByRole("radio", { name: "符合", exact: true }).click();
   await fourth.getByRole("button", { name: "＋ 拍照" }).click();
   await addPhoto(page, fourth.locator('input[type="file"]').first(), fourth, 5);
 }
@@ -189,14 +189,17 @@ test.describe("inspector app offline", () => {
     await expect(page.getByRole("link", { name: "重新登录" }).first()).toBeVisible();
     expect((await readOutbox(page)).pending).toEqual(kept);
 
-    answer = { status: 422, body: { message: "检查表版本已停用，请联系督导室" } };
+    answer = {
+      status: 409,
+      body: { error: "conflict", message: "检查表版本已停用，请联系督导室" },
+    };
     await page.getByRole("button", { name: "立即同步" }).click();
     await expect(state).toHaveAttribute("data-sync-state", "has-rejections");
     const outbox = await readOutbox(page);
     expect(outbox.pending).toEqual([]);
     expect(outbox.rejected.map((r) => r.id)).toEqual(kept);
-    expect(new Set(outbox.rejected.map((r) => r.reason))).toEqual(
-      new Set(["检查表版本已停用，请联系督导室"]),
+    expect(new Set(outbox.rejected.map((r) => JSON.stringify(r.refusal)))).toEqual(
+      new Set([JSON.stringify({ code: "conflict", message: "检查表版本已停用，请联系督导室" })]),
     );
 
     await page.getByRole("link", { name: /条，去处理/ }).click();
@@ -204,6 +207,10 @@ test.describe("inspector app offline", () => {
     await expect(conflicts).toHaveCount(4);
     await expect(conflicts.first().locator("[data-conflict-reason]")).toHaveText(
       "退回原因：检查表版本已停用，请联系督导室",
+    );
+    await expect(conflicts.first().locator("[data-conflict-reason]")).toHaveAttribute(
+      "data-conflict-code",
+      "conflict",
     );
     await expect(page.locator(`[data-visit-id="${visitId}"] [data-sync-line]`)).toContainText(
       "4 条更改被退回",

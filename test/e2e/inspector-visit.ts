@@ -111,7 +111,7 @@ export async function pushVisit(options: {
     newId,
     startedAt,
   );
-  if (!started.ok) throw new Error(started.reason);
+  if (!started.ok) throw new Error(started.message);
   const b: Builder = {
     visit: started.visit,
     mutations: [started.mutation],
@@ -141,7 +141,7 @@ export async function pushVisit(options: {
       newId,
       at,
     );
-    if (!registered.ok) throw new Error(registered.reason);
+    if (!registered.ok) throw new Error(registered.message);
     b.mutations.push(registered.mutation);
     return jpeg.id;
   }
@@ -162,7 +162,7 @@ export async function pushVisit(options: {
       newId,
       tick(),
     );
-    if (!saved.ok) throw new Error(saved.reason);
+    if (!saved.ok) throw new Error(saved.message);
     b.mutations.push(saved.mutation);
   }
 
@@ -229,7 +229,7 @@ export async function pushVisit(options: {
     newId,
     tick(),
   );
-  if (!submitted.ok) throw new Error(submitted.reason);
+  if (!submitted.ok) throw new Error(submitted.message);
   b.mutations.push(submitted.mutation);
 
   // Photos first, as the phone does: the server checks every reference when it applies a mutation.

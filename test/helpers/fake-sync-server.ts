@@ -2,6 +2,7 @@ import type { Id } from "@/lib/domain/ids";
 import { mutationVisitId, referencedPhotoIds } from "@/lib/domain/mutations";
 import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
+import { type Refusal, refusal, type RefusalCode, refusalOf } from "@/lib/domain/refusal";
 import { applyVisitMutation } from "@/lib/domain/visit/visit";
 import type { VisitPack } from "@/lib/domain/visit/visit-pack.schema";
 import type { PhotoMeta, Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
@@ -31,8 +32,13 @@ type Script = TransportResult | "lose" | "serve";
 
 export const NETWORK_DOWN: TransportResult = { kind: "network", message: "Failed to fetch" };
 
-export function httpError(status: number, message = `HTTP ${status}`): TransportResult {
-  return { kind: "http", ok: false, status, body: { message } };
+/** A non-2xx answer with the real error body (lib/server/refusal.ts): the refusal's code and message. */
+export function httpError(
+  status: number,
+  message = `HTTP ${status}`,
+  error: RefusalCode = "invalid_input",
+): TransportResult {
+  return { kind: "http", ok: false, status, body: { error, message } };
 }
 
 /**
@@ -52,7 +58,7 @@ export function createFakeSyncServer() {
   const requests: ServerRequest[] = [];
   const scripts: Record<Endpoint, Script[]> = { putPhoto: [], push: [], pull: [], getPack: [] };
   /** Mutation ids the server refuses the next time it sees them (e.g. out of scope until reassigned). */
-  const refusals = new Map<Id, string>();
+  const refusals = new Map<Id, Refusal>();
   let pack: VisitPack | null = null;
 
   async function serve(
@@ -74,17 +80,17 @@ export function createFakeSyncServer() {
     if (!parsed.success) return httpError(422, parsed.error.issues[0]?.message);
     const results = parsed.data.mutations.map((mutation): MutationResult => {
       if (applied.has(mutation.id)) return { id: mutation.id, status: "duplicate" };
-      const refusal = refusals.get(mutation.id);
-      if (refusal !== undefined) {
+      const scripted = refusals.get(mutation.id);
+      if (scripted !== undefined) {
         refusals.delete(mutation.id);
-        return { id: mutation.id, status: "rejected", reason: refusal };
+        return { id: mutation.id, status: "rejected", refusal: scripted };
       }
       const missing = referencedPhotoIds(mutation).filter((id) => !photos.has(id));
       if (missing.length > 0) {
         return {
           id: mutation.id,
           status: "rejected",
-          reason: `照片尚未上传（${missing.length} 张）`,
+          refusal: refusal("photo_missing", `照片尚未上传（${missing.length} 张）`),
         };
       }
       if (mutation.name === "rectification.act") {
@@ -94,7 +100,9 @@ export function createFakeSyncServer() {
           return {
             id: mutation.id,
             status: "rejected",
-            reason: item ? "该事项已被他人处理" : "整改事项不存在",
+            refusal: item
+              ? refusal("stale_version", "该事项已被他人处理")
+              : refusal("not_found", "整改事项不存在"),
           };
         }
         applied.add(mutation.id);
@@ -105,7 +113,7 @@ export function createFakeSyncServer() {
         visitId === undefined ? undefined : visits.get(visitId),
         mutation,
       );
-      if (!outcome.ok) return { id: mutation.id, status: "rejected", reason: outcome.reason };
+      if (!outcome.ok) return { id: mutation.id, status: "rejected", refusal: refusalOf(outcome) };
       applied.add(mutation.id);
       if (visits.get(outcome.visit.id) !== outcome.visit) {
         visits.set(outcome.visit.id, outcome.visit);
@@ -169,8 +177,8 @@ export function createFakeSyncServer() {
     script(endpoint: Endpoint, ...next: Script[]) {
       scripts[endpoint].push(...next);
     },
-    refuseOnce(mutationId: Id, reason: string) {
-      refusals.set(mutationId, reason);
+    refuseOnce(mutationId: Id, why: Refusal) {
+      refusals.set(mutationId, why);
     },
     setPack(next: VisitPack) {
       pack = next;

@@ -54,7 +54,7 @@ export class PhoneVisit {
       newId,
       startedAt,
     );
-    if (!started.ok) throw new Error(started.reason);
+    if (!started.ok) throw new Error(started.message);
     this.visit = started.visit;
     this.mutations.push(started.mutation);
   }
@@ -88,7 +88,7 @@ export class PhoneVisit {
       newId,
       at,
     );
-    if (!registered.ok) throw new Error(registered.reason);
+    if (!registered.ok) throw new Error(registered.message);
     this.mutations.push(registered.mutation);
     return photo.id;
   }
@@ -109,7 +109,7 @@ export class PhoneVisit {
       newId,
       this.tick(),
     );
-    if (!saved.ok) throw new Error(saved.reason);
+    if (!saved.ok) throw new Error(saved.message);
     this.mutations.push(saved.mutation);
   }
 
@@ -128,7 +128,7 @@ export class PhoneVisit {
       newId,
       this.tick(),
     );
-    if (!submitted.ok) throw new Error(submitted.reason);
+    if (!submitted.ok) throw new Error(submitted.message);
     this.visit = submitted.visit;
     this.mutations.push(submitted.mutation);
   }

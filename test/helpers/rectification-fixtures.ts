@@ -122,6 +122,6 @@ export async function issueTestNotice(
       now: options.now,
     }),
   );
-  if (!issued.ok) throw new Error(`issue refused: ${issued.reason}`);
+  if (!issued.ok) throw new Error(`issue refused: ${issued.message}`);
   return { ...issued, visitId };
 }

@@ -1,5 +1,6 @@
 import type { Id } from "../ids";
 import type { RectificationMutation } from "../mutations";
+import type { Refused } from "../refusal";
 import type {
   RectificationAction,
   RectificationActor,
@@ -27,8 +28,7 @@ export function actMutation(
 }
 
 export type OfflineAct =
-  | { ok: true; item: RectificationItem; mutation: RectificationMutation }
-  | { ok: false; reason: string };
+  { ok: true; item: RectificationItem; mutation: RectificationMutation } | Refused;
 
 /**
  * An action taken on the phone without the server (a 复查 offline): judged by the same
@@ -43,7 +43,7 @@ export function actOffline(
   now: number,
 ): OfflineAct {
   const result = transition(item, action, actor, now);
-  if (!result.ok) return { ok: false, reason: result.reason };
+  if (!result.ok) return result;
   return { ok: true, item: result.item, mutation: actMutation(item, action, mutationId, now) };
 }
 

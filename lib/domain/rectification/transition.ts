@@ -1,4 +1,5 @@
 import { dueDateRefusal, toChinaDate } from "../dates";
+import { type Refused, refused } from "../refusal";
 import type { RectificationEventDraft } from "./events";
 import {
   isFinalStatus,
@@ -19,13 +20,9 @@ import type { DateString } from "../visit/answer.schema";
 /** What a transition records; the caller adds the event id and chains it (`chainEvent`). */
 export type TransitionEvent = Omit<RectificationEventDraft, "id">;
 
-/** forbidden: not this person's call (403). illegal: not in this state (409). invalid: bad data (422). */
-export type TransitionErrorCode = "forbidden" | "illegal" | "invalid";
+/** forbidden: not this person's call. conflict: not in this state. invalid_input: bad data. */
 export type TransitionResult =
-  | { ok: true; item: RectificationItem; event: TransitionEvent }
-  | { ok: false; code: TransitionErrorCode; reason: string };
-
-type Refusal = { code: TransitionErrorCode; reason: string };
+  { ok: true; item: RectificationItem; event: TransitionEvent } | Refused;
 
 /**
  * Who may take each action (docs/architecture.md §2). "reviewer" is the school's own inspector or the
@@ -106,11 +103,11 @@ function refusal(
   item: RectificationItem,
   type: RectificationActionType,
   actor: RectificationActor,
-): Refusal | null {
+): Refused | null {
   const notAllowed = forbidden(item, type, actor);
-  if (notAllowed !== null) return { code: "forbidden", reason: notAllowed };
+  if (notAllowed !== null) return refused("forbidden", notAllowed);
   const notNow = illegal(item, type);
-  return notNow === null ? null : { code: "illegal", reason: notNow };
+  return notNow === null ? null : refused("conflict", notNow);
 }
 
 /** Rules on the action's data that depend on the item or the date; the schema checks the rest. */
@@ -197,15 +194,15 @@ export function transition(
   actor: RectificationActor,
   now: number,
 ): TransitionResult {
-  const refused = refusal(item, action.type, actor);
-  if (refused !== null) return { ok: false, ...refused };
+  const notPossible = refusal(item, action.type, actor);
+  if (notPossible !== null) return notPossible;
   // Parsed here too, so the rules hold for every caller and strings arrive trimmed.
   const parsed = rectificationActionSchema.safeParse(action);
   if (!parsed.success) {
-    return { ok: false, code: "invalid", reason: parsed.error.issues[0]?.message ?? "无效的操作" };
+    return refused("invalid_input", parsed.error.issues[0]?.message ?? "无效的操作");
   }
   const badData = invalid(item, parsed.data, toChinaDate(now));
-  if (badData !== null) return { ok: false, code: "invalid", reason: badData };
+  if (badData !== null) return refused("invalid_input", badData);
   const { type, ...payload } = parsed.data;
   return {
     ok: true,

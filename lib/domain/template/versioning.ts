@@ -1,3 +1,4 @@
+import { type Refused, refused } from "../refusal";
 import {
   ITEM_FIELD_LABELS,
   type Template,
@@ -6,7 +7,7 @@ import {
   type TemplateRef,
 } from "./template.schema";
 
-export type VersioningResult = { ok: true; template: Template } | { ok: false; error: string };
+export type VersioningResult = { ok: true; template: Template } | Refused;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -60,7 +61,7 @@ export function publishTemplate(
   const versions = existingVersions.filter((v) => v.code === draft.code && v.status !== "draft");
   const latest = latestPublished(versions);
   if (latest && hasSameContent(draft, latest)) {
-    return { ok: false, error: `内容与已发布的第 ${latest.version} 版相同，无需发布新版本` };
+    return refused("conflict", `内容与已发布的第 ${latest.version} 版相同，无需发布新版本`);
   }
   const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
   return {
@@ -80,7 +81,7 @@ export function publishTemplate(
 
 /** Stops offering a published version to new visits; visits pinned to it keep it. */
 export function retireTemplate(template: Template): VersioningResult {
-  if (template.status !== "published") return { ok: false, error: "只有已发布的版本可以停用" };
+  if (template.status !== "published") return refused("conflict", "只有已发布的版本可以停用");
   return { ok: true, template: { ...template, status: "retired" } };
 }
 
@@ -90,9 +91,9 @@ export function retireTemplate(template: Template): VersioningResult {
  */
 export function resolvePinned(templates: readonly Template[], ref: TemplateRef): VersioningResult {
   const template = templates.find((t) => t.code === ref.code && t.version === ref.version);
-  if (!template) return { ok: false, error: `找不到检查表 ${ref.code} 第 ${ref.version} 版` };
+  if (!template) return refused("not_found", `找不到检查表 ${ref.code} 第 ${ref.version} 版`);
   if (template.status === "draft") {
-    return { ok: false, error: `检查表 ${ref.code} 第 ${ref.version} 版尚未发布` };
+    return refused("not_found", `检查表 ${ref.code} 第 ${ref.version} 版尚未发布`);
   }
   return { ok: true, template };
 }

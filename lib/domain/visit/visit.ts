@@ -10,6 +10,7 @@ import {
   visitUpdateMutationSchema,
   type VisitMutation,
 } from "../mutations";
+import { type Refused, refused } from "../refusal";
 import type { Answer } from "./answer.schema";
 import {
   visitSchema,
@@ -25,19 +26,8 @@ import {
 /** Makes a new UUIDv7 (lib/utils/ids `newId` in the app, a counter in tests). */
 export type NewId = () => Id;
 
-export type VisitRefusalCode =
-  | "invalid"
-  | "visit_exists"
-  | "visit_not_found"
-  | "visit_submitted"
-  | "template_not_pinned"
-  | "finding_without_fail"
-  | "due_date_out_of_range"
-  | "signature_missing";
-
-/** Why a change was refused; `reason` is shown to the user (and sent back as a push `rejected` reason). */
-export type VisitRefusal = { ok: false; code: VisitRefusalCode; reason: string };
-export type VisitOutcome = { ok: true; visit: Visit } | VisitRefusal;
+/** Why a change was refused (also what a push answers as the mutation's refusal). */
+export type VisitOutcome = { ok: true; visit: Visit } | Refused;
 
 /** An accepted local edit: the new record plus the mutation to save with it in one transaction. */
 export type VisitChange<M extends VisitMutation> = { ok: true; visit: Visit; mutation: M };
@@ -65,7 +55,7 @@ export function applyVisitMutation(
   mutation: VisitMutation,
 ): VisitOutcome {
   if (mutation.name === "visit.start") {
-    if (current) return refuse("visit_exists", "该检查已存在");
+    if (current) return refused("conflict", "该检查已存在");
     const { visitId, ...start } = mutation.args;
     return validVisit({
       ...start,
@@ -78,8 +68,8 @@ export function applyVisitMutation(
       updatedAt: mutation.createdAt,
     });
   }
-  if (!current) return refuse("visit_not_found", "找不到该检查记录");
-  if (!isDraft(current)) return refuse("visit_submitted", "检查已提交，不能再修改");
+  if (!current) return refused("not_found", "找不到该检查记录");
+  if (!isDraft(current)) return refused("conflict", "检查已提交，不能再修改");
 
   switch (mutation.name) {
     case "visit.update":
@@ -91,15 +81,15 @@ export function applyVisitMutation(
     case "answer.save": {
       const answer = mutation.args;
       if (!current.templates.some((t) => t.code === answer.templateCode)) {
-        return refuse("template_not_pinned", "该检查表不在本次检查中");
+        return refused("invalid_input", "该检查表不在本次检查中");
       }
       if (answer.finding && answer.result !== "fail" && answer.result !== "partial") {
-        return refuse("finding_without_fail", "只有不符合或部分符合的检查项才能填写整改要求");
+        return refused("invalid_input", "只有不符合或部分符合的检查项才能填写整改要求");
       }
       const rectification = answer.finding?.rectification;
       if (rectification?.mode === "deadline") {
         const late = dueDateRefusal(rectification.dueDate, toChinaDate(mutation.createdAt));
-        if (late) return refuse("due_date_out_of_range", late);
+        if (late) return refused("invalid_input", late);
       }
       return { ok: true, visit: current };
     }
@@ -107,9 +97,9 @@ export function applyVisitMutation(
       return { ok: true, visit: current };
     case "visit.submit": {
       const { signatures, summary, endedAt } = mutation.args;
-      if (!signatures.inspector) return refuse("signature_missing", "提交前须有督学签名");
+      if (!signatures.inspector) return refused("invalid_input", "提交前须有督学签名");
       if (!signatures.school && requiresSchoolSignature(current.kind)) {
-        return refuse("signature_missing", "提交前须有学校代表签名");
+        return refused("invalid_input", "提交前须有学校代表签名");
       }
       return validVisit({
         ...current,
@@ -128,7 +118,7 @@ export function startVisit(
   input: VisitStartInput,
   newId: NewId,
   now: number,
-): VisitChange<z.infer<typeof visitStartMutationSchema>> | VisitRefusal {
+): VisitChange<z.infer<typeof visitStartMutationSchema>> | Refused {
   const parsed = parseMutation(visitStartMutationSchema, {
     id: newId(),
     name: "visit.start",
@@ -145,7 +135,7 @@ export function updateVisit(
   patch: VisitPatch,
   newId: NewId,
   now: number,
-): VisitChange<z.infer<typeof visitUpdateMutationSchema>> | VisitRefusal {
+): VisitChange<z.infer<typeof visitUpdateMutationSchema>> | Refused {
   const parsed = parseMutation(visitUpdateMutationSchema, {
     id: newId(),
     name: "visit.update",
@@ -165,9 +155,7 @@ export function setAnswer(
   input: AnswerInput,
   newId: NewId,
   now: number,
-):
-  | { ok: true; answer: VisitAnswer; mutation: z.infer<typeof answerSaveMutationSchema> }
-  | VisitRefusal {
+): { ok: true; answer: VisitAnswer; mutation: z.infer<typeof answerSaveMutationSchema> } | Refused {
   const keepsFinding = input.result === "fail" || input.result === "partial";
   const parsed = parseMutation(answerSaveMutationSchema, {
     id: newId(),
@@ -193,9 +181,7 @@ export function registerPhoto(
   meta: PhotoMeta,
   newId: NewId,
   now: number,
-):
-  | { ok: true; photo: PhotoMeta; mutation: z.infer<typeof photoRegisterMutationSchema> }
-  | VisitRefusal {
+): { ok: true; photo: PhotoMeta; mutation: z.infer<typeof photoRegisterMutationSchema> } | Refused {
   const parsed = parseMutation(photoRegisterMutationSchema, {
     id: newId(),
     name: "photo.register",
@@ -218,7 +204,7 @@ export function submitVisit(
   closing: { signatures: VisitSignatures; summary: string },
   newId: NewId,
   now: number,
-): VisitChange<z.infer<typeof visitSubmitMutationSchema>> | VisitRefusal {
+): VisitChange<z.infer<typeof visitSubmitMutationSchema>> | Refused {
   const parsed = parseMutation(visitSubmitMutationSchema, {
     id: newId(),
     name: "visit.submit",
@@ -229,33 +215,29 @@ export function submitVisit(
   return withMutation(applyVisitMutation(visit, parsed.mutation), parsed.mutation);
 }
 
-function refuse(code: VisitRefusalCode, reason: string): VisitRefusal {
-  return { ok: false, code, reason };
-}
-
 /** Every visit a reducer returns satisfies the schema, so the store can always read it back. */
 function validVisit(candidate: Visit): VisitOutcome {
   const parsed = visitSchema.safeParse(candidate);
   return parsed.success
     ? { ok: true, visit: parsed.data }
-    : refuse("invalid", parsed.error.issues[0]?.message ?? "检查记录无效");
+    : refused("invalid_input", parsed.error.issues[0]?.message ?? "检查记录无效");
 }
 
 /** Parses a mutation built from user input, so an invalid edit never reaches the outbox. */
 function parseMutation<S extends z.ZodType>(
   schema: S,
   draft: z.input<S>,
-): { ok: true; mutation: z.output<S> } | VisitRefusal {
+): { ok: true; mutation: z.output<S> } | Refused {
   const parsed = schema.safeParse(draft);
   return parsed.success
     ? { ok: true, mutation: parsed.data }
-    : refuse("invalid", parsed.error.issues[0]?.message ?? "输入无效");
+    : refused("invalid_input", parsed.error.issues[0]?.message ?? "输入无效");
 }
 
 function withMutation<M extends VisitMutation>(
   outcome: VisitOutcome,
   mutation: M,
-): VisitChange<M> | VisitRefusal {
+): VisitChange<M> | Refused {
   return outcome.ok ? { ...outcome, mutation } : outcome;
 }
 

@@ -9,7 +9,9 @@ import { forbidden, redirect } from "next/navigation";
 
 import { type Role, type User, userSchema } from "@/lib/domain/org/org.schema";
 import { CHANGE_PASSWORD_PATH } from "@/lib/domain/org/people";
+import { refusal } from "@/lib/domain/refusal";
 
+import { refusalResponse } from "../refusal";
 import { refuseUnsafeWrite } from "../request-guard";
 import { getAuth } from "./auth";
 import { log } from "../log";
@@ -77,22 +79,17 @@ export async function requireApiUser(
   const user = await userFromHeaders(request.headers);
   if (!user)
     return {
-      error: Response.json({ error: "unauthorized", message: "请先登录" }, { status: 401 }),
+      error: refusalResponse(refusal("unauthorized", "请先登录")),
     };
   if (user.mustChangePassword && !options.allowPasswordChange) {
     return {
-      error: Response.json(
-        {
-          error: "password_change_required",
-          message: "请先修改密码",
-          location: CHANGE_PASSWORD_PATH,
-        },
-        { status: 403 },
-      ),
+      error: refusalResponse(refusal("password_change_required", "请先修改密码"), {
+        location: CHANGE_PASSWORD_PATH,
+      }),
     };
   }
   if (roles && !roles.includes(user.role)) {
-    return { error: Response.json({ error: "forbidden", message: "无权访问" }, { status: 403 }) };
+    return { error: refusalResponse(refusal("forbidden", "无权访问")) };
   }
   return { user };
 }

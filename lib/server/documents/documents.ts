@@ -19,6 +19,7 @@ import { noticeDocument, supervisionOffice } from "@/lib/domain/documents/notice
 import { visitRecordDocument } from "@/lib/domain/documents/visit-record";
 import { idSchema } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
+import { refused, type Refused } from "@/lib/domain/refusal";
 import { answerSections, type TemplateAnswers } from "@/lib/domain/visit/visit-detail";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 
@@ -29,7 +30,6 @@ import type { Executor } from "../db/client";
 import { districts, rectificationItems } from "../db/schema";
 import { serverEnv } from "../env";
 import { photoThumbnail, signatureImage } from "../photos/thumbnail";
-import { failure, type Failure } from "../rectification/failure";
 import { rowToItem } from "../rectification/item-repository";
 import { noticeRepository } from "../rectification/notice-repository";
 import { getNotice, type NoticeDetail } from "../rectification/queries";
@@ -179,13 +179,13 @@ export async function documentPdf(
   return renderDocumentPdf(document, await documentImages(document, blobs), issuer);
 }
 
-export type PdfResult = { ok: true; pdf: Buffer; filename: string } | Failure;
+export type PdfResult = { ok: true; pdf: Buffer; filename: string } | Refused;
 
 /** The notice's PDF for this user, or 404 when the notice is unknown or outside their scope. */
 export async function noticePdfFor(db: Executor, user: User, noticeId: string): Promise<PdfResult> {
   const notice = await getNotice(db, user, noticeId);
   const found = notice ? await noticeDocumentOf(db, notice) : null;
-  if (found === null) return failure(404, "整改通知书不存在");
+  if (found === null) return refused("not_found", "整改通知书不存在");
   return {
     ok: true,
     pdf: await documentPdf(found.document, found.issuer),
@@ -200,7 +200,7 @@ export async function visitRecordPdfFor(
   visitId: string,
 ): Promise<PdfResult> {
   const found = await visitRecordFor(db, user, visitId);
-  if (found === null) return failure(404, "检查记录不存在");
+  if (found === null) return refused("not_found", "检查记录不存在");
   return {
     ok: true,
     pdf: await documentPdf(found.document, found.issuer),

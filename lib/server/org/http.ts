@@ -11,12 +11,12 @@ import type { OrgScope } from "@/lib/domain/org/org-scope";
 import type { Role, User } from "@/lib/domain/org/org.schema";
 import { queryValues } from "@/lib/utils/search-params";
 
+import { refusalResponse } from "../refusal";
 import type { Outcome } from "./org-service";
 import { orgScopeOf } from "../auth/scope";
 import { requireApiUser } from "../auth/session";
 import { getDb } from "../db/client";
 import { invalidInput, readJsonBody } from "../http";
-import { failureResponse } from "../rectification/http";
 
 /** Organisation managers: the admin, an office, and a 市级督导室 (which only reads). */
 export const ORG_ROLES: readonly Role[] = ["admin", "office", "city"];
@@ -62,5 +62,5 @@ export function outcomeResponse<T>(
   body: (value: T) => unknown,
   status = 200,
 ): Response {
-  return outcome.ok ? Response.json(body(outcome.value), { status }) : failureResponse(outcome);
+  return outcome.ok ? Response.json(body(outcome.value), { status }) : refusalResponse(outcome);
 }

@@ -19,29 +19,29 @@ import {
   type updateZoneInputSchema,
   type ZoneView,
 } from "@/lib/domain/org/people";
+import { refused, type Refused } from "@/lib/domain/refusal";
 import { newId } from "@/lib/utils/ids";
 
 import { recordAudit } from "./audit-log";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Db, Executor } from "../db/client";
 import { cities, districts, schools, user as users, zoneInspectors, zones } from "../db/schema";
-import { type Failure, failure } from "../rectification/failure";
 
-export type Outcome<T> = { ok: true; value: T } | Failure;
+export type Outcome<T> = { ok: true; value: T } | Refused;
 const done = <T>(value: T): Outcome<T> => ({ ok: true, value });
 
 const ONLY_ADMIN = "只有系统管理员可以管理市和区县";
 const READ_ONLY = "市级督导室账号只能查看，不能修改";
 
 /** 403 for a read-only scope, 404 for a district the caller may not even see. */
-export function writeRefusal(scope: OrgScope, districtId: string | null): Failure | null {
+export function writeRefusal(scope: OrgScope, districtId: string | null): Refused | null {
   switch (districtAccess(scope, districtId)) {
     case "write":
       return null;
     case "read":
-      return failure(403, READ_ONLY);
+      return refused("forbidden", READ_ONLY);
     case "none":
-      return failure(404, "区县不存在或无权访问");
+      return refused("not_found", "区县不存在或无权访问");
   }
 }
 
@@ -62,13 +62,13 @@ export async function createCity(
   input: CityInput,
   now: number,
 ): Promise<Outcome<City>> {
-  if (!isAdmin(scope)) return failure(403, ONLY_ADMIN);
+  if (!isAdmin(scope)) return refused("forbidden", ONLY_ADMIN);
   return db.transaction(async (tx) => {
     const [clash] = await tx
       .select({ id: cities.id })
       .from(cities)
       .where(eq(cities.code, input.code));
-    if (clash) return failure(409, `市代码“${input.code}”已存在`);
+    if (clash) return refused("conflict", `市代码“${input.code}”已存在`);
     const city: City = { id: newId(), ...input, active: true };
     await tx.insert(cities).values(city);
     await recordAudit(tx, actor, now, {
@@ -91,10 +91,10 @@ export async function updateCity(
   patch: z.infer<typeof updateCityInputSchema>,
   now: number,
 ): Promise<Outcome<City>> {
-  if (!isAdmin(scope)) return failure(403, ONLY_ADMIN);
+  if (!isAdmin(scope)) return refused("forbidden", ONLY_ADMIN);
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(cities).where(eq(cities.id, cityId));
-    if (!row) return failure(404, "市不存在");
+    if (!row) return refused("not_found", "市不存在");
     const next = { ...row, ...patch };
     await tx.update(cities).set(patch).where(eq(cities.id, cityId));
     const diff = auditDiff({ name: row.name, active: row.active }, patch);
@@ -137,14 +137,14 @@ export async function listDistricts(db: Executor, scope: OrgScope): Promise<Dist
 async function cityRefusal(
   tx: Executor,
   cityId: string | null | undefined,
-): Promise<Failure | null> {
+): Promise<Refused | null> {
   if (cityId === null || cityId === undefined) return null;
   const [row] = await tx
     .select({ active: cities.active })
     .from(cities)
     .where(eq(cities.id, cityId));
-  if (!row) return failure(422, "所属市不存在");
-  return row.active ? null : failure(422, "所属市已停用");
+  if (!row) return refused("invalid_input", "所属市不存在");
+  return row.active ? null : refused("invalid_input", "所属市已停用");
 }
 
 export async function createDistrict(
@@ -154,7 +154,7 @@ export async function createDistrict(
   input: DistrictInput,
   now: number,
 ): Promise<Outcome<DistrictView>> {
-  if (!isAdmin(scope)) return failure(403, ONLY_ADMIN);
+  if (!isAdmin(scope)) return refused("forbidden", ONLY_ADMIN);
   return db.transaction(async (tx) => {
     const refusal = await cityRefusal(tx, input.cityId);
     if (refusal) return refusal;
@@ -162,7 +162,7 @@ export async function createDistrict(
       .select({ id: districts.id })
       .from(districts)
       .where(eq(districts.code, input.code));
-    if (clash) return failure(409, `区县代码“${input.code}”已存在`);
+    if (clash) return refused("conflict", `区县代码“${input.code}”已存在`);
     const district: DistrictView = { id: newId(), ...input, active: true };
     await tx.insert(districts).values(district);
     await recordAudit(tx, actor, now, {
@@ -185,10 +185,10 @@ export async function updateDistrict(
   patch: z.infer<typeof updateDistrictInputSchema>,
   now: number,
 ): Promise<Outcome<DistrictView>> {
-  if (!isAdmin(scope)) return failure(403, ONLY_ADMIN);
+  if (!isAdmin(scope)) return refused("forbidden", ONLY_ADMIN);
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(districts).where(eq(districts.id, districtId));
-    if (!row) return failure(404, "区县不存在");
+    if (!row) return refused("not_found", "区县不存在");
     const refusal = await cityRefusal(tx, patch.cityId);
     if (refusal) return refusal;
     await tx.update(districts).set(patch).where(eq(districts.id, districtId));
@@ -279,7 +279,7 @@ async function writableZone(
 ): Promise<Outcome<typeof zones.$inferSelect>> {
   const [zone] = await tx.select().from(zones).where(eq(zones.id, zoneId));
   if (!zone || districtAccess(scope, zone.districtId) === "none")
-    return failure(404, "督学责任区不存在");
+    return refused("not_found", "督学责任区不存在");
   const refusal = writeRefusal(scope, zone.districtId);
   return refusal ?? done(zone);
 }
@@ -300,7 +300,7 @@ export async function updateZone(
       const [row] = await tx.select({ n: count() }).from(schools).where(eq(schools.zoneId, zoneId));
       // A school always has a zone: the office moves them out first, so no school is left orphaned.
       if ((row?.n ?? 0) > 0)
-        return failure(409, `责任区内还有 ${row?.n} 所学校，请先把学校调整到其他责任区`);
+        return refused("conflict", `责任区内还有 ${row?.n} 所学校，请先把学校调整到其他责任区`);
     }
     await tx.update(zones).set(patch).where(eq(zones.id, zoneId));
     const diff = auditDiff({ name: zone.name, active: zone.active }, patch);
@@ -358,7 +358,7 @@ async function inspectorsRefusal(
   tx: Executor,
   districtId: string,
   userIds: readonly string[],
-): Promise<Failure | null> {
+): Promise<Refused | null> {
   if (userIds.length === 0) return null;
   const rows = await tx
     .select({ id: users.id })
@@ -371,7 +371,9 @@ async function inspectorsRefusal(
         eq(users.banned, false),
       ),
     );
-  return rows.length === userIds.length ? null : failure(422, "只能分配本区县在用的督学账号");
+  return rows.length === userIds.length
+    ? null
+    : refused("invalid_input", "只能分配本区县在用的督学账号");
 }
 
 /** Null when every id is an active zone of the district. */
@@ -379,7 +381,7 @@ export async function zonesRefusal(
   tx: Executor,
   districtId: string,
   zoneIds: readonly string[],
-): Promise<Failure | null> {
+): Promise<Refused | null> {
   if (zoneIds.length === 0) return null;
   const rows = await tx
     .select({ id: zones.id })
@@ -391,7 +393,9 @@ export async function zonesRefusal(
         eq(zones.active, true),
       ),
     );
-  return rows.length === new Set(zoneIds).size ? null : failure(422, "督学责任区不存在或已停用");
+  return rows.length === new Set(zoneIds).size
+    ? null
+    : refused("invalid_input", "督学责任区不存在或已停用");
 }
 
 /**
@@ -410,7 +414,7 @@ export async function moveSchool(
     await lockChangeSeq(tx);
     const [school] = await tx.select().from(schools).where(eq(schools.id, schoolId));
     if (!school || districtAccess(scope, school.districtId) === "none")
-      return failure(404, "学校不存在");
+      return refused("not_found", "学校不存在");
     const refusal =
       writeRefusal(scope, school.districtId) ??
       (await zonesRefusal(tx, school.districtId, [zoneId]));

@@ -29,6 +29,7 @@ import {
   uniqueUsername,
   type UpdateUserInput,
 } from "@/lib/domain/org/people";
+import { refused, type Refused } from "@/lib/domain/refusal";
 
 import { recordAudit } from "./audit-log";
 import { type Outcome, writeRefusal, zonesRefusal } from "./org-service";
@@ -41,7 +42,6 @@ import {
 } from "../auth/lockout";
 import type { Db, Executor } from "../db/client";
 import { cities, districts, schools, session, user as users, zoneInspectors } from "../db/schema";
-import { type Failure, failure } from "../rectification/failure";
 
 const done = <T>(value: T): Outcome<T> => ({ ok: true, value });
 const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
@@ -140,8 +140,8 @@ async function writableAccount(
   userId: string,
 ): Promise<Outcome<UserRow>> {
   const [row] = await tx.select().from(users).where(eq(users.id, userId));
-  if (!row || accountAccess(scope, row) === "none") return failure(404, "账号不存在");
-  if (row.id === actor.id) return failure(403, NOT_SELF);
+  if (!row || accountAccess(scope, row) === "none") return refused("not_found", "账号不存在");
+  if (row.id === actor.id) return refused("forbidden", NOT_SELF);
   const refusal =
     row.role === "admin" || row.role === "city" ? null : writeRefusal(scope, row.districtId);
   return refusal ?? done(row);
@@ -161,8 +161,8 @@ export async function createUser(
   now: number,
 ): Promise<Outcome<{ person: Person; credential: OneTimeCredential }>> {
   if (!canCreateRole(scope, input.role))
-    return failure(
-      403,
+    return refused(
+      "forbidden",
       scope.kind === "districts" && !scope.writable
         ? "市级督导室账号只能查看，不能修改"
         : "无权开设这类账号",
@@ -174,13 +174,13 @@ export async function createUser(
     if (input.role === "school") {
       const [school] = await tx.select().from(schools).where(eq(schools.id, input.schoolId!));
       if (!school || districtAccess(scope, school.districtId) === "none")
-        return failure(422, "学校不存在");
+        return refused("invalid_input", "学校不存在");
       districtId = school.districtId;
       const [existing] = await tx
         .select({ id: users.id })
         .from(users)
         .where(and(eq(users.schoolId, school.id), eq(users.role, "school")));
-      if (existing) return failure(409, `${school.name}已有账号，可为其重置密码`);
+      if (existing) return refused("conflict", `${school.name}已有账号，可为其重置密码`);
     }
     const binding = input.role === "admin" || input.role === "city" ? null : districtId;
     if (binding !== null) {
@@ -191,17 +191,17 @@ export async function createUser(
         .select({ active: districts.active })
         .from(districts)
         .where(eq(districts.id, binding));
-      if (!district?.active) return failure(422, "所属区县不存在或已停用");
+      if (!district?.active) return refused("invalid_input", "所属区县不存在或已停用");
     }
     if (input.role === "city") {
       const [city] = await tx
         .select({ id: cities.id })
         .from(cities)
         .where(eq(cities.id, input.cityId!));
-      if (!city) return failure(422, "所属市不存在");
+      if (!city) return refused("invalid_input", "所属市不存在");
     }
     if (await usernameTaken(tx, input.username))
-      return failure(409, `用户名“${input.username}”已被使用`);
+      return refused("conflict", `用户名“${input.username}”已被使用`);
     const id = await createAccount(tx, {
       username: input.username,
       name: input.name,
@@ -257,7 +257,7 @@ export async function updateUser(
     if (!found.ok) return found;
     const row = found.value;
     if (patch.zoneIds !== undefined) {
-      if (row.role !== "inspector") return failure(422, "只有督学可以分配督学责任区");
+      if (row.role !== "inspector") return refused("invalid_input", "只有督学可以分配督学责任区");
       const refusal = await zonesRefusal(tx, row.districtId!, patch.zoneIds);
       if (refusal) return refusal;
     }
@@ -370,13 +370,13 @@ export async function changeOwnPassword(
   input: ChangePasswordInput,
   now: number,
   client: string,
-): Promise<Failure | null> {
+): Promise<Refused | null> {
   const key = { username: user.username.toLowerCase(), client };
   const wait = await passwordWaitSeconds(db, key, new Date(now));
-  if (wait > 0) return failure(429, `密码错误次数过多，请 ${waitText(wait)}后再试`);
+  if (wait > 0) return refused("rate_limited", `密码错误次数过多，请 ${waitText(wait)}后再试`);
   if (!(await verifyPassword(db, user.id, input.currentPassword))) {
     await recordPasswordFailure(db, key, new Date(now));
-    return failure(422, "当前密码不正确");
+    return refused("invalid_input", "当前密码不正确");
   }
   await clearPasswordFailures(db, key);
   const passwordHash = await hashPassword(input.newPassword);
@@ -415,10 +415,11 @@ export async function createSchoolAccounts(
     )
     .orderBy(asc(schools.code));
   if (input.schoolIds && targets.length !== new Set(input.schoolIds).size)
-    return failure(422, "部分学校不存在");
+    return refused("invalid_input", "部分学校不存在");
   for (const districtId of new Set(targets.map((s) => s.districtId))) {
     const refusal = writeRefusal(scope, districtId);
-    if (refusal) return refusal.status === 404 ? failure(422, "部分学校不存在") : refusal;
+    if (refusal)
+      return refusal.code === "not_found" ? refused("invalid_input", "部分学校不存在") : refusal;
   }
   const ids = targets.map((s) => s.id);
   const withAccount = new Set(

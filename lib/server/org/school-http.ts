@@ -4,11 +4,13 @@
  */
 import "server-only";
 
+import { refusal } from "@/lib/domain/refusal";
+
 import { requireApiUser } from "../auth/session";
 import { getDb } from "../db/client";
-import { jsonError } from "../http";
 import { readBodyWithin } from "../read-body";
-import { districtToManage, importSchools, refusalResponse, setSchoolActive } from "./schools";
+import { refusalResponse } from "../refusal";
+import { districtToManage, importSchools, schoolRefusalResponse, setSchoolActive } from "./schools";
 import { OFFICE } from "../rectification/http";
 
 /** 5,000 schools are well under 2 MB as .xlsx or CSV. */
@@ -21,9 +23,9 @@ export async function handleSchoolImport(request: Request, commit: boolean): Pro
   const db = getDb();
   const requested = new URL(request.url).searchParams.get("districtId") ?? undefined;
   const target = await districtToManage(db, user, requested);
-  if ("refusal" in target) return refusalResponse(target.refusal);
+  if ("refusal" in target) return schoolRefusalResponse(target.refusal);
   const body = await readBodyWithin(request, MAX_IMPORT_BYTES);
-  if (!body.ok) return jsonError(413, "too_large", "文件过大（最大 10 MB）");
+  if (!body.ok) return refusalResponse(refusal("too_large", "文件过大（最大 10 MB）"));
   const result = await importSchools(db, target.districtId, body.bytes, commit);
   return Response.json(result, { status: result.ok ? (commit ? 201 : 200) : 422 });
 }
@@ -48,5 +50,5 @@ export async function handleSetSchoolActive(
   const { user, error } = await requireApiUser(request, OFFICE);
   if (error) return error;
   const result = await setSchoolActive(getDb(), user, (await params).id, isActive);
-  return "refusal" in result ? refusalResponse(result.refusal) : Response.json(result.school);
+  return "refusal" in result ? schoolRefusalResponse(result.refusal) : Response.json(result.school);
 }

@@ -16,49 +16,48 @@ import {
 import type { School, SchoolInput, User } from "@/lib/domain/org/org.schema";
 import type { SchoolImportResponse, SchoolListResponse } from "@/lib/domain/org/school-api";
 import { parseSchoolImport } from "@/lib/domain/org/school-import";
+import { type Refusal, refusal } from "@/lib/domain/refusal";
 import { newId } from "@/lib/utils/ids";
 
 import { readSheetRows } from "./school-sheet";
 import { orgScopeOf } from "../auth/scope";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Db, Executor } from "../db/client";
+import { refusalResponse } from "../refusal";
 import { districtRepository } from "../repositories/district-repository";
 import { schoolRepository, type SchoolListQuery } from "../repositories/school-repository";
 
-export type Refusal = {
-  status: 403 | 404 | 422;
-  error: string;
-  message: string;
-  issues?: { path: string[]; message: string }[];
-};
+/** A refusal, naming the form field it concerns when there is one. */
+export type SchoolRefusal = Refusal & { field?: string };
 
-export function refusalResponse({ status, ...body }: Refusal): Response {
-  return Response.json(body, { status });
+/** The answer to a refusal; a field's refusal also lists it as a zod-like issue for the form. */
+export function schoolRefusalResponse({ field, ...refused }: SchoolRefusal): Response {
+  return refusalResponse(
+    refused,
+    field === undefined ? {} : { issues: [{ path: [field], message: refused.message }] },
+  );
 }
 
-const fieldRefusal = (field: string, message: string): Refusal => ({
-  status: 422,
-  error: "invalid_input",
-  message,
-  issues: [{ path: [field], message }],
+const fieldRefusal = (field: string, message: string): SchoolRefusal => ({
+  ...refusal("invalid_input", message),
+  field,
 });
 
-const NOT_FOUND: Refusal = { status: 404, error: "not_found", message: "学校不存在" };
+const NOT_FOUND = refusal("not_found", "学校不存在");
 
 /** The district this request works in: the office's own; for an admin, the one named. */
 export async function districtToManage(
   db: Executor,
   user: User,
   requested: string | undefined,
-): Promise<{ districtId: string } | { refusal: Refusal }> {
+): Promise<{ districtId: string } | { refusal: SchoolRefusal }> {
   if (user.role === "office") {
     if (!user.districtId || (requested && requested !== user.districtId)) {
-      return { refusal: { status: 403, error: "forbidden", message: "只能管理本区县的学校" } };
+      return { refusal: refusal("forbidden", "只能管理本区县的学校") };
     }
     return { districtId: user.districtId };
   }
-  if (user.role !== "admin")
-    return { refusal: { status: 403, error: "forbidden", message: "无权管理学校" } };
+  if (user.role !== "admin") return { refusal: refusal("forbidden", "无权管理学校") };
   if (!requested) return { refusal: fieldRefusal("districtId", "请选择区县") };
   const rows = await db.execute(sql`SELECT 1 FROM districts WHERE id = ${requested}`);
   if (rows.rows.length === 0) return { refusal: fieldRefusal("districtId", "区县不存在") };
@@ -158,12 +157,12 @@ export async function createSchool(
   user: User,
   requestedDistrictId: string | undefined,
   input: SchoolInput,
-): Promise<{ school: School } | { refusal: Refusal }> {
+): Promise<{ school: School } | { refusal: SchoolRefusal }> {
   const target = await districtToManage(db, user, requestedDistrictId);
   if ("refusal" in target) return target;
   return inWriteTransaction(db, async (tx) => {
-    const refusal = await conflictOf(tx, target.districtId, input, null);
-    if (refusal) return { refusal };
+    const conflict = await conflictOf(tx, target.districtId, input, null);
+    if (conflict) return { refusal: conflict };
     return { school: await schoolRepository.insert(tx, target.districtId, newId(), input) };
   });
 }
@@ -173,12 +172,12 @@ export async function updateSchool(
   user: User,
   id: string,
   input: SchoolInput,
-): Promise<{ school: School } | { refusal: Refusal }> {
+): Promise<{ school: School } | { refusal: SchoolRefusal }> {
   return inWriteTransaction(db, async (tx) => {
     const school = await findManagedSchool(tx, user, id, "write");
     if (!school) return { refusal: NOT_FOUND };
-    const refusal = await conflictOf(tx, school.districtId, input, id);
-    if (refusal) return { refusal };
+    const conflict = await conflictOf(tx, school.districtId, input, id);
+    if (conflict) return { refusal: conflict };
     return { school: await schoolRepository.update(tx, id, input) };
   });
 }
@@ -188,7 +187,7 @@ export async function setSchoolActive(
   user: User,
   id: string,
   isActive: boolean,
-): Promise<{ school: School } | { refusal: Refusal }> {
+): Promise<{ school: School } | { refusal: SchoolRefusal }> {
   return inWriteTransaction(db, async (tx) => {
     const school = await findManagedSchool(tx, user, id, "write");
     if (!school) return { refusal: NOT_FOUND };

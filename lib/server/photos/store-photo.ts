@@ -18,6 +18,7 @@ import {
   photoMimeSchema,
 } from "@/lib/domain/photo/photo.schema";
 import { sniffImageMime } from "@/lib/domain/photo/sniff";
+import { type Refused, refused } from "@/lib/domain/refusal";
 
 import { canSeeSchool } from "../auth/scope";
 import { type BlobStore, getBlobStore, type StoredBlob } from "../blobs/blob-store";
@@ -29,15 +30,7 @@ import { photoThumbnail } from "./thumbnail";
 export type StoredPhoto = { id: PhotoId; mime: PhotoMime; bytes: number };
 
 /** Refusals carry a Chinese `message` the phone shows next to the photo as the reason. */
-export type PhotoRefusal<S extends number> = {
-  ok: false;
-  status: S;
-  error: string;
-  message: string;
-};
-
-export type StorePhotoResult =
-  { ok: true; status: 201 | 200; photo: StoredPhoto } | PhotoRefusal<400 | 413 | 415 | 422 | 429>;
+export type StorePhotoResult = { ok: true; status: 201 | 200; photo: StoredPhoto } | Refused;
 
 /** New photos one account may upload per hour: a long visit takes ≈ 100; more is a runaway client. */
 export const PHOTOS_PER_HOUR = 600;
@@ -46,28 +39,22 @@ export const SCHOOL_PHOTO_QUOTA_BYTES = 2 * 1024 * 1024 * 1024;
 /** A phone photo is ≤ 1600 px on its long edge; this bounds the memory one decode may take. */
 const MAX_DECODE_PIXELS = 25_000_000;
 
-export type ReadPhotoResult = { ok: true; mime: PhotoMime; blob: StoredBlob } | PhotoRefusal<404>;
+export type ReadPhotoResult = { ok: true; mime: PhotoMime; blob: StoredBlob } | Refused;
 
-export const PHOTO_TOO_LARGE: PhotoRefusal<413> = {
-  ok: false,
-  status: 413,
-  error: "photo_too_large",
-  message: `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`,
-};
+export const PHOTO_TOO_LARGE = refused(
+  "too_large",
+  `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`,
+);
 
 /** Also the answer for photos that exist but are out of the user's scope, so ids reveal nothing. */
-export const PHOTO_NOT_FOUND: PhotoRefusal<404> = {
-  ok: false,
-  status: 404,
-  error: "photo_not_found",
-  message: "照片不存在或无权查看",
-};
+export const PHOTO_NOT_FOUND = refused("not_found", "照片不存在或无权查看");
 
 /**
  * Stores `bytes` as photo `sha256` for `user`: 201 when new, 200 when the server already has it;
- * 413 over MAX_PHOTO_BYTES, 400 when the bytes do not hash to `sha256` (a damaged upload), 415 when
- * they do not decode as a JPEG, PNG or WebP, 429 past the account's hourly rate, 422 when the
- * school's storage is full. Nothing is written unless every check passes.
+ * too_large over MAX_PHOTO_BYTES, hash_mismatch when the bytes do not hash to `sha256` (a damaged
+ * upload), not_an_image when they do not decode as a JPEG, PNG or WebP, rate_limited past the
+ * account's hourly rate, quota_exceeded when the school's storage is full. Nothing is written unless
+ * every check passes.
  */
 export async function storePhoto(
   db: Executor,
@@ -78,21 +65,11 @@ export async function storePhoto(
 ): Promise<StorePhotoResult> {
   if (bytes.byteLength > MAX_PHOTO_BYTES) return PHOTO_TOO_LARGE;
   if (createHash("sha256").update(bytes).digest("hex") !== sha256) {
-    return {
-      ok: false,
-      status: 400,
-      error: "hash_mismatch",
-      message: "照片内容与编号不符（上传不完整或已损坏），请重新上传",
-    };
+    return refused("hash_mismatch", "照片内容与编号不符（上传不完整或已损坏），请重新上传");
   }
   const mime = sniffImageMime(bytes);
   if (!mime || !(await decodesAs(bytes, mime))) {
-    return {
-      ok: false,
-      status: 415,
-      error: "not_an_image",
-      message: "只能上传 JPEG、PNG 或 WebP 格式的图片",
-    };
+    return refused("not_an_image", "只能上传 JPEG、PNG 或 WebP 格式的图片");
   }
   const photo = { id: sha256, mime, bytes: bytes.byteLength };
 
@@ -128,23 +105,17 @@ async function decodesAs(bytes: Uint8Array, mime: PhotoMime): Promise<boolean> {
   }
 }
 
-/** 429 past the hourly rate of this account; 422 once its school's photo storage is full. */
-async function uploadLimitRefusal(
-  db: Executor,
-  user: User,
-  size: number,
-): Promise<PhotoRefusal<422 | 429> | null> {
+/** rate_limited past the hourly rate of this account; quota_exceeded once its school's storage is full. */
+async function uploadLimitRefusal(db: Executor, user: User, size: number): Promise<Refused | null> {
   const recent = await db.$count(
     photos,
     and(eq(photos.uploadedBy, user.id), gt(photos.uploadedAt, sql`now() - interval '1 hour'`)),
   );
   if (recent >= PHOTOS_PER_HOUR) {
-    return {
-      ok: false,
-      status: 429,
-      error: "photo_rate_limited",
-      message: `上传照片过于频繁（每小时最多 ${PHOTOS_PER_HOUR} 张），请稍后自动重试`,
-    };
+    return refused(
+      "rate_limited",
+      `上传照片过于频繁（每小时最多 ${PHOTOS_PER_HOUR} 张），请稍后自动重试`,
+    );
   }
   if (user.schoolId === null) return null;
   const schoolAccounts = db
@@ -156,12 +127,10 @@ async function uploadLimitRefusal(
     .from(photos)
     .where(or(eq(photos.schoolId, user.schoolId), inArray(photos.uploadedBy, schoolAccounts)));
   if (Number(used?.bytes ?? 0) + size > SCHOOL_PHOTO_QUOTA_BYTES) {
-    return {
-      ok: false,
-      status: 422,
-      error: "photo_quota_exceeded",
-      message: `本校的照片存储已满（上限 ${SCHOOL_PHOTO_QUOTA_BYTES / 1024 ** 3} GB），无法再上传，请联系督导室`,
-    };
+    return refused(
+      "quota_exceeded",
+      `本校的照片存储已满（上限 ${SCHOOL_PHOTO_QUOTA_BYTES / 1024 ** 3} GB），无法再上传，请联系督导室`,
+    );
   }
   return null;
 }
@@ -205,7 +174,7 @@ export async function readPhotoThumbnail(
   user: User,
   sha256: PhotoId,
   blobs: BlobStore = getBlobStore(),
-): Promise<{ ok: true; bytes: Buffer } | PhotoRefusal<404>> {
+): Promise<{ ok: true; bytes: Buffer } | Refused> {
   if ((await visibleMime(db, user, sha256)) === null) return PHOTO_NOT_FOUND;
   const bytes = await photoThumbnail(blobs, sha256);
   return bytes ? { ok: true, bytes } : PHOTO_NOT_FOUND;

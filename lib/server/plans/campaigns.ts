@@ -19,6 +19,7 @@ import {
   campaignSchoolStatus,
   isCampaignTarget,
 } from "@/lib/domain/plan/campaign.schema";
+import { type Refusal, refusal, refused, type Refused } from "@/lib/domain/refusal";
 import type { DateString } from "@/lib/domain/visit/answer.schema";
 import type { PackCampaign } from "@/lib/domain/visit/visit-pack.schema";
 import { newId } from "@/lib/utils/ids";
@@ -34,7 +35,6 @@ import {
   zones,
 } from "../db/schema";
 import { type Outcome, writeRefusal } from "../org/org-service";
-import { failure, type Failure } from "../rectification/failure";
 import { schoolRepository } from "../repositories/school-repository";
 import { templateRepository } from "../repositories/template-repository";
 
@@ -59,19 +59,19 @@ async function inputRefusal(
   db: Executor,
   districtId: string,
   input: CampaignInput,
-): Promise<Failure | null> {
+): Promise<Refused | null> {
   const offered = new Set(
     (await templateRepository.listOffered(db, districtId)).map((t) => t.code),
   );
   const missing = input.templateCodes.find((code) => !offered.has(code));
-  if (missing) return failure(422, `检查表 ${missing} 未在本区县启用`);
+  if (missing) return refused("invalid_input", `检查表 ${missing} 未在本区县启用`);
   if (input.target.kind === "attributes" && input.target.zoneIds.length > 0) {
     const found = await db
       .select({ id: zones.id })
       .from(zones)
       .where(and(inArray(zones.id, input.target.zoneIds), eq(zones.districtId, districtId)));
     if (found.length !== new Set(input.target.zoneIds).size)
-      return failure(422, "责任区不存在或不属于本区县");
+      return refused("invalid_input", "责任区不存在或不属于本区县");
   }
   if (input.inspectorIds.length > 0) {
     const found = await db
@@ -85,7 +85,7 @@ async function inputRefusal(
         ),
       );
     if (found.length !== new Set(input.inspectorIds).size)
-      return failure(422, "督学不存在或不属于本区县");
+      return refused("invalid_input", "督学不存在或不属于本区县");
   }
   return null;
 }
@@ -99,9 +99,9 @@ export async function createCampaign(
   now: number,
 ): Promise<Outcome<{ campaign: Campaign; schoolCount: number }>> {
   const districtId = actor.districtId;
-  if (districtId === null) return failure(403, "当前账号未绑定区县，无法创建专项督查");
-  const refused = writeRefusal(scope, districtId);
-  if (refused) return refused;
+  if (districtId === null) return refused("forbidden", "当前账号未绑定区县，无法创建专项督查");
+  const notWritable = writeRefusal(scope, districtId);
+  if (notWritable) return notWritable;
   return db.transaction(async (tx) => {
     const refusal = await inputRefusal(tx, districtId, input);
     if (refusal) return refusal;
@@ -113,8 +113,8 @@ export async function createCampaign(
       (s) => s.districtId === districtId && isCampaignTarget(input.target, s),
     );
     if (input.target.kind === "schools" && targets.length !== new Set(input.target.schoolIds).size)
-      return failure(422, "所选学校不存在、已停用或不属于本区县");
-    if (targets.length === 0) return failure(422, "没有符合条件的学校，请调整目标学校");
+      return refused("invalid_input", "所选学校不存在、已停用或不属于本区县");
+    if (targets.length === 0) return refused("invalid_input", "没有符合条件的学校，请调整目标学校");
     const campaign: Campaign = {
       id: newId(),
       districtId,
@@ -328,9 +328,9 @@ export async function campaignVisitRefusal(
   db: Executor,
   visit: { kind: string; campaignId?: string | null; schoolId: string },
   districtId: string,
-): Promise<string | null> {
+): Promise<Refusal | null> {
   if (visit.campaignId == null) return null;
-  if (visit.kind !== "campaign") return "只有专项督查可以关联专项";
+  if (visit.kind !== "campaign") return refusal("invalid_input", "只有专项督查可以关联专项");
   const [row] = await db
     .select({ id: campaignSchools.schoolId })
     .from(campaignSchools)
@@ -342,7 +342,7 @@ export async function campaignVisitRefusal(
         eq(campaigns.districtId, districtId),
       ),
     );
-  return row ? null : "该学校不在此专项督查范围内";
+  return row ? null : refusal("not_found", "该学校不在此专项督查范围内");
 }
 
 /** A campaign's name (for a visit made for it); null when none. */

@@ -16,12 +16,12 @@ import {
   rectificationActionSchema,
   type RectificationItem,
 } from "@/lib/domain/rectification/rectification.schema";
-import { transition, type TransitionErrorCode } from "@/lib/domain/rectification/transition";
+import { transition } from "@/lib/domain/rectification/transition";
+import { refused, type Refused } from "@/lib/domain/refusal";
 import type { PhotoPurpose } from "@/lib/domain/visit/visit.schema";
 
 import { actorFor } from "./access";
 import { appendEvent } from "./event-log";
-import { failure, type Failure, type FailureStatus } from "./failure";
 import { itemRepository } from "./item-repository";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
@@ -39,13 +39,7 @@ export const rectificationActionRequestSchema = z.object({
 export type RectificationActionRequest = z.infer<typeof rectificationActionRequestSchema>;
 
 export type ActInput = RectificationActionRequest & { itemId: string };
-export type ActResult = { ok: true; item: RectificationItem; event: RectificationEvent } | Failure;
-
-const STATUS_BY_CODE: Record<TransitionErrorCode, FailureStatus> = {
-  forbidden: 403,
-  illegal: 409,
-  invalid: 422,
-};
+export type ActResult = { ok: true; item: RectificationItem; event: RectificationEvent } | Refused;
 
 /**
  * Checks that the action's photos are usable here — uploaded by this user, or already part of the
@@ -57,7 +51,7 @@ async function attachPhotos(
   user: User,
   item: RectificationItem,
   action: RectificationAction,
-): Promise<Failure | null> {
+): Promise<Refused | null> {
   const ids = "photoIds" in action ? action.photoIds : [];
   if (ids.length === 0) return null;
   const rows = await tx
@@ -68,7 +62,7 @@ async function attachPhotos(
     (r) => r.schoolId === item.schoolId || (r.schoolId === null && r.uploadedBy === user.id),
   );
   const missing = new Set(ids).size - usable.length;
-  if (missing > 0) return failure(422, `有 ${missing} 张照片尚未上传完成，请稍后重试`);
+  if (missing > 0) return refused("photo_missing", `有 ${missing} 张照片尚未上传完成，请稍后重试`);
   // The school's answer is evidence; a reviewer's or on-site photo shows the fixed state.
   const purpose: PhotoPurpose = action.type === "respond" ? "evidence" : "after";
   await tx
@@ -82,15 +76,15 @@ async function act(tx: Executor, user: User, input: ActInput, now: number): Prom
   await lockChangeSeq(tx);
   const item = await itemRepository.findForUpdate(tx, input.itemId);
   const actor = item === null ? null : await actorFor(tx, user, item.schoolId);
-  if (item === null || actor === null) return failure(404, "整改事项不存在");
+  if (item === null || actor === null) return refused("not_found", "整改事项不存在");
   if (input.expectedVersion !== undefined && input.expectedVersion !== item.version) {
-    return failure(
-      409,
+    return refused(
+      "stale_version",
       `该事项已被他人处理（当前状态：${RECTIFICATION_STATUS_LABELS[item.status]}），您的操作未生效，请刷新后查看`,
     );
   }
   const result = transition(item, input.action, actor, now);
-  if (!result.ok) return failure(STATUS_BY_CODE[result.code], result.reason);
+  if (!result.ok) return result;
   const photoRefusal = await attachPhotos(tx, user, item, input.action);
   if (photoRefusal) return photoRefusal;
   await itemRepository.update(tx, result.item);
@@ -98,8 +92,9 @@ async function act(tx: Executor, user: User, input: ActInput, now: number): Prom
 }
 
 /**
- * Applies one action as `user` at `now` (epoch ms). Out of scope or unknown item → 404; not this
- * user's call → 403; not in this state, or a stale expectedVersion → 409; bad data → 422. On any
+ * Applies one action as `user` at `now` (epoch ms). Out of scope or unknown item → not_found; not
+ * this user's call → forbidden; not in this state → conflict; a stale expectedVersion →
+ * stale_version; bad data → invalid_input; a photo not uploaded yet → photo_missing. On any
  * failure nothing is written. Given a transaction, it runs in a savepoint of it.
  */
 export async function applyRectificationAction(

@@ -1,13 +1,10 @@
 /**
  * What the notice and rectification routes share: who may call the office endpoints, the id in a
- * route's path, and how failures and files are answered.
+ * route's path, and how files are answered.
  */
 import "server-only";
 
 import type { Role } from "@/lib/domain/org/org.schema";
-
-import { jsonError } from "../http";
-import type { Failure, FailureStatus } from "./failure";
 
 /** Review queues: whoever verifies answers or decides extensions. Schools have none. */
 export const REVIEWERS: readonly Role[] = ["inspector", "office", "admin"];
@@ -15,19 +12,6 @@ export const REVIEWERS: readonly Role[] = ["inspector", "office", "admin"];
 export const OFFICE: readonly Role[] = ["office", "city", "admin"];
 
 export type IdParams = Promise<{ id: string }>;
-
-const ERROR_CODES: Record<FailureStatus, string> = {
-  403: "forbidden",
-  404: "not_found",
-  409: "conflict",
-  422: "invalid_input",
-  429: "too_many_requests",
-};
-
-/** `{ error, message }` JSON with the failure's status, the shape every API error has. */
-export function failureResponse(f: Failure): Response {
-  return jsonError(f.status, ERROR_CODES[f.status], f.reason);
-}
 
 /** A generated file; the Chinese name travels in `filename*` (RFC 6266) with an ASCII fallback. */
 export function fileResponse(

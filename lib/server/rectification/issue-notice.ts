@@ -15,12 +15,12 @@ import {
   rectificationItemInputSchema,
 } from "@/lib/domain/rectification/rectification.schema";
 import { openRectificationItem, transition } from "@/lib/domain/rectification/transition";
+import { refused, type Refused } from "@/lib/domain/refusal";
 import { formatBasis } from "@/lib/domain/template/citation";
 import type { Finding } from "@/lib/domain/template/findings.schema";
 import { newId } from "@/lib/utils/ids";
 
 import { appendEvent } from "./event-log";
-import { failure, type Failure } from "./failure";
 import { itemRepository, rowToItem } from "./item-repository";
 import { type Notice, noticeRepository } from "./notice-repository";
 import { lockChangeSeq } from "../db/change-seq";
@@ -93,7 +93,7 @@ async function openItem(
     inspector,
     now,
   );
-  if (!closed.ok) throw new Error(`立行立改销号失败（${input.itemCode}）：${closed.reason}`);
+  if (!closed.ok) throw new Error(`立行立改销号失败（${input.itemCode}）：${closed.message}`);
   await itemRepository.update(tx, closed.item);
   await appendEvent(tx, closed.event);
   return closed.item;
@@ -118,12 +118,12 @@ async function issuingSchool(tx: Executor, schoolId: string) {
 export async function issueNoticeForVisit(
   tx: Executor,
   input: IssueNoticeInput,
-): Promise<IssuedNotice | Failure> {
+): Promise<IssuedNotice | Refused> {
   if (input.findings.length === 0) return { ok: true, notice: null, items: [], created: false };
   await lockChangeSeq(tx);
   const school = await issuingSchool(tx, input.schoolId);
-  if (school === null) return failure(404, "学校不存在");
-  if (school.districtId !== input.districtId) return failure(422, "学校不属于该区县");
+  if (school === null) return refused("not_found", "学校不存在");
+  if (school.districtId !== input.districtId) return refused("invalid_input", "学校不属于该区县");
 
   const year = Number(toChinaDate(input.now).slice(0, 4));
   await noticeRepository.lockCounter(tx, input.districtId, year);
@@ -142,8 +142,8 @@ export async function issueNoticeForVisit(
   for (const finding of input.findings) {
     const parsed = itemInputFor(finding, input, noticeId);
     if (!parsed.success) {
-      return failure(
-        422,
+      return refused(
+        "invalid_input",
         `「${finding.finding}」：${parsed.error.issues[0]?.message ?? "整改事项内容无效"}`,
       );
     }

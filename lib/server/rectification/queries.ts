@@ -25,12 +25,12 @@ import {
   summarizeItems,
 } from "@/lib/domain/rectification/summary";
 import { allowedActions, daysOverdue } from "@/lib/domain/rectification/transition";
+import { refused, type Refused } from "@/lib/domain/refusal";
 import { severitySchema } from "@/lib/domain/template/template.schema";
 import { type VisitKind, visitKindSchema } from "@/lib/domain/visit/visit.schema";
 
 import { actorFor, inScope } from "./access";
 import { listEvents, verifyItemChain } from "./event-log";
-import { failure, type Failure } from "./failure";
 import { rowToItem } from "./item-repository";
 import { type Notice, noticeRepository, rowToNotice } from "./notice-repository";
 import { canSeeSchool } from "../auth/scope";
@@ -169,14 +169,14 @@ export async function markNoticeRead(
   user: User,
   noticeId: string,
   now: number,
-): Promise<{ ok: true; notice: Notice; recorded: boolean } | Failure> {
+): Promise<{ ok: true; notice: Notice; recorded: boolean } | Refused> {
   const notice = idSchema.safeParse(noticeId).success
     ? await noticeRepository.findById(db, noticeId)
     : null;
   if (notice === null || !(await canSeeSchool(db, user, notice.schoolId))) {
-    return failure(404, NOT_FOUND);
+    return refused("not_found", NOT_FOUND);
   }
-  if (user.role !== "school") return failure(403, "只有被检查学校查阅时才记录签收");
+  if (user.role !== "school") return refused("forbidden", "只有被检查学校查阅时才记录签收");
   if (notice.readAt !== null) return { ok: true, notice, recorded: false };
   if (await noticeRepository.markRead(db, noticeId, user.id, now)) {
     return { ok: true, notice: { ...notice, readAt: now, readBy: user.id }, recorded: true };

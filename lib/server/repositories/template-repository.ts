@@ -10,6 +10,7 @@ import "server-only";
 
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 
+import type { Refused } from "@/lib/domain/refusal";
 import { upgradeLegacyItems } from "@/lib/domain/template/legacy-template";
 import {
   adoptionRefusal,
@@ -98,9 +99,9 @@ const versionsOf = (code: string) =>
 const draftOf = (code: string) =>
   and(eq(templates.code, code), eq(templates.version, DRAFT_VERSION));
 
-/** What a write answers when it cannot be done; routes map `not_found` → 404 and `conflict` → 409. */
+/** What a write answers: the value, or a `not_found` / `conflict` refusal. */
 export type TemplateWriteResult<T> =
-  { ok: true; value: T } | { ok: false; reason: "not_found" | "conflict"; message: string };
+  { ok: true; value: T } | (Refused & { code: "not_found" | "conflict" });
 
 async function getDraft(db: Executor, code: string): Promise<TemplateInput | null> {
   const [row] = await db.select().from(templates).where(draftOf(code));
@@ -317,12 +318,12 @@ export const templateRepository = {
   ): Promise<TemplateWriteResult<{ draft: TemplateInput; isNew: boolean }>> {
     const existing = await getDraft(db, code);
     if (existing && from) {
-      return { ok: false, reason: "conflict", message: "该模板已有未发布的草稿，请在草稿上修改" };
+      return { ok: false, code: "conflict", message: "该模板已有未发布的草稿，请在草稿上修改" };
     }
     if (existing) return { ok: true, value: { draft: existing, isNew: false } };
     const [newest] = await listVersions(db, code);
     const source = from ?? newest;
-    if (!source) return { ok: false, reason: "not_found", message: `找不到检查表 ${code}` };
+    if (!source) return { ok: false, code: "not_found", message: `找不到检查表 ${code}` };
     const { title, domain, description, items } = source;
     const draft = await saveDraft(db, { code, title, domain, description, items }, userId, owner);
     return { ok: true, value: { draft, isNew: true } };
@@ -360,9 +361,9 @@ export const templateRepository = {
       return await inWriteTransaction(db, async (tx): Promise<TemplateWriteResult<Template>> => {
         const [row] = await tx.select().from(templates).where(draftOf(code));
         if (!row)
-          return { ok: false, reason: "not_found", message: `检查表 ${code} 没有待发布的草稿` };
+          return { ok: false, code: "not_found", message: `检查表 ${code} 没有待发布的草稿` };
         const result = publishTemplate(rowToDraft(row), await listVersions(tx, code), now);
-        if (!result.ok) return { ok: false, reason: "conflict", message: result.error };
+        if (!result.ok) return { ok: false, code: "conflict", message: result.message };
         await tx.insert(templates).values({
           ...templateToRow(result.template, userId, row.districtId),
           forkedFrom: row.forkedFrom,
@@ -374,7 +375,7 @@ export const templateRepository = {
       if (!isUniqueViolation(error)) throw error;
       return {
         ok: false,
-        reason: "conflict",
+        code: "conflict",
         message: "其他人刚刚发布了该模板的新版本，请刷新后再试",
       };
     }
@@ -393,7 +394,7 @@ export const templateRepository = {
         .limit(1);
       if (existing) return false;
       const result = publishTemplate(input, [], now);
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw new Error(result.message);
       const inserted = await tx
         .insert(templates)
         .values(templateToRow(result.template, null, null))
@@ -417,9 +418,9 @@ export const templateRepository = {
         .where(and(versionsOf(code), eq(templates.version, version)))
         .for("update");
       if (!row)
-        return { ok: false, reason: "not_found", message: `找不到检查表 ${code} 第 ${version} 版` };
+        return { ok: false, code: "not_found", message: `找不到检查表 ${code} 第 ${version} 版` };
       const result = retireTemplate(rowToTemplate(row));
-      if (!result.ok) return { ok: false, reason: "conflict", message: result.error };
+      if (!result.ok) return { ok: false, code: "conflict", message: result.message };
       await tx
         .update(templates)
         // A new change number, so phones pulling by cursor learn that the version is retired.
@@ -458,7 +459,7 @@ export const templateRepository = {
       if (!target) {
         return {
           ok: false,
-          reason: "not_found",
+          code: "not_found",
           message:
             version === null
               ? `检查表 ${code} 没有可采用的版本`
@@ -466,7 +467,7 @@ export const templateRepository = {
         };
       }
       const refusal = adoptionRefusal(target, current?.version ?? null);
-      if (refusal !== null) return { ok: false, reason: "conflict", message: refusal };
+      if (refusal !== null) return { ok: false, code: "conflict", message: refusal };
       const adoption = { version: target.version, adoptedAt: new Date(now), adoptedBy: userId };
       await tx
         .insert(districtTemplates)
@@ -491,7 +492,7 @@ export const templateRepository = {
       .returning({ code: districtTemplates.code });
     return deleted.length > 0
       ? { ok: true, value: { code } }
-      : { ok: false, reason: "not_found", message: `本区没有采用检查表 ${code}` };
+      : { ok: false, code: "not_found", message: `本区没有采用检查表 ${code}` };
   },
 
   /**
@@ -517,7 +518,7 @@ export const templateRepository = {
       if (!row) {
         return {
           ok: false,
-          reason: "not_found",
+          code: "not_found",
           message: `找不到检查表 ${source.code} 第 ${source.version} 版`,
         };
       }
@@ -525,7 +526,7 @@ export const templateRepository = {
       if (await ownerOf(tx, code)) {
         return {
           ok: false,
-          reason: "conflict",
+          code: "conflict",
           message: `本区已有由该检查表复制的清单（编号 ${code}），请直接修改它`,
         };
       }

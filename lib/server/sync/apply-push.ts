@@ -19,6 +19,7 @@ import {
   type VisitMutation,
 } from "@/lib/domain/mutations";
 import type { User } from "@/lib/domain/org/org.schema";
+import { type Refusal, refusal, refusalOf } from "@/lib/domain/refusal";
 import { controlCharPath } from "@/lib/domain/text";
 import { applyVisitMutation } from "@/lib/domain/visit/visit";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
@@ -39,19 +40,16 @@ import { visitRepository } from "../repositories/visit-repository";
 export type PushEnvelope = z.infer<typeof pushRequestEnvelopeSchema>;
 type RawMutation = PushEnvelope["mutations"][number];
 
-/** Why a mutation is refused, for the user; null = applied. */
-type Refusal = string | null;
-
 /** Thrown inside a mutation's savepoint to roll back what it wrote; never escapes this module. */
-class Refused extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+class RefusedInSavepoint extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
   }
 }
 
 /**
  * Applies the batch as `user` at `now` (server time, epoch ms) and answers each mutation with
- * applied, duplicate or rejected(reason). Rejections never abort the batch; errors do.
+ * applied, duplicate or rejected(refusal). Rejections never abort the batch; errors do.
  */
 export async function applyPush(
   db: Executor,
@@ -80,28 +78,38 @@ async function applyOne(
     return { id, status: "duplicate" };
   const parsed = mutationSchema.safeParse(raw);
   if (!parsed.success) {
-    return { id, status: "rejected", reason: parsed.error.issues[0]?.message ?? "更改内容无效" };
+    return rejected(
+      id,
+      refusal("invalid_input", parsed.error.issues[0]?.message ?? "更改内容无效"),
+    );
   }
   const mutation = parsed.data;
   const badText = controlCharPath(mutation);
   if (badText !== null) {
-    return { id, status: "rejected", reason: `${badText.join(".")}不能包含控制字符` };
+    return rejected(id, refusal("invalid_input", `${badText.join(".")}不能包含控制字符`));
   }
   try {
     await tx.transaction(async (savepoint) => {
-      const refusal = await applyMutation(savepoint, user, mutation, now);
-      if (refusal !== null) throw new Refused(refusal);
+      const refused = await applyMutation(savepoint, user, mutation, now);
+      if (refused !== null) throw new RefusedInSavepoint(refused);
       await processedMutationRepository.record(savepoint, mutation, user.id, now);
     });
   } catch (error) {
-    if (error instanceof Refused) return { id, status: "rejected", reason: error.reason };
+    if (error instanceof RefusedInSavepoint) return rejected(id, error.refusal);
     if (isDataError(error)) {
       console.error(`同步更改 ${id}（${mutation.name}）被数据库拒绝:`, error);
-      return { id, status: "rejected", reason: "更改内容无法保存（数据有误），请核对后重新填写" };
+      return rejected(
+        id,
+        refusal("invalid_input", "更改内容无法保存（数据有误），请核对后重新填写"),
+      );
     }
     throw error;
   }
   return { id, status: "applied" };
+}
+
+function rejected(id: MutationResult["id"], why: Refusal): MutationResult {
+  return { id, status: "rejected", refusal: why };
 }
 
 /**
@@ -121,14 +129,15 @@ function applyMutation(
   user: User,
   mutation: Mutation,
   now: number,
-): Promise<Refusal> {
+): Promise<Refusal | null> {
   return mutation.name === "rectification.act"
     ? applyRectification(tx, user, mutation, now)
     : applyVisit(tx, user, mutation, now);
 }
 
 /**
- * The item's own service judges scope (404), role (403), state and version (409) and photos (422).
+ * The item's own service judges scope (not_found), role (forbidden), state (conflict), version
+ * (stale_version) and photos (photo_missing).
  * The action happened when the phone recorded it, but never later than now (a phone clock ahead).
  */
 async function applyRectification(
@@ -136,7 +145,7 @@ async function applyRectification(
   user: User,
   mutation: RectificationMutation,
   now: number,
-): Promise<Refusal> {
+): Promise<Refusal | null> {
   const { itemId, action, expectedVersion } = mutation.args;
   const result = await applyRectificationAction(
     tx,
@@ -144,7 +153,7 @@ async function applyRectification(
     { itemId, action, expectedVersion },
     Math.min(mutation.createdAt, now),
   );
-  return result.ok ? null : result.reason;
+  return result.ok ? null : refusalOf(result);
 }
 
 /** protocol.ts steps 3–5 for a visit mutation: scope, photos, the reducer, then store. */
@@ -153,19 +162,19 @@ async function applyVisit(
   user: User,
   mutation: VisitMutation,
   now: number,
-): Promise<Refusal> {
-  if (user.role !== "inspector") return "只有督学可以提交检查记录";
+): Promise<Refusal | null> {
+  if (user.role !== "inspector") return refusal("forbidden", "只有督学可以提交检查记录");
   const current = await visitRepository.findById(tx, mutation.args.visitId);
   // Without a visit there is nothing to judge scope by: the reducer refuses it as not found.
   const owner = mutation.name === "visit.start" ? mutation.args : current;
   if (owner !== null) {
-    const refusal =
+    const refused =
       (await scopeRefusal(tx, user, owner)) ?? (await photoRefusal(tx, user, owner, mutation));
-    if (refusal !== null) return refusal;
+    if (refused !== null) return refused;
   }
 
   const outcome = applyVisitMutation(current ?? undefined, mutation);
-  if (!outcome.ok) return outcome.reason;
+  if (!outcome.ok) return refusalOf(outcome);
   const visit = outcome.visit;
 
   // The edit's time on the phone, for judging new pins; a phone clock ahead counts as now.
@@ -181,9 +190,9 @@ async function applyVisit(
             !current?.templates.some((t) => t.code === ref.code && t.version === ref.version),
         );
         const school = await schoolRepository.findById(tx, visit.schoolId);
-        if (school === null) return "学校不存在";
-        const refusal = await newPinRefusal(tx, school.districtId, added, editedAt);
-        if (refusal !== null) return refusal;
+        if (school === null) return refusal("not_found", "学校不存在");
+        const notPinnable = await newPinRefusal(tx, school.districtId, added, editedAt);
+        if (notPinnable !== null) return notPinnable;
       }
       await visitRepository.update(tx, visit);
       return null;
@@ -204,9 +213,11 @@ async function scopeRefusal(
   tx: Executor,
   user: User,
   owner: Pick<Visit, "schoolId" | "inspectorId">,
-): Promise<Refusal> {
-  if (owner.inspectorId !== user.id) return "检查记录的督学不是当前登录的账号";
-  if (!(await inspectsSchool(tx, user, owner.schoolId))) return "该学校不在您的督学责任区";
+): Promise<Refusal | null> {
+  if (owner.inspectorId !== user.id)
+    return refusal("forbidden", "检查记录的督学不是当前登录的账号");
+  if (!(await inspectsSchool(tx, user, owner.schoolId)))
+    return refusal("forbidden", "该学校不在您的督学责任区");
   return null;
 }
 
@@ -216,22 +227,24 @@ async function photoRefusal(
   user: User,
   owner: Pick<Visit, "schoolId">,
   mutation: VisitMutation,
-): Promise<Refusal> {
+): Promise<Refusal | null> {
   const unusable = await unusablePhotoIds(tx, referencedPhotoIds(mutation), {
     userId: user.id,
     schoolId: owner.schoolId,
   });
-  return unusable.length > 0 ? `照片尚未上传（${unusable.length} 张），请稍后重试` : null;
+  return unusable.length > 0
+    ? refusal("photo_missing", `照片尚未上传（${unusable.length} 张），请稍后重试`)
+    : null;
 }
 
 /** A new visit pins only what its school's district may pin when the phone started it. */
-async function startVisit(tx: Executor, visit: Visit, startedAt: number): Promise<Refusal> {
+async function startVisit(tx: Executor, visit: Visit, startedAt: number): Promise<Refusal | null> {
   const school = await schoolRepository.findById(tx, visit.schoolId);
-  if (school === null) return "学校不存在";
-  const refusal =
+  if (school === null) return refusal("not_found", "学校不存在");
+  const notPinnable =
     (await newPinRefusal(tx, school.districtId, visit.templates, startedAt)) ??
     (await campaignVisitRefusal(tx, visit, school.districtId));
-  if (refusal !== null) return refusal;
+  if (notPinnable !== null) return notPinnable;
   await visitRepository.insert(tx, visit, school.districtId);
   return null;
 }

@@ -5,13 +5,14 @@
  */
 import "server-only";
 
+import { type Refusal, refusal, type Refused, refused } from "@/lib/domain/refusal";
 import { pinRefusal } from "@/lib/domain/template/library";
 import type { Template, TemplateRef } from "@/lib/domain/template/template.schema";
 
 import type { Executor } from "../db/client";
 import { templateRepository } from "../repositories/template-repository";
 
-export type PinnedTemplates = { ok: true; templates: Template[] } | { ok: false; reason: string };
+export type PinnedTemplates = { ok: true; templates: Template[] } | Refused;
 
 const refKey = (ref: TemplateRef) => `${ref.code}@${ref.version}`;
 
@@ -27,7 +28,7 @@ export async function loadTemplates(
   return loaded.filter((template) => template !== null);
 }
 
-/** Every pinned version, or the reason (in Chinese) when one does not exist. */
+/** Every pinned version, or the refusal when one does not exist. */
 export async function loadPinnedTemplates(
   db: Executor,
   refs: readonly TemplateRef[],
@@ -36,7 +37,7 @@ export async function loadPinnedTemplates(
   const found = new Set(templates.map(refKey));
   const missing = refs.find((ref) => !found.has(refKey(ref)));
   return missing
-    ? { ok: false, reason: `检查表 ${missing.code} 第 ${missing.version} 版不存在` }
+    ? refused("not_found", `检查表 ${missing.code} 第 ${missing.version} 版不存在`)
     : { ok: true, templates };
 }
 
@@ -50,13 +51,14 @@ export async function newPinRefusal(
   districtId: string,
   refs: readonly TemplateRef[],
   pinnedAt: number,
-): Promise<string | null> {
+): Promise<Refusal | null> {
   const candidates = await templateRepository.pinCandidates(db, districtId, refs);
   for (const ref of refs) {
     const candidate = candidates.find((c) => refKey(c) === refKey(ref));
-    if (!candidate) return `检查表 ${ref.code} 第 ${ref.version} 版不存在`;
-    const refusal = pinRefusal(candidate, districtId, pinnedAt);
-    if (refusal !== null) return refusal;
+    if (!candidate) return refusal("not_found", `检查表 ${ref.code} 第 ${ref.version} 版不存在`);
+    // Retired, or not the district's to pin: the library has moved on since the phone's pack.
+    const notPinnable = pinRefusal(candidate, districtId, pinnedAt);
+    if (notPinnable !== null) return refusal("conflict", notPinnable);
   }
   return null;
 }

@@ -6,6 +6,7 @@
 import "server-only";
 
 import type { User } from "@/lib/domain/org/org.schema";
+import { type Refusal, refusal, refusalOf } from "@/lib/domain/refusal";
 import { type SubmitProblem, validateForSubmit } from "@/lib/domain/template/answer-rules";
 import { applicableItems } from "@/lib/domain/template/applicability";
 import { deriveFindings } from "@/lib/domain/template/findings";
@@ -33,7 +34,7 @@ export function describeSubmitProblems(problems: readonly SubmitProblem[]): stri
 
 /**
  * Stores `submitted` (the reducer's result) if every applicable item of every pinned template is
- * complete, and issues its notice as `user` at `now`. Returns the refusal reason, or null when done;
+ * complete, and issues its notice as `user` at `now`. Returns the refusal, or null when done;
  * on a refusal the caller rolls back whatever was written.
  */
 export async function submitVisit(
@@ -41,11 +42,11 @@ export async function submitVisit(
   user: User,
   submitted: Visit,
   now: number,
-): Promise<string | null> {
+): Promise<Refusal | null> {
   const school = await schoolRepository.findById(tx, submitted.schoolId);
-  if (school === null) return "学校不存在";
+  if (school === null) return refusal("not_found", "学校不存在");
   const pinned = await loadPinnedTemplates(tx, submitted.templates);
-  if (!pinned.ok) return pinned.reason;
+  if (!pinned.ok) return refusalOf(pinned);
   const policy = await districtRepository.getDeadlinePolicy(tx, school.districtId);
   const answers = await visitRepository.listAnswers(tx, [submitted.id]);
 
@@ -56,7 +57,7 @@ export async function submitVisit(
       policy,
     ),
   );
-  if (problems.length > 0) return describeSubmitProblems(problems);
+  if (problems.length > 0) return refusal("invalid_input", describeSubmitProblems(problems));
 
   await visitRepository.update(tx, submitted);
   const issued = await issueNoticeForVisit(tx, {
@@ -74,5 +75,5 @@ export async function submitVisit(
     // The notice is issued when the server receives the visit; due dates count from the visit day.
     now,
   });
-  return issued.ok ? null : issued.reason;
+  return issued.ok ? null : refusalOf(issued);
 }

@@ -8,6 +8,7 @@ import "server-only";
 import type { z } from "zod";
 
 import type { Role, User } from "@/lib/domain/org/org.schema";
+import { refusal } from "@/lib/domain/refusal";
 import { manageRefusal, type TemplateOwner } from "@/lib/domain/template/library";
 import {
   templateInputSchema,
@@ -18,8 +19,8 @@ import {
 import { templateAccess } from "../auth/scope";
 import { requireApiUser } from "../auth/session";
 import { type Executor, getDb } from "../db/client";
-import { invalidInput, jsonError, readJsonBody } from "../http";
-import type { TemplateWriteResult } from "../repositories/template-repository";
+import { invalidInput, readJsonBody } from "../http";
+import { refusalResponse } from "../refusal";
 
 /** Everyone who inspects reads templates (the inspector app caches them); schools do not. */
 export const TEMPLATE_READERS: readonly Role[] = ["inspector", "office", "city", "admin"];
@@ -33,7 +34,10 @@ type Refused = { ok: false; response: Response };
 /** The district an office works for, or the 403 for an office account bound to none. */
 export function officeDistrict(user: User): { ok: true; districtId: string } | Refused {
   return user.districtId === null
-    ? { ok: false, response: jsonError(403, "forbidden", "该账号未绑定区县，不能管理检查表") }
+    ? {
+        ok: false,
+        response: refusalResponse(refusal("forbidden", "该账号未绑定区县，不能管理检查表")),
+      }
     : { ok: true, districtId: user.districtId };
 }
 
@@ -55,7 +59,10 @@ export async function ownerForWrite(
   }
   if (access.right === "none") return { ok: false, response: notFound(code) };
   if (access.right === "read") {
-    return { ok: false, response: jsonError(403, "forbidden", manageRefusal(access.owner)) };
+    return {
+      ok: false,
+      response: refusalResponse(refusal("forbidden", manageRefusal(access.owner))),
+    };
   }
   return { ok: true, owner: access.owner };
 }
@@ -82,7 +89,8 @@ export async function nationalTemplateRequest<T>(
   if (!parsed.success) return { ok: false, response: invalidInput(parsed.error) };
   const access = await templateAccess(getDb(), user, code);
   if (access === null || access.right === "none") return { ok: false, response: notFound(code) };
-  if (access.owner !== null) return { ok: false, response: jsonError(409, "conflict", ownMessage) };
+  if (access.owner !== null)
+    return { ok: false, response: refusalResponse(refusal("conflict", ownMessage)) };
   return { ok: true, user, districtId: district.districtId, code, body: parsed.data };
 }
 
@@ -109,20 +117,12 @@ export async function templateRefFrom(
 }
 
 export function notFound(code: string, version?: string | number): Response {
-  return jsonError(
-    404,
-    "not_found",
-    version === undefined ? `找不到检查表 ${code}` : `找不到检查表 ${code} 第 ${version} 版`,
+  return refusalResponse(
+    refusal(
+      "not_found",
+      version === undefined ? `找不到检查表 ${code}` : `找不到检查表 ${code} 第 ${version} 版`,
+    ),
   );
-}
-
-/** A refused write: the thing is missing (404) or the state does not allow it (409). */
-export function writeRefused(
-  result: Extract<TemplateWriteResult<unknown>, { ok: false }>,
-): Response {
-  return result.reason === "not_found"
-    ? jsonError(404, "not_found", result.message)
-    : jsonError(409, "conflict", result.message);
 }
 
 /**

@@ -245,7 +245,7 @@ export function aVisitPack(overrides: Partial<VisitPack> = {}): VisitPack {
 /** The `visit.start` mutation (and visit) for aStartInput, with ids from `newId`. */
 export function aStartedVisit(newId: NewId = idSequence(), input: Partial<VisitStartInput> = {}) {
   const started = startVisit(aStartInput(input), newId, STARTED_AT);
-  if (!started.ok) throw new Error(started.reason);
+  if (!started.ok) throw new Error(started.message);
   return started;
 }
 

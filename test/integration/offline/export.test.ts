@@ -27,7 +27,7 @@ async function aPhoneWithUnsyncedWork() {
   const { visit, mutation } = aStartedVisit(newId);
   await stores.visits.saveWithMutation(visit, mutation);
   const photo = registerPhoto(visit, aPhotoMeta({ visitId: visit.id }), newId, STARTED_AT + 1);
-  if (!photo.ok) throw new Error(photo.reason);
+  if (!photo.ok) throw new Error(photo.message);
   // Larger than one base64 chunk (32 KiB), so the chunking is exercised.
   const bytes = new Uint8Array(40_000).map((_, i) => i % 251);
   await stores.photos.saveWithMutation(
@@ -48,10 +48,13 @@ async function aPhoneWithUnsyncedWork() {
       newId,
       STARTED_AT + 2,
     );
-    if (!answer.ok) throw new Error(answer.reason);
+    if (!answer.ok) throw new Error(answer.message);
     await stores.answers.saveWithMutation(answer.answer, answer.mutation);
   }
-  await stores.outbox.markRejected([{ id: anId(5), reason: "超出督导范围" }], STARTED_AT + 3);
+  await stores.outbox.markRejected(
+    [{ id: anId(5), refusal: { code: "forbidden", message: "超出督导范围" } }],
+    STARTED_AT + 3,
+  );
   return { ...opened, visit, bytes };
 }
 
@@ -104,7 +107,9 @@ describe("importUnsynced", () => {
       "photo.register",
       "answer.save",
     ]);
-    expect(await stores.outbox.listRejected()).toMatchObject([{ reason: "超出督导范围" }]);
+    expect(await stores.outbox.listRejected()).toMatchObject([
+      { refusal: { code: "forbidden", message: "超出督导范围" } },
+    ]);
     expect(await stores.photos.get(aPhotoHash("1"))).toMatchObject({ uploadState: "pending" });
     const blob = await stores.photos.getBlob(aPhotoHash("1"));
     expect(Buffer.from((await blob?.arrayBuffer()) ?? new ArrayBuffer(0)).equals(bytes)).toBe(true);

@@ -22,7 +22,7 @@ async function aVisitWithAnswers(count: number) {
   await opened.stores.visits.saveWithMutation(visit, mutation);
   for (let i = 1; i <= count; i += 1) {
     const saved = setAnswer(visit, anAnswerInput({ itemCode: `AQ-00${i}` }), newId, STARTED_AT + i);
-    if (!saved.ok) throw new Error(saved.reason);
+    if (!saved.ok) throw new Error(saved.message);
     await opened.stores.answers.saveWithMutation(saved.answer, saved.mutation);
   }
   return { ...opened, visit };
@@ -43,11 +43,11 @@ describe("outboxStore", () => {
     expect(idsOf(await stores.outbox.peekBatch(10))).toEqual([anId(3)]);
   });
 
-  it("keeps rejected mutations with their reason, listed apart and skipped by peekBatch", async () => {
+  it("keeps rejected mutations with their refusal, listed apart and skipped by peekBatch", async () => {
     const { stores, visit } = await aVisitWithAnswers(2);
 
     await stores.outbox.markRejected(
-      [{ id: anId(3), reason: "该检查表不在本次检查中" }],
+      [{ id: anId(3), refusal: { code: "invalid_input", message: "该检查表不在本次检查中" } }],
       STARTED_AT + 99,
     );
 
@@ -56,7 +56,7 @@ describe("outboxStore", () => {
       {
         mutation: { id: anId(3) },
         status: "rejected",
-        reason: "该检查表不在本次检查中",
+        refusal: { code: "invalid_input", message: "该检查表不在本次检查中" },
         rejectedAt: STARTED_AT + 99,
       },
     ]);
@@ -66,7 +66,10 @@ describe("outboxStore", () => {
 
   it("puts a retried mutation back in its original place", async () => {
     const { stores } = await aVisitWithAnswers(2);
-    await stores.outbox.markRejected([{ id: anId(3), reason: "暂不可用" }], STARTED_AT);
+    await stores.outbox.markRejected(
+      [{ id: anId(3), refusal: { code: "conflict", message: "暂不可用" } }],
+      STARTED_AT,
+    );
 
     await stores.outbox.retry([anId(3)]);
 
@@ -76,7 +79,10 @@ describe("outboxStore", () => {
 
   it("discards rejected mutations only when asked, never pending ones", async () => {
     const { stores } = await aVisitWithAnswers(2);
-    await stores.outbox.markRejected([{ id: anId(3), reason: "超出督导范围" }], STARTED_AT);
+    await stores.outbox.markRejected(
+      [{ id: anId(3), refusal: { code: "forbidden", message: "超出督导范围" } }],
+      STARTED_AT,
+    );
 
     await stores.outbox.discard([anId(3), anId(4)]);
 
@@ -89,7 +95,7 @@ describe("outboxStore", () => {
     const key = await db.add("outbox", {
       mutation: { name: "visit.archive" },
       status: "pending",
-      reason: null,
+      refusal: null,
       rejectedAt: null,
     } as never);
 

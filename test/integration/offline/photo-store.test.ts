@@ -21,7 +21,7 @@ function aRegisteredPhoto(digit = "1") {
     idSequence(Number.parseInt(digit, 16) * 10),
     STARTED_AT,
   );
-  if (!registered.ok) throw new Error(registered.reason);
+  if (!registered.ok) throw new Error(registered.message);
   return {
     photo: {
       meta: registered.photo,
@@ -77,7 +77,7 @@ describe("photoStore", () => {
     await stores.photos.saveWithMutation(first.photo, first.mutation);
     await stores.photos.markUploaded(first.photo.meta.id);
     const again = registerPhoto(aVisit(), first.photo.meta, idSequence(500), STARTED_AT + 1);
-    if (!again.ok) throw new Error(again.reason);
+    if (!again.ok) throw new Error(again.message);
 
     await stores.photos.saveWithMutation(first.photo, again.mutation);
 

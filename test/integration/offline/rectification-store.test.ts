@@ -39,7 +39,7 @@ function passed(mutationId = anId(900)) {
     mutationId,
     NOW,
   );
-  if (!acted.ok) throw new Error(acted.reason);
+  if (!acted.ok) throw new Error(acted.message);
   return acted;
 }
 

@@ -22,7 +22,7 @@ describe("saveWithMutation", () => {
 
     expect(await stores.visits.get(visit.id)).toEqual(visit);
     expect(await stores.outbox.peekBatch(10)).toEqual([
-      { seq: 1, mutation, visitId: visit.id, status: "pending", reason: null, rejectedAt: null },
+      { seq: 1, mutation, visitId: visit.id, status: "pending", refusal: null, rejectedAt: null },
     ]);
   });
 
@@ -31,7 +31,7 @@ describe("saveWithMutation", () => {
     const { visit, mutation } = aStartedVisit();
     await stores.visits.saveWithMutation(visit, mutation);
     const answer = setAnswer(visit, anAnswerInput(), idSequence(10), STARTED_AT + 1);
-    if (!answer.ok) throw new Error(answer.reason);
+    if (!answer.ok) throw new Error(answer.message);
 
     // Reusing a mutation id breaks the outbox's unique index after the answer was written.
     const save = stores.answers.saveWithMutation(answer.answer, {
@@ -51,7 +51,7 @@ describe("saveWithMutation", () => {
     await stores.visits.saveWithMutation(visit, mutation);
     for (const itemCode of ["AQ-003", "AQ-001", "AQ-002"]) {
       const saved = setAnswer(visit, anAnswerInput({ itemCode }), newId, STARTED_AT + 1);
-      if (!saved.ok) throw new Error(saved.reason);
+      if (!saved.ok) throw new Error(saved.message);
       await stores.answers.saveWithMutation(saved.answer, saved.mutation);
     }
 

@@ -2,6 +2,7 @@ import "fake-indexeddb/auto";
 
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
+import { refusal } from "@/lib/domain/refusal";
 import { registerPhoto, setAnswer, startVisit } from "@/lib/domain/visit/visit";
 import type { AppStores } from "@/lib/offline/stores";
 import {
@@ -73,7 +74,7 @@ async function recordVisitWithPhoto(stores: AppStores) {
   const { visit, mutation } = aStartedVisit(newId);
   await stores.visits.saveWithMutation(visit, mutation);
   const photo = registerPhoto(visit, aPhotoMeta({ visitId: visit.id }), newId, STARTED_AT + 1);
-  if (!photo.ok) throw new Error(photo.reason);
+  if (!photo.ok) throw new Error(photo.message);
   await stores.photos.saveWithMutation(
     {
       meta: photo.photo,
@@ -89,7 +90,7 @@ async function recordVisitWithPhoto(stores: AppStores) {
     newId,
     STARTED_AT + 2,
   );
-  if (!answer.ok) throw new Error(answer.reason);
+  if (!answer.ok) throw new Error(answer.message);
   await stores.answers.saveWithMutation(answer.answer, answer.mutation);
   return visit;
 }
@@ -262,10 +263,10 @@ describe("syncEngine", () => {
     ]);
   });
 
-  it("keeps rejected mutations with their reason", async () => {
+  it("keeps rejected mutations with the server's refusal", async () => {
     const { stores, server, engine } = await setup();
     await recordVisitWithPhoto(stores);
-    server.refuseOnce(ANSWER, "该学校不在您的督导范围内");
+    server.refuseOnce(ANSWER, refusal("forbidden", "该学校不在您的督导范围内"));
 
     await engine.syncNow();
     await engine.syncNow();
@@ -274,7 +275,7 @@ describe("syncEngine", () => {
       {
         mutation: { id: ANSWER },
         status: "rejected",
-        reason: "该学校不在您的督导范围内",
+        refusal: { code: "forbidden", message: "该学校不在您的督导范围内" },
         rejectedAt: NOW,
       },
     ]);
@@ -289,7 +290,7 @@ describe("syncEngine", () => {
   it("sends a rejected mutation again when the user retries it", async () => {
     const { stores, server, engine } = await setup();
     await recordVisitWithPhoto(stores);
-    server.refuseOnce(ANSWER, "该学校不在您的督导范围内");
+    server.refuseOnce(ANSWER, refusal("forbidden", "该学校不在您的督导范围内"));
     await engine.syncNow();
 
     await stores.outbox.retry([ANSWER]);
@@ -339,7 +340,7 @@ describe("syncEngine", () => {
   it("keeps the mutations using a photo the server refused, with the server's reason", async () => {
     const { stores, server, engine } = await setup();
     const visit = await recordVisitWithPhoto(stores);
-    server.script("putPhoto", httpError(413, "照片超过 5 MB，请重新拍摄"));
+    server.script("putPhoto", httpError(413, "照片超过 5 MB，请重新拍摄", "too_large"));
 
     await engine.syncNow();
 
@@ -348,8 +349,14 @@ describe("syncEngine", () => {
       uploadError: "照片超过 5 MB，请重新拍摄",
     });
     expect(await stores.outbox.listRejected()).toMatchObject([
-      { mutation: { id: PHOTO_REGISTER }, reason: "照片未能上传：照片超过 5 MB，请重新拍摄" },
-      { mutation: { id: ANSWER }, reason: "照片未能上传：照片超过 5 MB，请重新拍摄" },
+      {
+        mutation: { id: PHOTO_REGISTER },
+        refusal: { code: "too_large", message: "照片未能上传：照片超过 5 MB，请重新拍摄" },
+      },
+      {
+        mutation: { id: ANSWER },
+        refusal: { code: "too_large", message: "照片未能上传：照片超过 5 MB，请重新拍摄" },
+      },
     ]);
     expect(pushes(server.requests)).toEqual([[START]]);
     expect(server.visits.has(visit.id)).toBe(true);
@@ -375,7 +382,10 @@ describe("syncEngine", () => {
       [ANSWER],
     ]);
     expect(await stores.outbox.listRejected()).toMatchObject([
-      { mutation: { id: PHOTO_REGISTER }, reason: "无法识别的更改类型" },
+      {
+        mutation: { id: PHOTO_REGISTER },
+        refusal: { code: "invalid_input", message: "无法识别的更改类型" },
+      },
     ]);
     expect(server.answers.size).toBe(1);
   });
@@ -447,7 +457,7 @@ describe("syncEngine", () => {
     server.script("push", httpError(503));
     await engine.start();
     const more = setAnswer(visit, anAnswerInput({ itemCode: "AQ-002" }), idSequence(50), NOW);
-    if (!more.ok) throw new Error(more.reason);
+    if (!more.ok) throw new Error(more.message);
     await stores.answers.saveWithMutation(more.answer, more.mutation);
 
     await engine.notifyLocalChange();

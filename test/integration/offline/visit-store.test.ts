@@ -30,11 +30,12 @@ describe("visitStore", () => {
     expect((await stores.visits.listForSchool(SCHOOL_ID)).map((v) => v.id)).toEqual([anId(1)]);
   });
 
-  it("reports an unreadable record, leaves it in place and lists the rest", async () => {
+  it("reports a record that fails the read check, leaves it in place and lists the rest", async () => {
     const { db, stores, unreadable } = await openTestStores();
     const { visit, mutation } = aStartedVisit();
     await stores.visits.saveWithMutation(visit, mutation);
-    const broken = { ...aVisit({ id: VISIT_ID }), kind: "audit" };
+    // An older or damaged shape: a key the schema requires is missing, so the full parse runs.
+    const { kind: _kind, ...broken } = aVisit({ id: VISIT_ID });
     await db.put("visits", broken as never);
 
     expect(await stores.visits.list()).toEqual([visit]);
@@ -44,5 +45,16 @@ describe("visitStore", () => {
       { store: "visits", key: VISIT_ID, message: "kind: 请选择督导类型" },
     ]);
     expect(await db.get("visits", VISIT_ID)).toEqual(broken);
+  });
+
+  it("validates a visit when it is written, so reads can trust it", async () => {
+    const { db, stores } = await openTestStores();
+    const { visit, mutation } = aStartedVisit();
+
+    await expect(
+      stores.visits.saveWithMutation({ ...visit, kind: "audit" } as never, mutation),
+    ).rejects.toThrow();
+    expect(await db.count("visits")).toBe(0);
+    expect(await stores.outbox.counts()).toEqual({ pending: 0, rejected: 0 });
   });
 });

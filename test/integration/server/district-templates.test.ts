@@ -335,7 +335,10 @@ describe("pinning a retired version", () => {
       {
         id: afterRetirement.mutations[0]!.id,
         status: "rejected",
-        reason: "检查表 campus-safety-demo 第 1 版已停用，请重新下载检查包后再开始检查",
+        refusal: {
+          code: "conflict",
+          message: "检查表 campus-safety-demo 第 1 版已停用，请重新下载检查包后再开始检查",
+        },
       },
     ]);
 
@@ -371,7 +374,11 @@ describe("pinning a retired version", () => {
       createdAt: Date.now(),
     };
     expect(await push([update])).toEqual([
-      { id: update.id, status: "rejected", reason: "检查表 east-canteen 不属于本区" },
+      {
+        id: update.id,
+        status: "rejected",
+        refusal: { code: "conflict", message: "检查表 east-canteen 不属于本区" },
+      },
     ]);
   });
 });

@@ -351,7 +351,10 @@ describe("a poison mutation between two good ones", () => {
     const results = pushResponseSchema.parse(body).results;
     expect(results.map((r) => r.status)).toEqual(["applied", "applied", "rejected", "applied"]);
     expect(results[2]).toMatchObject({
-      reason: expect.stringMatching(/[\u4e00-\u9fff]/) as unknown,
+      refusal: {
+        code: "invalid_input",
+        message: expect.stringMatching(/[\u4e00-\u9fff]/) as unknown,
+      },
     });
     const visitId = (start!.args as { visitId: string }).visitId;
     expect(await t.db.$count(visitAnswers, eq(visitAnswers.visitId, visitId))).toBe(2);

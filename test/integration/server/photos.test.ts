@@ -206,7 +206,7 @@ describe("PUT /api/photos/{sha256}", () => {
     {
       case: "the address is not a SHA-256",
       send: () => put(aJpeg("bad id"), cookie.inspector1, { id: "not-a-hash" }),
-      status: 400,
+      status: 422,
       message: "照片编号应为 64 位十六进制 SHA-256",
     },
     {
@@ -306,7 +306,7 @@ describe("GET /api/photos/{sha256}", () => {
 
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({
-        error: "photo_not_found",
+        error: "not_found",
         message: "照片不存在或无权查看",
         requestId: response.headers.get("x-request-id"),
       });

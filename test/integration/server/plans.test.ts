@@ -230,7 +230,7 @@ describe("专项督查 campaigns", () => {
       },
       at("2030-05-01"),
     );
-    if (!created.ok) throw new Error(created.reason);
+    if (!created.ok) throw new Error(created.message);
     const district = await schoolRepository.listActiveByDistrict(t.db, two.districtA);
     const expected = district
       .filter((s) => s.zoneId === two.zoneA && ["primary", "nine_year"].includes(s.stage))
@@ -261,7 +261,7 @@ describe("专项督查 campaigns", () => {
       inspectorIds: [],
     };
     const other = await createCampaign(t.db, office, scope, base, at("2030-05-01"));
-    expect(other).toMatchObject({ ok: false, status: 422 });
+    expect(other).toMatchObject({ ok: false, code: "invalid_input" });
     const unknown = await createCampaign(
       t.db,
       office,
@@ -273,7 +273,7 @@ describe("专项督查 campaigns", () => {
       },
       at("2030-05-01"),
     );
-    expect(unknown).toMatchObject({ ok: false, status: 422 });
+    expect(unknown).toMatchObject({ ok: false, code: "invalid_input" });
     const byCity = await createCampaign(
       t.db,
       { ...city, districtId: two.districtA },
@@ -281,7 +281,7 @@ describe("专项督查 campaigns", () => {
       { ...base, target: { kind: "schools", schoolIds: [two.schoolA] } },
       at("2030-05-01"),
     );
-    expect(byCity).toMatchObject({ ok: false, status: 403 });
+    expect(byCity).toMatchObject({ ok: false, code: "forbidden" });
   });
 
   it("counts visited, due, overdue and findings; the pack lists only what is still due", async () => {
@@ -301,7 +301,7 @@ describe("专项督查 campaigns", () => {
       },
       at("2030-05-01"),
     );
-    if (!created.ok) throw new Error(created.reason);
+    if (!created.ok) throw new Error(created.message);
     const campaignId = created.value.campaign.id;
     const visitId = await addVisit({
       school: a1!,
@@ -366,14 +366,14 @@ describe("专项督查 campaigns", () => {
         { kind: "routine", campaignId, schoolId: a2! },
         two.districtA,
       ),
-    ).toBe("只有专项督查可以关联专项");
+    ).toMatchObject({ message: "只有专项督查可以关联专项" });
     expect(
       await campaignVisitRefusal(
         t.db,
         { kind: "campaign", campaignId, schoolId: two.schoolB },
         two.districtB,
       ),
-    ).toBe("该学校不在此专项督查范围内");
+    ).toMatchObject({ message: "该学校不在此专项督查范围内" });
   });
 });
 
@@ -394,7 +394,7 @@ describe("a 专项督查 visit pushed from the phone", () => {
       },
       at("2030-05-01"),
     );
-    if (!created.ok) throw new Error(created.reason);
+    if (!created.ok) throw new Error(created.message);
     const cookie = await signInAs("inspector1", DEMO_PASSWORD);
     const start = (schoolId: string) => {
       const started = startVisit(
@@ -410,7 +410,7 @@ describe("a 专项督查 visit pushed from the phone", () => {
         newId,
         Date.now(),
       );
-      if (!started.ok) throw new Error(started.reason);
+      if (!started.ok) throw new Error(started.message);
       return started;
     };
     const onTarget = start(a1!);

@@ -22,6 +22,7 @@ import {
   listReviewQueue,
   markNoticeRead,
 } from "@/lib/server/rectification/queries";
+import { REFUSAL_STATUS } from "@/lib/server/refusal";
 import { seedDemo } from "@/lib/server/seed/seed";
 import { newId } from "@/lib/utils/ids";
 
@@ -177,7 +178,7 @@ describe("issueNoticeForVisit", () => {
       issuedBy: users.inspector1.id,
       now: at("2031-03-03"),
     });
-    expect(result).toMatchObject({ ok: false, status: 422 });
+    expect(result).toMatchObject({ ok: false, code: "invalid_input" });
     expect(await t.db.$count(notices, eq(notices.visitId, visitId))).toBe(0);
   });
 
@@ -444,8 +445,8 @@ describe("applyRectificationAction", () => {
       async (_case, who, action, expectedVersion, status, reason) => {
         const before = await rowsOf(itemId);
         const result = await act(users[who], itemId, action, at("2031-03-05"), expectedVersion);
-        expect(result).toMatchObject({ ok: false, status });
-        expect(!result.ok && result.reason).toMatch(reason);
+        expect(!result.ok && REFUSAL_STATUS[result.code]).toBe(status);
+        expect(!result.ok && result.message).toMatch(reason);
         expect(await rowsOf(itemId)).toEqual(before);
       },
     );
@@ -466,7 +467,7 @@ describe("applyRectificationAction", () => {
       };
       expect(await act(users.school01, items[0]!.id, request, at("2031-03-05"))).toMatchObject({
         ok: false,
-        status: 422,
+        code: "invalid_input",
       });
     });
   });
@@ -552,11 +553,11 @@ describe("markNoticeRead", () => {
     const id = notice!.id;
     expect(await markNoticeRead(t.db, users.office, id, at("2031-03-03"))).toMatchObject({
       ok: false,
-      status: 403,
+      code: "forbidden",
     });
     expect(await markNoticeRead(t.db, users.school02, id, at("2031-03-03"))).toMatchObject({
       ok: false,
-      status: 404,
+      code: "not_found",
     });
     expect(await markNoticeRead(t.db, users.school01, id, at("2031-03-04"))).toMatchObject({
       ok: true,

@@ -114,6 +114,6 @@ describe("PUT and GET /api/photos/{sha256} on S3", () => {
 
     const response = await GET(authedRequest(`/api/photos/${photo.id}`, cookie), params(photo.id));
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: "photo_not_found" });
+    expect(await response.json()).toMatchObject({ error: "not_found" });
   });
 });

@@ -4,10 +4,12 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { School } from "@/lib/domain/org/org.schema";
+import { REFUSAL_ADVICE } from "@/lib/domain/refusal";
 import { applicableItems } from "@/lib/domain/template/applicability";
 import type { Template } from "@/lib/domain/template/template.schema";
 import { applyVisitMutation } from "@/lib/domain/visit/visit";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
+import { listConflicts } from "@/lib/hooks/conflicts";
 import type { AppStores } from "@/lib/offline/stores";
 import {
   notices,
@@ -67,7 +69,7 @@ async function recordOnPhone(stores: AppStores, phone: PhoneVisit): Promise<void
   for (const mutation of phone.mutations) {
     if (mutation.name === "rectification.act") throw new Error("not a visit edit");
     const outcome = applyVisitMutation(visit, mutation);
-    if (!outcome.ok) throw new Error(outcome.reason);
+    if (!outcome.ok) throw new Error(outcome.message);
     visit = outcome.visit;
     switch (mutation.name) {
       case "answer.save":
@@ -188,15 +190,21 @@ describe("syncEngine against the real server", () => {
     });
   });
 
-  it("keeps a change the server refuses in the conflict list, with the server's reason", async () => {
+  it("shows a change the server refuses in the phone's conflict list, with the server's refusal code", async () => {
     const phone = new PhoneVisit(inspectorId, s11, [campusSafety], T0);
     const { stores, engine } = await phoneWith(phone);
 
     await engine.syncNow();
 
     expect(engine.getSnapshot()).toMatchObject({ status: "has-rejections", rejectedCount: 1 });
-    expect((await stores.outbox.listRejected()).map((e) => e.reason)).toEqual([
-      "该学校不在您的督学责任区",
+    expect(await listConflicts(stores)).toEqual([
+      {
+        mutation: phone.mutations[0],
+        refusal: { code: "forbidden", message: "该学校不在您的督学责任区" },
+        advice: REFUSAL_ADVICE.forbidden,
+        rejectedAt: expect.any(Number) as unknown,
+        schoolName: null,
+      },
     ]);
     expect(await stores.visits.get(phone.visit.id)).toEqual(phone.visit);
     expect(await serverRowsOf(phone)).toMatchObject({ visits: 0, processed: 0 });
@@ -204,7 +212,7 @@ describe("syncEngine against the real server", () => {
 });
 
 describe("a school moved to another 督学责任区", () => {
-  it("leaves the old inspector's next pack, and their draft for it comes back rejected with the reason, kept on the phone", async () => {
+  it("leaves the old inspector's next pack, and their draft for it comes back rejected with the refusal, kept on the phone", async () => {
     // Started offline while S02 was still in the inspector's zone.
     const s02 = (await schoolRepository.findById(t.db, (await schoolOf(t.db, "S02")).id))!;
     const phone = new PhoneVisit(inspectorId, s02, [campusSafety], T0);
@@ -231,9 +239,10 @@ describe("a school moved to another 督学责任区", () => {
     // Every edit stays on the phone; the visit's start says why, the later edits follow from it.
     const rejected = await stores.outbox.listRejected();
     expect(rejected).toHaveLength(phone.mutations.length);
-    expect(rejected.find((e) => e.mutation.id === phone.mutations[0]!.id)?.reason).toBe(
-      "该学校不在您的督学责任区",
-    );
+    expect(rejected.find((e) => e.mutation.id === phone.mutations[0]!.id)?.refusal).toEqual({
+      code: "forbidden",
+      message: "该学校不在您的督学责任区",
+    });
     expect(await stores.visits.get(phone.visit.id)).toEqual(phone.visit);
     expect(await serverRowsOf(phone)).toMatchObject({ visits: 0, processed: 0 });
   });

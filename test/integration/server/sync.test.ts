@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mutation } from "@/lib/domain/mutations";
 import type { School, User } from "@/lib/domain/org/org.schema";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
+import { type Refusal, refusal } from "@/lib/domain/refusal";
 import { applicableItems } from "@/lib/domain/template/applicability";
 import type { Template } from "@/lib/domain/template/template.schema";
 import { visitPackSchema } from "@/lib/domain/visit/visit-pack.schema";
@@ -201,8 +202,16 @@ describe("POST /api/sync/push", () => {
 
     expect(results).toEqual([
       { id: start.id, status: "applied" },
-      { id: tooLongNote.id, status: "rejected", reason: "备注不能超过 1000 字" },
-      { id: unknown.id, status: "rejected", reason: "无法识别的更改类型" },
+      {
+        id: tooLongNote.id,
+        status: "rejected",
+        refusal: { code: "invalid_input", message: "备注不能超过 1000 字" },
+      },
+      {
+        id: unknown.id,
+        status: "rejected",
+        refusal: { code: "invalid_input", message: "无法识别的更改类型" },
+      },
       { id: laterAnswer.id, status: "applied" },
     ]);
     const stored = await t.db
@@ -218,28 +227,28 @@ describe("POST /api/sync/push", () => {
     expect(recorded).toEqual([]);
   });
 
-  it.each<[string, () => PhoneVisit, string]>([
+  it.each<[string, () => PhoneVisit, Refusal]>([
     [
       "a school outside the inspector's zones",
       () => new PhoneVisit(users.inspector1.id, s11, [campusSafety], T0),
-      "该学校不在您的督学责任区",
+      refusal("forbidden", "该学校不在您的督学责任区"),
     ],
     [
       "a visit started in another inspector's name",
       () => new PhoneVisit(users.inspector2.id, s01, [campusSafety], T0),
-      "检查记录的督学不是当前登录的账号",
+      refusal("forbidden", "检查记录的督学不是当前登录的账号"),
     ],
     [
       "a template version the server does not have",
       () => new PhoneVisit(users.inspector1.id, s01, [{ ...campusSafety, version: 99 }], T0),
-      "检查表 campus-safety 第 99 版不存在",
+      refusal("not_found", "检查表 campus-safety 第 99 版不存在"),
     ],
-  ])("rejects starting %s", async (_name, phoneOf, reason) => {
+  ])("rejects starting %s", async (_name, phoneOf, why) => {
     const [start] = phoneOf().mutations;
     const before = await footprint();
 
     expect(await pushOk("inspector1", [start])).toEqual([
-      { id: start!.id, status: "rejected", reason },
+      { id: start!.id, status: "rejected", refusal: why },
     ]);
     expect((await footprint()).visits).toBe(before.visits);
   });
@@ -251,7 +260,11 @@ describe("POST /api/sync/push", () => {
     const answer = theirs.mutations.at(-1)!;
 
     expect(await pushOk("inspector1", [answer])).toEqual([
-      { id: answer.id, status: "rejected", reason: "检查记录的督学不是当前登录的账号" },
+      {
+        id: answer.id,
+        status: "rejected",
+        refusal: { code: "forbidden", message: "检查记录的督学不是当前登录的账号" },
+      },
     ]);
   });
 
@@ -262,7 +275,11 @@ describe("POST /api/sync/push", () => {
 
     expect(await pushOk("inspector1", [start, register])).toEqual([
       { id: start.id, status: "applied" },
-      { id: register.id, status: "rejected", reason: "照片尚未上传（1 张），请稍后重试" },
+      {
+        id: register.id,
+        status: "rejected",
+        refusal: { code: "photo_missing", message: "照片尚未上传（1 张），请稍后重试" },
+      },
     ]);
 
     expect(await uploadPhoto(cookie.inspector1, phone.photos[0]!)).toBe(201);
@@ -292,9 +309,11 @@ describe("POST /api/sync/push", () => {
     expect(results.find((r) => r.id === submit.id)).toEqual({
       id: submit.id,
       status: "rejected",
-      reason:
+      refusal: refusal(
+        "invalid_input",
         `检查尚未完成，不能提交：「${unanswered1!.prompt}」尚未作答；` +
-        `「${unanswered2!.prompt}」尚未作答；「${withoutPhoto.prompt}」本项须拍照取证`,
+          `「${unanswered2!.prompt}」尚未作答；「${withoutPhoto.prompt}」本项须拍照取证`,
+      ),
     });
     expect(results.filter((r) => r.status !== "applied")).toHaveLength(1);
     expect((await storedVisit(phone.visit.id))?.status).toBe("draft");
@@ -305,7 +324,11 @@ describe("POST /api/sync/push", () => {
     const start = new PhoneVisit(users.inspector1.id, s01, [campusSafety], T0).mutations[0]!;
 
     expect(await pushOk("school01", [start])).toEqual([
-      { id: start.id, status: "rejected", reason: "只有督学可以提交检查记录" },
+      {
+        id: start.id,
+        status: "rejected",
+        refusal: { code: "forbidden", message: "只有督学可以提交检查记录" },
+      },
     ]);
   });
 
@@ -410,7 +433,10 @@ describe("rectification.act over sync", () => {
       {
         id: stale.id,
         status: "rejected",
-        reason: "该事项已被他人处理（当前状态：整改中），您的操作未生效，请刷新后查看",
+        refusal: refusal(
+          "stale_version",
+          "该事项已被他人处理（当前状态：整改中），您的操作未生效，请刷新后查看",
+        ),
       },
     ]);
     expect(await current(item)).toMatchObject({
@@ -420,24 +446,24 @@ describe("rectification.act over sync", () => {
     });
   });
 
-  it.each<[string, keyof typeof cookie, object, string]>([
+  it.each<[string, keyof typeof cookie, object, Refusal]>([
     [
       "outside the user's scope as if the item did not exist",
       "inspector2",
       { type: "acknowledge" },
-      "整改事项不存在",
+      refusal("not_found", "整改事项不存在"),
     ],
     [
       "that is not the user's to take",
       "inspector1",
       { type: "acknowledge" },
-      "只有被检查学校可以开始整改",
+      refusal("forbidden", "只有被检查学校可以开始整改"),
     ],
-  ])("rejects an action %s", async (_name, who, action, reason) => {
+  ])("rejects an action %s", async (_name, who, action, why) => {
     const mutation = act(pending[2]!, 1, action);
 
     expect(await pushOk(who, [mutation])).toEqual([
-      { id: mutation.id, status: "rejected", reason },
+      { id: mutation.id, status: "rejected", refusal: why },
     ]);
   });
 });

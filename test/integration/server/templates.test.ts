@@ -186,7 +186,7 @@ describe("templateRepository", () => {
 
     expect(await publishing).toEqual({
       ok: false,
-      reason: "conflict",
+      code: "conflict",
       message: "其他人刚刚发布了该模板的新版本，请刷新后再试",
     });
     // Nothing was half-done: the draft is still there, and publishing again takes version 3.
@@ -409,7 +409,7 @@ describe("POST /api/templates/import", () => {
     const response = await importFile(file);
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({
-      error: "invalid_template",
+      error: "invalid_input",
       message: "导入的模板有误，未保存任何内容",
       errors: ["第 3 项（AQ-003）「检查依据」：缺少此项"],
       requestId: response.headers.get("x-request-id"),

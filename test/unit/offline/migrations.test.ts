@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
+import { outboxRecordSchema } from "@/lib/offline/db-schema";
 import { applyMigrations, migrateRecord, type RecordMigration } from "@/lib/offline/migrations";
 
 import { aVisit } from "@/test/helpers/builders/visit";
@@ -30,5 +34,24 @@ describe("migrateRecord", () => {
     const visit = aVisit();
 
     expect(migrateRecord("visits", visit)).toEqual(visit);
+  });
+});
+
+describe("the outbox before issue #13", () => {
+  /** A rejected and a pending record as stored when a rejection had only a reason. */
+  const stored = JSON.parse(
+    readFileSync(
+      path.join(import.meta.dirname, "../../fixtures/outbox-before-issue-13.json"),
+      "utf8",
+    ),
+  ) as unknown[];
+
+  it("reads a rejection's reason as a refusal, and a pending record with none", () => {
+    const [rejected, pending] = stored.map((raw) =>
+      outboxRecordSchema.parse(migrateRecord("outbox", raw)),
+    );
+
+    expect(rejected?.refusal).toEqual({ code: "conflict", message: "检查已提交，不能再修改" });
+    expect(pending?.refusal).toBeNull();
   });
 });

@@ -69,7 +69,11 @@ describe("pushResponseSchema", () => {
       results: [
         { id: anId(1), status: "applied" },
         { id: anId(2), status: "duplicate" },
-        { id: anId(3), status: "rejected", reason: "超出督导范围" },
+        {
+          id: anId(3),
+          status: "rejected",
+          refusal: { code: "forbidden", message: "超出督导范围" },
+        },
       ],
     };
 
@@ -77,7 +81,7 @@ describe("pushResponseSchema", () => {
   });
 
   it.each<[string, unknown]>([
-    ["a rejection without a reason", { results: [{ id: anId(1), status: "rejected" }] }],
+    ["a rejection without a refusal", { results: [{ id: anId(1), status: "rejected" }] }],
     ["an unknown status", { results: [{ id: anId(1), status: "queued" }] }],
   ])("rejects %s", (_name, body) => {
     expect(pushResponseSchema.safeParse(body).success).toBe(false);

@@ -31,7 +31,7 @@ export default async function SchoolsPage({ searchParams }: { searchParams: Sear
         <PageHeader title="学校" />
         <EmptyState title="还没有区县">
           请先
-          <Link href="/office/districts" className="text-brand-700 hover:underline">
+          <Link href="/office/districts" className="text-brand-700 underline underline-offset-4">
             创建区县
           </Link>
           ，再添加或导入学校。

@@ -1,9 +1,10 @@
+import { refusal } from "@/lib/domain/refusal";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { jsonError } from "@/lib/server/http";
 import type { IdParams } from "@/lib/server/rectification/http";
 import { getNotice } from "@/lib/server/rectification/queries";
+import { refusalResponse } from "@/lib/server/refusal";
 
 export const dynamic = "force-dynamic";
 
@@ -15,5 +16,7 @@ export const GET = apiRoute(async function GET(
   const { user, error } = await requireApiUser(request);
   if (error) return error;
   const notice = await getNotice(getDb(), user, (await params).id);
-  return notice ? Response.json({ notice }) : jsonError(404, "not_found", "整改通知书不存在");
+  return notice
+    ? Response.json({ notice })
+    : refusalResponse(refusal("not_found", "整改通知书不存在"));
 });

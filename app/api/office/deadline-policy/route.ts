@@ -1,9 +1,11 @@
 import type { Role } from "@/lib/domain/org/org.schema";
+import { refusal } from "@/lib/domain/refusal";
 import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { invalidInput, jsonError, readJsonBody } from "@/lib/server/http";
+import { invalidInput, readJsonBody } from "@/lib/server/http";
+import { refusalResponse } from "@/lib/server/refusal";
 import { districtRepository } from "@/lib/server/repositories/district-repository";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +18,7 @@ const NO_DISTRICT = "当前账号未绑定区县，无法设置整改期限";
 export const GET = apiRoute(async function GET(request: Request): Promise<Response> {
   const { user, error } = await requireApiUser(request, POLICY_EDITORS);
   if (error) return error;
-  if (!user.districtId) return jsonError(403, "forbidden", NO_DISTRICT);
+  if (!user.districtId) return refusalResponse(refusal("forbidden", NO_DISTRICT));
   return Response.json({
     policy: await districtRepository.getDeadlinePolicy(getDb(), user.districtId),
   });
@@ -26,7 +28,7 @@ export const GET = apiRoute(async function GET(request: Request): Promise<Respon
 export const PUT = apiRoute(async function PUT(request: Request): Promise<Response> {
   const { user, error } = await requireApiUser(request, POLICY_EDITORS);
   if (error) return error;
-  if (!user.districtId) return jsonError(403, "forbidden", NO_DISTRICT);
+  if (!user.districtId) return refusalResponse(refusal("forbidden", NO_DISTRICT));
   const read = await readJsonBody(request);
   if (!read.ok) return read.response;
   const parsed = deadlinePolicySchema.safeParse(read.body);

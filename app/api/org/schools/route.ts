@@ -6,7 +6,7 @@ import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { invalidInput, readJsonBody } from "@/lib/server/http";
-import { createSchool, listSchools, refusalResponse } from "@/lib/server/org/schools";
+import { createSchool, listSchools, schoolRefusalResponse } from "@/lib/server/org/schools";
 import { OFFICE } from "@/lib/server/rectification/http";
 
 export const dynamic = "force-dynamic";
@@ -43,6 +43,6 @@ export const POST = apiRoute(async function POST(request: Request): Promise<Resp
   const { districtId, ...input } = parsed.data;
   const result = await createSchool(getDb(), user, districtId, input);
   return "refusal" in result
-    ? refusalResponse(result.refusal)
+    ? schoolRefusalResponse(result.refusal)
     : Response.json(result.school, { status: 201 });
 });

@@ -1,8 +1,10 @@
+import { refusal } from "@/lib/domain/refusal";
 import { parseTemplateImport } from "@/lib/domain/template/import-template";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { readTextBody } from "@/lib/server/http";
+import { refusalResponse } from "@/lib/server/refusal";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { ownerForWrite, TEMPLATE_EDITORS } from "@/lib/server/templates/http";
 
@@ -21,14 +23,9 @@ export const POST = apiRoute(async function POST(request: Request): Promise<Resp
   if (!read.ok) return read.response;
   const parsed = parseTemplateImport(read.text);
   if (!parsed.ok) {
-    return Response.json(
-      {
-        error: "invalid_template",
-        message: "导入的模板有误，未保存任何内容",
-        errors: parsed.errors,
-      },
-      { status: 422 },
-    );
+    return refusalResponse(refusal("invalid_input", "导入的模板有误，未保存任何内容"), {
+      errors: parsed.errors,
+    });
   }
   const db = getDb();
   const target = await ownerForWrite(db, user, parsed.template.code);

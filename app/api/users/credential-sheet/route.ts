@@ -1,10 +1,11 @@
 import { credentialSheetInputSchema } from "@/lib/domain/org/people";
+import { refusal } from "@/lib/domain/refusal";
 import { apiRoute } from "@/lib/server/api-route";
 import { serverEnv } from "@/lib/server/env";
-import { jsonError } from "@/lib/server/http";
 import { buildCredentialSheet } from "@/lib/server/org/credential-sheet";
 import { orgCaller, parseBody } from "@/lib/server/org/http";
 import { fileResponse } from "@/lib/server/rectification/http";
+import { refusalResponse } from "@/lib/server/refusal";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export const POST = apiRoute(async function POST(request: Request): Promise<Resp
   const caller = await orgCaller(request);
   if (!caller.ok) return caller.response;
   if (caller.scope.kind === "districts" && !caller.scope.writable) {
-    return jsonError(403, "forbidden", "市级督导室账号只能查看，不能修改");
+    return refusalResponse(refusal("forbidden", "市级督导室账号只能查看，不能修改"));
   }
   const body = await parseBody(request, credentialSheetInputSchema);
   if (!body.ok) return body.response;

@@ -55,7 +55,7 @@ function aHistory(): RectificationEvent[] {
   const events = [chainEvent(null, { id: eventId(1), ...opened.event }, sha256)];
   for (const [index, [action, actor]] of steps.entries()) {
     const result = transition(item, action, actor, NOW + (index + 1) * 60_000);
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.message);
     item = result.item;
     events.push(
       chainEvent(events.at(-1) ?? null, { id: eventId(index + 2), ...result.event }, sha256),

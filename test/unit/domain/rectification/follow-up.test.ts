@@ -97,17 +97,26 @@ describe("actOffline", () => {
       when: "the reason is missing",
       target: submitted,
       action: { type: "verify_return" as const, reason: " " },
-      reason: "请填写退回理由",
+      code: "invalid_input",
+      message: "请填写退回理由",
     },
     {
       when: "the school has not answered yet",
       target: item(2, { status: "in_progress" }),
       action: { type: "verify_pass" as const, note: "", photoIds: [] },
-      reason: "该事项当前为「整改中」，不能复查通过（销号）",
+      code: "conflict",
+      message: "该事项当前为「整改中」，不能复查通过（销号）",
     },
-  ])("refuses with the Chinese reason when $when", ({ target, action, reason }) => {
-    expect(actOffline(target, action, INSPECTOR, MUTATION_ID, NOW)).toEqual({ ok: false, reason });
-  });
+  ])(
+    "refuses with the code and Chinese message when $when",
+    ({ target, action, code, message }) => {
+      expect(actOffline(target, action, INSPECTOR, MUTATION_ID, NOW)).toEqual({
+        ok: false,
+        code,
+        message,
+      });
+    },
+  );
 });
 
 describe("followUpGroup", () => {

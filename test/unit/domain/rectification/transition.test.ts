@@ -86,15 +86,15 @@ function itemFor(status: RectificationStatus, type: RectificationActionType): Re
 }
 
 function expectRefused(result: TransitionResult, code: string, reason: string) {
-  expect(result).toEqual({ ok: false, code, reason });
+  expect(result).toEqual({ ok: false, code, message: reason });
 }
 
 function expectOk(result: TransitionResult): Extract<TransitionResult, { ok: true }> {
-  if (!result.ok) throw new Error(`expected success, got ${result.code}: ${result.reason}`);
+  if (!result.ok) throw new Error(`expected success, got ${result.code}: ${result.message}`);
   return result;
 }
 
-const X = "illegal";
+const X = "conflict";
 /** The status after each action, per starting status, for an actor who may take it. */
 const NEXT_STATUS: Record<RectificationActionType, readonly (RectificationStatus | typeof X)[]> = {
   //                  pending        in_progress    submitted    returned     closed cancelled
@@ -131,7 +131,7 @@ const CASES = RECTIFICATION_ACTION_TYPES.flatMap((action) =>
       const expected = !WHO_MAY[action].includes(actor)
         ? "forbidden"
         : next === X
-          ? "illegal"
+          ? "conflict"
           : next;
       return { action, status, actor, expected };
     }),
@@ -150,7 +150,7 @@ describe("transition", () => {
       const before = structuredClone(item);
       const result = transition(item, VALID[action], ACTORS[actor], NOW);
       expect(item).toEqual(before);
-      if (expected === "forbidden" || expected === "illegal") {
+      if (expected === "forbidden" || expected === "conflict") {
         expect(result).toMatchObject({ ok: false, code: expected });
         return;
       }
@@ -223,7 +223,7 @@ describe("transition", () => {
       const item = aRectificationItem({ status: "closed" });
       expectRefused(
         transition(item, VALID.cancel, ACTORS.office, NOW),
-        "illegal",
+        "conflict",
         "该事项已销号，不能再撤销",
       );
     });
@@ -232,7 +232,7 @@ describe("transition", () => {
       const item = aRectificationItem({ status: "cancelled" });
       expectRefused(
         transition(item, VALID.escalate, ACTORS.office, NOW),
-        "illegal",
+        "conflict",
         "该事项已撤销，不能再督办",
       );
     });
@@ -241,7 +241,7 @@ describe("transition", () => {
       const item = aRectificationItem({ status: "submitted" });
       expectRefused(
         transition(item, VALID.respond, ACTORS.ownSchool, NOW),
-        "illegal",
+        "conflict",
         "该事项当前为「待复查」，不能提交整改报告",
       );
     });
@@ -250,7 +250,7 @@ describe("transition", () => {
       const item = aRectificationItem({ extension: PENDING_EXTENSION });
       expectRefused(
         transition(item, VALID.request_extension, ACTORS.ownSchool, NOW),
-        "illegal",
+        "conflict",
         "已有待审批的延期申请，请等待督导室审批",
       );
     });
@@ -259,7 +259,7 @@ describe("transition", () => {
       const item = aRectificationItem({ mode: "on_site", dueDate: null });
       expectRefused(
         transition(item, VALID.request_extension, ACTORS.ownSchool, NOW),
-        "illegal",
+        "conflict",
         "该事项没有整改期限，无需申请延期",
       );
     });
@@ -269,7 +269,7 @@ describe("transition", () => {
       (type) => {
         expectRefused(
           transition(aRectificationItem(), VALID[type], ACTORS.office, NOW),
-          "illegal",
+          "conflict",
           "没有待审批的延期申请",
         );
       },
@@ -278,7 +278,7 @@ describe("transition", () => {
     it("refuses to close a 限期整改 item on site", () => {
       expectRefused(
         transition(aRectificationItem(), VALID.close_on_site, ACTORS.ownInspector, NOW),
-        "illegal",
+        "conflict",
         "限期整改事项不能立行立改销号，请在复查时销号",
       );
     });
@@ -335,7 +335,7 @@ describe("transition", () => {
       "rejects %s when the data breaks a rule (%#)",
       (type, item, action, reason) => {
         const actor = WHO_MAY[type][0] ?? "office";
-        expectRefused(transition(item, action, ACTORS[actor], NOW), "invalid", reason);
+        expectRefused(transition(item, action, ACTORS[actor], NOW), "invalid_input", reason);
       },
     );
 
@@ -343,7 +343,7 @@ describe("transition", () => {
       const action = { ...VALID.request_extension, requestedDueDate: "2026-03-20" };
       expectRefused(
         transition(aRectificationItem(), action, ACTORS.ownSchool, NOW),
-        "invalid",
+        "invalid_input",
         "延期后的日期须晚于原整改期限 2026-03-20",
       );
     });
@@ -354,7 +354,7 @@ describe("transition", () => {
       const action = { ...VALID.request_extension, requestedDueDate: "2026-03-15" };
       expectRefused(
         transition(item, action, ACTORS.ownSchool, Date.UTC(2026, 2, 14, 17)),
-        "invalid",
+        "invalid_input",
         "延期后的日期须晚于今天",
       );
     });

@@ -55,7 +55,8 @@ describe("publishTemplate", () => {
   it("refuses a draft identical to the latest published version", () => {
     expect(publishTemplate(inputOf(v2), [v1, v2], NOW)).toEqual({
       ok: false,
-      error: "内容与已发布的第 2 版相同，无需发布新版本",
+      code: "conflict",
+      message: "内容与已发布的第 2 版相同，无需发布新版本",
     });
   });
 
@@ -90,7 +91,11 @@ describe("retireTemplate", () => {
     ["a draft", aTemplate({ status: "draft", publishedAt: null })],
     ["a retired version", aTemplate({ status: "retired" })],
   ])("refuses %s", (_case, template) => {
-    expect(retireTemplate(template)).toEqual({ ok: false, error: "只有已发布的版本可以停用" });
+    expect(retireTemplate(template)).toEqual({
+      ok: false,
+      code: "conflict",
+      message: "只有已发布的版本可以停用",
+    });
   });
 });
 
@@ -139,10 +144,11 @@ describe("resolvePinned", () => {
       [aTemplate({ version: 2, status: "draft", publishedAt: null })],
       "检查表 campus-safety 第 2 版尚未发布",
     ],
-  ])("refuses %s", (_case, versions, error) => {
+  ])("refuses %s", (_case, versions, message) => {
     expect(resolvePinned(versions, { code: "campus-safety", version: 2 })).toEqual({
       ok: false,
-      error,
+      code: "not_found",
+      message,
     });
   });
 });

@@ -52,8 +52,8 @@ describe("startVisit", () => {
   it("refuses when no template is chosen", () => {
     expect(startVisit(aStartInput({ templates: [] }), idSequence(), STARTED_AT)).toEqual({
       ok: false,
-      code: "invalid",
-      reason: "请至少选择一个检查表",
+      code: "invalid_input",
+      message: "请至少选择一个检查表",
     });
   });
 });
@@ -94,19 +94,23 @@ describe("updateVisit", () => {
       "the visit is submitted",
       aSubmittedVisit(),
       { summary: "改" },
-      "visit_submitted",
+      "conflict",
       "检查已提交，不能再修改",
     ],
-    ["the patch is empty", aVisit(), {}, "invalid", "没有要保存的更改"],
+    ["the patch is empty", aVisit(), {}, "invalid_input", "没有要保存的更改"],
     [
       "the end is before the start",
       aVisit(),
       { endedAt: STARTED_AT - MINUTE },
-      "invalid",
+      "invalid_input",
       "结束时间不能早于开始时间",
     ],
   ])("refuses when %s", (_name, visit, patch, code, reason) => {
-    expect(updateVisit(visit, patch, idSequence(), NOW)).toEqual({ ok: false, code, reason });
+    expect(updateVisit(visit, patch, idSequence(), NOW)).toEqual({
+      ok: false,
+      code,
+      message: reason,
+    });
   });
 });
 
@@ -146,26 +150,26 @@ describe("setAnswer", () => {
   });
 
   it.each<[string, Visit, Partial<Parameters<typeof anAnswerInput>[0]>, string, string]>([
-    ["the visit is submitted", aSubmittedVisit(), {}, "visit_submitted", "检查已提交，不能再修改"],
+    ["the visit is submitted", aSubmittedVisit(), {}, "conflict", "检查已提交，不能再修改"],
     [
       "the template is not pinned",
       aVisit(),
       { templateCode: "food-safety" },
-      "template_not_pinned",
+      "invalid_input",
       "该检查表不在本次检查中",
     ],
     [
       "the note is too long",
       aVisit(),
       { note: "字".repeat(1001) },
-      "invalid",
+      "invalid_input",
       "备注不能超过 1000 字",
     ],
   ])("refuses when %s", (_name, visit, input, code, reason) => {
     expect(setAnswer(visit, anAnswerInput(input), idSequence(), NOW)).toEqual({
       ok: false,
       code,
-      reason,
+      message: reason,
     });
   });
 });
@@ -184,7 +188,7 @@ describe("registerPhoto", () => {
   it("refuses a photo for a submitted visit", () => {
     expect(registerPhoto(aSubmittedVisit(), aPhotoMeta(), idSequence(), NOW)).toMatchObject({
       ok: false,
-      code: "visit_submitted",
+      code: "conflict",
     });
   });
 });
@@ -245,28 +249,28 @@ describe("submitVisit", () => {
       "the visit is already submitted",
       aSubmittedVisit(),
       SIGNED,
-      "visit_submitted",
+      "conflict",
       "检查已提交，不能再修改",
     ],
     [
       "the inspector has not signed",
       aVisit(),
       { ...SIGNED, inspector: null },
-      "signature_missing",
+      "invalid_input",
       "提交前须有督学签名",
     ],
     [
       "the school has not signed a routine visit",
       aVisit(),
       { ...SIGNED, school: null },
-      "signature_missing",
+      "invalid_input",
       "提交前须有学校代表签名",
     ],
   ])("refuses when %s", (_name, visit, signatures, code, reason) => {
     expect(submitVisit(visit, { signatures, summary: "" }, idSequence(), NOW)).toEqual({
       ok: false,
       code,
-      reason,
+      message: reason,
     });
   });
 });
@@ -294,9 +298,9 @@ describe("applyVisitMutation", () => {
   it("computes on the server the same visit the phone saved", () => {
     const newId = idSequence();
     const started = startVisit(aStartInput(), newId, STARTED_AT);
-    if (!started.ok) throw new Error(started.reason);
+    if (!started.ok) throw new Error(started.message);
     const submitted = submitVisit(started.visit, { signatures: SIGNED, summary: "好" }, newId, NOW);
-    if (!submitted.ok) throw new Error(submitted.reason);
+    if (!submitted.ok) throw new Error(submitted.message);
 
     const onServer = applyVisitMutation(undefined, started.mutation);
     const afterSubmit = onServer.ok && applyVisitMutation(onServer.visit, submitted.mutation);
@@ -307,8 +311,8 @@ describe("applyVisitMutation", () => {
   it("refuses to start a visit that exists", () => {
     expect(applyVisitMutation(aVisit(), start())).toEqual({
       ok: false,
-      code: "visit_exists",
-      reason: "该检查已存在",
+      code: "conflict",
+      message: "该检查已存在",
     });
   });
 
@@ -327,7 +331,7 @@ describe("applyVisitMutation", () => {
   ])("refuses %s for a visit the server does not have", (_name, mutation) => {
     expect(applyVisitMutation(undefined, mutation)).toMatchObject({
       ok: false,
-      code: "visit_not_found",
+      code: "not_found",
     });
   });
 
@@ -341,8 +345,8 @@ describe("applyVisitMutation", () => {
 
     expect(applyVisitMutation(aVisit(), mutation)).toEqual({
       ok: false,
-      code: "finding_without_fail",
-      reason: "只有不符合或部分符合的检查项才能填写整改要求",
+      code: "invalid_input",
+      message: "只有不符合或部分符合的检查项才能填写整改要求",
     });
   });
 

@@ -1,8 +1,9 @@
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { failureResponse, type IdParams } from "@/lib/server/rectification/http";
+import { type IdParams } from "@/lib/server/rectification/http";
 import { markNoticeRead } from "@/lib/server/rectification/queries";
+import { refusalResponse } from "@/lib/server/refusal";
 import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
@@ -17,5 +18,5 @@ export const POST = apiRoute(async function POST(
   const result = await markNoticeRead(getDb(), user, (await params).id, systemClock.now());
   return result.ok
     ? Response.json({ notice: result.notice, recorded: result.recorded })
-    : failureResponse(result);
+    : refusalResponse(result);
 });

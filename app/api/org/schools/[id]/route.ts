@@ -1,11 +1,13 @@
 import { schoolInputSchema } from "@/lib/domain/org/org.schema";
 import { schoolPatchRequestSchema } from "@/lib/domain/org/school-api";
+import { refusal } from "@/lib/domain/refusal";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { invalidInput, jsonError, readJsonBody } from "@/lib/server/http";
-import { findManagedSchool, refusalResponse, updateSchool } from "@/lib/server/org/schools";
+import { invalidInput, readJsonBody } from "@/lib/server/http";
+import { findManagedSchool, schoolRefusalResponse, updateSchool } from "@/lib/server/org/schools";
 import { OFFICE } from "@/lib/server/rectification/http";
+import { refusalResponse } from "@/lib/server/refusal";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +20,7 @@ export const GET = apiRoute(async function GET(
   const { user, error } = await requireApiUser(request, OFFICE);
   if (error) return error;
   const school = await findManagedSchool(getDb(), user, (await params).id, "read");
-  return school ? Response.json(school) : jsonError(404, "not_found", "学校不存在");
+  return school ? Response.json(school) : refusalResponse(refusal("not_found", "学校不存在"));
 });
 
 /** Edits a school: the fields sent replace the stored ones, and the result must be a valid school. */
@@ -35,9 +37,9 @@ export const PATCH = apiRoute(async function PATCH(
   const db = getDb();
   const { id } = await params;
   const school = await findManagedSchool(db, user, id, "write");
-  if (!school) return jsonError(404, "not_found", "学校不存在");
+  if (!school) return refusalResponse(refusal("not_found", "学校不存在"));
   const input = schoolInputSchema.safeParse({ ...school, ...changes.data });
   if (!input.success) return invalidInput(input.error);
   const result = await updateSchool(db, user, id, input.data);
-  return "refusal" in result ? refusalResponse(result.refusal) : Response.json(result.school);
+  return "refusal" in result ? schoolRefusalResponse(result.refusal) : Response.json(result.school);
 });

@@ -2,8 +2,8 @@ import { photoIdSchema } from "@/lib/domain/photo/photo.schema";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { jsonError } from "@/lib/server/http";
 import { PHOTO_NOT_FOUND, readPhotoThumbnail } from "@/lib/server/photos/store-photo";
+import { refusalResponse } from "@/lib/server/refusal";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ export const GET = apiRoute(async function GET(
   if (error) return error;
   const id = photoIdSchema.safeParse((await params).sha256);
   const result = id.success ? await readPhotoThumbnail(getDb(), user, id.data) : PHOTO_NOT_FOUND;
-  if (!result.ok) return jsonError(result.status, result.error, result.message);
+  if (!result.ok) return refusalResponse(result);
   return new Response(new Uint8Array(result.bytes), {
     headers: {
       "Content-Type": "image/jpeg",

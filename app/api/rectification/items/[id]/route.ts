@@ -1,9 +1,10 @@
+import { refusal } from "@/lib/domain/refusal";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { jsonError } from "@/lib/server/http";
 import type { IdParams } from "@/lib/server/rectification/http";
 import { getItemTimeline } from "@/lib/server/rectification/queries";
+import { refusalResponse } from "@/lib/server/refusal";
 import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
@@ -16,5 +17,7 @@ export const GET = apiRoute(async function GET(
   const { user, error } = await requireApiUser(request);
   if (error) return error;
   const timeline = await getItemTimeline(getDb(), user, (await params).id, systemClock.now());
-  return timeline ? Response.json(timeline) : jsonError(404, "not_found", "整改事项不存在");
+  return timeline
+    ? Response.json(timeline)
+    : refusalResponse(refusal("not_found", "整改事项不存在"));
 });

@@ -2,13 +2,13 @@ import { adoptionRequestSchema } from "@/lib/domain/template/library";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
+import { refusalResponse } from "@/lib/server/refusal";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import {
   type CodeParams,
   nationalTemplateRequest,
   officeDistrict,
   TEMPLATE_ADOPTERS,
-  writeRefused,
 } from "@/lib/server/templates/http";
 import { systemClock } from "@/lib/utils/clock";
 
@@ -36,7 +36,7 @@ export const POST = apiRoute(async function POST(
     asked.body.version ?? null,
     { now: systemClock.now(), userId: asked.user.id },
   );
-  return result.ok ? Response.json({ adoption: result.value }) : writeRefused(result);
+  return result.ok ? Response.json({ adoption: result.value }) : refusalResponse(result);
 });
 
 /** Stops using a national template in the office's district; visits already pinned keep it. */
@@ -50,5 +50,5 @@ export const DELETE = apiRoute(async function DELETE(
   if (!district.ok) return district.response;
   const { code } = await params;
   const result = await templateRepository.withdraw(getDb(), district.districtId, code);
-  return result.ok ? Response.json({ withdrawn: result.value }) : writeRefused(result);
+  return result.ok ? Response.json({ withdrawn: result.value }) : refusalResponse(result);
 });

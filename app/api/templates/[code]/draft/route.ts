@@ -2,13 +2,13 @@ import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { invalidInput, readJsonBody } from "@/lib/server/http";
+import { refusalResponse } from "@/lib/server/refusal";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import {
   type CodeParams,
   ownerForWrite,
   parseDraftBody,
   TEMPLATE_EDITORS,
-  writeRefused,
 } from "@/lib/server/templates/http";
 
 export const dynamic = "force-dynamic";
@@ -35,7 +35,7 @@ export const POST = apiRoute(async function POST(
     userId: user.id,
     owner: target.owner,
   });
-  if (!result.ok) return writeRefused(result);
+  if (!result.ok) return refusalResponse(result);
   return Response.json({ draft: result.value.draft }, { status: result.value.isNew ? 201 : 200 });
 });
 

@@ -1,12 +1,9 @@
 import { forkRequestSchema } from "@/lib/domain/template/library";
 import { apiRoute } from "@/lib/server/api-route";
 import { getDb } from "@/lib/server/db/client";
+import { refusalResponse } from "@/lib/server/refusal";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
-import {
-  type CodeParams,
-  nationalTemplateRequest,
-  writeRefused,
-} from "@/lib/server/templates/http";
+import { type CodeParams, nationalTemplateRequest } from "@/lib/server/templates/http";
 
 export const dynamic = "force-dynamic";
 
@@ -31,5 +28,7 @@ export const POST = apiRoute(async function POST(
     { code: asked.code, version: asked.body.version },
     asked.user.id,
   );
-  return result.ok ? Response.json({ draft: result.value }, { status: 201 }) : writeRefused(result);
+  return result.ok
+    ? Response.json({ draft: result.value }, { status: 201 })
+    : refusalResponse(result);
 });

@@ -1,13 +1,9 @@
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
+import { refusalResponse } from "@/lib/server/refusal";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
-import {
-  type CodeParams,
-  ownerForWrite,
-  TEMPLATE_EDITORS,
-  writeRefused,
-} from "@/lib/server/templates/http";
+import { type CodeParams, ownerForWrite, TEMPLATE_EDITORS } from "@/lib/server/templates/http";
 import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
@@ -29,5 +25,5 @@ export const POST = apiRoute(async function POST(
   });
   return result.ok
     ? Response.json({ template: result.value }, { status: 201 })
-    : writeRefused(result);
+    : refusalResponse(result);
 });

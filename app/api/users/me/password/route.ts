@@ -5,7 +5,7 @@ import { clientIpOf } from "@/lib/server/client-ip";
 import { getDb } from "@/lib/server/db/client";
 import { parseBody } from "@/lib/server/org/http";
 import { changeOwnPassword } from "@/lib/server/org/people-service";
-import { failureResponse } from "@/lib/server/rectification/http";
+import { refusalResponse } from "@/lib/server/refusal";
 
 export const dynamic = "force-dynamic";
 
@@ -22,5 +22,5 @@ export const POST = apiRoute(async function POST(request: Request): Promise<Resp
     Date.now(),
     clientIpOf(request.headers),
   );
-  return refused ? failureResponse(refused) : Response.json({ ok: true });
+  return refused ? refusalResponse(refused) : Response.json({ ok: true });
 });

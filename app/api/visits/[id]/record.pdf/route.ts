@@ -2,7 +2,8 @@ import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { visitRecordPdfFor } from "@/lib/server/documents/documents";
-import { failureResponse, fileResponse, type IdParams } from "@/lib/server/rectification/http";
+import { fileResponse, type IdParams } from "@/lib/server/rectification/http";
+import { refusalResponse } from "@/lib/server/refusal";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export const GET = apiRoute(async function GET(
   const { user, error } = await requireApiUser(request);
   if (error) return error;
   const result = await visitRecordPdfFor(getDb(), user, (await params).id);
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return refusalResponse(result);
   return fileResponse(result.pdf, {
     type: "application/pdf",
     filename: result.filename,

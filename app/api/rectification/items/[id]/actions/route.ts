@@ -1,13 +1,15 @@
 import { idSchema } from "@/lib/domain/ids";
+import { refusal } from "@/lib/domain/refusal";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { invalidInput, jsonError, readJsonBody } from "@/lib/server/http";
+import { invalidInput, readJsonBody } from "@/lib/server/http";
 import {
   applyRectificationAction,
   rectificationActionRequestSchema,
 } from "@/lib/server/rectification/act";
-import { failureResponse, type IdParams } from "@/lib/server/rectification/http";
+import type { IdParams } from "@/lib/server/rectification/http";
+import { refusalResponse } from "@/lib/server/refusal";
 import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +22,8 @@ export const POST = apiRoute(async function POST(
   const { user, error } = await requireApiUser(request);
   if (error) return error;
   const { id } = await params;
-  if (!idSchema.safeParse(id).success) return jsonError(404, "not_found", "整改事项不存在");
+  if (!idSchema.safeParse(id).success)
+    return refusalResponse(refusal("not_found", "整改事项不存在"));
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
   const parsed = rectificationActionRequestSchema.safeParse(body.body);
@@ -33,5 +36,5 @@ export const POST = apiRoute(async function POST(
   );
   return result.ok
     ? Response.json({ item: result.item, event: result.event })
-    : failureResponse(result);
+    : refusalResponse(result);
 });

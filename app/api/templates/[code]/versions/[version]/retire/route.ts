@@ -1,13 +1,13 @@
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
+import { refusalResponse } from "@/lib/server/refusal";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import {
   ownerForWrite,
   TEMPLATE_EDITORS,
   templateRefFrom,
   type VersionParams,
-  writeRefused,
 } from "@/lib/server/templates/http";
 import { systemClock } from "@/lib/utils/clock";
 
@@ -34,5 +34,5 @@ export const POST = apiRoute(async function POST(
     path.ref.version,
     systemClock.now(),
   );
-  return result.ok ? Response.json({ template: result.value }) : writeRefused(result);
+  return result.ok ? Response.json({ template: result.value }) : refusalResponse(result);
 });

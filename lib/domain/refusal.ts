@@ -1,0 +1,93 @@
+/**
+ * How the system says no, everywhere: a code a program can act on and a Chinese message a person
+ * reads. The domain, the server's services, the sync push and the phone's conflict list all carry
+ * this one shape; the server maps the code to an HTTP status (lib/server/refusal.ts).
+ */
+import { z } from "zod";
+
+export const REFUSAL_CODES = [
+  /** Not signed in. */
+  "unauthorized",
+  /** Signed in with the initial password: it must be changed first. */
+  "password_change_required",
+  /** Not this person's call (role, scope, a read-only account). */
+  "forbidden",
+  /** A write sent from another site. */
+  "cross_site",
+  /** Does not exist, or is out of the caller's scope (ids reveal nothing). */
+  "not_found",
+  /** The record's state does not allow it (already submitted, still in use, a name taken). */
+  "conflict",
+  /** Someone changed the record since the client read it; read it again first. */
+  "stale_version",
+  /** The content breaks a rule (a schema, a domain check). */
+  "invalid_input",
+  /** A photo the change refers to has not reached the server yet; send it again later. */
+  "photo_missing",
+  /** The uploaded bytes do not hash to the photo's id (a damaged upload). */
+  "hash_mismatch",
+  /** Not a JPEG, PNG or WebP image. */
+  "not_an_image",
+  /** A body of a type the endpoint does not read. */
+  "unsupported_media_type",
+  /** A body over the endpoint's limit. */
+  "too_large",
+  /** A storage quota is used up. */
+  "quota_exceeded",
+  /** Too many requests in a while; try again later. */
+  "rate_limited",
+  /** The database cannot be reached right now. */
+  "database_unavailable",
+  /** Anything else that went wrong on the server. */
+  "internal_error",
+  /** No answer came (offline, a dropped connection): the client's own, never sent by the server. */
+  "network_unavailable",
+] as const;
+
+export const refusalCodeSchema = z.enum(REFUSAL_CODES);
+export type RefusalCode = z.infer<typeof refusalCodeSchema>;
+
+export const refusalSchema = z.object({
+  code: refusalCodeSchema,
+  /** Chinese, shown to the user as is. */
+  message: z.string().min(1),
+});
+export type Refusal = z.infer<typeof refusalSchema>;
+
+/** A failed outcome: `{ ok: false }` plus the refusal, so results narrow on `ok`. */
+export type Refused = { ok: false } & Refusal;
+
+export function refusal(code: RefusalCode, message: string): Refusal {
+  return { code, message };
+}
+
+export function refused(code: RefusalCode, message: string): Refused {
+  return { ok: false, code, message };
+}
+
+/** Just the refusal of a failed outcome (what is sent and stored). */
+export function refusalOf({ code, message }: Refusal): Refusal {
+  return { code, message };
+}
+
+/** What the inspector can do about a refused change, by its code (the conflict list shows it). */
+export const REFUSAL_ADVICE: Record<RefusalCode, string> = {
+  unauthorized: "请重新登录后重新提交",
+  password_change_required: "请先修改初始密码，再重新提交",
+  forbidden: "您无权进行这项更改，可以放弃",
+  cross_site: "请在本系统页面中重新提交",
+  not_found: "记录已不存在或已不在您的责任区，可以放弃",
+  conflict: "记录的状态已变化（如已提交或已处理），请核对后放弃或重新录入",
+  stale_version: "他人已更新这条记录，请先同步最新内容，再重新操作",
+  invalid_input: "内容不符合要求，请修改后重新录入",
+  photo_missing: "照片上传后重新提交即可",
+  hash_mismatch: "照片已损坏，请重新拍摄",
+  not_an_image: "只能上传 JPEG、PNG 或 WebP 格式的图片",
+  unsupported_media_type: "内容格式不受支持",
+  too_large: "内容过大，请分批提交",
+  quota_exceeded: "存储空间已满，请联系督导室",
+  rate_limited: "提交过于频繁，请稍后重新提交",
+  database_unavailable: "服务器暂时不可用，请稍后重新提交",
+  internal_error: "服务器出错，请稍后重新提交",
+  network_unavailable: "联网后重新提交",
+};
