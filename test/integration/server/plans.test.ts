@@ -419,7 +419,11 @@ describe("a 专项督查 visit pushed from the phone", () => {
     expect(pushed.body).toEqual({
       results: [
         { id: onTarget.mutation.id, status: "applied" },
-        { id: elsewhere.mutation.id, status: "rejected", reason: "该学校不在此专项督查范围内" },
+        {
+          id: elsewhere.mutation.id,
+          status: "rejected",
+          refusal: { code: "not_found", message: "该学校不在此专项督查范围内" },
+        },
       ],
     });
     const [row] = await t.db.select().from(visits).where(eq(visits.id, onTarget.visit.id));
