@@ -20,6 +20,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/field";
 
+import { DueVisits } from "./due-visits";
 import { formatDateTime } from "./format";
 
 const REASON_TONES: Record<NeedReason["kind"], string> = {
@@ -125,7 +126,7 @@ export function SchoolsScreen() {
   if (schools.status === "error")
     return <EmptyState title="无法读取本机数据">{schools.message}</EmptyState>;
 
-  const { needs, packGeneratedAt } = schools.value;
+  const { needs, packGeneratedAt, routineDue, campaignDue } = schools.value;
   const shown = needs.filter((n) => matchesSchoolQuery(n.school, query));
   const packNote =
     packGeneratedAt === null
@@ -146,6 +147,7 @@ export function SchoolsScreen() {
         </EmptyState>
       ) : (
         <>
+          <DueVisits routineDue={routineDue} campaignDue={campaignDue} />
           <label htmlFor="school-search" className="sr-only">
             搜索学校
           </label>

@@ -64,11 +64,13 @@ function locate(onDone: (next: Locating) => void): void {
   );
 }
 
-function StartForm({ options }: { options: StartOptions }) {
+function StartForm({ options, campaignId }: { options: StartOptions; campaignId: string | null }) {
   const inspector = useInspector();
   const router = useRouter();
-  const { school, templates, openItems, draft, proposals } = options;
-  const [kind, setKind] = useState<VisitKind>("routine");
+  const { school, templates, openItems, draft } = options;
+  // Started from a 专项督查's due visit: its kind and its checklists are pre-selected.
+  const campaign = options.campaigns.find((c) => c.id === campaignId) ?? null;
+  const proposals = { ...options.proposals, campaign: campaign?.templateCodes ?? [] };
   const propose = (next: VisitKind) =>
     new Set(
       proposedTemplateCodes(
@@ -77,7 +79,10 @@ function StartForm({ options }: { options: StartOptions }) {
         templates.filter((t) => t.applicableCount > 0).map((t) => t.template.code),
       ),
     );
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => propose("routine"));
+  const [kind, setKind] = useState<VisitKind>(campaign ? "campaign" : "routine");
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() =>
+    propose(campaign ? "campaign" : "routine"),
+  );
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [startedAt, setStartedAt] = useState(() => toLocalInputValue(Date.now()));
   const [locating, setLocating] = useState<Locating>({ status: "off" });
@@ -92,6 +97,7 @@ function StartForm({ options }: { options: StartOptions }) {
       schoolId: school.id,
       inspectorId: inspector.id,
       kind,
+      campaignId: kind === "campaign" && campaign ? campaign.id : null,
       templates: templates
         .filter((t) => chosen.has(t.template.code))
         .map(({ template }) => ({ code: template.code, version: template.version })),
@@ -118,6 +124,13 @@ function StartForm({ options }: { options: StartOptions }) {
           >
             继续这次检查
           </Link>
+        </Card>
+      ) : null}
+
+      {campaign && kind === "campaign" ? (
+        <Card className="text-sm text-slate-700">
+          专项督查：<span className="font-medium">{campaign.name}</span>（{campaign.startsOn} 至{" "}
+          {campaign.endsOn}），已选该专项的检查表。
         </Card>
       ) : null}
 
@@ -245,7 +258,8 @@ function StartForm({ options }: { options: StartOptions }) {
 
 /** Start a visit: school, kind, templates, start time, and location only if allowed. */
 export function StartVisitScreen() {
-  const schoolId = useSearchParams().get("school");
+  const params = useSearchParams();
+  const schoolId = params.get("school");
   const options = useStartOptions(schoolId);
   if (options.status === "loading")
     return <p className="py-10 text-center text-sm text-slate-500">正在读取…</p>;
@@ -264,7 +278,7 @@ export function StartVisitScreen() {
   return (
     <>
       <PageHeader title="开始检查" description={`${school.name} · ${school.address}`} />
-      <StartForm options={options.value} />
+      <StartForm options={options.value} campaignId={params.get("campaign")} />
     </>
   );
 }

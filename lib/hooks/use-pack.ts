@@ -7,13 +7,19 @@
 import { useCallback } from "react";
 
 import type { Id } from "@/lib/domain/ids";
+import {
+  type CampaignDue,
+  campaignDueVisits,
+  type RoutineDue,
+  routineDueSchools,
+} from "@/lib/domain/plan/due-visits";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 import { applicableItems } from "@/lib/domain/template/applicability";
 import { offeredForNewVisits } from "@/lib/domain/template/library";
 import type { Template } from "@/lib/domain/template/template.schema";
 import { rankSchoolsByNeed, type SchoolNeed } from "@/lib/domain/visit/school-need";
 import type { ScopeProposals } from "@/lib/domain/visit/scope";
-import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
+import type { PackCampaign, PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import type { Visit, VisitStartInput } from "@/lib/domain/visit/visit.schema";
 import { systemClock } from "@/lib/utils/clock";
 
@@ -28,19 +34,27 @@ import {
 
 export type MySchools = {
   needs: SchoolNeed[];
+  /** 待督导: schools short of this month's 挂牌督导 visits. */
+  routineDue: RoutineDue[];
+  /** 专项督查 visits still to make. */
+  campaignDue: CampaignDue[];
   /** When the server made the pack on the phone; null = never downloaded. */
   packGeneratedAt: number | null;
 };
 
 const loadMySchools = async ({ stores }: AppData): Promise<MySchools> => {
-  const [schools, visits, openItems, packGeneratedAt] = await Promise.all([
+  const [schools, visits, openItems, packGeneratedAt, campaigns] = await Promise.all([
     stores.pack.listSchools(),
     stores.visits.list(),
     stores.pack.listOpenItems(),
     stores.meta.getPackGeneratedAt(),
+    stores.meta.getCampaigns(),
   ]);
+  const now = systemClock.now();
   return {
-    needs: rankSchoolsByNeed({ schools, visits, openItems, now: systemClock.now() }),
+    needs: rankSchoolsByNeed({ schools, visits, openItems, now }),
+    routineDue: routineDueSchools({ schools, visits, now }),
+    campaignDue: campaignDueVisits({ campaigns, schools, visits }),
     packGeneratedAt,
   };
 };
@@ -59,6 +73,8 @@ export type StartOptions = {
   draft: Visit | null;
   /** What each visit kind proposes (the district's 挂牌督导 set from the pack). */
   proposals: ScopeProposals;
+  /** The pack's running 专项督查 that still have this school to visit. */
+  campaigns: PackCampaign[];
 };
 
 /** What the start screen offers for one school; null when the school is not in the pack. */
@@ -66,14 +82,16 @@ export function useStartOptions(schoolId: Id | null) {
   const load = useCallback(
     async ({ stores }: AppData): Promise<StartOptions | null> => {
       if (schoolId === null) return null;
-      const [school, templates, offeredRefs, openItems, visits, routine] = await Promise.all([
-        stores.pack.getSchool(schoolId),
-        stores.pack.listTemplates(),
-        stores.meta.getOfferedTemplates(),
-        stores.pack.listOpenItems(schoolId),
-        stores.visits.listForSchool(schoolId),
-        stores.meta.getRoutineTemplates(),
-      ]);
+      const [school, templates, offeredRefs, openItems, visits, routine, campaigns] =
+        await Promise.all([
+          stores.pack.getSchool(schoolId),
+          stores.pack.listTemplates(),
+          stores.meta.getOfferedTemplates(),
+          stores.pack.listOpenItems(schoolId),
+          stores.visits.listForSchool(schoolId),
+          stores.meta.getRoutineTemplates(),
+          stores.meta.getCampaigns(),
+        ]);
       if (!school) return null;
       const offered = offeredForNewVisits(templates, offeredRefs)
         .map((template) => ({
@@ -86,8 +104,8 @@ export function useStartOptions(schoolId: Id | null) {
         templates: offered,
         openItems,
         draft: visits.find((v) => v.status === "draft") ?? null,
-        // 专项督查's campaign checklists: hook point until the pack carries campaigns.
         proposals: { routine, campaign: [] },
+        campaigns: campaigns.filter((c) => c.dueSchoolIds.includes(schoolId)),
       };
     },
     [schoolId],

@@ -12,7 +12,11 @@ import type { RectificationItem } from "@/lib/domain/rectification/rectification
 import { refusalSchema } from "@/lib/domain/refusal";
 import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy";
 import { type Template, templateRefSchema } from "@/lib/domain/template/template.schema";
-import { routineTemplatesSchema, type PackSchool } from "@/lib/domain/visit/visit-pack.schema";
+import {
+  packCampaignSchema,
+  routineTemplatesSchema,
+  type PackSchool,
+} from "@/lib/domain/visit/visit-pack.schema";
 import { photoMetaSchema, type Visit, type VisitAnswer } from "@/lib/domain/visit/visit.schema";
 
 export const OUTBOX_STATUSES = ["pending", "rejected"] as const;
@@ -72,6 +76,8 @@ export const metaRecordSchema = z.discriminatedUnion("key", [
   z.object({ key: z.literal("offeredTemplates"), value: z.array(templateRefSchema) }),
   /** The district's 挂牌督导 checklist codes, from the last visit pack. */
   z.object({ key: z.literal("routineTemplates"), value: routineTemplatesSchema }),
+  /** The 专项督查 of the last visit pack (absent when it was made before packs named them). */
+  z.object({ key: z.literal("campaigns"), value: z.array(packCampaignSchema) }),
 ]);
 export type MetaRecord = z.infer<typeof metaRecordSchema>;
 export type MetaKey = MetaRecord["key"];

@@ -9,6 +9,7 @@ import {
   type DeadlinePolicy,
 } from "@/lib/domain/template/deadline-policy";
 import type { TemplateRef } from "@/lib/domain/template/template.schema";
+import type { PackCampaign } from "@/lib/domain/visit/visit-pack.schema";
 
 import type { AppDb } from "./db";
 import { metaRecordSchema, type MetaKey, type MetaRecord, type SyncError } from "./db-schema";
@@ -80,6 +81,12 @@ export function createMetaStore(db: AppDb, report: ReportUnreadable = warnUnread
     async getRoutineTemplates(): Promise<string[]> {
       const record = await get("routineTemplates");
       return record?.key === "routineTemplates" ? record.value : [];
+    },
+
+    /** The 专项督查 of the last pack; none for a pack made before packs named them. */
+    async getCampaigns(): Promise<PackCampaign[]> {
+      const record = await get("campaigns");
+      return record?.key === "campaigns" ? record.value : [];
     },
 
     /** When the server made the visit pack on this phone; null = no pack yet. */

@@ -71,6 +71,7 @@ export function createPackStore(db: AppDb, report: ReportUnreadable = warnUnread
       await tx
         .objectStore("meta")
         .put({ key: "routineTemplates", value: pack.routineTemplates ?? [] });
+      await tx.objectStore("meta").put({ key: "campaigns", value: pack.campaigns });
       await tx.done;
     },
 

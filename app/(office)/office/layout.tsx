@@ -9,6 +9,9 @@ export const dynamic = "force-dynamic";
 const NAV = [
   { href: "/office", label: "总览" },
   { href: "/office/review", label: "待复核" },
+  { href: "/office/visits", label: "督导记录" },
+  { href: "/office/coverage", label: "督导覆盖" },
+  { href: "/office/campaigns", label: "专项督查" },
   { href: "/office/items", label: "整改台账" },
   { href: "/office/notices", label: "整改通知书" },
   { href: "/office/templates", label: "检查模板" },

@@ -21,7 +21,7 @@ import type { Template } from "../template/template.schema";
 export type ScopeProposals = {
   /** The district's 挂牌督导 set (office settings). */
   routine: readonly string[];
-  /** The campaign's checklists, for 专项督查 (empty until the pack carries campaigns). */
+  /** The campaign's checklists, for 专项督查 (the campaign the visit starts from; empty otherwise). */
   campaign: readonly string[];
 };
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { idSchema } from "../ids";
 import { dateStringSchema } from "./answer.schema";
 import { schoolSchema } from "../org/org.schema";
+import { monthSchema } from "../plan/visit-rule";
 import {
   isFinalStatus,
   type RectificationItem,
@@ -25,8 +26,22 @@ export const lastVisitSummarySchema = z.object({
 });
 export type LastVisitSummary = z.infer<typeof lastVisitSummarySchema>;
 
+/**
+ * Where the school stands on the district's 挂牌督导 rule in the month the pack was made: the
+ * submitted 挂牌督导 visits of its 责任督学 the server knows of (ids, so the phone can add its own
+ * not yet synced without counting one twice) against the visits the rule asks for.
+ */
+export const routineStatusSchema = z.object({
+  month: monthSchema,
+  required: z.number().int().min(1).max(10),
+  visitIds: z.array(idSchema).max(50),
+});
+export type RoutineStatus = z.infer<typeof routineStatusSchema>;
+
 export const packSchoolSchema = schoolSchema.extend({
   lastVisit: lastVisitSummarySchema.nullable(),
+  /** Optional: schools stored by a pack made before the rule was in it must still open. */
+  routine: routineStatusSchema.optional(),
   /**
    * The district's name, so documents previewed offline name the issuing office. Optional: schools
    * stored by a pack made before it existed must still open.
@@ -47,6 +62,20 @@ export const routineTemplatesSchema = z
   .refine((codes) => new Set(codes).size === codes.length, "检查表不能重复");
 export type RoutineTemplates = z.infer<typeof routineTemplatesSchema>;
 
+/**
+ * A 专项督查 the inspector takes part in, with its schools in this pack still to visit for it. Its
+ * checklists are codes: the start screen pre-selects the offered version of each.
+ */
+export const packCampaignSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  templateCodes: z.array(z.string()),
+  startsOn: dateStringSchema,
+  endsOn: dateStringSchema,
+  dueSchoolIds: z.array(idSchema),
+});
+export type PackCampaign = z.infer<typeof packCampaignSchema>;
+
 /** What the phone downloads before going out: only the signed-in inspector's scope. */
 export const visitPackSchema = z.object({
   schools: z.array(packSchoolSchema),
@@ -60,10 +89,8 @@ export const visitPackSchema = z.object({
   deadlinePolicy: deadlinePolicySchema,
   /** The district's 挂牌督导 set; absent from packs made before it existed (nothing proposed). */
   routineTemplates: routineTemplatesSchema.optional(),
-  /*
-   * Hook point: 专项督查 proposes its campaign's checklists once the pack carries campaigns with
-   * their template codes (ScopeProposals.campaign in scope.ts).
-   */
+  /** Running 专项督查 with schools of this pack still to visit (absent from older servers). */
+  campaigns: z.array(packCampaignSchema).default([]),
   generatedAt: z.number().int(),
 });
 export type VisitPack = z.infer<typeof visitPackSchema>;

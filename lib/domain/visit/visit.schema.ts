@@ -111,6 +111,8 @@ export const visitStartInputSchema = z.object({
   schoolId: idSchema,
   inspectorId: userIdSchema,
   kind: visitKindSchema,
+  /** The 专项督查 the visit is made for (kind 专项督查 only; the server checks the school is one of its targets). */
+  campaignId: idSchema.nullable().optional(),
   templates: pinnedTemplatesSchema,
   /** Absent from visits started before sections could be left out. */
   excludedSections: excludedSectionsSchema.optional(),
@@ -143,6 +145,8 @@ export const visitSchema = z
     schoolId: idSchema,
     inspectorId: userIdSchema,
     kind: visitKindSchema,
+    /** The 专项督查 it was made for; absent on visits made before campaigns existed. */
+    campaignId: idSchema.nullable().optional(),
     /** Pinned `code@version`s: publishing a new version never changes a visit in progress. */
     templates: pinnedTemplatesSchema,
     /** Sections left out of the walk (absent = none). */

@@ -158,6 +158,8 @@ export const districts = pgTable("districts", {
   deadlinePolicy: jsonb("deadline_policy"),
   /** Template codes a 挂牌督导 visit proposes (office settings); null = none configured. */
   routineTemplates: jsonb("routine_templates"),
+  /** The district's 挂牌督导 rule (lib/domain/plan/visit-rule.ts); null = the default. */
+  visitRule: jsonb("visit_rule"),
   createdAt: createdAt(),
 });
 
@@ -503,6 +505,8 @@ export const visits = pgTable(
       .notNull()
       .references(() => user.id),
     kind: text("kind").notNull(),
+    /** The 专项督查 the visit was made for; null for every other visit. */
+    campaignId: uuid("campaign_id").references(() => campaigns.id),
     /** TemplateRef[]: the pinned code@version of each checklist. */
     templates: jsonb("templates").notNull(),
     /** Section ids (`code/section`) the inspector left out; null on visits from before. */
@@ -527,6 +531,54 @@ export const visits = pgTable(
     index("visits_school_idx").on(t.schoolId, t.status, t.startedAt),
     // A pull finds the inspector's own visits first, then their changes past the cursor.
     index("visits_inspector_change_seq_idx").on(t.inspectorId, t.changeSeq),
+    // The office's visit list (keyset on started_at, id) and the monthly coverage ranges.
+    index("visits_district_started_idx").on(t.districtId, t.startedAt, t.id),
+    index("visits_campaign_idx").on(t.campaignId, t.schoolId),
+  ],
+);
+
+// ── Plans: 专项督查 campaigns (issue #11) ─────────────────────────────────────────────────────────
+
+/**
+ * A 专项督查 the office runs: checklists, a date window and inspectors, with its target schools
+ * resolved when it is created (campaign_schools), so progress is a join, not a re-evaluation.
+ */
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: uuid("id").primaryKey(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    name: text("name").notNull(),
+    /** string[]: the template codes the visits check (the district's offered version of each). */
+    templateCodes: jsonb("template_codes").notNull(),
+    /** CampaignTarget (lib/domain/plan/campaign.schema.ts): how the schools were chosen. */
+    target: jsonb("target").notNull(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    /** string[] of user ids; empty = each target school's 责任督学. */
+    inspectorIds: jsonb("inspector_ids").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("campaigns_district_idx").on(t.districtId, t.endsOn)],
+);
+
+/** The schools a campaign must visit. */
+export const campaignSchools = pgTable(
+  "campaign_schools",
+  {
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.schoolId] }),
+    index("campaign_schools_school_idx").on(t.schoolId),
   ],
 );
 

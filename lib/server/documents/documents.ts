@@ -20,6 +20,7 @@ import { visitRecordDocument } from "@/lib/domain/documents/visit-record";
 import { idSchema } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
 import { refused, type Refused } from "@/lib/domain/refusal";
+import { answerSections, type TemplateAnswers } from "@/lib/domain/visit/visit-detail";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 
 import { renderDocumentPdf } from "./pdf";
@@ -91,6 +92,16 @@ export async function qrDataUrl(document: OfficialDocument): Promise<string | nu
   return QRCode.toDataURL(signOff.qr.url, { margin: 1, width: 240, errorCorrectionLevel: "M" });
 }
 
+/** What the office's visit page shows beside the record: every answer by section, with scores. */
+export type VisitDetails = {
+  visit: Visit;
+  inspectorName: string;
+  schoolName: string;
+  noticeNumber: string | null;
+  findings: number;
+  sections: TemplateAnswers[];
+};
+
 /**
  * The 督导检查记录 of a submitted visit, or null when the visit is unknown, still a draft, or its
  * school is outside the user's scope (the office of its district, its inspectors, the school itself).
@@ -99,7 +110,7 @@ export async function visitRecordFor(
   db: Executor,
   user: User,
   visitId: string,
-): Promise<(NoticeDocument & { noticeId: string | null }) | null> {
+): Promise<(NoticeDocument & { noticeId: string | null; details: VisitDetails }) | null> {
   if (!idSchema.safeParse(visitId).success) return null;
   const visit = await visitRepository.findById(db, visitId);
   if (visit === null || visit.status !== "submitted") return null;
@@ -133,7 +144,19 @@ export async function visitRecordFor(
     findings: data.findings,
     noticeNumber: notice?.number ?? null,
   });
-  return { document, issuer: supervisionOffice(data.districtName), noticeId: notice?.id ?? null };
+  return {
+    document,
+    issuer: supervisionOffice(data.districtName),
+    noticeId: notice?.id ?? null,
+    details: {
+      visit,
+      inspectorName: names.get(visit.inspectorId) ?? "",
+      schoolName: data.school.name,
+      noticeNumber: notice?.number ?? null,
+      findings: data.findings.length,
+      sections: answerSections(data.templates, data.answers, data.school),
+    },
+  };
 }
 
 /** Thumbnails for photos, the drawn image for signatures. */

@@ -1,11 +1,12 @@
 /**
- * District settings as domain objects: the deadline policy per severity and the 挂牌督导
+ * District settings as domain objects: the deadline policy per severity, the 挂牌督导 rule and
  * checklist set that the office edits. Who may edit it is the route's business (the office of that district).
  */
 import "server-only";
 
 import { asc, eq } from "drizzle-orm";
 
+import { DEFAULT_VISIT_RULE, type VisitRule, visitRuleSchema } from "@/lib/domain/plan/visit-rule";
 import {
   DEFAULT_DEADLINE_POLICY,
   type DeadlinePolicy,
@@ -20,6 +21,25 @@ import type { Executor } from "../db/client";
 import { districts } from "../db/schema";
 
 export const districtRepository = {
+  /** The district's 挂牌督导 rule; a district that never set one uses the default. */
+  async getVisitRule(db: Executor, districtId: string): Promise<VisitRule> {
+    const [row] = await db
+      .select({ rule: districts.visitRule })
+      .from(districts)
+      .where(eq(districts.id, districtId));
+    if (!row) throw new Error(`区县 ${districtId} 不存在`);
+    return row.rule === null ? DEFAULT_VISIT_RULE : visitRuleSchema.parse(row.rule);
+  },
+
+  async setVisitRule(db: Executor, districtId: string, rule: VisitRule): Promise<void> {
+    const rows = await db
+      .update(districts)
+      .set({ visitRule: rule })
+      .where(eq(districts.id, districtId))
+      .returning({ id: districts.id });
+    if (rows.length === 0) throw new Error(`区县 ${districtId} 不存在`);
+  },
+
   /** Every district, oldest first (an admin's district picker). */
   async list(db: Executor): Promise<{ id: string; name: string }[]> {
     return db

@@ -133,6 +133,16 @@ export const schoolRepository = {
     return rows.map(rowToSchool);
   },
 
+  /** The district's active schools (a campaign's targets are chosen among them). */
+  async listActiveByDistrict(db: Executor, districtId: string): Promise<School[]> {
+    const rows = await db
+      .select()
+      .from(schools)
+      .where(and(eq(schools.districtId, districtId), eq(schools.isActive, true)))
+      .orderBy(asc(schools.code));
+    return rows.map(rowToSchool);
+  },
+
   /** One page of schools with the total, searched, filtered and paged in SQL. */
   async list(
     db: Executor,

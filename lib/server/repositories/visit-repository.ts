@@ -31,6 +31,7 @@ export function rowToVisit(row: VisitRow): Visit {
     schoolId: row.schoolId,
     inspectorId: row.inspectorId,
     kind: row.kind,
+    campaignId: row.campaignId,
     templates: row.templates,
     ...(row.excludedSections === null ? {} : { excludedSections: row.excludedSections }),
     startedAt: row.startedAt.getTime(),
@@ -101,6 +102,7 @@ export const visitRepository = {
       districtId,
       schoolId: visit.schoolId,
       inspectorId: visit.inspectorId,
+      campaignId: visit.campaignId ?? null,
       ...visitFields(visit),
     });
   },

@@ -43,6 +43,7 @@ import { submitVisit } from "./submit-visit";
 import { inspectedSchoolIds } from "../auth/scope";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
+import { campaignVisitRefusal } from "../plans/campaigns";
 import { applyRectificationAction } from "../rectification/act";
 import { processedMutationRepository } from "../repositories/processed-mutation-repository";
 import { schoolRepository } from "../repositories/school-repository";
@@ -362,7 +363,9 @@ async function applyVisit(
     case "visit.start": {
       const school = await schoolRepository.findById(tx, visit.schoolId);
       if (school === null) return refusal("not_found", "学校不存在");
-      const notPinnable = await newPinRefusal(tx, school.districtId, visit.templates, editedAt);
+      const notPinnable =
+        (await newPinRefusal(tx, school.districtId, visit.templates, editedAt)) ??
+        (await campaignVisitRefusal(tx, visit, school.districtId));
       if (notPinnable !== null) return notPinnable;
       state.visits.set(visit.id, visit);
       pending.insertVisit(visit.id, school.districtId);

@@ -1,7 +1,8 @@
 /**
  * The visit pack an inspector downloads before going out (GET /api/inspect/pack): their schools with
  * attributes and the last visit's results, the template versions they may pin or have pinned, and
- * the schools' open 整改事项. Only that inspector's scope, read from one snapshot.
+ * the schools' open 整改事项, each school's 挂牌督导 visits of the month against the district's rule,
+ * and the running 专项督查 with the schools still to visit for them. Only that inspector's scope, read from one snapshot.
  */
 import "server-only";
 
@@ -9,6 +10,7 @@ import { and, asc, inArray, notInArray } from "drizzle-orm";
 
 import { toChinaDate } from "@/lib/domain/dates";
 import type { School, User } from "@/lib/domain/org/org.schema";
+import { monthOf } from "@/lib/domain/plan/visit-rule";
 import {
   FINAL_STATUSES,
   type RectificationItem,
@@ -25,6 +27,8 @@ import { loadTemplates } from "./pinned-templates";
 import { scopedSchoolIds } from "../auth/scope";
 import type { Db, Executor } from "../db/client";
 import { districts, rectificationItems } from "../db/schema";
+import { packCampaigns } from "../plans/campaigns";
+import { routineStatusOf } from "../plans/coverage";
 import { rowToItem } from "../rectification/item-repository";
 import { districtRepository } from "../repositories/district-repository";
 import { schoolRepository } from "../repositories/school-repository";
@@ -66,12 +70,16 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
         ]),
       );
       const today = toChinaDate(now);
+      const month = monthOf(now);
+      const routine = await routineStatusOf(tx, schoolIds, month);
       const lastVisitBySchool = new Map(lastVisits.map((v) => [v.schoolId, v]));
       return {
         schools: schools.map((school) => {
           const visit = lastVisitBySchool.get(school.id);
+          const status = routine.get(school.id);
           return {
             ...school,
+            ...(status ? { routine: { month, ...status } } : {}),
             districtName: districtNames.get(school.districtId) ?? "",
             lastVisit: visit
               ? summarizeLastVisit(
@@ -94,6 +102,7 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
         routineTemplates: user.districtId
           ? await districtRepository.getRoutineTemplates(tx, user.districtId)
           : [],
+        campaigns: await packCampaigns(tx, user, schoolIds, today),
         generatedAt: now,
       };
     },

@@ -236,6 +236,7 @@ export function aVisitPack(overrides: Partial<VisitPack> = {}): VisitPack {
     offered: [{ code: template.code, version: template.version }],
     openItems: [anOpenItem()],
     deadlinePolicy: DEFAULT_DEADLINE_POLICY,
+    campaigns: [],
     generatedAt: STARTED_AT - 60 * MINUTE,
     ...overrides,
   };

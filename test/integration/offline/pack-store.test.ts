@@ -29,6 +29,27 @@ describe("packStore", () => {
     expect(await stores.meta.getPackGeneratedAt()).toBe(pack.generatedAt);
   });
 
+  it("keeps the pack's 专项督查 and each school's 挂牌督导 status; none before a pack names them", async () => {
+    const { stores } = await openTestStores();
+    expect(await stores.meta.getCampaigns()).toEqual([]);
+    const campaign = {
+      id: anId(50),
+      name: "食品安全专项",
+      templateCodes: ["food-safety"],
+      startsOn: "2026-03-01",
+      endsOn: "2026-03-31",
+      dueSchoolIds: [SCHOOL_ID],
+    };
+    const school = aPackSchool({
+      routine: { month: "2026-03", required: 1, visitIds: [anId(60)] },
+    });
+
+    await stores.pack.replace(aVisitPack({ schools: [school], campaigns: [campaign] }));
+
+    expect(await stores.meta.getCampaigns()).toEqual([campaign]);
+    expect(await stores.pack.getSchool(SCHOOL_ID)).toEqual(school);
+  });
+
   it("drops what a new pack no longer has", async () => {
     const { stores } = await openTestStores();
     await stores.pack.replace(

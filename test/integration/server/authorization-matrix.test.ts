@@ -18,9 +18,13 @@ import { GET as getNoticePdf } from "@/app/api/notices/[id]/pdf/route";
 import { POST as postNoticeRead } from "@/app/api/notices/[id]/read/route";
 import { GET as getNotice } from "@/app/api/notices/[id]/route";
 import { GET as getNotices } from "@/app/api/notices/route";
+import { GET as getCampaigns } from "@/app/api/office/campaigns/route";
+import { GET as getCoverage } from "@/app/api/office/coverage/route";
 import { GET as getDashboard } from "@/app/api/office/dashboard/route";
 import { GET as getLedger } from "@/app/api/office/ledger.xlsx/route";
 import { GET as getOfficeSchools } from "@/app/api/office/schools/route";
+import { PUT as putVisitRule } from "@/app/api/office/visit-rule/route";
+import { GET as getOfficeVisits } from "@/app/api/office/visits/route";
 import { GET as getAudit } from "@/app/api/org/audit/route";
 import { GET as getCities, POST as postCity } from "@/app/api/org/cities/route";
 import { GET as getDistricts, POST as postDistrict } from "@/app/api/org/districts/route";
@@ -167,6 +171,16 @@ const ENDPOINTS: Endpoint[] = [
     expected: [403, 403, 200, 403, 403, 401, 200, 200, 200] },
   { name: "GET /api/office/ledger.xlsx", call: (c) => getLedger(get("/api/office/ledger.xlsx", c)),
     expected: [403, 403, 200, 403, 403, 401, 200, 200, 200] },
+  // Visits, coverage and campaigns (issue #11): offices read their district, the city both, the admin all.
+  { name: "GET /api/office/visits", call: (c) => getOfficeVisits(get("/api/office/visits", c)),
+    lists: (b, t) => has((b as { visits: unknown }).visits, (v) => v.id, t.visitId),
+    expected: [403, 403, "listed", 403, 403, 401, "listed", "hidden", "listed"] },
+  { name: "GET /api/office/coverage", call: (c) => getCoverage(get("/api/office/coverage", c)),
+    expected: [403, 403, 200, 403, 403, 401, 200, 200, 200] },
+  { name: "GET /api/office/campaigns", call: (c) => getCampaigns(get("/api/office/campaigns", c)),
+    expected: [403, 403, 200, 403, 403, 401, 200, 200, 200] },
+  { name: "PUT /api/office/visit-rule", call: (c) => putVisitRule(send("/api/office/visit-rule", c, "PUT", { visitsPerMonth: 1 })),
+    expected: [403, 403, 200, 403, 403, 401, 403, 200, 403] },
   { name: "GET /api/templates", call: (c) => getTemplates(get("/api/templates", c)),
     expected: [200, 200, 200, 403, 403, 401, 200, 200, 200] },
   // Organisation and accounts (issue #8). Columns: insp. of school, insp. other zone, office A,

@@ -5,12 +5,13 @@ import { getDb } from "@/lib/server/db/client";
 import { districtRepository } from "@/lib/server/repositories/district-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 
+import { VisitRuleForm } from "@/components/plans/visit-rule-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { DeadlinePolicyForm } from "@/components/templates/deadline-policy-form";
 import { RoutineTemplatesForm } from "@/components/templates/routine-templates-form";
 import { EmptyState } from "@/components/ui/empty-state";
 
-export const metadata: Metadata = { title: "整改期限设置" };
+export const metadata: Metadata = { title: "设置" };
 
 export default async function SettingsPage() {
   const user = await requirePageUser(["office", "admin"]);
@@ -32,6 +33,15 @@ export default async function SettingsPage() {
             }))}
             initial={await districtRepository.getRoutineTemplates(getDb(), user.districtId)}
           />
+          <div className="mt-8">
+            <PageHeader
+              title="挂牌督导规则"
+              description="每所学校每月由其责任督学挂牌督导的最少次数；督导覆盖率和督学的待督导清单按此计算。"
+            />
+            <VisitRuleForm
+              initial={await districtRepository.getVisitRule(getDb(), user.districtId)}
+            />
+          </div>
         </div>
       ) : (
         <EmptyState title="当前账号未绑定区县">
