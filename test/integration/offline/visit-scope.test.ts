@@ -1,8 +1,8 @@
-import { refusal } from "@/lib/domain/refusal";
 import "fake-indexeddb/auto";
 
 import { describe, expect, it } from "vitest";
 
+import { refusal } from "@/lib/domain/refusal";
 import { setAnswer, submitVisit } from "@/lib/domain/visit/visit";
 
 import {

@@ -21,7 +21,6 @@ import { issueNoticeForVisit } from "@/lib/server/rectification/issue-notice";
 import { districtRepository } from "@/lib/server/repositories/district-repository";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
-import { seedDemo } from "@/lib/server/seed/seed";
 import { buildVisitPack } from "@/lib/server/sync/build-pack";
 import { listVisits } from "@/lib/server/visits/visit-list";
 import { newId } from "@/lib/utils/ids";
@@ -29,6 +28,7 @@ import { newId } from "@/lib/utils/ids";
 import { GET as getVisits } from "@/app/api/office/visits/route";
 
 import { authedRequest, signInAs, TEST_PASSWORD } from "../../helpers/auth";
+import { buildCounty } from "../../helpers/builders/county";
 import { addSecondDistrictAndCity, type TwoDistricts } from "../../helpers/org-fixtures";
 import { aFinding, domainUser, schoolOf } from "../../helpers/rectification-fixtures";
 import { pushAs } from "../../helpers/sync-fixtures";
@@ -89,7 +89,7 @@ async function schoolsOf(inspector: User): Promise<string[]> {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   two = await addSecondDistrictAndCity(t.db);
   office = await domainUser(t.db, "office");
   city = await domainUser(t.db, "city");

@@ -24,12 +24,12 @@ import { rowToItem } from "@/lib/server/rectification/item-repository";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { rowToAnswer, rowToVisit } from "@/lib/server/repositories/visit-repository";
-import { seedDemo } from "@/lib/server/seed/seed";
 import { applyPush } from "@/lib/server/sync/apply-push";
 import { getChangesSince } from "@/lib/server/sync/get-changes-since";
 import { newId } from "@/lib/utils/ids";
 
 import { createUserWithRole } from "../../helpers/auth";
+import { buildCounty } from "../../helpers/builders/county";
 import { addSecondDistrictAndCity } from "../../helpers/org-fixtures";
 import { PhoneVisit } from "../../helpers/phone-visit";
 import { aFinding, domainUser, insertVisit, schoolOf } from "../../helpers/rectification-fixtures";
@@ -44,7 +44,7 @@ const schoolsOf = {} as Record<"inspector1" | "inspector2" | "inspectorB", Schoo
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
   const two = await addSecondDistrictAndCity(t.db);
   const inspectorB = await createUserWithRole({
     username: "inspector_b",
