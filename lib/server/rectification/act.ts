@@ -8,6 +8,7 @@ import "server-only";
 import { and, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 
+import { toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
 import type { RectificationEvent } from "@/lib/domain/rectification/events";
 import {
@@ -16,7 +17,11 @@ import {
   rectificationActionSchema,
   type RectificationItem,
 } from "@/lib/domain/rectification/rectification.schema";
-import { transition, type TransitionErrorCode } from "@/lib/domain/rectification/transition";
+import {
+  transition,
+  type TransitionErrorCode,
+  withPolicyDefaults,
+} from "@/lib/domain/rectification/transition";
 import type { PhotoPurpose } from "@/lib/domain/visit/visit.schema";
 
 import { actorFor } from "./access";
@@ -26,6 +31,7 @@ import { itemRepository } from "./item-repository";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
 import { photos } from "../db/schema";
+import { districtRepository } from "../repositories/district-repository";
 
 /** Body of POST /api/rectification/items/{id}/actions (and the args of a sync "rectification.act"). */
 export const rectificationActionRequestSchema = z.object({
@@ -89,9 +95,11 @@ async function act(tx: Executor, user: User, input: ActInput, now: number): Prom
       `该事项已被他人处理（当前状态：${RECTIFICATION_STATUS_LABELS[item.status]}），您的操作未生效，请刷新后查看`,
     );
   }
-  const result = transition(item, input.action, actor, now);
+  const policy = await districtRepository.getDeadlinePolicy(tx, item.districtId);
+  const action = withPolicyDefaults(input.action, policy, toChinaDate(now));
+  const result = transition(item, action, actor, now);
   if (!result.ok) return failure(STATUS_BY_CODE[result.code], result.reason);
-  const photoRefusal = await attachPhotos(tx, user, item, input.action);
+  const photoRefusal = await attachPhotos(tx, user, item, action);
   if (photoRefusal) return photoRefusal;
   await itemRepository.update(tx, result.item);
   return { ok: true, item: result.item, event: await appendEvent(tx, result.event) };

@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
 
+import { toChinaDate } from "@/lib/domain/dates";
+import { decisionProposals } from "@/lib/domain/rectification/decision";
+import { reviewOverdueDays } from "@/lib/domain/rectification/transition";
+import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { listReviewQueue } from "@/lib/server/rectification/queries";
+import { districtRepository } from "@/lib/server/repositories/district-repository";
 import { systemClock } from "@/lib/utils/clock";
 
 import { ReviewTask } from "@/components/rectification/review-task";
@@ -13,7 +18,22 @@ export const metadata: Metadata = { title: "待复核" };
 
 export default async function ReviewQueuePage() {
   const user = await requirePageUser(["office", "admin"]);
-  const tasks = await listReviewQueue(getDb(), user, systemClock.now());
+  const db = getDb();
+  const now = systemClock.now();
+  const today = toChinaDate(now);
+  const queue = await listReviewQueue(db, user, now);
+  const policies = await districtRepository.getDeadlinePolicies(
+    db,
+    queue.map((task) => task.item.districtId),
+  );
+  const tasks = queue.map((task) => {
+    const policy = policies.get(task.item.districtId) ?? DEFAULT_DEADLINE_POLICY;
+    return {
+      ...task,
+      reviewOverdueDays: reviewOverdueDays(task.item, policy, today),
+      proposals: decisionProposals(task.item, policy, today),
+    };
+  });
   return (
     <>
       <PageHeader
