@@ -10,6 +10,7 @@ const NAV = [
   { href: "/office", label: "总览" },
   { href: "/office/review", label: "待复核" },
   { href: "/office/items", label: "整改台账" },
+  { href: "/office/ranking", label: "月度排名" },
   { href: "/office/templates", label: "检查模板" },
   { href: "/office/schools", label: "学校" },
   { href: "/office/people", label: "人员" },

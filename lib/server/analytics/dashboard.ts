@@ -9,6 +9,7 @@ import "server-only";
 
 import { type SQL, sql } from "drizzle-orm";
 
+import type { Breakdown, Dashboard, Figures } from "@/lib/domain/analytics/figures";
 import { type DashboardFilters, monthOf, monthRange } from "@/lib/domain/analytics/filters";
 import { addDays, chinaDayStart, toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
@@ -23,55 +24,6 @@ import {
 
 import { schoolScopeOf, type SchoolScope } from "../auth/scope";
 import type { Executor } from "../db/client";
-
-/** Closure figures for one slice of items. Rates are 0…1, null when nothing counts. */
-export type Figures = {
-  total: number;
-  open: number;
-  closed: number;
-  cancelled: number;
-  overdue: number;
-  /** closed / (total − cancelled). */
-  closureRate: number | null;
-  /** Closed on or before the due date / closed; 立行立改 (no due date) counts as on time. */
-  onTimeRate: number | null;
-  /** Mean China-calendar days from finding to 销号, over closed items. */
-  avgDaysToClose: number | null;
-};
-
-/** Open overdue items by how far past the deadline. */
-export type Ageing = { d1to7: number; d8to30: number; d31to90: number; over90: number };
-
-export type Breakdown<K extends string = string> = { key: K; name: string; figures: Figures }[];
-
-export type Dashboard = {
-  today: string;
-  /** The month of the coverage figure. */
-  month: string;
-  summary: Figures;
-  ageing: Ageing;
-  byZone: Breakdown;
-  /** The 20 schools with the most overdue items, then the lowest closure rate. */
-  bySchool: Breakdown;
-  byInspector: Breakdown;
-  byDomain: Breakdown<TemplateDomain>;
-  bySeverity: Breakdown<Severity>;
-  /** The last 12 months: findings made and items closed in each. */
-  trend: { month: string; found: number; closed: number }[];
-  /** 屡查屡犯: items whose check item was found again at the same school after an earlier 销号. */
-  repeats: {
-    total: number;
-    top: {
-      schoolId: string;
-      schoolName: string;
-      itemCode: string;
-      prompt: string;
-      count: number;
-    }[];
-  };
-  /** Schools with a submitted visit in `month` / all active schools (in the zone, school or inspector filter). */
-  coverage: { visited: number; schools: number };
-};
 
 const TZ = "Asia/Shanghai";
 const SCHOOL_LIMIT = 20;
@@ -173,6 +125,21 @@ function figuresOf(row: AggregateRow | undefined): Figures {
   };
 }
 
+/** The figures of a group of `f` rows (filteredItems), as AggregateRow's columns. */
+const METRICS = sql`
+  count(*)::int as total,
+  count(*) filter (where f.status not in ('closed', 'cancelled'))::int as open,
+  count(*) filter (where f.status = 'closed')::int as closed,
+  count(*) filter (where f.status = 'cancelled')::int as cancelled,
+  count(*) filter (where f.days_overdue > 0)::int as overdue,
+  count(*) filter (where f.status = 'closed'
+    and (f.due_date is null or f.closed_on <= f.due_date))::int as closed_on_time,
+  sum(f.closed_on - f.found_on) filter (where f.status = 'closed')::int as close_days,
+  count(*) filter (where f.days_overdue between 1 and 7)::int as d1to7,
+  count(*) filter (where f.days_overdue between 8 and 30)::int as d8to30,
+  count(*) filter (where f.days_overdue between 31 and 90)::int as d31to90,
+  count(*) filter (where f.days_overdue > 90)::int as over90`;
+
 async function aggregates(db: Executor, items: SQL, trendFrom: string): Promise<AggregateRow[]> {
   const result = await db.execute<AggregateRow>(sql`
     with f as (${items}),
@@ -190,18 +157,7 @@ async function aggregates(db: Executor, items: SQL, trendFrom: string): Promise<
         end as dim,
         coalesce(f.zone_id::text, f.school_id::text, f.inspector_id, f.domain, f.severity,
           to_char(f.found_on, 'YYYY-MM'), to_char(f.closed_on, 'YYYY-MM')) as key,
-        count(*)::int as total,
-        count(*) filter (where f.status not in ('closed', 'cancelled'))::int as open,
-        count(*) filter (where f.status = 'closed')::int as closed,
-        count(*) filter (where f.status = 'cancelled')::int as cancelled,
-        count(*) filter (where f.days_overdue > 0)::int as overdue,
-        count(*) filter (where f.status = 'closed'
-          and (f.due_date is null or f.closed_on <= f.due_date))::int as closed_on_time,
-        sum(f.closed_on - f.found_on) filter (where f.status = 'closed')::int as close_days,
-        count(*) filter (where f.days_overdue between 1 and 7)::int as d1to7,
-        count(*) filter (where f.days_overdue between 8 and 30)::int as d8to30,
-        count(*) filter (where f.days_overdue between 31 and 90)::int as d31to90,
-        count(*) filter (where f.days_overdue > 90)::int as over90
+        ${METRICS}
       from f
       group by grouping sets ((), (f.zone_id), (f.school_id), (f.inspector_id), (f.domain),
         (f.severity), (to_char(f.found_on, 'YYYY-MM')), (to_char(f.closed_on, 'YYYY-MM')))
@@ -365,4 +321,22 @@ export async function getDashboard(
     repeats,
     coverage: cover,
   };
+}
+
+/** Each listed school's figures (a page of the school list), in one grouped query. */
+export async function figuresBySchool(
+  db: Executor,
+  user: User,
+  schoolIds: readonly string[],
+  now: number,
+): Promise<Map<string, Figures>> {
+  if (schoolIds.length === 0) return new Map();
+  const scope = await schoolScopeOf(db, user);
+  const listed: SchoolScope = { kind: "schools", schoolIds: [...schoolIds] };
+  const result = await db.execute<AggregateRow>(sql`
+    with f as (${filteredItems(scope, {}, toChinaDate(now))}
+      and ${scopeCondition(listed, sql`ri.district_id`, sql`ri.school_id`)})
+    select 'school' as dim, f.school_id::text as key, ${METRICS}, null as name
+    from f group by f.school_id`);
+  return new Map(result.rows.map((row) => [row.key ?? "", figuresOf(row)]));
 }

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { User } from "@/lib/domain/org/org.schema";
 import { RECTIFICATION_STATUSES } from "@/lib/domain/rectification/rectification.schema";
+import { getDashboard } from "@/lib/server/analytics/dashboard";
 import { verifyItemChain } from "@/lib/server/rectification/event-log";
 import {
-  getDashboard,
   type ItemRow,
   listItems,
   listNotices,
@@ -65,9 +65,9 @@ describe("seedDemoHistory", () => {
   });
 
   it("gives the dashboard a repeat finding and the office a review queue", async () => {
-    const dashboard = await getDashboard(t.db, office, now);
-    expect(dashboard.repeatFindings).toEqual([
-      expect.objectContaining({ itemCode: "XF-012", schoolName: "城东第二小学", visitCount: 2 }),
+    const dashboard = await getDashboard(t.db, office, {}, now);
+    expect(dashboard.repeats.top).toEqual([
+      expect.objectContaining({ itemCode: "XF-012", schoolName: "城东第二小学", count: 1 }),
     ]);
     expect(dashboard.summary.closureRate).toBeGreaterThan(0);
     expect(dashboard.byZone).toHaveLength(3);

@@ -1,6 +1,6 @@
 import { monthSchema } from "@/lib/domain/analytics/filters";
-import { apiRoute } from "@/lib/server/api-route";
 import { bulletinPdfFor } from "@/lib/server/analytics/ranking";
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { jsonError } from "@/lib/server/http";

@@ -1,6 +1,6 @@
 import { dashboardFiltersSchema } from "@/lib/domain/analytics/filters";
-import { apiRoute } from "@/lib/server/api-route";
 import { getDashboard } from "@/lib/server/analytics/dashboard";
+import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { invalidInput } from "@/lib/server/http";
