@@ -28,11 +28,6 @@ export function monthRange(month: Month): { from: DateString; to: DateString } {
   return { from, to: addDays(next, -1) };
 }
 
-/** The month before. */
-export function previousMonth(month: Month): Month {
-  return monthOf(addDays(`${month}-01`, -1));
-}
-
 /** "2026年3月". */
 export function monthLabel(month: Month): string {
   const [year, m] = month.split("-").map(Number);
