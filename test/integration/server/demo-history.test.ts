@@ -64,11 +64,12 @@ describe("seedDemoHistory", () => {
     for (const row of rows) expect(await verifyItemChain(t.db, row.item.id)).toEqual({ ok: true });
   });
 
-  it("gives the dashboard a repeat finding and the office a review queue", async () => {
+  it("gives the dashboard its figures and the office a review queue", async () => {
     const dashboard = await getDashboard(t.db, office, {}, now);
-    expect(dashboard.repeats.top).toEqual([
-      expect.objectContaining({ itemCode: "XF-012", schoolName: "城东第二小学", count: 1 }),
-    ]);
+    // 城东第二小学's XF-012 was found again while the first was still open: not 屡查屡犯, which
+    // counts a finding made again after the earlier one was closed.
+    expect(dashboard.repeats.total).toBe(0);
+    expect(dashboard.summary.overdue).toBeGreaterThan(0);
     expect(dashboard.summary.closureRate).toBeGreaterThan(0);
     expect(dashboard.byZone).toHaveLength(3);
     const queue = await listReviewQueue(t.db, office, now);
