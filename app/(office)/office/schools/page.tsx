@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { SCHOOL_PAGE_SIZE, schoolListQuerySchema } from "@/lib/domain/org/school-api";
+import { figuresBySchool } from "@/lib/server/analytics/dashboard";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { listSchools, pageDistrict } from "@/lib/server/org/schools";
-import { figuresBySchool } from "@/lib/server/analytics/dashboard";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { systemClock } from "@/lib/utils/clock";
 import { queryValues, toQueryString } from "@/lib/utils/search-params";
