@@ -29,13 +29,17 @@ test("office: filtered dashboard, overdue item from a chart, return with a new d
   await signIn(page, "office", /\/office$/);
 
   // ── Filter to 乡镇责任区 and 消防: the URL holds the filters, a reload keeps them ────────────
-  await page.getByLabel("责任区").selectOption({ label: "乡镇责任区" });
+  await page
+    .getByRole("combobox", { name: "责任区", exact: true })
+    .selectOption({ label: "乡镇责任区" });
   await expect(page).toHaveURL(/zone=/);
-  await page.getByLabel("检查领域").selectOption({ label: "消防" });
+  await page
+    .getByRole("combobox", { name: "检查领域", exact: true })
+    .selectOption({ label: "消防" });
   await expect(page).toHaveURL(/domain=fire/);
   await page.reload();
-  await expect(page.getByLabel("责任区")).toHaveValue(/.+/);
-  await expect(page.getByLabel("检查领域")).toHaveValue("fire");
+  await expect(page.getByRole("combobox", { name: "责任区", exact: true })).toHaveValue(/.+/);
+  await expect(page.getByRole("combobox", { name: "检查领域", exact: true })).toHaveValue("fire");
   const byDomain = page.getByRole("figure", { name: "按检查领域" });
   await expect(byDomain.locator("canvas")).toHaveCount(1);
   // Only the filtered domain is counted.
