@@ -3,12 +3,18 @@
 import Link from "next/link";
 
 import type { User } from "@/lib/domain/org/org.schema";
+import { decisionProposals } from "@/lib/domain/rectification/decision";
 import { followUpGroup } from "@/lib/domain/rectification/follow-up";
 import {
   isFinalStatus,
   RECTIFICATION_ACTION_LABELS,
 } from "@/lib/domain/rectification/rectification.schema";
-import { allowedActions, daysOverdue } from "@/lib/domain/rectification/transition";
+import {
+  allowedActions,
+  daysOverdue,
+  reviewOverdueDays,
+} from "@/lib/domain/rectification/transition";
+import type { DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
 import type { DateString } from "@/lib/domain/visit/answer.schema";
 import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import { releaseEvidencePhoto, type QueuedAction } from "@/lib/hooks/rectification-queue";
@@ -69,23 +75,30 @@ function SendState({ entry }: { entry: FollowUpEntry }) {
 function FollowUpItem({
   entry,
   today,
+  policy,
   school,
   inspector,
 }: {
   entry: FollowUpEntry;
   today: DateString;
+  policy: DeadlinePolicy;
   school: PackSchool;
   inspector: User;
 }) {
   const { item } = entry;
   return (
     <li data-follow-up-item={item.id} data-status={item.status}>
-      <ItemDetails item={item} daysOverdue={daysOverdue(item, today)}>
+      <ItemDetails
+        item={item}
+        daysOverdue={daysOverdue(item, today)}
+        reviewOverdueDays={reviewOverdueDays(item, policy, today)}
+      >
         <SendState entry={entry} />
         {entry.pending.length === 0 ? (
           <ActionPanel
             allowed={allowedActions(item, inspectorActor(inspector))}
             only={FOLLOW_UP_ACTIONS}
+            proposed={decisionProposals(item, policy, today)}
             onAct={(action, photos) => recordFollowUpAction(item, action, photos, inspector)}
             photos={{
               prepare: (file) =>
@@ -126,7 +139,7 @@ export function FollowUpPanel({
       </p>
     );
   }
-  const { entries, today } = query.value;
+  const { entries, today, policy } = query.value;
   if (entries.length === 0) return null;
   // Items acted on here stay listed (with their send state) until the sync settles them.
   const open = entries.filter((e) => !isFinalStatus(e.item.status)).length;
@@ -149,6 +162,7 @@ export function FollowUpPanel({
             key={entry.item.id}
             entry={entry}
             today={today}
+            policy={policy}
             school={school}
             inspector={inspector}
           />

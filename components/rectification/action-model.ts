@@ -17,6 +17,8 @@ export type ActionField = {
   control: "textarea" | "date" | "select";
   placeholder?: string;
   options?: { value: string; label: string }[];
+  /** Left empty, the field is not sent (the server or policy decides). */
+  optional?: boolean;
 };
 
 /** The actions the school and office screens offer; close_on_site happens in the inspector app. */
@@ -58,7 +60,19 @@ export const ACTION_SPECS: Record<ScreenActionType, ActionSpec> = {
     submitLabel: "提交延期申请",
     variant: "secondary",
   },
-  approve_extension: { fields: [], submitLabel: "同意延期", variant: "primary" },
+  approve_extension: {
+    fields: [
+      { name: "dueDate", label: "延期至（可改为其他日期）", control: "date", optional: true },
+      {
+        name: "comment",
+        label: "审批意见",
+        control: "textarea",
+        placeholder: "如：同意延期，请按新期限完成并提交整改报告",
+      },
+    ],
+    submitLabel: "同意延期",
+    variant: "primary",
+  },
   refuse_extension: {
     fields: [reason("不同意延期的理由", "说明为何须按原期限完成")],
     submitLabel: "不同意延期",
@@ -77,7 +91,11 @@ export const ACTION_SPECS: Record<ScreenActionType, ActionSpec> = {
     variant: "primary",
   },
   verify_return: {
-    fields: [reason("退回理由", "说明哪里没有整改到位、还需要做什么")],
+    fields: [
+      reason("退回理由", "说明哪里没有整改到位、还需要做什么"),
+      // Proposed from the district's policy; a phone that leaves it empty gets the policy's date.
+      { name: "dueDate", label: "新的整改期限", control: "date", optional: true },
+    ],
     submitLabel: "退回",
     variant: "danger",
   },
@@ -119,11 +137,20 @@ export function carriesPhotos(type: ScreenActionType): boolean {
   return WITH_PHOTOS.includes(type);
 }
 
-/** The form's starting values: empty text, the first option of a select, no photos. */
-export function initialValues(type: ScreenActionType): Record<string, unknown> {
+/**
+ * The form's starting values: empty text, the first option of a select, no photos, and whatever
+ * the screen proposes (`proposed`, e.g. the new deadline of a return).
+ */
+export function initialValues(
+  type: ScreenActionType,
+  proposed: Record<string, string> = {},
+): Record<string, unknown> {
   return {
     ...Object.fromEntries(
-      ACTION_SPECS[type].fields.map((field) => [field.name, field.options?.[0]?.value ?? ""]),
+      ACTION_SPECS[type].fields.map((field) => [
+        field.name,
+        proposed[field.name] ?? field.options?.[0]?.value ?? "",
+      ]),
     ),
     ...(carriesPhotos(type) ? { photoIds: [] } : {}),
   };
@@ -140,7 +167,11 @@ export function validateAction(
   type: ScreenActionType,
   values: Record<string, unknown>,
 ): ActionValidation {
-  const parsed = rectificationActionSchema.safeParse({ ...values, type });
+  const empty = ACTION_SPECS[type].fields.filter((f) => f.optional && values[f.name] === "");
+  const sent = Object.fromEntries(
+    Object.entries(values).filter(([name]) => !empty.some((f) => f.name === name)),
+  );
+  const parsed = rectificationActionSchema.safeParse({ ...sent, type });
   if (parsed.success) return { ok: true, action: parsed.data };
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {

@@ -3,11 +3,15 @@
 import { useState } from "react";
 import { FormProvider, type Resolver, useForm, useFormContext } from "react-hook-form";
 
+import { type DecisionChange, decisionChanges } from "@/lib/domain/rectification/decision";
 import type {
   RectificationAction,
   RectificationActionType,
+  RectificationItem,
 } from "@/lib/domain/rectification/rectification.schema";
+import { previewTransition } from "@/lib/domain/rectification/transition";
 import type { EvidencePhoto } from "@/lib/hooks/use-rectification";
+import { systemClock } from "@/lib/utils/clock";
 
 import { type ControlAria, FormField, useFieldError } from "@/components/forms/form-field";
 import { Button } from "@/components/ui/button";
@@ -49,6 +53,8 @@ export function ActionPanel({
   onAct,
   photos,
   minDueDate,
+  item,
+  proposed,
 }: {
   allowed: readonly RectificationActionType[];
   /** Offer only these (the review queue shows the decisions, the item page everything). */
@@ -57,16 +63,24 @@ export function ActionPanel({
   photos?: EvidencePhotos;
   /** The earliest date an extension may ask for. */
   minDueDate?: string;
+  /**
+   * The item as the reviewer sees it: given, every decision is confirmed on screen with what it
+   * changes (before → after), and what it changed stays shown once done.
+   */
+  item?: RectificationItem;
+  /** Starting values per action, e.g. the new deadline the district's policy proposes for a return. */
+  proposed?: Partial<Record<ScreenActionType, Record<string, string>>>;
 }) {
   const [open, setOpen] = useState<ScreenActionType | null>(null);
+  const [done, setDone] = useState<{ type: ScreenActionType; changes: DecisionChange[] } | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<ScreenActionType | null>(null);
   const offered = (Object.keys(ACTION_SPECS) as ScreenActionType[]).filter(
     (type) =>
       allowed.includes(type) && isScreenAction(type) && (only === undefined || only.includes(type)),
   );
-  if (offered.length === 0) return null;
-
   async function send(
     type: ScreenActionType,
     action: RectificationAction,
@@ -74,6 +88,9 @@ export function ActionPanel({
   ) {
     setPending(type);
     setError(null);
+    const changes = item
+      ? decisionChanges(item, previewTransition(item, action, systemClock.now()))
+      : [];
     const failure = await onAct(action, evidence);
     setPending(null);
     if (failure !== null) {
@@ -81,11 +98,13 @@ export function ActionPanel({
       return false;
     }
     setOpen(null);
+    if (item) setDone({ type, changes });
     return true;
   }
 
   function choose(type: ScreenActionType) {
     setError(null);
+    setDone(null);
     if (ACTION_SPECS[type].fields.length > 0) {
       setOpen(type);
       return;
@@ -93,6 +112,8 @@ export function ActionPanel({
     const checked = validateAction(type, initialValues(type));
     if (checked.ok) void send(type, checked.action);
   }
+
+  if (offered.length === 0 && done === null) return null;
 
   return (
     <div className="space-y-3 border-t border-slate-100 pt-3 print:hidden">
@@ -114,6 +135,8 @@ export function ActionPanel({
         <ActionForm
           key={open}
           type={open}
+          item={item}
+          proposed={proposed?.[open]}
           photos={carriesPhotos(open) ? photos : undefined}
           minDueDate={minDueDate}
           isSending={pending !== null}
@@ -124,12 +147,34 @@ export function ActionPanel({
           onSubmit={(action, evidence) => send(open, action, evidence)}
         />
       )}
+      {done !== null ? (
+        <div role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          <p className="font-medium">已{actionLabel(done.type)}</p>
+          <ChangeList changes={done.changes} />
+        </div>
+      ) : null}
       {error !== null ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** 整改期限：2026-03-01 → 2026-03-20, one line per change. */
+function ChangeList({ changes }: { changes: readonly DecisionChange[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <ul className="mt-1 space-y-0.5" data-decision-changes>
+      {changes.map((change) => (
+        <li key={change.label}>
+          {change.label}：<span className="text-slate-500 line-through">{change.before}</span>
+          {" → "}
+          <span className="font-medium">{change.after}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -152,6 +197,8 @@ function actionResolver(type: ScreenActionType): Resolver<Values> {
 
 function ActionForm({
   type,
+  item,
+  proposed,
   photos,
   minDueDate,
   isSending,
@@ -159,6 +206,8 @@ function ActionForm({
   onSubmit,
 }: {
   type: ScreenActionType;
+  item: RectificationItem | undefined;
+  proposed: Record<string, string> | undefined;
   photos: EvidencePhotos | undefined;
   minDueDate: string | undefined;
   isSending: boolean;
@@ -168,19 +217,57 @@ function ActionForm({
 }) {
   const spec = ACTION_SPECS[type];
   const [evidence, setEvidence] = useState<EvidencePhoto[]>([]);
+  /** The checked action awaiting "确认" when the item is known. */
+  const [confirming, setConfirming] = useState<RectificationAction | null>(null);
   const form = useForm<Values>({
-    defaultValues: initialValues(type),
+    defaultValues: initialValues(type, proposed),
     resolver: actionResolver(type),
   });
+
+  async function sendChecked(action: RectificationAction) {
+    if (await onSubmit(action, evidence)) {
+      evidence.forEach((photo) => photos?.release(photo));
+      setEvidence([]);
+    }
+    setConfirming(null);
+  }
 
   const submit = form.handleSubmit(async (values) => {
     const checked = validateAction(type, values);
     if (!checked.ok) return;
-    if (await onSubmit(checked.action, evidence)) {
-      evidence.forEach((photo) => photos?.release(photo));
-      setEvidence([]);
-    }
+    if (item) setConfirming(checked.action);
+    else await sendChecked(checked.action);
   });
+
+  if (item && confirming) {
+    const changes = decisionChanges(item, previewTransition(item, confirming, systemClock.now()));
+    return (
+      <div
+        role="group"
+        aria-label={`确认${actionLabel(type)}`}
+        className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm"
+      >
+        <p className="font-medium text-slate-900">请确认{actionLabel(type)}</p>
+        {changes.length > 0 ? (
+          <ChangeList changes={changes} />
+        ) : (
+          <p className="text-slate-600">状态和期限不变，记入整改记录。</p>
+        )}
+        <div className="flex flex-wrap gap-2">
+          <Button
+            variant={spec.variant}
+            disabled={isSending}
+            onClick={() => void sendChecked(confirming)}
+          >
+            {isSending ? "正在提交…" : `确认${actionLabel(type)}`}
+          </Button>
+          <Button variant="ghost" disabled={isSending} onClick={() => setConfirming(null)}>
+            返回修改
+          </Button>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <FormProvider {...form}>

@@ -134,11 +134,16 @@ function details(events: readonly RectificationEvent[], index: number): string[]
     case "request_extension":
       return [...line("申请延期至", "requestedDueDate"), ...line("理由", "reason")];
     case "approve_extension": {
-      const granted = grantedDueDate(events, index);
-      return granted === null ? [] : [`新的整改期限：${granted}`];
+      // Recorded since approvals may set another date than asked; older ones granted the request.
+      const granted = text(payload, "dueDate") ?? grantedDueDate(events, index);
+      return [
+        ...(granted === null ? [] : [`新的整改期限：${granted}`]),
+        ...line("审批意见", "comment"),
+      ];
     }
-    case "refuse_extension":
     case "verify_return":
+      return [...line("理由", "reason"), ...line("新的整改期限", "dueDate")];
+    case "refuse_extension":
     case "cancel":
       return line("理由", "reason");
     case "verify_pass":

@@ -10,7 +10,7 @@ import { SEVERITY_LABELS } from "@/lib/domain/template/template.schema";
 
 import { deadlineText, formatDateTime } from "./format";
 import { PhotoThumbs } from "./photo-thumbs";
-import { OverdueBadge, StatusBadge, Tag } from "./status-badge";
+import { OverdueBadge, ReviewOverdueBadge, StatusBadge, Tag } from "./status-badge";
 
 /**
  * Everything about one 整改事项 that a school or a reviewer weighs: the finding, its deadline,
@@ -19,12 +19,15 @@ import { OverdueBadge, StatusBadge, Tag } from "./status-badge";
 export function ItemDetails({
   item,
   daysOverdue,
+  reviewOverdueDays = 0,
   title,
   label,
   children,
 }: {
   item: RectificationItem;
   daysOverdue: number;
+  /** 复查超时 days, shown to reviewers (office and inspector). */
+  reviewOverdueDays?: number;
   /** The heading; the prompt when not given (a list passes a link). */
   title?: ReactNode;
   /** The card's accessible name; the prompt when not given (a list of many schools adds the school). */
@@ -42,6 +45,7 @@ export function ItemDetails({
         <div className="flex flex-wrap items-center gap-1.5">
           <StatusBadge status={item.status} />
           <OverdueBadge days={daysOverdue} />
+          <ReviewOverdueBadge days={reviewOverdueDays} />
           <Tag tone={item.severity === "minor" ? "slate" : "amber"}>
             {SEVERITY_LABELS[item.severity]}
           </Tag>

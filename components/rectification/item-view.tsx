@@ -13,6 +13,7 @@ export type ItemViewData = {
   zoneName: string;
   noticeNumber: string | null;
   daysOverdue: number;
+  reviewOverdueDays?: number;
   events: RectificationEvent[];
   verification: ChainVerification;
 };
@@ -42,7 +43,11 @@ export function ItemView({
           </>
         ) : null}
       </p>
-      <ItemDetails item={data.item} daysOverdue={data.daysOverdue}>
+      <ItemDetails
+        item={data.item}
+        daysOverdue={data.daysOverdue}
+        reviewOverdueDays={data.reviewOverdueDays}
+      >
         {actions}
       </ItemDetails>
       <ItemTimeline events={data.events} verification={data.verification} names={names} />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import type { DecisionProposals } from "@/lib/domain/rectification/decision";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 
 import type { ScreenActionType } from "./action-model";
@@ -12,6 +13,10 @@ export type ReviewTaskData = {
   schoolName: string;
   noticeNumber: string | null;
   daysOverdue: number;
+  /** 复查超时 days (the district's review service time). */
+  reviewOverdueDays: number;
+  /** The policy's proposals for the decision forms. */
+  proposals: DecisionProposals;
   /** What the reviewer is asked to decide. */
   awaiting: ("review" | "extension")[];
 };
@@ -34,6 +39,7 @@ export function ReviewTask({ task, itemHref }: { task: ReviewTaskData; itemHref:
     <ItemDetails
       item={item}
       daysOverdue={task.daysOverdue}
+      reviewOverdueDays={task.reviewOverdueDays}
       label={`${task.schoolName}：${item.prompt}`}
       title={
         <>
@@ -49,10 +55,10 @@ export function ReviewTask({ task, itemHref }: { task: ReviewTaskData; itemHref:
       }
     >
       <OfficeItemActions
-        itemId={item.id}
-        version={item.version}
+        item={item}
         allowed={decisions}
         only={decisions}
+        proposals={task.proposals}
       />
     </ItemDetails>
   );

@@ -1,16 +1,16 @@
 import Link from "next/link";
 
+import type { Figures } from "@/lib/domain/analytics/figures";
 import {
   CANTEEN_LABELS,
   OWNERSHIP_LABELS,
   type School,
   STAGE_LABELS,
 } from "@/lib/domain/org/org.schema";
-import type { ClosureSummary } from "@/lib/domain/rectification/summary";
 
 import { formatRate } from "./format";
 
-export type SchoolRow = { school: School; zoneName: string | null; summary: ClosureSummary | null };
+export type SchoolRow = { school: School; zoneName: string | null; summary: Figures | null };
 
 /**
  * The district's schools: the attributes that decide which checks apply, and their open work. Each
@@ -34,9 +34,7 @@ export function SchoolTable({ rows }: { rows: readonly SchoolRow[] }) {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map(({ school, zoneName, summary }) => {
-            const open = summary
-              ? summary.total - summary.byStatus.closed - summary.byStatus.cancelled
-              : 0;
+            const open = summary ? summary.open : 0;
             const traits = [
               CANTEEN_LABELS[school.canteen],
               school.isBoarding ? "寄宿制" : null,

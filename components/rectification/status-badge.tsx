@@ -23,6 +23,12 @@ export function OverdueBadge({ days }: { days: number }) {
   return <span className={cn(BADGE, "bg-red-600 text-white")}>逾期 {days} 天</span>;
 }
 
+/** The reviewer's clock: nothing while the 复查 is within the district's service time. */
+export function ReviewOverdueBadge({ days }: { days: number }) {
+  if (days <= 0) return null;
+  return <span className={cn(BADGE, "bg-amber-500 text-white")}>复查超时 {days} 天</span>;
+}
+
 export function Tag({
   children,
   tone = "slate",

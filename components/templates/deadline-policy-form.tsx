@@ -8,6 +8,7 @@ import { FormProvider, useForm, useFormContext, useWatch } from "react-hook-form
 import {
   DEFAULT_DEADLINE_POLICY,
   type DeadlinePolicy,
+  type DeadlinePolicyInput,
   type DeadlineRule,
   deadlinePolicySchema,
 } from "@/lib/domain/template/deadline-policy";
@@ -33,7 +34,7 @@ function defaultDeadline(severity: Severity): DeadlineRule {
 /** The district's default rectification per severity: 立行立改, or 限期整改 within a number of days. */
 export function DeadlinePolicyForm({ initial }: { initial: DeadlinePolicy }) {
   const router = useRouter();
-  const form = useForm<DeadlinePolicy>({
+  const form = useForm<DeadlinePolicyInput, unknown, DeadlinePolicy>({
     resolver: zodResolver(deadlinePolicySchema),
     defaultValues: initial,
   });
@@ -55,6 +56,11 @@ export function DeadlinePolicyForm({ initial }: { initial: DeadlinePolicy }) {
         {SEVERITIES.map((severity) => (
           <SeverityRule key={severity} severity={severity} />
         ))}
+        <Card className="grid gap-3 sm:grid-cols-[6rem_1fr_1fr] sm:items-end">
+          <p className="font-medium text-slate-900">复查与退回</p>
+          <DaysField name="reviewDays" label="复查时限（工作日）" />
+          <DaysField name="returnDays" label="退回后重新整改期限（天）" />
+        </Card>
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={pending}>
             {pending ? "正在保存…" : "保存"}
@@ -75,8 +81,25 @@ export function DeadlinePolicyForm({ initial }: { initial: DeadlinePolicy }) {
   );
 }
 
+/** A whole number of days; past the 复查 time limit a report shows 复查超时. */
+function DaysField({ name, label }: { name: "reviewDays" | "returnDays"; label: string }) {
+  const form = useFormContext<DeadlinePolicyInput>();
+  return (
+    <FormField name={name} label={label}>
+      {(aria) => (
+        <Input
+          {...aria}
+          type="number"
+          inputMode="numeric"
+          {...form.register(name, { valueAsNumber: true })}
+        />
+      )}
+    </FormField>
+  );
+}
+
 function SeverityRule({ severity }: { severity: Severity }) {
-  const form = useFormContext<DeadlinePolicy>();
+  const form = useFormContext<DeadlinePolicyInput>();
   const mode = useWatch({ control: form.control, name: `${severity}.mode` });
   return (
     <Card className="grid gap-3 sm:grid-cols-[6rem_1fr_1fr] sm:items-end">

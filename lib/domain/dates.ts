@@ -40,3 +40,23 @@ export function dueDateRefusal(dueDate: DateString, today: DateString): string |
   if (dueDate > addDays(today, 3 * 365)) return `整改期限 ${dueDate} 晚于三年后`;
   return null;
 }
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: DateString, to: DateString): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/**
+ * The date `days` working days (Monday to Friday) after `date`. Public holidays and 调休 make-up
+ * days are not known here: a district that needs them sets a longer service time.
+ */
+export function addWorkingDays(date: DateString, days: number): DateString {
+  let current = date;
+  let left = days;
+  while (left > 0) {
+    current = addDays(current, 1);
+    const weekday = new Date(`${current}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return current;
+}

@@ -18,6 +18,8 @@ import type {
   RectificationActor,
   RectificationItem,
 } from "@/lib/domain/rectification/rectification.schema";
+import { withPolicyDefaults } from "@/lib/domain/rectification/transition";
+import type { DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
 import type { DateString } from "@/lib/domain/visit/answer.schema";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
@@ -49,7 +51,7 @@ export type FollowUpEntry = {
   rejected: QueuedAction[];
 };
 
-export type FollowUp = { today: DateString; entries: FollowUpEntry[] };
+export type FollowUp = { today: DateString; policy: DeadlinePolicy; entries: FollowUpEntry[] };
 
 /** The inspector as the server will judge them: the pack holds only their own schools. */
 export function inspectorActor(inspector: Pick<User, "id">): RectificationActor {
@@ -63,9 +65,10 @@ export function inspectorActor(inspector: Pick<User, "id">): RectificationActor 
 export function useFollowUp(schoolId: Id) {
   const load = useCallback(
     async (data: AppData): Promise<FollowUp> => {
-      const [items, queued] = await Promise.all([
+      const [items, queued, policy] = await Promise.all([
         data.stores.pack.listOpenItems(schoolId),
         readQueuedActions(data),
+        data.stores.meta.getDeadlinePolicy(),
       ]);
       const today = toChinaDate(systemClock.now());
       const entries = orderForFollowUp(items, today).map((item) => {
@@ -76,7 +79,7 @@ export function useFollowUp(schoolId: Id) {
           rejected: own.filter((q) => q.status === "rejected"),
         };
       });
-      return { today, entries };
+      return { today, policy, entries };
     },
     // `written` re-reads after this screen's own writes, which the data version does not signal.
     [schoolId],
@@ -107,7 +110,16 @@ export async function recordFollowUpAction(
   inspector: Pick<User, "id">,
 ): Promise<string | null> {
   const now = systemClock.now();
-  const acted = actOffline(item, action, inspectorActor(inspector), newId(), now);
+  let data: Awaited<ReturnType<typeof openAppData>>;
+  try {
+    data = await openAppData();
+  } catch (error) {
+    return `未能保存：${storageErrorMessage(error)}`;
+  }
+  // A return without a chosen date gets the district's new deadline, from the pack's policy.
+  const policy = await data.stores.meta.getDeadlinePolicy();
+  const completed = withPolicyDefaults(action, policy, toChinaDate(now));
+  const acted = actOffline(item, completed, inspectorActor(inspector), newId(), now);
   if (!acted.ok) return acted.message;
   const records = actionPhotoRecords(photos, {
     visitId: item.visitId,
@@ -116,8 +128,9 @@ export async function recordFollowUpAction(
     now,
   });
   try {
-    const { stores } = await openAppData();
-    await trackWrite(stores.rectification.saveWithMutation(acted.item, records, acted.mutation));
+    await trackWrite(
+      data.stores.rectification.saveWithMutation(acted.item, records, acted.mutation),
+    );
   } catch (error) {
     return `未能保存：${storageErrorMessage(error)}`;
   }

@@ -173,10 +173,10 @@ test.describe("ActionPanel", () => {
     ]);
   });
 
-  test("acts at once for an action without fields (同意延期)", async ({ page }) => {
-    await mountPanel(page, { allowed: ["approve_extension", "refuse_extension"] });
-    await page.getByRole("button", { name: "同意延期", exact: true }).click();
-    await expect.poll(() => sent(page)).toEqual([{ type: "approve_extension" }]);
+  test("acts at once for an action without fields (开始整改)", async ({ page }) => {
+    await mountPanel(page, { allowed: ["acknowledge"] });
+    await page.getByRole("button", { name: "开始整改", exact: true }).click();
+    await expect.poll(() => sent(page)).toEqual([{ type: "acknowledge" }]);
   });
 
   test("shows the server's refusal and keeps what was typed", async ({ page }) => {

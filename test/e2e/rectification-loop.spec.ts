@@ -50,6 +50,14 @@ const timelineSchema = z.object({
 
 const compact = (text: string) => text.replace(/\s+/g, "");
 
+/** Every office decision asks for confirmation, showing what it changes. */
+async function confirmDecision(card: Locator, label: string): Promise<void> {
+  await card
+    .getByRole("group", { name: `确认${label}` })
+    .getByRole("button", { name: `确认${label}`, exact: true })
+    .click();
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.E2E_SCREENSHOTS_DIR;
   if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
@@ -205,10 +213,15 @@ test("a finding travels from the inspector's visit through the school's answer t
   await shot(officePage, "office-dashboard");
   await officePage.goto("/office/review");
   await shot(officePage, "office-review");
-  await reviewCard(officePage, extended, issued.number)
+  const extendedCard = reviewCard(officePage, extended, issued.number);
+  await extendedCard.getByRole("button", { name: "同意延期", exact: true }).click();
+  await extendedCard.getByLabel("审批意见").fill("同意延期，请按期完成");
+  await extendedCard
+    .getByRole("form", { name: "同意延期" })
     .getByRole("button", { name: "同意延期", exact: true })
     .click();
-  await expect(reviewCard(officePage, extended, issued.number)).toHaveCount(0);
+  await confirmDecision(extendedCard, "同意延期");
+  await expect(extendedCard).toHaveCount(0);
 
   const returnCard = reviewCard(officePage, answered, issued.number);
   const sent: string[] = [];
@@ -227,6 +240,7 @@ test("a finding travels from the inspector's visit through the school's answer t
     .getByRole("form", { name: "退回" })
     .getByRole("button", { name: "退回", exact: true })
     .click();
+  await confirmDecision(returnCard, "退回");
   await expect(returnCard).toHaveCount(0);
 
   const passCard = reviewCard(officePage, passed, issued.number);
@@ -236,6 +250,7 @@ test("a finding travels from the inspector's visit through the school's answer t
     .getByRole("form", { name: "复查通过（销号）" })
     .getByRole("button", { name: "复查通过（销号）", exact: true })
     .click();
+  await confirmDecision(passCard, "复查通过（销号）");
   await expect(passCard).toHaveCount(0);
 
   // ── The school sees the return and why, and answers again ────────────────────────────────
@@ -257,6 +272,7 @@ test("a finding travels from the inspector's visit through the school's answer t
     .getByRole("form", { name: "复查通过（销号）" })
     .getByRole("button", { name: "复查通过（销号）", exact: true })
     .click();
+  await confirmDecision(again, "复查通过（销号）");
   await expect(again).toHaveCount(0);
 
   // ── Every step is in the history and the chain verifies ──────────────────────────────────

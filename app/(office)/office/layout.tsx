@@ -14,6 +14,7 @@ const NAV = [
   { href: "/office/campaigns", label: "专项督查" },
   { href: "/office/items", label: "整改台账" },
   { href: "/office/notices", label: "整改通知书" },
+  { href: "/office/ranking", label: "月度排名" },
   { href: "/office/templates", label: "检查模板" },
   { href: "/office/schools", label: "学校" },
   { href: "/office/people", label: "人员" },

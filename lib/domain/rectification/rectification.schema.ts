@@ -152,7 +152,12 @@ const requestExtensionActionSchema = z.object({
   requestedDueDate: dateStringSchema,
   reason: extensionRequestSchema.shape.reason,
 });
-const approveExtensionActionSchema = z.object({ type: z.literal("approve_extension") });
+/** The office's 审批意见 is required; it may grant another date than the one asked for. */
+const approveExtensionActionSchema = z.object({
+  type: z.literal("approve_extension"),
+  comment: reasonSchema("请填写审批意见"),
+  dueDate: dateStringSchema.optional(),
+});
 const refuseExtensionActionSchema = z.object({
   type: z.literal("refuse_extension"),
   reason: reasonSchema("请填写不同意延期的理由"),
@@ -163,9 +168,14 @@ const verifyPassActionSchema = z.object({
   /** Photos the reviewer took at the 复查, if any. */
   photoIds: photoListSchema,
 });
+/**
+ * A return gives the school a new deadline: the reviewer's date, or (when a phone sent none) the
+ * district's policy (proposedReturnDueDate), filled in by the server before `transition`.
+ */
 const verifyReturnActionSchema = z.object({
   type: z.literal("verify_return"),
   reason: reasonSchema("请填写退回理由"),
+  dueDate: dateStringSchema.optional(),
 });
 const escalateActionSchema = z.object({
   type: z.literal("escalate"),

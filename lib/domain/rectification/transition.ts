@@ -1,4 +1,4 @@
-import { dueDateRefusal, toChinaDate } from "../dates";
+import { daysBetween, dueDateRefusal, toChinaDate } from "../dates";
 import { type Refused, refused } from "../refusal";
 import type { RectificationEventDraft } from "./events";
 import {
@@ -15,6 +15,11 @@ import {
   type RectificationItemInput,
   type RectificationStatus,
 } from "./rectification.schema";
+import {
+  type DeadlinePolicy,
+  proposedReturnDueDate,
+  reviewDueDate,
+} from "../template/deadline-policy";
 import type { DateString } from "../visit/answer.schema";
 
 /** What a transition records; the caller adds the event id and chains it (`chainEvent`). */
@@ -116,18 +121,43 @@ function invalid(
   action: RectificationAction,
   today: DateString,
 ): string | null {
-  if (action.type !== "request_extension" || item.dueDate === null) return null;
-  if (action.requestedDueDate <= item.dueDate) {
+  switch (action.type) {
+    case "request_extension":
+      return item.dueDate === null ? null : laterDueDate(action.requestedDueDate, item, today);
+    case "approve_extension":
+      return action.dueDate === undefined ? null : laterDueDate(action.dueDate, item, today);
+    case "verify_return":
+      if (action.dueDate === undefined) return "请设定退回后新的整改期限";
+      if (action.dueDate <= today) return "新的整改期限须晚于今天";
+      return dueDateRefusal(action.dueDate, today);
+    case "acknowledge":
+    case "respond":
+    case "refuse_extension":
+    case "verify_pass":
+    case "escalate":
+    case "cancel":
+    case "close_on_site":
+      return null;
+  }
+}
+
+/** A new due date that extends the item's: after the old one and after today. */
+function laterDueDate(
+  dueDate: DateString,
+  item: RectificationItem,
+  today: DateString,
+): string | null {
+  if (item.dueDate !== null && dueDate <= item.dueDate) {
     return `延期后的日期须晚于原整改期限 ${item.dueDate}`;
   }
-  if (action.requestedDueDate <= today) return "延期后的日期须晚于今天";
-  return dueDateRefusal(action.requestedDueDate, today);
+  if (dueDate <= today) return "延期后的日期须晚于今天";
+  return dueDateRefusal(dueDate, today);
 }
 
 function apply(
   item: RectificationItem,
   action: RectificationAction,
-  actor: RectificationActor,
+  actorId: string,
   now: number,
 ): RectificationItem {
   const next: RectificationItem = { ...item, updatedAt: now, version: item.version + 1 };
@@ -152,7 +182,7 @@ function apply(
     case "approve_extension":
       return {
         ...next,
-        dueDate: item.extension?.requestedDueDate ?? item.dueDate,
+        dueDate: action.dueDate ?? item.extension?.requestedDueDate ?? item.dueDate,
         extension: null,
       };
     case "refuse_extension":
@@ -166,14 +196,19 @@ function apply(
         extension: null,
       };
     case "verify_return":
-      return { ...next, status: "returned", returnReason: action.reason };
+      return {
+        ...next,
+        status: "returned",
+        returnReason: action.reason,
+        dueDate: action.dueDate ?? item.dueDate,
+      };
     case "escalate":
       // Not a state change: the item only gains a record of the escalation.
       return {
         ...next,
         escalations: [
           ...item.escalations,
-          { kind: action.kind, note: action.note, actorId: actor.userId, escalatedAt: now },
+          { kind: action.kind, note: action.note, actorId, escalatedAt: now },
         ],
       };
     case "cancel":
@@ -206,7 +241,7 @@ export function transition(
   const { type, ...payload } = parsed.data;
   return {
     ok: true,
-    item: apply(item, parsed.data, actor, now),
+    item: apply(item, parsed.data, actor.userId, now),
     event: {
       itemId: item.id,
       type,
@@ -216,6 +251,31 @@ export function transition(
       payload,
     },
   };
+}
+
+/**
+ * The action with what the district's policy decides when the person left it open: a return
+ * without a date (a phone's 复查 sent offline) gets the policy's new deadline.
+ */
+export function withPolicyDefaults(
+  action: RectificationAction,
+  policy: Pick<DeadlinePolicy, "returnDays">,
+  today: DateString,
+): RectificationAction {
+  if (action.type !== "verify_return" || action.dueDate !== undefined) return action;
+  return { ...action, dueDate: proposedReturnDueDate(policy, today) };
+}
+
+/**
+ * The item as `action` would leave it, without judging who acts or whether it is allowed: what a
+ * confirmation shows before the decision is sent (`transition` still decides).
+ */
+export function previewTransition(
+  item: RectificationItem,
+  action: RectificationAction,
+  now: number,
+): RectificationItem {
+  return apply(item, action, "", now);
 }
 
 /** The actions this person may take on the item now (which buttons to show); agrees with `transition`. */
@@ -263,16 +323,37 @@ export function openRectificationItem(
   };
 }
 
-/** Past its due date and still open. Due today is not overdue; an item without a due date never is. */
+/**
+ * The school missed its deadline: still working on the item after its due date, or handed its
+ * report in late. A report handed in on time is not overdue while it waits for review (that wait
+ * is the reviewer's, `reviewOverdueDays`). Due today is not overdue; no due date never is.
+ */
 export function isOverdue(item: RectificationItem, today: DateString): boolean {
   return daysOverdue(item, today) > 0;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Whole calendar days past the due date; 0 when not overdue. */
+/**
+ * Whole calendar days the school is past its deadline; 0 when not overdue. For a report awaiting
+ * review it is fixed at how late the report came.
+ */
 export function daysOverdue(item: RectificationItem, today: DateString): number {
-  if (isFinalStatus(item.status) || item.dueDate === null || today <= item.dueDate) return 0;
-  // Date-only ISO strings parse as UTC midnight, so the difference is a whole number of days.
-  return Math.round((Date.parse(today) - Date.parse(item.dueDate)) / DAY_MS);
+  if (isFinalStatus(item.status) || item.dueDate === null) return 0;
+  const until =
+    item.status === "submitted" && item.response !== null
+      ? toChinaDate(item.response.submittedAt)
+      : today;
+  return Math.max(0, daysBetween(item.dueDate, until));
+}
+
+/**
+ * 复查超时: calendar days past the reviewer's service time (`reviewDays` working days after the
+ * report, the district's deadline policy); 0 when the item is not awaiting review or still in time.
+ */
+export function reviewOverdueDays(
+  item: RectificationItem,
+  policy: Pick<DeadlinePolicy, "reviewDays">,
+  today: DateString,
+): number {
+  if (item.status !== "submitted" || item.response === null) return 0;
+  return Math.max(0, daysBetween(reviewDueDate(item.response.submittedAt, policy), today));
 }

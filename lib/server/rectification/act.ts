@@ -8,6 +8,7 @@ import "server-only";
 import { and, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 
+import { toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
 import { type RectificationEvent, withOccurredAt } from "@/lib/domain/rectification/events";
 import {
@@ -16,7 +17,7 @@ import {
   rectificationActionSchema,
   type RectificationItem,
 } from "@/lib/domain/rectification/rectification.schema";
-import { transition } from "@/lib/domain/rectification/transition";
+import { transition, withPolicyDefaults } from "@/lib/domain/rectification/transition";
 import { refused, type Refused } from "@/lib/domain/refusal";
 import type { PhotoPurpose } from "@/lib/domain/visit/visit.schema";
 
@@ -26,6 +27,7 @@ import { itemRepository } from "./item-repository";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
 import { photos } from "../db/schema";
+import { districtRepository } from "../repositories/district-repository";
 
 /** Body of POST /api/rectification/items/{id}/actions (and the args of a sync "rectification.act"). */
 export const rectificationActionRequestSchema = z.object({
@@ -84,9 +86,11 @@ async function act(tx: Executor, user: User, input: ActInput, now: number): Prom
       `该事项已被他人处理（当前状态：${RECTIFICATION_STATUS_LABELS[item.status]}），您的操作未生效，请刷新后查看`,
     );
   }
-  const result = transition(item, input.action, actor, now);
+  const policy = await districtRepository.getDeadlinePolicy(tx, item.districtId);
+  const action = withPolicyDefaults(input.action, policy, toChinaDate(now));
+  const result = transition(item, action, actor, now);
   if (!result.ok) return result;
-  const photoRefusal = await attachPhotos(tx, user, item, input.action);
+  const photoRefusal = await attachPhotos(tx, user, item, action);
   if (photoRefusal) return photoRefusal;
   await itemRepository.update(tx, result.item);
   const event = withOccurredAt(result.event, input.occurredAt);

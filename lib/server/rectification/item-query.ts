@@ -122,9 +122,15 @@ const OPEN_STATUS = sql`${items.status} not in (${sql.join(
   sql`, `,
 )})`;
 
-/** Overdue as lib/domain's daysOverdue decides it: still open and past its due date. */
+/**
+ * Overdue as lib/domain's daysOverdue decides it: still open and past its due date, where a report
+ * awaiting review counts at the day it was handed in (reported on time is not overdue).
+ */
 export function overdueCondition(today: string): SQL {
-  return sql`(${OPEN_STATUS} and ${items.dueDate} < ${today}::date)`;
+  const until = sql`case when ${items.status} = 'submitted' and ${items.response} is not null
+    then (to_timestamp((${items.response} ->> 'submittedAt')::bigint / 1000.0) at time zone 'Asia/Shanghai')::date
+    else ${today}::date end`;
+  return sql`(${OPEN_STATUS} and ${items.dueDate} < ${until})`;
 }
 
 /** The text an item is found by; rectification_items_search_idx indexes it by trigrams. */

@@ -4,10 +4,9 @@
  */
 import "server-only";
 
-import { and, asc, desc, eq, isNotNull, isNull, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { type z } from "zod";
 
-import { toChinaDate } from "@/lib/domain/dates";
 import { idSchema } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
 import type { ChainVerification, RectificationEvent } from "@/lib/domain/rectification/events";
@@ -20,11 +19,6 @@ import {
   type RectificationStatus,
   rectificationStatusSchema,
 } from "@/lib/domain/rectification/rectification.schema";
-import {
-  type ClosureSummary,
-  repeatFindings,
-  summarizeItems,
-} from "@/lib/domain/rectification/summary";
 import { allowedActions } from "@/lib/domain/rectification/transition";
 import { refused, type Refused } from "@/lib/domain/refusal";
 import { type VisitKind, visitKindSchema } from "@/lib/domain/visit/visit.schema";
@@ -401,85 +395,4 @@ export async function getItemPage(
     timeline.events.map((e) => e.actorId),
   );
   return { timeline, names };
-}
-
-// ── Dashboard ─────────────────────────────────────────────────────────────────────────────────
-
-export type Dashboard = {
-  today: string;
-  summary: ClosureSummary;
-  byZone: { zoneId: string; zoneName: string; summary: ClosureSummary }[];
-  bySchool: { schoolId: string; schoolName: string; zoneId: string; summary: ClosureSummary }[];
-  /** 屡查屡犯: the same check item found at one school in two or more visits. */
-  repeatFindings: {
-    schoolId: string;
-    schoolName: string;
-    itemCode: string;
-    prompt: string;
-    visitCount: number;
-  }[];
-};
-
-/** Closure figures per group of rows, with the group's first row for its names. */
-function groupSummaries(rows: readonly ItemRow[], keyOf: (row: ItemRow) => string, today: string) {
-  const groups = new Map<string, { first: ItemRow; items: RectificationItem[] }>();
-  for (const row of rows) {
-    const group = groups.get(keyOf(row));
-    if (group) group.items.push(row.item);
-    else groups.set(keyOf(row), { first: row, items: [row.item] });
-  }
-  return [...groups.values()].map(({ first, items }) => ({
-    first,
-    summary: summarizeItems(items, today),
-  }));
-}
-
-/** The office's figures: closure and overdue overall, per zone and per school, and repeat findings. */
-export async function getDashboard(db: Executor, user: User, now: number): Promise<Dashboard> {
-  const today = toChinaDate(now);
-  const rows = await selectItemRows(
-    db,
-    inScope(user, {
-      schoolId: rectificationItems.schoolId,
-      districtId: rectificationItems.districtId,
-    }),
-    [desc(rectificationItems.createdAt), asc(rectificationItems.id)],
-    Number.MAX_SAFE_INTEGER,
-    now,
-  );
-  const items = rows.map((r) => r.item);
-  const rowByFinding = new Map(rows.map((r) => [`${r.item.schoolId}/${r.item.itemCode}`, r]));
-  return {
-    today,
-    summary: summarizeItems(items, today),
-    byZone: groupSummaries(rows, (r) => r.zoneId, today)
-      .map(({ first, summary }) => ({ zoneId: first.zoneId, zoneName: first.zoneName, summary }))
-      .sort((a, b) => a.zoneName.localeCompare(b.zoneName, "zh-CN")),
-    // Weakest first: lowest closure rate, then most overdue.
-    bySchool: groupSummaries(rows, (r) => r.item.schoolId, today)
-      .map(({ first, summary }) => ({
-        schoolId: first.item.schoolId,
-        schoolName: first.schoolName,
-        zoneId: first.zoneId,
-        summary,
-      }))
-      .sort(
-        (a, b) =>
-          (a.summary.closureRate ?? 1) - (b.summary.closureRate ?? 1) ||
-          b.summary.overdue - a.summary.overdue,
-      ),
-    repeatFindings: repeatFindings(items).flatMap((repeat) => {
-      const row = rowByFinding.get(`${repeat.schoolId}/${repeat.itemCode}`);
-      if (!row) return [];
-      return [
-        {
-          schoolId: repeat.schoolId,
-          schoolName: row.schoolName,
-          itemCode: repeat.itemCode,
-          prompt: row.item.prompt,
-          visitCount: repeat.visitIds.length,
-        },
-      ];
-    }),
-  };
 }

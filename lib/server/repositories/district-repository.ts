@@ -4,7 +4,7 @@
  */
 import "server-only";
 
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 
 import { DEFAULT_VISIT_RULE, type VisitRule, visitRuleSchema } from "@/lib/domain/plan/visit-rule";
 import {
@@ -76,6 +76,25 @@ export const districtRepository = {
       .where(eq(districts.id, districtId))
       .returning({ id: districts.id });
     if (rows.length === 0) throw new Error(`区县 ${districtId} 不存在`);
+  },
+
+  /** The policies of several districts at once (a review queue spanning a city's districts). */
+  async getDeadlinePolicies(
+    db: Executor,
+    districtIds: readonly string[],
+  ): Promise<Map<string, DeadlinePolicy>> {
+    const ids = [...new Set(districtIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .select({ id: districts.id, policy: districts.deadlinePolicy })
+      .from(districts)
+      .where(inArray(districts.id, ids));
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        row.policy === null ? DEFAULT_DEADLINE_POLICY : deadlinePolicySchema.parse(row.policy),
+      ]),
+    );
   },
 
   /** Replaces the district's policy. */

@@ -159,7 +159,11 @@ const VISITS: DemoVisit[] = [
               reason: "报警联网需公安部门统一安装调试，已提交申请",
             },
           },
-          { day: 6, by: "office", action: { type: "approve_extension" } },
+          {
+            day: 6,
+            by: "office",
+            action: { type: "approve_extension", comment: "同意延期，请按期完成" },
+          },
           respond(38, "已完成一键式报警装置联网，公安部门测试正常"),
           pass(42),
         ],

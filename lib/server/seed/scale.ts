@@ -539,7 +539,7 @@ function storyFor(item: RectificationItem, rand: () => number, issuedAt: number)
         },
       },
       approved
-        ? { day: 5, by: "office", action: { type: "approve_extension" } }
+        ? { day: 5, by: "office", action: { type: "approve_extension", comment: "同意延期" } }
         : {
             day: 5,
             by: "office",

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { User } from "@/lib/domain/org/org.schema";
 import { RECTIFICATION_STATUSES } from "@/lib/domain/rectification/rectification.schema";
+import { getDashboard } from "@/lib/server/analytics/dashboard";
 import { verifyItemChain } from "@/lib/server/rectification/event-log";
 import { type ItemRow, listItemPage } from "@/lib/server/rectification/item-query";
-import { getDashboard, listNoticePage, listReviewQueue } from "@/lib/server/rectification/queries";
+import { listNoticePage, listReviewQueue } from "@/lib/server/rectification/queries";
 import { seedDemo } from "@/lib/server/seed/seed";
 import { systemClock } from "@/lib/utils/clock";
 
@@ -67,11 +68,12 @@ describe("seedDemoHistory", () => {
     for (const row of rows) expect(await verifyItemChain(t.db, row.item.id)).toEqual({ ok: true });
   });
 
-  it("gives the dashboard a repeat finding and the office a review queue", async () => {
-    const dashboard = await getDashboard(t.db, office, now);
-    expect(dashboard.repeatFindings).toEqual([
-      expect.objectContaining({ itemCode: "XF-012", schoolName: "城东第二小学", visitCount: 2 }),
-    ]);
+  it("gives the dashboard its figures and the office a review queue", async () => {
+    const dashboard = await getDashboard(t.db, office, {}, now);
+    // 城东第二小学's XF-012 was found again while the first was still open: not 屡查屡犯, which
+    // counts a finding made again after the earlier one was closed.
+    expect(dashboard.repeats.total).toBe(0);
+    expect(dashboard.summary.overdue).toBeGreaterThan(0);
     expect(dashboard.summary.closureRate).toBeGreaterThan(0);
     expect(dashboard.byZone).toHaveLength(3);
     const queue = await listReviewQueue(t.db, office, {}, now);

@@ -289,9 +289,10 @@ describe("applyRectificationAction", () => {
       { type: "verify_return", reason: "照片看不清压力表读数" },
       at("2031-03-09"),
     );
+    // No date chosen (as a phone's offline 复查 sends it): the policy's 7 days from the return.
     expect(returned).toMatchObject({
       ok: true,
-      item: { status: "returned", returnReason: "照片看不清压力表读数" },
+      item: { status: "returned", returnReason: "照片看不清压力表读数", dueDate: "2031-03-16" },
     });
     const again = {
       type: "respond" as const,
@@ -351,10 +352,16 @@ describe("applyRectificationAction", () => {
       (await reviewTasks(users.inspector1, at("2031-03-05"))).some((task) => task.item.id === id),
     ).toBe(false);
     expect(
-      await act(users.office, id, { type: "approve_extension" }, at("2031-03-06")),
+      await act(
+        users.office,
+        id,
+        { type: "approve_extension", comment: "同意，但须在四月十日前完成", dueDate: "2031-04-10" },
+        at("2031-03-06"),
+      ),
     ).toMatchObject({
       ok: true,
-      item: { dueDate: "2031-04-15", extension: null, status: "pending" },
+      item: { dueDate: "2031-04-10", extension: null, status: "pending" },
+      event: { payload: { comment: "同意，但须在四月十日前完成", dueDate: "2031-04-10" } },
     });
   });
 
@@ -390,7 +397,7 @@ describe("applyRectificationAction", () => {
       [
         "the inspector approves an extension",
         "inspector1",
-        { type: "approve_extension" },
+        { type: "approve_extension", comment: "同意延期" },
         undefined,
         403,
         /只有督导室/,

@@ -475,6 +475,7 @@ describe("GET /api/templates/{code}/versions/{version}/export", () => {
 
 describe("/api/office/deadline-policy", () => {
   const stricter: DeadlinePolicy = {
+    ...DEFAULT_DEADLINE_POLICY,
     critical: { mode: "on_site" },
     major: { mode: "deadline", days: 7 },
     minor: { mode: "deadline", days: 20 },

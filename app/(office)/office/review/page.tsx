@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
 
+import { toChinaDate } from "@/lib/domain/dates";
+import { decisionProposals } from "@/lib/domain/rectification/decision";
+import { reviewOverdueDays } from "@/lib/domain/rectification/transition";
+import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getReadDb } from "@/lib/server/db/client";
 import { pageQuerySchema } from "@/lib/server/db/keyset";
 import { listReviewQueue } from "@/lib/server/rectification/queries";
+import { districtRepository } from "@/lib/server/repositories/district-repository";
 import { systemClock } from "@/lib/utils/clock";
 import { queryValues } from "@/lib/utils/search-params";
 
@@ -18,12 +23,26 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ReviewQueuePage({ searchParams }: Props) {
   const user = await requirePageUser(["office", "admin"]);
+  const now = systemClock.now();
+  const today = toChinaDate(now);
   const query = queryValues(await searchParams);
   const parsed = pageQuerySchema.safeParse(query);
   const result = parsed.success
-    ? await listReviewQueue(getReadDb(), user, parsed.data, systemClock.now())
+    ? await listReviewQueue(getReadDb(), user, parsed.data, now)
     : { error: "分页参数无效" };
   if ("error" in result) return <PageHeader title="待复核" description={result.error} />;
+  const policies = await districtRepository.getDeadlinePolicies(
+    getReadDb(),
+    result.tasks.map((task) => task.item.districtId),
+  );
+  const tasks = result.tasks.map((task) => {
+    const policy = policies.get(task.item.districtId) ?? DEFAULT_DEADLINE_POLICY;
+    return {
+      ...task,
+      reviewOverdueDays: reviewOverdueDays(task.item, policy, today),
+      proposals: decisionProposals(task.item, policy, today),
+    };
+  });
   return (
     <>
       <PageHeader
@@ -35,7 +54,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
       ) : (
         <>
           <div className="space-y-4">
-            {result.tasks.map((task) => (
+            {tasks.map((task) => (
               <ReviewTask
                 key={task.item.id}
                 task={task}

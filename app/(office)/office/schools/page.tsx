@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { SCHOOL_PAGE_SIZE, schoolListQuerySchema } from "@/lib/domain/org/school-api";
+import { figuresBySchool } from "@/lib/server/analytics/dashboard";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { listSchools, pageDistrict } from "@/lib/server/org/schools";
-import { getDashboard } from "@/lib/server/rectification/queries";
 import { schoolRepository } from "@/lib/server/repositories/school-repository";
 import { systemClock } from "@/lib/utils/clock";
 import { queryValues, toQueryString } from "@/lib/utils/search-params";
@@ -42,16 +42,20 @@ export default async function SchoolsPage({ searchParams }: { searchParams: Sear
   const parsed = schoolListQuerySchema.safeParse(values);
   const query = parsed.success ? parsed.data : schoolListQuerySchema.parse({});
   const { active, ...rest } = query;
-  const [list, zones, dashboard] = await Promise.all([
+  const [list, zones] = await Promise.all([
     listSchools(db, user, {
       ...rest,
       districtId,
       active: active === undefined ? undefined : active === "true",
     }),
     schoolRepository.listZones(db, districtId),
-    getDashboard(db, user, systemClock.now()),
   ]);
-  const summaries = new Map(dashboard.bySchool.map((s) => [s.schoolId, s.summary]));
+  const summaries = await figuresBySchool(
+    db,
+    user,
+    list.schools.map((school) => school.id),
+    systemClock.now(),
+  );
   const pages = Math.max(1, Math.ceil(list.total / query.pageSize));
   const districtQuery: Record<string, string> =
     user.role === "admin" ? { district: districtId } : {};

@@ -32,9 +32,27 @@ describe("validateAction", () => {
   });
 
   it.each<[ScreenActionType, Record<string, unknown>, unknown]>([
-    ["verify_return", { reason: " 照片不清楚 " }, { type: "verify_return", reason: "照片不清楚" }],
+    [
+      "verify_return",
+      { reason: " 照片不清楚 ", dueDate: "" },
+      { type: "verify_return", reason: "照片不清楚" },
+    ],
+    [
+      "verify_return",
+      { reason: "照片不清楚", dueDate: "2026-04-01" },
+      { type: "verify_return", reason: "照片不清楚", dueDate: "2026-04-01" },
+    ],
+    [
+      "approve_extension",
+      { comment: "同意延期", dueDate: "" },
+      { type: "approve_extension", comment: "同意延期" },
+    ],
     ["verify_pass", initialValues("verify_pass"), { type: "verify_pass", note: "", photoIds: [] }],
-    ["approve_extension", initialValues("approve_extension"), { type: "approve_extension" }],
+    [
+      "approve_extension",
+      { ...initialValues("approve_extension", { dueDate: "2026-04-10" }), comment: "同意延期" },
+      { type: "approve_extension", comment: "同意延期", dueDate: "2026-04-10" },
+    ],
     ["acknowledge", initialValues("acknowledge"), { type: "acknowledge" }],
     [
       "respond",
@@ -57,7 +75,11 @@ describe("initialValues", () => {
   it("starts text empty, a choice at its first option, and photos none", () => {
     expect(initialValues("escalate")).toEqual({ kind: "interview", note: "" });
     expect(initialValues("respond")).toEqual({ text: "", photoIds: [] });
-    expect(initialValues("approve_extension")).toEqual({});
+    expect(initialValues("approve_extension")).toEqual({ comment: "", dueDate: "" });
+    expect(initialValues("verify_return", { dueDate: "2026-04-01" })).toEqual({
+      reason: "",
+      dueDate: "2026-04-01",
+    });
   });
 });
 

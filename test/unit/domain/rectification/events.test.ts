@@ -46,7 +46,7 @@ function aHistory(): RectificationEvent[] {
   );
   const steps: [RectificationAction, RectificationActor][] = [
     [{ type: "respond", text: "已更换全部过期灭火器", photoIds: [aPhotoId("c")] }, school],
-    [{ type: "verify_return", reason: "照片未显示压力表读数" }, inspector],
+    [{ type: "verify_return", reason: "照片未显示压力表读数", dueDate: "2026-03-27" }, inspector],
     [{ type: "respond", text: "补拍压力表读数照片", photoIds: [aPhotoId("d")] }, school],
     [{ type: "escalate", kind: "circular", note: "整改反复，全区通报" }, office],
     [{ type: "verify_pass", note: "", photoIds: [] }, office],

@@ -82,7 +82,7 @@ describe("actOffline", () => {
   it("marks the local copy returned with the reason when the inspector sends it back", () => {
     const result = actOffline(
       submitted,
-      { type: "verify_return", reason: "照片未显示压力表" },
+      { type: "verify_return", reason: "照片未显示压力表", dueDate: "2026-03-27" },
       INSPECTOR,
       MUTATION_ID,
       NOW,
@@ -90,6 +90,7 @@ describe("actOffline", () => {
     expect(result.ok && result.item).toMatchObject({
       status: "returned",
       returnReason: "照片未显示压力表",
+      dueDate: "2026-03-27",
     });
   });
 

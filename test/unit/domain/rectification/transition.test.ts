@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { decisionChanges } from "@/lib/domain/rectification/decision";
 import {
   RECTIFICATION_ACTION_TYPES,
   RECTIFICATION_STATUSES,
@@ -16,8 +17,11 @@ import {
   daysOverdue,
   isOverdue,
   openRectificationItem,
+  previewTransition,
+  reviewOverdueDays,
   transition,
   type TransitionResult,
+  withPolicyDefaults,
 } from "@/lib/domain/rectification/transition";
 
 import {
@@ -60,10 +64,10 @@ const VALID: { [T in RectificationActionType]: ActionOf<T> } = {
     requestedDueDate: "2026-04-10",
     reason: "供应商缺货，四月初到货",
   },
-  approve_extension: { type: "approve_extension" },
+  approve_extension: { type: "approve_extension", comment: "同意延期至四月十日" },
   refuse_extension: { type: "refuse_extension", reason: "原期限内可以完成" },
   verify_pass: { type: "verify_pass", note: "复查已整改到位", photoIds: [aPhotoId("d")] },
-  verify_return: { type: "verify_return", reason: "照片未显示压力表读数" },
+  verify_return: { type: "verify_return", reason: "照片未显示压力表读数", dueDate: "2026-03-20" },
   escalate: { type: "escalate", kind: "interview", note: "逾期未整改，约谈校长" },
   cancel: { type: "cancel", reason: "检查项适用错误" },
   close_on_site: { type: "close_on_site", photoIds: [aPhotoId("e")] },
@@ -394,8 +398,50 @@ describe("transition", () => {
       const { item, event } = expectOk(
         transition(submitted, VALID.verify_return, ACTORS.ownInspector, NOW),
       );
-      expect(item.returnReason).toBe("照片未显示压力表读数");
-      expect(event.payload).toEqual({ reason: "照片未显示压力表读数" });
+      expect(item).toMatchObject({ returnReason: "照片未显示压力表读数", dueDate: "2026-03-20" });
+      expect(event.payload).toEqual({ reason: "照片未显示压力表读数", dueDate: "2026-03-20" });
+    });
+
+    it("gives a returned item the reviewer's new deadline", () => {
+      const submitted = aRectificationItem({ status: "submitted", dueDate: "2026-03-01" });
+      const { item } = expectOk(
+        transition(
+          submitted,
+          { type: "verify_return", reason: "照片不清楚", dueDate: "2026-03-25" },
+          ACTORS.office,
+          NOW,
+        ),
+      );
+      expect(item).toMatchObject({ status: "returned", dueDate: "2026-03-25" });
+    });
+
+    it.each([
+      [undefined, "请设定退回后新的整改期限"],
+      ["2026-03-10", "新的整改期限须晚于今天"],
+      ["2030-01-01", "整改期限 2030-01-01 晚于三年后"],
+    ])("refuses a return with the new deadline %s", (dueDate, reason) => {
+      const submitted = aRectificationItem({ status: "submitted" });
+      expectRefused(
+        transition(
+          submitted,
+          { type: "verify_return", reason: "照片不清楚", dueDate },
+          ACTORS.office,
+          NOW,
+        ),
+        "invalid",
+        reason,
+      );
+    });
+
+    it("fills a return's missing deadline from the district's policy", () => {
+      const action = { type: "verify_return" as const, reason: "照片不清楚" };
+      expect(withPolicyDefaults(action, { returnDays: 10 }, "2026-03-10")).toEqual({
+        ...action,
+        dueDate: "2026-03-20",
+      });
+      const chosen = { ...action, dueDate: "2026-04-01" };
+      expect(withPolicyDefaults(chosen, { returnDays: 10 }, "2026-03-10")).toBe(chosen);
+      expect(withPolicyDefaults(VALID.cancel, { returnDays: 10 }, "2026-03-10")).toBe(VALID.cancel);
     });
 
     it("holds an extension request without changing the due date or status", () => {
@@ -419,6 +465,30 @@ describe("transition", () => {
         transition(item, VALID.approve_extension, ACTORS.office, NOW),
       );
       expect(next).toMatchObject({ status: "in_progress", dueDate: "2026-04-10", extension: null });
+    });
+
+    it("grants another date than the requested one, with the office's comment", () => {
+      const item = aRectificationItem({ extension: PENDING_EXTENSION });
+      const action = {
+        type: "approve_extension" as const,
+        comment: "同意，提前完成",
+        dueDate: "2026-04-01",
+      };
+      const { item: next, event } = expectOk(transition(item, action, ACTORS.office, NOW));
+      expect(next).toMatchObject({ dueDate: "2026-04-01", extension: null });
+      expect(event.payload).toEqual({ comment: "同意，提前完成", dueDate: "2026-04-01" });
+    });
+
+    it.each([
+      [{ comment: "" }, "请填写审批意见"],
+      [{ comment: "同意", dueDate: "2026-03-15" }, "延期后的日期须晚于原整改期限 2026-03-20"],
+    ])("refuses an approval %j", (fields, reason) => {
+      const item = aRectificationItem({ extension: PENDING_EXTENSION });
+      expectRefused(
+        transition(item, { type: "approve_extension", ...fields }, ACTORS.office, NOW),
+        "invalid",
+        reason,
+      );
     });
 
     it("keeps the due date when the office refuses", () => {
@@ -569,7 +639,7 @@ describe("isOverdue and daysOverdue", () => {
     ["pending", "2026-03-20", "2026-03-20", false, 0],
     ["pending", "2026-03-20", "2026-03-21", true, 1],
     ["in_progress", "2026-02-27", "2026-03-02", true, 3],
-    ["submitted", "2026-03-20", "2026-04-20", true, 31],
+    ["returned", "2026-03-20", "2026-04-20", true, 31],
     ["returned", "2025-12-31", "2026-01-01", true, 1],
     ["closed", "2026-03-20", "2026-04-20", false, 0],
     ["cancelled", "2026-03-20", "2026-04-20", false, 0],
@@ -582,4 +652,75 @@ describe("isOverdue and daysOverdue", () => {
       expect(daysOverdue(item, today)).toBe(days);
     },
   );
+
+  const reported = (day: string) => ({
+    text: "已更换全部过期灭火器",
+    photoIds: [aPhotoId("c")],
+    // 10:00 China time on that day.
+    submittedAt: Date.parse(`${day}T02:00:00Z`),
+  });
+
+  it("is not overdue while a report handed in on time waits for review", () => {
+    const item = aRectificationItem({ status: "submitted", response: reported("2026-03-18") });
+    expect(isOverdue(item, "2026-05-08")).toBe(false);
+    expect(daysOverdue(item, "2026-05-08")).toBe(0);
+  });
+
+  it("counts a late report as late by the days it came after the deadline", () => {
+    const item = aRectificationItem({ status: "submitted", response: reported("2026-03-23") });
+    expect(daysOverdue(item, "2026-05-08")).toBe(3);
+  });
+});
+
+describe("reviewOverdueDays (复查超时)", () => {
+  // Thursday 2026-03-19: 5 working days later is Thursday 2026-03-26.
+  const submitted = aRectificationItem({
+    status: "submitted",
+    response: {
+      text: "已更换全部过期灭火器",
+      photoIds: [aPhotoId("c")],
+      submittedAt: Date.parse("2026-03-19T02:00:00Z"),
+    },
+  });
+
+  it.each([
+    ["2026-03-26", 0],
+    ["2026-03-27", 1],
+    ["2026-03-30", 4],
+  ])("on %s is %i days", (today, days) => {
+    expect(reviewOverdueDays(submitted, { reviewDays: 5 }, today)).toBe(days);
+  });
+
+  it("is 0 for an item that awaits no review", () => {
+    expect(reviewOverdueDays(aRectificationItem(), { reviewDays: 5 }, "2027-01-01")).toBe(0);
+    const returned = { ...submitted, status: "returned" as const };
+    expect(reviewOverdueDays(returned, { reviewDays: 5 }, "2027-01-01")).toBe(0);
+  });
+});
+
+describe("previewTransition and decisionChanges", () => {
+  it("shows a return's status and deadline before and after", () => {
+    const item = aRectificationItem({ status: "submitted" });
+    const action = { type: "verify_return" as const, reason: "照片不清楚", dueDate: "2026-03-27" };
+    expect(decisionChanges(item, previewTransition(item, action, NOW))).toEqual([
+      { label: "状态", before: "待复查", after: "已退回" },
+      { label: "整改期限", before: "2026-03-20", after: "2026-03-27" },
+    ]);
+  });
+
+  it("shows an approval's deadline and the request it settles", () => {
+    const item = aRectificationItem({ extension: PENDING_EXTENSION });
+    const action = { type: "approve_extension" as const, comment: "同意延期" };
+    expect(decisionChanges(item, previewTransition(item, action, NOW))).toEqual([
+      { label: "整改期限", before: "2026-03-20", after: "2026-04-10" },
+      { label: "延期申请", before: "申请延期至 2026-04-10", after: "无" },
+    ]);
+  });
+
+  it("names an escalation", () => {
+    const item = aRectificationItem();
+    expect(decisionChanges(item, previewTransition(item, VALID.escalate, NOW))).toEqual([
+      { label: "督办", before: "无", after: "约谈" },
+    ]);
+  });
 });

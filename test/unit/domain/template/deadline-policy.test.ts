@@ -22,7 +22,14 @@ describe("DEFAULT_DEADLINE_POLICY", () => {
       critical: { mode: "deadline", days: 3 },
       major: { mode: "deadline", days: 15 },
       minor: { mode: "deadline", days: 30 },
+      reviewDays: 5,
+      returnDays: 7,
     });
+  });
+
+  it("reads a policy stored before the 复查 time limit existed with the defaults", () => {
+    const { reviewDays, returnDays, ...older } = DEFAULT_DEADLINE_POLICY;
+    expect(deadlinePolicySchema.parse(older)).toEqual({ ...older, reviewDays, returnDays });
   });
 
   it("is a valid policy", () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import type { DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
+import {
+  DEFAULT_DEADLINE_POLICY,
+  type DeadlinePolicy,
+} from "@/lib/domain/template/deadline-policy";
 import type { Judgement, Severity, TemplateItem } from "@/lib/domain/template/template.schema";
 import {
   editAnswer,
@@ -147,6 +150,7 @@ describe("withAfterPhoto on a 先行管控 finding", () => {
 
 describe("offeredDueDate", () => {
   const policy: DeadlinePolicy = {
+    ...DEFAULT_DEADLINE_POLICY,
     critical: { mode: "on_site" },
     major: { mode: "deadline", days: 15 },
     minor: { mode: "deadline", days: 30 },

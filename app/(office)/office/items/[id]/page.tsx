@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { toChinaDate } from "@/lib/domain/dates";
+import { decisionProposals } from "@/lib/domain/rectification/decision";
+import { reviewOverdueDays } from "@/lib/domain/rectification/transition";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { getItemPage } from "@/lib/server/rectification/queries";
+import { districtRepository } from "@/lib/server/repositories/district-repository";
 import { systemClock } from "@/lib/utils/clock";
 
 import { ItemView } from "@/components/rectification/item-view";
@@ -20,18 +24,20 @@ export default async function OfficeItemPage({ params }: { params: Promise<{ id:
   if (!page) notFound();
   const { timeline, names } = page;
   const { item } = timeline;
+  const policy = await districtRepository.getDeadlinePolicy(db, item.districtId);
+  const today = toChinaDate(systemClock.now());
   return (
     <>
       <PageHeader title="整改事项" />
       <ItemView
-        data={timeline}
+        data={{ ...timeline, reviewOverdueDays: reviewOverdueDays(item, policy, today) }}
         names={names}
         noticeHref={item.noticeId ? `/office/notices/${item.noticeId}` : null}
         actions={
           <OfficeItemActions
-            itemId={item.id}
-            version={item.version}
+            item={item}
             allowed={timeline.allowedActions}
+            proposals={decisionProposals(item, policy, today)}
           />
         }
       />

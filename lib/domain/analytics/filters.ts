@@ -1,0 +1,146 @@
+import { z } from "zod";
+
+import "../zod-locale";
+
+import { addDays } from "../dates";
+import { idSchema } from "../ids";
+import {
+  RECTIFICATION_STATUSES,
+  type RectificationStatus,
+} from "../rectification/rectification.schema";
+import { severitySchema, templateDomainSchema } from "../template/template.schema";
+import { type DateString, dateStringSchema } from "../visit/answer.schema";
+
+/** "2026-03": a calendar month (China), the unit of 一月一排名一通报. */
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式应为 YYYY-MM");
+export type Month = z.infer<typeof monthSchema>;
+
+/** The month a China date falls in. */
+export function monthOf(date: DateString): Month {
+  return date.slice(0, 7);
+}
+
+/** First and last day of a month. */
+export function monthRange(month: Month): { from: DateString; to: DateString } {
+  const from = `${month}-01`;
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  const next = m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, "0")}-01`;
+  return { from, to: addDays(next, -1) };
+}
+
+/** "2026年3月". */
+export function monthLabel(month: Month): string {
+  const [year, m] = month.split("-").map(Number);
+  return `${year}年${m}月`;
+}
+
+/**
+ * The dashboard's filters, as URL parameters so that a filtered view survives a reload and can be
+ * shared. They combine (AND). `from`/`to` bound the finding date (China date, inclusive); `month`
+ * is the month whose visit coverage and ranking are shown.
+ */
+export const dashboardFiltersSchema = z
+  .object({
+    zone: idSchema.optional(),
+    school: idSchema.optional(),
+    /** Users come from the auth library, whose ids are not UUIDs. */
+    inspector: z.string().trim().min(1).max(64).optional(),
+    domain: templateDomainSchema.optional(),
+    severity: severitySchema.optional(),
+    from: dateStringSchema.optional(),
+    to: dateStringSchema.optional(),
+    month: monthSchema.optional(),
+  })
+  .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
+    message: "开始日期不能晚于结束日期",
+    path: ["to"],
+  });
+export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;
+
+export const DASHBOARD_FILTER_KEYS = [
+  "zone",
+  "school",
+  "inspector",
+  "domain",
+  "severity",
+  "from",
+  "to",
+  "month",
+] as const satisfies readonly (keyof DashboardFilters)[];
+
+/**
+ * Reads filters from URL parameters; an unusable value (an id that is not one, a bad date) is
+ * dropped rather than failing the page, and `issues` says which.
+ */
+export function parseDashboardFilters(params: Record<string, string | undefined>): {
+  filters: DashboardFilters;
+  dropped: string[];
+} {
+  const filters: Record<string, string> = {};
+  const dropped: string[] = [];
+  for (const key of DASHBOARD_FILTER_KEYS) {
+    const value = params[key];
+    if (value === undefined || value === "") continue;
+    const field = dashboardFiltersSchema.shape[key];
+    if (field.safeParse(value).success) filters[key] = value;
+    else dropped.push(key);
+  }
+  const parsed = dashboardFiltersSchema.safeParse(filters);
+  if (parsed.success) return { filters: parsed.data, dropped };
+  const { to: _to, ...rest } = filters;
+  return { filters: dashboardFiltersSchema.parse(rest), dropped: [...dropped, "to"] };
+}
+
+/** The filters as URL parameters, in a stable order, leaving out what is not set. */
+export function filterParams(
+  filters: Partial<Record<string, string | undefined>>,
+): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== "") params.set(key, value);
+  }
+  return params;
+}
+
+/** What a ledger link may add to the dashboard's filters: the figure's own slice. */
+export type LedgerSlice = {
+  zone?: string;
+  school?: string;
+  inspector?: string;
+  domain?: string;
+  severity?: string;
+  /** Statuses, comma-separated in the URL. */
+  state?: readonly RectificationStatus[];
+  overdue?: boolean;
+  from?: DateString;
+  to?: DateString;
+  q?: string;
+};
+
+export const OPEN_STATUSES: readonly RectificationStatus[] = RECTIFICATION_STATUSES.filter(
+  (s) => s !== "closed" && s !== "cancelled",
+);
+
+/**
+ * The 台账 (/office/items) filtered to what a figure counts: the dashboard's filters (less
+ * `month`, which the ledger does not know) with the figure's slice on top. Parameters as the ledger
+ * reads them: zone, school, inspector, domain, severity, state, overdue=1, from, to, q.
+ */
+export function ledgerHref(filters: DashboardFilters, slice: LedgerSlice = {}): string {
+  const { month: _month, ...base } = filters;
+  const merged = { ...base, ...slice };
+  const params = filterParams({
+    zone: merged.zone,
+    school: merged.school,
+    inspector: merged.inspector,
+    domain: merged.domain,
+    severity: merged.severity,
+    state: merged.state && merged.state.length > 0 ? merged.state.join(",") : undefined,
+    overdue: merged.overdue ? "1" : undefined,
+    from: merged.from,
+    to: merged.to,
+    q: merged.q,
+  });
+  const query = params.toString();
+  return query === "" ? "/office/items" : `/office/items?${query}`;
+}
