@@ -31,7 +31,8 @@ export function rowToVisit(row: VisitRow): Visit {
     schoolId: row.schoolId,
     inspectorId: row.inspectorId,
     kind: row.kind,
-    campaignId: row.campaignId,
+    // Absent unless set, as the phone writes it: a visit reads back as it was pushed.
+    ...(row.campaignId === null ? {} : { campaignId: row.campaignId }),
     templates: row.templates,
     ...(row.excludedSections === null ? {} : { excludedSections: row.excludedSections }),
     startedAt: row.startedAt.getTime(),

@@ -370,7 +370,7 @@ describe("POST /api/sync/push", () => {
     expect(results.find((r) => r.id === submit.id)).toEqual({
       id: submit.id,
       status: "rejected",
-      reason: "督学签名的姓名（冒名者）与账号姓名（王建国）不一致",
+      refusal: refusal("invalid_input", "督学签名的姓名（冒名者）与账号姓名（王建国）不一致"),
     });
     expect((await storedVisit(phone.visit.id))?.status).toBe("draft");
   });
@@ -479,13 +479,13 @@ describe("rectification.act over sync", () => {
     const phone = aFullVisit(users.inspector1.id, s01, campusSafety, T0 + 2 * HOUR);
     await sync(phone);
     const item = (await storedItems(phone.visit.id)).find((i) => i.status === "pending")!;
-    const onSite = Date.now() - 3 * HOUR;
+    const onSite = systemClock.now() - 3 * HOUR;
     const withTime = { ...act(item, 1, { type: "acknowledge" }), createdAt: onSite };
     const { args } = withTime;
     const acknowledged = { ...withTime, args: { ...args, occurredAt: onSite } };
     // A mutation queued before occurredAt existed: its createdAt stands in.
     const old = { ...act(item, 2, { type: "escalate", kind: "interview", note: "约谈" }) };
-    const before = Date.now();
+    const before = systemClock.now();
 
     expect(await pushOk("school01", [acknowledged])).toEqual([
       { id: acknowledged.id, status: "applied" },

@@ -129,7 +129,7 @@ describe("visit scope rules", () => {
   it("lets a 复查 pin no checklist, and no other kind", () => {
     expect(visitSchema.safeParse(aVisit({ kind: "follow_up", templates: [] })).success).toBe(true);
     const routine = startVisit(aStartInput({ templates: [] }), idSequence(), STARTED_AT);
-    expect(routine).toMatchObject({ ok: false, reason: "请至少选择一个检查表" });
+    expect(routine).toMatchObject({ ok: false, message: "请至少选择一个检查表" });
     const followUp = startVisit(
       aStartInput({ kind: "follow_up", templates: [] }),
       idSequence(),
@@ -155,7 +155,7 @@ describe("visit scope rules", () => {
       idSequence(),
       STARTED_AT + 60_000,
     );
-    expect(change).toMatchObject({ ok: false, reason: "请填写学校签名人的职务" });
+    expect(change).toMatchObject({ ok: false, message: "请填写学校签名人的职务" });
   });
 
   it("keeps a second inspector's name with the inspector's signature", () => {
