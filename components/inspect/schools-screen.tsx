@@ -164,7 +164,7 @@ export function SchoolsScreen() {
               title={needs.length === 0 ? "检查包中没有分配给您的学校" : "没有匹配的学校"}
             />
           ) : (
-            <ul className="grid gap-3 sm:grid-cols-2">
+            <ul className="grid gap-3 sm:grid-cols-2" aria-label="全部学校">
               {shown.map((need) => (
                 <li key={need.school.id}>
                   <SchoolCard need={need} />

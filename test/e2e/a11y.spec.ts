@@ -8,7 +8,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 import { signIn } from "./helpers";
-import { rows, startVisit } from "./inspector-helpers";
+import { rows, schoolCard, startVisit } from "./inspector-helpers";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -52,7 +52,7 @@ test("the inspector's pages", async ({ page }) => {
   // axe over a whole checklist is slow on a busy machine.
   test.setTimeout(360_000);
   await signIn(page, "inspector1", /\/inspect$/);
-  await expect(page.getByText("示范区实验小学", { exact: true })).toBeVisible();
+  await expect(schoolCard(page, "示范区实验小学")).toBeVisible();
   await checkPage(page, "/inspect");
   // The shortest checklist (18 items): every row is the same component, and axe takes minutes
   // over a long one on a busy machine.
@@ -79,9 +79,7 @@ test("the inspector's pages", async ({ page }) => {
   await expect(page).toHaveURL(/view=submit/);
   await checkPage(page, "/inspect/visit?view=submit");
   await page.goto("/inspect");
-  await page
-    .locator("li")
-    .filter({ has: page.getByText("示范区实验小学", { exact: true }) })
+  await schoolCard(page, "示范区实验小学")
     .getByRole("link", { name: /^(开始检查|另开一次检查)$/ })
     .click();
   await expect(page.getByRole("button", { name: "开始检查" })).toBeVisible();

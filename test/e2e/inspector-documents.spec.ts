@@ -12,6 +12,7 @@ import {
   answerRestAndSign,
   readOutbox,
   rows,
+  schoolCard,
   startVisit,
   waitForServiceWorker,
 } from "./inspector-helpers";
@@ -51,7 +52,7 @@ test("the inspector previews the notice and the record offline, then opens them 
   test.setTimeout(300_000);
   await signIn(page, "inspector1", /\/inspect$/);
   await waitForServiceWorker(page);
-  await expect(page.getByText("示范区实验小学", { exact: true })).toBeVisible();
+  await expect(schoolCard(page, "示范区实验小学")).toBeVisible();
   await context.setOffline(true);
   await page.reload();
 

@@ -227,13 +227,21 @@ export async function answerPlainly(page: Page, row: Locator): Promise<void> {
   }
 }
 
+/** The card of `schoolName` in 我的学校's list of all schools (the 待督导 card names schools too). */
+export function schoolCard(page: Page, schoolName: string): Locator {
+  return page
+    .getByRole("list", { name: "全部学校" })
+    .getByRole("listitem")
+    .filter({ has: page.getByText(schoolName, { exact: true }) });
+}
+
 /** Starts a visit of `schoolName` with only the checklist titled `templateTitle`, from 我的学校; returns its id. */
 export async function startVisit(
   page: Page,
   schoolName: string,
   templateTitle = "校园安全检查",
 ): Promise<string> {
-  const card = page.locator("li").filter({ has: page.getByText(schoolName, { exact: true }) });
+  const card = schoolCard(page, schoolName);
   // A draft left on the server by an earlier run against the same database offers 另开一次检查.
   await card.getByRole("link", { name: /^(开始检查|另开一次检查)$/ }).click();
   await expect(page).toHaveURL(/\/inspect\/start\?school=/);

@@ -16,6 +16,7 @@ import {
   readOutbox,
   readServerVisit,
   rows,
+  schoolCard,
   startVisit,
   syncUntilEmpty,
   waitForServiceWorker,
@@ -73,7 +74,7 @@ test.describe("inspector app offline", () => {
   }) => {
     await signIn(page, "inspector1", /\/inspect$/);
     await waitForServiceWorker(page);
-    await expect(page.getByText("示范区实验小学", { exact: true })).toBeVisible();
+    await expect(schoolCard(page, "示范区实验小学")).toBeVisible();
 
     await context.setOffline(true);
     const reload = await page.reload();

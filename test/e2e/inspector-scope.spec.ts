@@ -13,6 +13,7 @@ import {
   openE2eDatabase,
   readOutbox,
   rows,
+  schoolCard,
   sign,
   syncUntilEmpty,
   waitForServiceWorker,
@@ -39,7 +40,7 @@ function sections(page: Page): Locator {
 }
 
 async function openStart(page: Page, schoolName: string): Promise<void> {
-  const card = page.locator("li").filter({ has: page.getByText(schoolName, { exact: true }) });
+  const card = schoolCard(page, schoolName);
   await card.getByRole("link", { name: /^(开始检查|另开一次检查)$/ }).click();
   await expect(page).toHaveURL(/\/inspect\/start\?school=/);
 }
