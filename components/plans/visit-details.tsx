@@ -12,7 +12,7 @@ const RESULT_TONES: Record<string, string> = {
   符合: "text-emerald-700",
   部分符合: "text-amber-700",
   不符合: "text-red-700",
-  未检查: "text-slate-400",
+  未检查: "text-slate-500",
 };
 
 function onSite(visit: Visit): string {

@@ -9,7 +9,13 @@ import crypto from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 
 import { signIn } from "./helpers";
-import { makeJpeg, openE2eDatabase, readOutbox, waitForServiceWorker } from "./inspector-helpers";
+import {
+  schoolCard,
+  makeJpeg,
+  openE2eDatabase,
+  readOutbox,
+  waitForServiceWorker,
+} from "./inspector-helpers";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -97,10 +103,10 @@ test("a 复查 done offline passes one item and returns another, and both reach 
   // The inspector downloads the pack online, then loses the network.
   await signIn(page, "inspector1", /\/inspect$/);
   await waitForServiceWorker(page);
-  await expect(page.getByText(SCHOOL_NAME, { exact: true })).toBeVisible();
+  await expect(schoolCard(page, SCHOOL_NAME)).toBeVisible();
   await context.setOffline(true);
 
-  const card = page.locator("li").filter({ has: page.getByText(SCHOOL_NAME, { exact: true }) });
+  const card = schoolCard(page, SCHOOL_NAME);
   await card.getByRole("link", { name: /^(开始检查|另开一次检查)$/ }).click();
   await expect(page).toHaveURL(/\/inspect\/start\?school=/);
   await page.getByRole("button", { name: "复查/回访" }).click();

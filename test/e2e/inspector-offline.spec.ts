@@ -132,7 +132,7 @@ test.describe("inspector app offline", () => {
   }) => {
     await signIn(page, "inspector2", /\/inspect$/);
     await waitForServiceWorker(page);
-    await expect(page.getByText("城西小学", { exact: true })).toBeVisible();
+    await expect(schoolCard(page, "城西小学")).toBeVisible();
     await context.setOffline(true);
     const visitId = await startVisit(page, "城西小学");
     await answerWithFindings(page);
@@ -167,7 +167,7 @@ test.describe("inspector app offline", () => {
   }) => {
     await signIn(page, "inspector3", /\/inspect$/);
     await waitForServiceWorker(page);
-    await expect(page.getByText("李家村小学", { exact: true })).toBeVisible();
+    await expect(schoolCard(page, "李家村小学")).toBeVisible();
     let answer: { status: number; body: unknown } = { status: 500, body: { message: "内部错误" } };
     await context.route("**/api/sync/push", (route) =>
       route.fulfill({ status: answer.status, json: answer.body }),

@@ -61,7 +61,7 @@ test("a routine visit at a 九年一贯制 school, partly checked, bulk 符合, 
   test.setTimeout(300_000);
   await signIn(page, "inspector1", /\/inspect$/);
   await waitForServiceWorker(page);
-  await expect(page.getByText(NINE_YEAR, { exact: true })).toBeVisible();
+  await expect(schoolCard(page, NINE_YEAR)).toBeVisible();
   await context.setOffline(true);
 
   // 挂牌督导 proposes the district's set (seeded: 校园安全检查 and 办学规范检查), nothing else.
@@ -186,7 +186,7 @@ test("abandoning a draft withdraws its queued changes: the server never receives
   test.setTimeout(180_000);
   await signIn(page, "inspector1", /\/inspect$/);
   await waitForServiceWorker(page);
-  await expect(page.getByText("城东第二小学", { exact: true })).toBeVisible();
+  await expect(schoolCard(page, "城东第二小学")).toBeVisible();
   await context.setOffline(true);
 
   await openStart(page, "城东第二小学");

@@ -14,6 +14,7 @@ import { expect, type Browser, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 
 import {
+  schoolCard,
   addPhoto,
   finishAndSubmit,
   readLocalVisit,
@@ -276,10 +277,10 @@ test("a county sets itself up from an empty database and runs its first inspecti
   await firstSignIn(phone, "dx1", inspectorPassword, /\/inspect$/);
   await phone.getByRole("button", { name: "下载检查包" }).tap();
   await expect(phone.getByText(/共 20 所学校/)).toBeVisible({ timeout: 60_000 });
-  await expect(phone.getByText("测试第1学校", { exact: true })).toBeVisible();
+  await expect(schoolCard(phone, "测试第1学校")).toBeVisible();
   await expect(phone.getByText("测试第21学校", { exact: true })).toHaveCount(0);
   await phone.getByLabel("搜索学校").fill("测试第3");
-  await expect(phone.getByText("测试第3学校", { exact: true })).toBeVisible();
+  await expect(schoolCard(phone, "测试第3学校")).toBeVisible();
   await expect(phone.getByText("测试第30学校", { exact: true })).toHaveCount(0);
   await phone.getByLabel("搜索学校").fill("");
 

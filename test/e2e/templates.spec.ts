@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 
 import { signIn } from "./helpers";
-import { rows, startVisit } from "./inspector-helpers";
+import { schoolCard, rows, startVisit } from "./inspector-helpers";
 
 type ApiTemplate = { code: string; version: number; items: { code: string; prompt: string }[] };
 
@@ -119,7 +119,7 @@ test.describe("checklist templates", () => {
     const inspector = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const phone = await inspector.newPage();
     await signIn(phone, "inspector2", /\/inspect$/);
-    await expect(phone.getByText("城西小学", { exact: true })).toBeVisible();
+    await expect(schoolCard(phone, "城西小学")).toBeVisible();
     const oldVisitId = await startVisit(phone, "城西小学", "消防安全检查");
     const promptOf = (page: Page) => rows(page).filter({ hasText: "XF-001" }).locator("p").first();
     const oldPrompt = await promptOf(phone).textContent();
