@@ -428,7 +428,7 @@ describe("transition", () => {
           ACTORS.office,
           NOW,
         ),
-        "invalid",
+        "invalid_input",
         reason,
       );
     });
@@ -486,7 +486,7 @@ describe("transition", () => {
       const item = aRectificationItem({ extension: PENDING_EXTENSION });
       expectRefused(
         transition(item, { type: "approve_extension", ...fields }, ACTORS.office, NOW),
-        "invalid",
+        "invalid_input",
         reason,
       );
     });
