@@ -26,7 +26,7 @@ export function OverdueBadge({ days }: { days: number }) {
 /** The reviewer's clock: nothing while the 复查 is within the district's service time. */
 export function ReviewOverdueBadge({ days }: { days: number }) {
   if (days <= 0) return null;
-  return <span className={cn(BADGE, "bg-amber-500 text-white")}>复查超时 {days} 天</span>;
+  return <span className={cn(BADGE, "bg-amber-700 text-white")}>复查超时 {days} 天</span>;
 }
 
 export function Tag({
