@@ -218,6 +218,8 @@ let nextSeed = 100;
  * know here), and takes the photo an item always asks for.
  */
 export async function answerPlainly(page: Page, row: Locator): Promise<void> {
+  // count() does not wait: the row must be on screen before we ask what it offers.
+  await expect(row).toBeVisible();
   const pass = row.getByRole("radio", { name: "符合", exact: true });
   if ((await pass.count()) > 0) await pass.click();
   else await row.getByRole("button", { name: "不适用", exact: true }).click();

@@ -64,9 +64,11 @@ test("a routine visit at a 九年一贯制 school, partly checked, bulk 符合, 
   await expect(schoolCard(page, NINE_YEAR)).toBeVisible();
   await context.setOffline(true);
 
-  // 挂牌督导 proposes the district's set (seeded: 校园安全检查 and 办学规范检查), nothing else.
+  // 挂牌督导 proposes the district's set (seeded: 校园安全检查 and 办学规范与大班额检查), nothing else.
   await openStart(page, NINE_YEAR);
   const scope = page.locator("fieldset").filter({ hasText: "检查范围" });
+  // The proposal is applied once the school's checklists are read from the device.
+  await expect(scope.getByRole("checkbox", { checked: true })).toHaveCount(2);
   const ticked = await scope
     .locator("label")
     .evaluateAll((labels) =>
@@ -76,7 +78,7 @@ test("a routine visit at a 九年一贯制 school, partly checked, bulk 符合, 
     );
   expect(ticked).toHaveLength(2);
   expect(ticked.some((t) => t.startsWith("校园安全检查"))).toBe(true);
-  expect(ticked.some((t) => t.startsWith("办学规范检查"))).toBe(true);
+  expect(ticked.some((t) => t.startsWith("办学规范与大班额检查"))).toBe(true);
   // 复查 proposes none.
   await page.getByRole("button", { name: "复查/回访" }).click();
   await expect(scope.getByRole("checkbox", { checked: true })).toHaveCount(0);
@@ -91,7 +93,7 @@ test("a routine visit at a 九年一贯制 school, partly checked, bulk 符合, 
   // Two sections by hand, one finding among them.
   const first = sections(page).nth(0);
   const finding = first.locator("li[data-item-key]").first();
-  await finding.getByRole("button", { name: "不符合", exact: true }).click();
+  await finding.getByRole("radio", { name: "不符合", exact: true }).click();
   await addPhoto(page, finding.locator('input[type="file"]').first(), finding, 31);
   await finding.getByRole("button", { name: "限期整改" }).click();
   const findingKey = (await finding.getAttribute("data-item-key"))!;
@@ -124,6 +126,16 @@ test("a routine visit at a 九年一贯制 school, partly checked, bulk 符合, 
   const unchecked = await rows(page).and(page.locator('[data-result="none"]')).count();
   expect(unchecked).toBeGreaterThan(0);
 
+  // Bulk 符合 takes no photos: an item that always asks for one still does.
+  const photoOwed = bulk
+    .locator('li[data-item-key][data-result="pass"]')
+    .filter({ hasText: "本项须拍照取证" });
+  for (let seed = 40; (await photoOwed.count()) > 0; seed++) {
+    const key = await photoOwed.first().getAttribute("data-item-key");
+    const row = page.locator(`li[data-item-key="${key}"]`);
+    await addPhoto(page, row.locator('input[type="file"]').first(), row, seed);
+  }
+
   // Submit with the rest 未检查: listed on the submit page; signatures under the account's name.
   await page.getByRole("button", { name: "签名提交" }).click();
   await expect(page.locator("[data-unchecked]")).toHaveAttribute(
@@ -136,6 +148,7 @@ test("a routine visit at a 九年一贯制 school, partly checked, bulk 符合, 
   await page.getByLabel("学校代表姓名").fill("郑华");
   await page.getByLabel("职务", { exact: true }).fill("校长");
   await sign(page, page.getByRole("region", { name: "学校代表签名" }));
+  await expect(page.getByRole("heading", { name: /提交前还需完成/ })).toHaveCount(0);
   await page.getByRole("button", { name: "提交检查" }).click();
   await expect(page.getByRole("status").filter({ hasText: "检查已提交" })).toBeVisible();
   expect((await readOutbox(page)).pending.length).toBeGreaterThan(0);
@@ -171,7 +184,7 @@ test("a routine visit at a 九年一贯制 school, partly checked, bulk 符合, 
     visitId,
   ]);
   const noticeText = await pdfText(page, `/api/notices/${notice!.id}/pdf`);
-  expect(noticeText).toContain("整改通知书");
+  expect(noticeText).toContain("督导检查发现问题整改的通知");
   const recordText = await pdfText(page, `/api/visits/${visitId}/record.pdf`);
   expect(recordText).toContain(`本次未检查${unchecked}项`);
   expect(recordText).toContain("王建国、陈立");

@@ -286,7 +286,7 @@ test("a county sets itself up from an empty database and runs its first inspecti
 
   const visitId = await startVisit(phone, "测试第1学校", "校园安全检查");
   const finding = rows(phone).first();
-  await finding.getByRole("button", { name: "不符合", exact: true }).tap();
+  await finding.getByRole("radio", { name: "不符合", exact: true }).tap();
   await addPhoto(phone, finding.locator('input[type="file"]').first(), finding, 1);
   await finding.getByRole("button", { name: "限期整改" }).tap();
   await finding.getByLabel("问题描述").fill("门卫室无外来人员登记簿");
