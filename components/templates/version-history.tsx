@@ -52,7 +52,7 @@ export function VersionHistory({
             {v.version === adopted ? (
               <Badge className="bg-sky-50 text-sky-700">本区采用</Badge>
             ) : null}
-            <span className="text-slate-500">
+            <span className="text-slate-600">
               {v.publishedAt === null ? "" : `${toChinaDate(v.publishedAt)} 发布 · `}
               {v.items.length} 项
             </span>
