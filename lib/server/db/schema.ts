@@ -315,6 +315,12 @@ export const photos = pgTable(
     purpose: text("purpose"),
     visitId: uuid("visit_id"),
     schoolId: uuid("school_id"),
+    /**
+     * Set on an annotated copy: the photo it was drawn on, which is kept beside it (the copy is the
+     * evidence), and the marks drawn (AnnotationShape[]), so the phone can edit them again.
+     */
+    originalId: text("original_id"),
+    annotationShapes: jsonb("annotation_shapes"),
   },
   (t) => [index("photos_visit_idx").on(t.visitId), index("photos_school_idx").on(t.schoolId)],
 );
