@@ -230,25 +230,9 @@ function Annotator({
       aria-label="标注照片"
       className="fixed inset-0 z-50 flex flex-col bg-slate-950 text-white select-none"
     >
-      <header className="flex items-center justify-between gap-2 px-3 pt-[max(0.5rem,env(safe-area-inset-top))] pb-2">
-        <button
-          type="button"
-          onClick={onClose}
-          disabled={isSaving}
-          className="h-11 rounded-lg px-3 text-base text-slate-100"
-        >
-          {cancelLabel}
-        </button>
-        <h2 className="text-base font-medium">标注照片</h2>
-        <button
-          type="button"
-          onClick={() => void finish()}
-          disabled={isSaving || !image || labelAt !== null}
-          className="bg-brand-700 h-11 rounded-lg px-5 text-base font-medium text-white disabled:opacity-50"
-        >
-          {isSaving ? "保存中…" : "完成"}
-        </button>
-      </header>
+      <h2 className="px-3 pt-[max(0.5rem,env(safe-area-inset-top))] pb-1 text-center text-base font-medium">
+        标注照片
+      </h2>
 
       <div className="relative min-h-0 flex-1">
         <canvas
@@ -356,6 +340,25 @@ function Annotator({
             className="h-11 flex-1 rounded-lg bg-slate-800 text-base disabled:opacity-40"
           >
             清除
+          </button>
+        </div>
+        {/* At the bottom with the tools: the thumb of the hand holding the phone reaches them. */}
+        <div className="flex gap-2">
+          <button
+            type="button"
+            onClick={onClose}
+            disabled={isSaving}
+            className="h-12 flex-1 rounded-lg bg-slate-800 text-base"
+          >
+            {cancelLabel}
+          </button>
+          <button
+            type="button"
+            onClick={() => void finish()}
+            disabled={isSaving || !image || labelAt !== null}
+            className="bg-brand-700 h-12 flex-[2] rounded-lg text-base font-medium text-white disabled:opacity-50"
+          >
+            {isSaving ? "保存中…" : "完成"}
           </button>
         </div>
       </footer>

@@ -1,7 +1,7 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { memo, useEffect, useId, useState } from "react";
+import { lazy, memo, Suspense, useEffect, useId, useState } from "react";
+import { createPortal } from "react-dom";
 
 import type { AnnotationShape } from "@/lib/domain/photo/annotation";
 import type { PhotoId } from "@/lib/domain/photo/photo.schema";
@@ -9,17 +9,12 @@ import { usePhotoState, usePhotoThumbnailUrl } from "@/lib/hooks/use-photos";
 import type { PhotoAdded } from "@/lib/hooks/visit-actions";
 import { cn } from "@/lib/utils/cn";
 
-/** Loaded when first opened, so the checklist's first load carries none of it. */
-const PhotoAnnotator = dynamic(
-  () => import("./photo-annotator").then((module) => module.PhotoAnnotator),
-  {
-    ssr: false,
-    loading: () => (
-      <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-950 text-white">
-        正在打开标注…
-      </div>
-    ),
-  },
+/**
+ * Loaded when first opened, so the checklist's first load carries none of it (React.lazy rather
+ * than next/dynamic, whose loader would itself add to that load).
+ */
+const PhotoAnnotator = lazy(() =>
+  import("./photo-annotator").then((module) => ({ default: module.PhotoAnnotator })),
 );
 
 const UPLOAD_LABELS = { pending: "待上传", uploaded: "已上传", rejected: "被拒绝" } as const;
@@ -194,18 +189,30 @@ export function PhotoStrip({
           {error}
         </p>
       ) : null}
-      {annotating ? (
-        <PhotoAnnotator
-          key={annotating.id}
-          photoId={annotating.id}
-          cancelLabel={annotating.isNew ? "跳过" : "取消"}
-          onDone={(shapes) => onAnnotate(annotating.id, shapes)}
-          onClose={() => {
-            setAnnotating(null);
-            annotating.closed();
-          }}
-        />
-      ) : null}
+      {annotating
+        ? // On the body: a checklist row's containment would otherwise pin a fixed overlay inside the row.
+          createPortal(
+            <Suspense
+              fallback={
+                <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-950 text-white">
+                  正在打开标注…
+                </div>
+              }
+            >
+              <PhotoAnnotator
+                key={annotating.id}
+                photoId={annotating.id}
+                cancelLabel={annotating.isNew ? "跳过" : "取消"}
+                onDone={(shapes) => onAnnotate(annotating.id, shapes)}
+                onClose={() => {
+                  setAnnotating(null);
+                  annotating.closed();
+                }}
+              />
+            </Suspense>,
+            document.body,
+          )
+        : null}
     </div>
   );
 }
