@@ -49,7 +49,10 @@ export async function makeJpeg(
   return Buffer.from(base64, "base64");
 }
 
-/** Picks a JPEG through a row's camera input and waits until its thumbnail shows. */
+/**
+ * Picks a JPEG through a row's camera input and waits until its thumbnail shows. A finding photo
+ * opens the annotator next, which this skips (photo-annotation.spec.ts draws on it).
+ */
 export async function addPhoto(
   page: Page,
   input: Locator,
@@ -63,6 +66,16 @@ export async function addPhoto(
     buffer: await makeJpeg(page, seed),
   });
   await expect(container.locator("[data-photo-id]")).toHaveCount(before + 1, { timeout: 30_000 });
+  // The strip says 处理中 until the annotator, if it opens, is closed.
+  const annotator = page.getByRole("dialog", { name: "标注照片" });
+  const busy = container.getByText(/^＋?处理中/);
+  await expect
+    .poll(async () => (await annotator.isVisible()) || (await busy.count()) === 0)
+    .toBe(true);
+  if (await annotator.isVisible()) {
+    await annotator.getByRole("button", { name: "跳过" }).click();
+    await expect(annotator).toBeHidden();
+  }
 }
 
 /** Waits until the service worker controls the page (it claims clients on first install). */
@@ -78,7 +91,8 @@ export type OutboxSnapshot = {
 };
 export type LocalVisit = {
   answers: number;
-  photos: { id: string; uploadState: string }[];
+  /** `originalId`: the photo an annotated copy was drawn on (null for photos not annotated). */
+  photos: { id: string; uploadState: string; originalId: string | null }[];
   status: string | null;
 };
 
@@ -118,12 +132,16 @@ function readPhone(
               },
               visit: {
                 answers: answers.result,
-                photos: (photos.result as { meta: { id: string }; uploadState: string }[]).map(
-                  (p) => ({
-                    id: p.meta.id,
-                    uploadState: p.uploadState,
-                  }),
-                ),
+                photos: (
+                  photos.result as {
+                    meta: { id: string; annotation?: { originalId: string } };
+                    uploadState: string;
+                  }[]
+                ).map((p) => ({
+                  id: p.meta.id,
+                  uploadState: p.uploadState,
+                  originalId: p.meta.annotation?.originalId ?? null,
+                })),
                 status: (visit.result as { status: string } | undefined)?.status ?? null,
               },
             });
