@@ -31,6 +31,7 @@ import {
   openRectificationItem,
   transition,
   type TransitionEvent,
+  withPolicyDefaults,
 } from "@/lib/domain/rectification/transition";
 import { explainApplicability } from "@/lib/domain/template/applicability";
 import {
@@ -988,7 +989,9 @@ export async function seedScale(
           for (const step of story) {
             const stepAt = issuedAt + step.day * DAY + Math.floor(rand() * 6) * HOUR;
             if (stepAt >= now) break;
-            const moved = transition(item, step.action, actors[step.by], stepAt);
+            // A return takes the policy's new deadline, as the server gives one sent without a date.
+            const action = withPolicyDefaults(step.action, policy, toChinaDate(stepAt));
+            const moved = transition(item, action, actors[step.by], stepAt);
             if (!moved.ok)
               throw new Error(`${item.itemCode} ${step.action.type} 被拒绝：${moved.message}`);
             item = moved.item;
