@@ -14,6 +14,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { addDays, toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
 import { userSchema } from "@/lib/domain/org/org.schema";
+import { getDashboard as dashboardFigures } from "@/lib/server/analytics/dashboard";
 import { getAuth } from "@/lib/server/auth/auth";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 import { getDatabaseInfo, getDb, shutdownDatabase } from "@/lib/server/db/client";
@@ -139,6 +140,8 @@ async function explainMainQueries(office: User, city: User, inspectorId: string,
     }
   };
   const q = (s: string) => ledgerQuerySchema.parse(Object.fromEntries(new URLSearchParams(s)));
+  await run("总览（区县督导室）", () => dashboardFigures(db, office, {}, now));
+  await run("总览（市级）", () => dashboardFigures(db, city, {}, now));
   await run("台账第一页（区县督导室）", () => listItemPage(db, office, q("limit=50"), now));
   await run("台账：逾期 + 检查领域 + 督学（区县督导室）", () =>
     listItemPage(db, office, q(`limit=50&overdue=1&domain=fire&inspector=${inspectorId}`), now),

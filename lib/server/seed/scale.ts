@@ -638,6 +638,7 @@ const ITEM_COLUMNS = [
   "district_id",
   "school_id",
   "visit_id",
+  "inspector_id",
   "notice_id",
   "template_code",
   "template_version",
@@ -676,12 +677,13 @@ const EVENT_COLUMNS = [
   "hash",
 ];
 
-function itemRow(item: RectificationItem): Cell[] {
+function itemRow(item: RectificationItem, inspectorId: string): Cell[] {
   return [
     item.id,
     item.districtId,
     item.schoolId,
     item.visitId,
+    inspectorId,
     item.noticeId,
     item.templateCode,
     item.templateVersion,
@@ -997,7 +999,7 @@ export async function seedScale(
             item = moved.item;
             record(moved.event);
           }
-          batch.items.push(itemRow(item));
+          batch.items.push(itemRow(item, zone.inspectorId));
           totals.itemsByStatus[item.status] = (totals.itemsByStatus[item.status] ?? 0) + 1;
           totals.items++;
         }
