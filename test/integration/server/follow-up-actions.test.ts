@@ -132,6 +132,7 @@ describe("a 复查 of items the school has not reported", () => {
     const timeline = await getItemTimeline(t.db, users.office, itemId, SYNCED);
     expect(timeline).toMatchObject({
       item: { status: "closed", afterPhotoIds: [photoId(1)] },
+      reviewNote: "现场核实已更换",
       verification: { ok: true },
     });
     const last = timeline!.events.at(-1)!;
