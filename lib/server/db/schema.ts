@@ -542,6 +542,8 @@ export const visits = pgTable(
     index("visits_inspector_change_seq_idx").on(t.inspectorId, t.changeSeq),
     // The office's visit list (keyset on started_at, id) and the monthly coverage ranges.
     index("visits_district_started_idx").on(t.districtId, t.startedAt, t.id),
+    // A city's or the admin's visit list pages across districts, newest first.
+    index("visits_started_idx").on(t.startedAt, t.id),
     index("visits_campaign_idx").on(t.campaignId, t.schoolId),
   ],
 );
