@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import type { TemplateAnswers } from "@/lib/domain/visit/visit-detail";
 import { VISIT_KIND_LABELS, type Visit } from "@/lib/domain/visit/visit.schema";
-import { photoPath } from "@/lib/sync/protocol";
+import { photoPath, photoThumbnailPath } from "@/lib/sync/protocol";
 import { cn } from "@/lib/utils/cn";
 
 import { formatDateTime } from "@/components/rectification/format";
@@ -131,7 +131,7 @@ export function AnswerSections({
                                   <a href={photoPath(id)} target="_blank" rel="noreferrer">
                                     {/* eslint-disable-next-line @next/next/no-img-element -- private, content-addressed thumbnails served by our API */}
                                     <img
-                                      src={`${photoPath(id)}/thumbnail`}
+                                      src={photoThumbnailPath(id)}
                                       alt={`${line.code} 照片${originalId ? "（已标注）" : ""}`}
                                       loading="lazy"
                                       className="h-16 w-16 rounded object-cover"

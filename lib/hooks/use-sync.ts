@@ -42,6 +42,8 @@ function loadEngineModules() {
       import("@/lib/sync/sync-engine"),
       import("@/lib/sync/transport"),
       import("@/lib/utils/ids"),
+      import("@/lib/sync/pack-photos"),
+      import("@/lib/domain/rectification/follow-up"),
     ]),
   );
 }
@@ -66,7 +68,13 @@ function afterPageLoad(): Promise<void> {
 
 function engine(): Promise<SyncEngine> {
   creating ??= Promise.all([openAppData(), loadEngineModules()]).then(([{ stores }, modules]) => {
-    const [{ createSyncEngine, timerSchedule }, { createTransport }, { newId }] = modules;
+    const [
+      { createSyncEngine, timerSchedule },
+      { createTransport },
+      { newId },
+      { keepPackPhotos },
+      { followUpPhotoIds },
+    ] = modules;
     const created = createSyncEngine({
       stores,
       transport: createTransport(),
@@ -76,6 +84,8 @@ function engine(): Promise<SyncEngine> {
       locks: browserLocks(),
       newId,
       isOnline: () => navigator.onLine,
+      keepPackPhotos: async () =>
+        keepPackPhotos(followUpPhotoIds(await stores.pack.listOpenItems())),
     });
     created.subscribe((next) => {
       const finished = snapshot.status === "syncing" && next.status !== "syncing";

@@ -333,6 +333,53 @@ export async function finishAndSubmit(page: Page): Promise<void> {
   await expect(page.getByRole("status").filter({ hasText: "检查已提交" })).toBeVisible();
 }
 
+/**
+ * In the 复查 panel, with the item's `label` form open: writes the note, adds an after-photo, sends
+ * it, checks that the confirmation shows `change` (e.g. "状态：待复查 → 已销号") and confirms.
+ */
+export async function sendWithAfterPhoto(
+  page: Page,
+  item: Locator,
+  { label, note, seed, change }: { label: string; note: string; seed: number; change: string },
+): Promise<void> {
+  const form = item.getByRole("form", { name: label });
+  await form.getByLabel("复查意见（可不填）").fill(note);
+  await form
+    .locator('input[type="file"]')
+    .last()
+    .setInputFiles({
+      name: "after.jpg",
+      mimeType: "image/jpeg",
+      buffer: await makeJpeg(page, seed),
+    });
+  await expect(form.getByRole("img", { name: "整改后照片 1" })).toBeVisible({ timeout: 30_000 });
+  await form.getByRole("button", { name: label }).click();
+  const confirm = item.getByRole("group", { name: `确认${label}` });
+  await expect(confirm).toContainText(change);
+  await confirm.getByRole("button", { name: `确认${label}` }).click();
+}
+
+/**
+ * Opens the sync screen and presses 立即同步 until the outbox holds nothing, waiting or refused
+ * (a refusal fails the expectation with the outbox shown).
+ */
+export async function syncUntilOutboxEmpty(page: Page): Promise<void> {
+  await page.goto("/inspect/sync");
+  await expect
+    .poll(
+      async () => {
+        const outbox = await readOutbox(page);
+        if (outbox.pending.length > 0) {
+          const button = page.getByRole("button", { name: "立即同步" });
+          if (await button.isEnabled().catch(() => false)) await button.click().catch(() => {});
+        }
+        return outbox;
+      },
+      { timeout: 90_000, intervals: [500] },
+    )
+    .toEqual({ pending: [], rejected: [] });
+}
+
 /** Presses 立即同步 on the sync screen until the outbox is empty and no photo waits (or time runs out). */
 export async function syncUntilEmpty(
   page: Page,
