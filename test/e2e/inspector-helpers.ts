@@ -6,9 +6,10 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 
-import { expect, type Locator, type Page } from "@playwright/test";
+import { type BrowserContext, expect, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 
+import { signIn } from "./helpers";
 import { E2E_DATA_DIR, E2E_PG_PORT } from "../../playwright.config";
 
 /** A distinct camera-like JPEG (noise seeded by `seed`), encoded by the browser, as bytes. */
@@ -291,6 +292,19 @@ export async function startVisit(
     timeout: 30_000,
   });
   return new URL(page.url()).searchParams.get("id")!;
+}
+
+/**
+ * inspector1 with the app installed, the network cut and the page reloaded from the service worker,
+ * starts a visit of 示范区实验小学; returns its id.
+ */
+export async function startOfflineVisit(page: Page, context: BrowserContext): Promise<string> {
+  await signIn(page, "inspector1", /\/inspect$/);
+  await waitForServiceWorker(page);
+  await expect(schoolCard(page, "示范区实验小学")).toBeVisible();
+  await context.setOffline(true);
+  await page.reload();
+  return startVisit(page, "示范区实验小学");
 }
 
 /** Draws a short scribble on a signature canvas with the mouse and confirms it. */

@@ -13,10 +13,8 @@ import {
   openE2eDatabase,
   readLocalVisit,
   rows,
-  schoolCard,
-  startVisit,
+  startOfflineVisit,
   syncUntilEmpty,
-  waitForServiceWorker,
 } from "./inspector-helpers";
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -45,13 +43,7 @@ test("an annotated finding photo is the evidence shown, synced and printed; the 
   page,
 }) => {
   test.setTimeout(240_000);
-  await signIn(page, "inspector1", /\/inspect$/);
-  await waitForServiceWorker(page);
-  await expect(schoolCard(page, "示范区实验小学")).toBeVisible();
-  await context.setOffline(true);
-  await page.reload();
-
-  const visitId = await startVisit(page, "示范区实验小学");
+  const visitId = await startOfflineVisit(page, context);
   const row = rows(page).nth(0);
   await row.getByRole("radio", { name: "不符合", exact: true }).click();
   await row
