@@ -8,7 +8,7 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 
 import { openAppDb, type AppDb } from "@/lib/offline/db";
-import { createAppStores, type AppStores } from "@/lib/offline/stores";
+import type { AppStores } from "@/lib/offline/stores";
 
 export type AppData = { db: AppDb; stores: AppStores };
 
@@ -20,9 +20,10 @@ export type AppData = { db: AppDb; stores: AppStores };
  */
 export type StorageNotice = "blocked" | "reload" | null;
 
-let opening: Promise<AppData> | null = null;
+let opening: Promise<AppDb> | null = null;
 let notice: StorageNotice = null;
 const noticeListeners = new Set<() => void>();
+const storesOf = new WeakMap<AppDb, AppStores>();
 
 function setNotice(next: StorageNotice): void {
   notice = next;
@@ -30,7 +31,7 @@ function setNotice(next: StorageNotice): void {
 }
 
 /** The tab's database, opened on first use (and again after the browser closed it). */
-export function openAppData(): Promise<AppData> {
+export function openDatabase(): Promise<AppDb> {
   opening ??= openAppDb({
     onBlocked: () => setNotice("blocked"),
     onVersionChange: () => {
@@ -43,7 +44,7 @@ export function openAppData(): Promise<AppData> {
   }).then(
     (db) => {
       if (notice === "blocked") setNotice(null);
-      return { db, stores: createAppStores(db) };
+      return db;
     },
     (error: unknown) => {
       opening = null;
@@ -51,6 +52,23 @@ export function openAppData(): Promise<AppData> {
     },
   );
   return opening;
+}
+
+/**
+ * The database with its stores. The stores bring the schemas they validate writes with (zod), so
+ * their code is loaded on first use: opening a visit reads without them (visit-reads.ts).
+ */
+export async function openAppData(): Promise<AppData> {
+  const [db, { createAppStores }] = await Promise.all([
+    openDatabase(),
+    import("@/lib/offline/stores"),
+  ]);
+  let stores = storesOf.get(db);
+  if (!stores) {
+    stores = createAppStores(db);
+    storesOf.set(db, stores);
+  }
+  return { db, stores };
 }
 
 export function useStorageNotice(): StorageNotice {
