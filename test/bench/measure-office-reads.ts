@@ -1,8 +1,9 @@
 /**
  * The office read budgets of issue #11 on the seed:scale database, measured in this process through
- * the real route handlers (auth, scope, SQL, JSON — everything but the socket): the ledger page, the
- * review queue and the notice list (p95 of a mix of first pages, later pages and filters), and the
- * xlsx export of ≈ 100k rows (this process's memory growth while it streams). Prints one JSON line
+ * the real route handlers (auth, scope, SQL, JSON — everything but the socket): the dashboard (each
+ * filter combination the page offers), the ledger page, the review queue, the notice list, the visit
+ * list and the 挂牌督导 coverage (p95 of a mix of first pages, later pages and filters), and the xlsx
+ * export of ≈ 100k rows (this process's memory growth while it streams). Prints one JSON line
  * for test/bench/run.ts; with --explain, prints EXPLAIN (ANALYZE, BUFFERS) of the main queries.
  *
  * Run: node --import tsx --import ./test/bench/server-only-hook.mjs \
@@ -13,6 +14,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { addDays, toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
 import { userSchema } from "@/lib/domain/org/org.schema";
+import { getDashboard as dashboardFigures } from "@/lib/server/analytics/dashboard";
 import { getAuth } from "@/lib/server/auth/auth";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 import { getDatabaseInfo, getDb, shutdownDatabase } from "@/lib/server/db/client";
@@ -22,7 +24,10 @@ import { listNoticePage, listReviewQueue } from "@/lib/server/rectification/quer
 import { SCALE_PASSWORD, SCALE_USERS } from "@/lib/server/seed/scale";
 
 import { GET as getNotices } from "@/app/api/notices/route";
+import { GET as getCoverage } from "@/app/api/office/coverage/route";
+import { GET as getDashboard } from "@/app/api/office/dashboard/route";
 import { GET as getLedgerXlsx } from "@/app/api/office/ledger.xlsx/route";
+import { GET as getVisits } from "@/app/api/office/visits/route";
 import { GET as getItems } from "@/app/api/rectification/items/route";
 import { GET as getReviewQueue } from "@/app/api/rectification/review-queue/route";
 
@@ -77,6 +82,12 @@ function p95(samples: readonly Timed[]): { p95: number; worst: string } {
   };
 }
 
+/** The next page's cursor: the ledger, review and notice lists nest it in `page`. */
+function nextCursor(body: Record<string, unknown>): string | null {
+  const page = (body.page ?? body) as { next?: string | null };
+  return page.next ?? null;
+}
+
 /** Follows `next` cursors `depth` pages deep from `path`, timing every page. */
 async function walk(
   label: string,
@@ -92,7 +103,7 @@ async function walk(
     const url: string = cursor ? `${path}${sep}after=${encodeURIComponent(cursor)}` : path;
     const { timed, body } = await timeJson(`${label} p${i + 1}`, () => handler(get(url, cookie)));
     times.push(timed);
-    cursor = (body.page as { next: string | null }).next;
+    cursor = nextCursor(body);
     if (cursor === null) break;
   }
   return times;
@@ -129,6 +140,8 @@ async function explainMainQueries(office: User, city: User, inspectorId: string,
     }
   };
   const q = (s: string) => ledgerQuerySchema.parse(Object.fromEntries(new URLSearchParams(s)));
+  await run("总览（区县督导室）", () => dashboardFigures(db, office, {}, now));
+  await run("总览（市级）", () => dashboardFigures(db, city, {}, now));
   await run("台账第一页（区县督导室）", () => listItemPage(db, office, q("limit=50"), now));
   await run("台账：逾期 + 检查领域 + 督学（区县督导室）", () =>
     listItemPage(db, office, q(`limit=50&overdue=1&domain=fire&inspector=${inspectorId}`), now),
@@ -174,10 +187,59 @@ async function main(): Promise<void> {
     await walk("warm", "/api/notices", office, getNotices, 1);
     await walk("warm", "/api/rectification/review-queue", office, getReviewQueue, 1);
 
+    const { rows: picks } = await getDatabaseInfo()!.pool.query<{ zone: string }>(
+      `SELECT z.id AS zone FROM zones z JOIN "user" u ON u.district_id = z.district_id
+        WHERE u.username = $1 LIMIT 1`,
+      [SCALE_USERS.office(1)],
+    );
+    const zone = picks[0]!.zone;
+    const month = toChinaDate(now).slice(0, 7);
+    const lastMonth = addDays(`${month}-01`, -1).slice(0, 7);
+    // The dashboard's filters as its page combines them (zone, domain, severity, inspector).
+    const dashboardPaths = [
+      "/api/office/dashboard",
+      `/api/office/dashboard?zone=${zone}`,
+      `/api/office/dashboard?zone=${zone}&domain=fire`,
+      `/api/office/dashboard?inspector=${inspector.id}`,
+      "/api/office/dashboard?severity=major&domain=campus_safety",
+    ];
+    const visitPaths = [
+      "/api/office/visits",
+      `/api/office/visits?zoneId=${zone}`,
+      `/api/office/visits?inspectorId=${inspector.id}`,
+      "/api/office/visits?kind=routine",
+      "/api/office/visits?findings=yes",
+      `/api/office/visits?from=${lastMonth}-01&to=${addDays(`${month}-01`, -1)}`,
+    ];
+    const coveragePaths = [
+      "/api/office/coverage",
+      `/api/office/coverage?month=${lastMonth}`,
+      `/api/office/coverage?month=${lastMonth}&missing=1`,
+      `/api/office/coverage?month=${lastMonth}&zoneId=${zone}`,
+    ];
+    await walk("warm", dashboardPaths[0]!, office, getDashboard, 1);
+    await walk("warm", visitPaths[0]!, office, getVisits, 1);
+    await walk("warm", coveragePaths[0]!, office, getCoverage, 1);
+
     const ledger: Timed[] = [];
     const review: Timed[] = [];
     const notices: Timed[] = [];
+    const dashboard: Timed[] = [];
+    const visits: Timed[] = [];
+    const coverage: Timed[] = [];
     for (let round = 0; round < ROUNDS; round++) {
+      for (const path of dashboardPaths) {
+        dashboard.push(...(await walk("区县 " + path.slice(21), path, office, getDashboard, 1)));
+      }
+      dashboard.push(...(await walk("市级", dashboardPaths[0]!, city, getDashboard, 1)));
+      for (const path of visitPaths) {
+        visits.push(...(await walk("区县 " + path.slice(18), path, office, getVisits, 3)));
+      }
+      visits.push(...(await walk("市级", visitPaths[0]!, city, getVisits, 2)));
+      for (const path of coveragePaths) {
+        coverage.push(...(await walk("区县 " + path.slice(20), path, office, getCoverage, 2)));
+      }
+      coverage.push(...(await walk("市级", coveragePaths[0]!, city, getCoverage, 1)));
       for (const path of ledgerPaths) {
         ledger.push(...(await walk("区县 " + path.slice(27), path, office, getItems, 3)));
       }
@@ -215,6 +277,9 @@ async function main(): Promise<void> {
         ledger: { ...p95(ledger), n: ledger.length },
         review: { ...p95(review), n: review.length },
         notices: { ...p95(notices), n: notices.length },
+        dashboard: { ...p95(dashboard), n: dashboard.length },
+        visits: { ...p95(visits), n: visits.length },
+        coverage: { ...p95(coverage), n: coverage.length },
         xlsx: { rows: exportRows, growthMb: (peak - before) / 1024 / 1024, ms: exportMs, bytes },
       })}\n`,
     );

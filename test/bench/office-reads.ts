@@ -18,6 +18,9 @@ type Figures = {
   ledger: { p95: number; worst: string; n: number };
   review: { p95: number; worst: string; n: number };
   notices: { p95: number; worst: string; n: number };
+  dashboard: { p95: number; worst: string; n: number };
+  visits: { p95: number; worst: string; n: number };
+  coverage: { p95: number; worst: string; n: number };
   xlsx: { rows: number; growthMb: number; ms: number; bytes: number };
 };
 
@@ -47,9 +50,12 @@ export async function measureOfficeReads(): Promise<BudgetRow[]> {
     note: `p95 of ${f.n} requests; slowest: ${f.worst}`,
   });
   return [
+    latency("督导室总览（各筛选组合）", figures.dashboard),
     latency("督导室整改台账一页（5000 所学校）", figures.ledger),
     latency("督导室待复核列表", figures.review),
     latency("整改通知书列表", figures.notices),
+    latency("督导记录列表一页", figures.visits),
+    latency("挂牌督导覆盖", figures.coverage),
     {
       what: `导出整改台账 xlsx（${figures.xlsx.rows} 行）：服务器内存增长`,
       measured: figures.xlsx.growthMb,

@@ -211,6 +211,18 @@ export function rows(page: Page): Locator {
   return page.locator("li[data-item-key]");
 }
 
+/**
+ * The visit's item count, once every row is on screen: rows render a section at a time, so the
+ * total is the progress line's (已答 n/total).
+ */
+export async function renderedRowCount(page: Page): Promise<number> {
+  await expect(rows(page).first()).toBeVisible();
+  const progress = await page.getByLabel("已答检查项").innerText();
+  const total = Number(progress.match(/\/(\d+)/)![1]);
+  await expect(rows(page)).toHaveCount(total);
+  return total;
+}
+
 let nextSeed = 100;
 
 /**

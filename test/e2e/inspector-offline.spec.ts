@@ -15,6 +15,7 @@ import {
   readLocalVisit,
   readOutbox,
   readServerVisit,
+  renderedRowCount,
   rows,
   schoolCard,
   startVisit,
@@ -84,7 +85,7 @@ test.describe("inspector app offline", () => {
     await expect(page.getByRole("status").filter({ hasText: "下载检查包需要网络" })).toBeVisible();
 
     const visitId = await startVisit(page, "示范区实验小学");
-    const total = await rows(page).count();
+    const total = await renderedRowCount(page);
     expect(total).toBeGreaterThanOrEqual(40);
     await answerWithFindings(page);
     for (let i = 4; i < 20; i++) await answerPlainly(page, rows(page).nth(i));

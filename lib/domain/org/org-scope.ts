@@ -13,6 +13,9 @@ export type OrgScope =
 
 export type DistrictAccess = "write" | "read" | "none";
 
+/** What a 市级督导室 is told when it tries to change a district it can only read. */
+export const READ_ONLY_MESSAGE = "市级督导室账号只能查看，不能修改";
+
 export function orgScopeFor(
   user: { role: Role; districtId: string | null },
   cityDistrictIds: readonly string[],

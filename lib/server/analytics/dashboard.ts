@@ -49,12 +49,12 @@ export function scopeCondition(scope: SchoolScope, district: SQL, school: SQL): 
   }
 }
 
-/** Every filter but `month`, on rectification_items ri ⋈ schools s ⋈ visits v ⋈ templates t. */
+/** Every filter but `month`, on rectification_items ri ⋈ schools s ⋈ templates t. */
 function itemFilters(filters: DashboardFilters): SQL {
   const parts: SQL[] = [];
   if (filters.zone) parts.push(sql`s.zone_id = ${filters.zone}`);
   if (filters.school) parts.push(sql`ri.school_id = ${filters.school}`);
-  if (filters.inspector) parts.push(sql`v.inspector_id = ${filters.inspector}`);
+  if (filters.inspector) parts.push(sql`ri.inspector_id = ${filters.inspector}`);
   if (filters.domain) parts.push(sql`t.domain = ${filters.domain}`);
   if (filters.severity) parts.push(sql`ri.severity = ${filters.severity}`);
   if (filters.from) parts.push(sql`ri.created_at >= ${new Date(chinaDayStart(filters.from))}`);
@@ -70,7 +70,7 @@ function itemFilters(filters: DashboardFilters): SQL {
  */
 export function filteredItems(scope: SchoolScope, filters: DashboardFilters, today: string): SQL {
   return sql`
-    select ri.id, ri.school_id, s.zone_id, v.inspector_id, t.domain, ri.severity, ri.status,
+    select ri.id, ri.school_id, s.zone_id, ri.inspector_id, t.domain, ri.severity, ri.status,
       ri.due_date, ri.item_code, ri.created_at,
       (ri.created_at at time zone ${TZ})::date as found_on,
       (ri.closed_at at time zone ${TZ})::date as closed_on,
@@ -85,7 +85,6 @@ export function filteredItems(scope: SchoolScope, filters: DashboardFilters, tod
       end as days_overdue
     from rectification_items ri
     join schools s on s.id = ri.school_id
-    join visits v on v.id = ri.visit_id
     left join templates t on t.code = ri.template_code and t.version = ri.template_version
     where ${scopeCondition(scope, sql`ri.district_id`, sql`ri.school_id`)} and ${itemFilters(filters)}`;
 }

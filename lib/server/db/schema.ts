@@ -398,6 +398,11 @@ export const rectificationItems = pgTable(
     visitId: uuid("visit_id")
       .notNull()
       .references(() => visits.id),
+    /**
+     * The visit's inspector, copied when the item is opened (a visit's inspector never changes):
+     * the office's figures by inspector then read the items alone, not the wide visits table.
+     */
+    inspectorId: text("inspector_id").notNull(),
     noticeId: uuid("notice_id").references(() => notices.id),
     templateCode: text("template_code").notNull(),
     templateVersion: integer("template_version").notNull(),
@@ -435,6 +440,10 @@ export const rectificationItems = pgTable(
     index("rectification_items_due_idx").on(t.dueDate),
     index("rectification_items_notice_idx").on(t.noticeId),
     index("rectification_items_change_seq_idx").on(t.changeSeq),
+    // 屡查屡犯: was the same item of the same school closed before this finding?
+    index("rectification_items_repeat_idx")
+      .on(t.schoolId, t.itemCode, t.closedAt)
+      .where(sql`${t.status} = 'closed'`),
     // A pull reads the items of the schools in scope past the cursor.
     index("rectification_items_school_change_seq_idx").on(t.schoolId, t.changeSeq),
     // The 台账's keyset pages (lib/server/rectification/item-query.ts): by finding date within a

@@ -8,7 +8,12 @@ import "server-only";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 
-import { districtAccess, type OrgScope, readableDistrictIds } from "@/lib/domain/org/org-scope";
+import {
+  districtAccess,
+  type OrgScope,
+  READ_ONLY_MESSAGE,
+  readableDistrictIds,
+} from "@/lib/domain/org/org-scope";
 import type { City, CityInput, User } from "@/lib/domain/org/org.schema";
 import {
   auditDiff,
@@ -31,7 +36,6 @@ export type Outcome<T> = { ok: true; value: T } | Refused;
 const done = <T>(value: T): Outcome<T> => ({ ok: true, value });
 
 const ONLY_ADMIN = "只有系统管理员可以管理市和区县";
-const READ_ONLY = "市级督导室账号只能查看，不能修改";
 
 /** 403 for a read-only scope, 404 for a district the caller may not even see. */
 export function writeRefusal(scope: OrgScope, districtId: string | null): Refused | null {
@@ -39,7 +43,7 @@ export function writeRefusal(scope: OrgScope, districtId: string | null): Refuse
     case "write":
       return null;
     case "read":
-      return refused("forbidden", READ_ONLY);
+      return refused("forbidden", READ_ONLY_MESSAGE);
     case "none":
       return refused("not_found", "区县不存在或无权访问");
   }

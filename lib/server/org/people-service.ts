@@ -9,9 +9,10 @@ import "server-only";
 import { and, asc, eq, ilike, inArray, ne, or, type SQL } from "drizzle-orm";
 
 import {
+  canCreateRole,
   districtAccess,
   type OrgScope,
-  canCreateRole,
+  READ_ONLY_MESSAGE,
   readableDistrictIds,
 } from "@/lib/domain/org/org-scope";
 import type { User } from "@/lib/domain/org/org.schema";
@@ -163,9 +164,7 @@ export async function createUser(
   if (!canCreateRole(scope, input.role))
     return refused(
       "forbidden",
-      scope.kind === "districts" && !scope.writable
-        ? "市级督导室账号只能查看，不能修改"
-        : "无权开设这类账号",
+      scope.kind === "districts" && !scope.writable ? READ_ONLY_MESSAGE : "无权开设这类账号",
     );
   const password = oneTimePassword(randomBytes);
   const passwordHash = await hashPassword(password);

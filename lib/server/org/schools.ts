@@ -11,6 +11,7 @@ import { idSchema } from "@/lib/domain/ids";
 import {
   type DistrictAccess,
   districtAccess,
+  READ_ONLY_MESSAGE,
   readableDistrictIds,
 } from "@/lib/domain/org/org-scope";
 import type { School, SchoolInput, User } from "@/lib/domain/org/org.schema";
@@ -118,12 +119,16 @@ export async function findManagedSchool(
   user: User,
   id: string,
   need: Exclude<DistrictAccess, "none">,
-): Promise<School | null> {
-  if (!idSchema.safeParse(id).success) return null;
-  const school = await schoolRepository.findById(db, id);
-  if (!school) return null;
+): Promise<{ school: School } | { refusal: SchoolRefusal }> {
+  const school = idSchema.safeParse(id).success ? await schoolRepository.findById(db, id) : null;
+  if (!school) return { refusal: NOT_FOUND };
+  // Out of sight reads as absent; in sight but read-only (a 市级督导室) is told so.
   const access = districtAccess(await orgScopeOf(db, user), school.districtId);
-  return access === "write" || (access === "read" && need === "read") ? school : null;
+  if (access === "none") return { refusal: NOT_FOUND };
+  if (access === "read" && need === "write") {
+    return { refusal: refusal("forbidden", READ_ONLY_MESSAGE) };
+  }
+  return { school };
 }
 
 /** Refuses a code another school of the district has, or a zone of another district. */
@@ -174,9 +179,9 @@ export async function updateSchool(
   input: SchoolInput,
 ): Promise<{ school: School } | { refusal: SchoolRefusal }> {
   return inWriteTransaction(db, async (tx) => {
-    const school = await findManagedSchool(tx, user, id, "write");
-    if (!school) return { refusal: NOT_FOUND };
-    const conflict = await conflictOf(tx, school.districtId, input, id);
+    const found = await findManagedSchool(tx, user, id, "write");
+    if ("refusal" in found) return found;
+    const conflict = await conflictOf(tx, found.school.districtId, input, id);
     if (conflict) return { refusal: conflict };
     return { school: await schoolRepository.update(tx, id, input) };
   });
@@ -189,8 +194,8 @@ export async function setSchoolActive(
   isActive: boolean,
 ): Promise<{ school: School } | { refusal: SchoolRefusal }> {
   return inWriteTransaction(db, async (tx) => {
-    const school = await findManagedSchool(tx, user, id, "write");
-    if (!school) return { refusal: NOT_FOUND };
+    const found = await findManagedSchool(tx, user, id, "write");
+    if ("refusal" in found) return found;
     return { school: await schoolRepository.setActive(tx, id, isActive) };
   });
 }

@@ -89,7 +89,7 @@ async function openItem(
   now: number,
 ): Promise<RectificationItem> {
   const opened = openRectificationItem(input, inspector, now);
-  await itemRepository.insert(tx, opened.item);
+  await itemRepository.insert(tx, opened.item, inspector.userId);
   await appendEvent(tx, withOccurredAt(opened.event, finding.occurredAt));
   const { rectification } = finding;
   if (rectification.mode !== "on_site" || rectification.afterPhotoIds.length === 0)

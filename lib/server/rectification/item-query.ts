@@ -44,7 +44,6 @@ import {
   schools,
   templates,
   user as users,
-  visits,
   zoneInspectors,
   zones,
 } from "../db/schema";
@@ -168,12 +167,7 @@ export function filterConditions(filters: ItemFilters, today: string): SQL | und
         )
       : undefined,
     filters.school ? eq(items.schoolId, filters.school) : undefined,
-    filters.inspector
-      ? inArray(
-          items.visitId,
-          sql`(SELECT ${visits.id} FROM ${visits} WHERE ${visits.inspectorId} = ${filters.inspector})`,
-        )
-      : undefined,
+    filters.inspector ? eq(items.inspectorId, filters.inspector) : undefined,
     filters.domain?.length
       ? inArray(
           items.templateCode,
@@ -226,7 +220,7 @@ export async function selectItemRows(
       zoneId: zones.id,
       zoneName: zones.name,
       noticeNumber: notices.number,
-      inspectorId: visits.inspectorId,
+      inspectorId: items.inspectorId,
       inspectorName: inspectors.name,
       domain: templates.domain,
       reviewNote: sql<string | null>`case when ${items.status} = 'closed' then (
@@ -238,8 +232,7 @@ export async function selectItemRows(
     .innerJoin(items, eq(items.id, page.id))
     .innerJoin(schools, eq(schools.id, items.schoolId))
     .innerJoin(zones, eq(zones.id, schools.zoneId))
-    .innerJoin(visits, eq(visits.id, items.visitId))
-    .leftJoin(inspectors, eq(inspectors.id, visits.inspectorId))
+    .leftJoin(inspectors, eq(inspectors.id, items.inspectorId))
     .leftJoin(notices, eq(notices.id, items.noticeId))
     .leftJoin(
       templates,

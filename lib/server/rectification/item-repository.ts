@@ -49,13 +49,14 @@ export function rowToItem(row: ItemRow): RectificationItem {
   });
 }
 
+/** The row's columns that the item's state decides (inspector_id is set once, on insert). */
 function itemToRow(item: RectificationItem) {
   return {
     ...item,
     closedAt: item.closedAt === null ? null : new Date(item.closedAt),
     createdAt: new Date(item.createdAt),
     updatedAt: new Date(item.updatedAt),
-  } satisfies typeof rectificationItems.$inferInsert;
+  } satisfies Omit<typeof rectificationItems.$inferInsert, "inspectorId">;
 }
 
 export const itemRepository = {
@@ -74,8 +75,9 @@ export const itemRepository = {
     return row ? rowToItem(row) : null;
   },
 
-  async insert(db: Executor, item: RectificationItem): Promise<void> {
-    await db.insert(rectificationItems).values(itemToRow(item));
+  /** A new item of a visit by `inspectorId`. */
+  async insert(db: Executor, item: RectificationItem, inspectorId: string): Promise<void> {
+    await db.insert(rectificationItems).values({ ...itemToRow(item), inspectorId });
   },
 
   /** Writes the item's new state and moves it to the end of the change feed. */

@@ -31,6 +31,7 @@ import {
   openRectificationItem,
   transition,
   type TransitionEvent,
+  withPolicyDefaults,
 } from "@/lib/domain/rectification/transition";
 import { explainApplicability } from "@/lib/domain/template/applicability";
 import {
@@ -637,6 +638,7 @@ const ITEM_COLUMNS = [
   "district_id",
   "school_id",
   "visit_id",
+  "inspector_id",
   "notice_id",
   "template_code",
   "template_version",
@@ -675,12 +677,13 @@ const EVENT_COLUMNS = [
   "hash",
 ];
 
-function itemRow(item: RectificationItem): Cell[] {
+function itemRow(item: RectificationItem, inspectorId: string): Cell[] {
   return [
     item.id,
     item.districtId,
     item.schoolId,
     item.visitId,
+    inspectorId,
     item.noticeId,
     item.templateCode,
     item.templateVersion,
@@ -988,13 +991,15 @@ export async function seedScale(
           for (const step of story) {
             const stepAt = issuedAt + step.day * DAY + Math.floor(rand() * 6) * HOUR;
             if (stepAt >= now) break;
-            const moved = transition(item, step.action, actors[step.by], stepAt);
+            // A return takes the policy's new deadline, as the server gives one sent without a date.
+            const action = withPolicyDefaults(step.action, policy, toChinaDate(stepAt));
+            const moved = transition(item, action, actors[step.by], stepAt);
             if (!moved.ok)
               throw new Error(`${item.itemCode} ${step.action.type} 被拒绝：${moved.message}`);
             item = moved.item;
             record(moved.event);
           }
-          batch.items.push(itemRow(item));
+          batch.items.push(itemRow(item, zone.inspectorId));
           totals.itemsByStatus[item.status] = (totals.itemsByStatus[item.status] ?? 0) + 1;
           totals.items++;
         }

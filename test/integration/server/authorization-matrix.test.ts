@@ -210,7 +210,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: "GET /api/org/schools/{id}", call: (c, t) => getOrgSchool(get(`/api/org/schools/${t.schoolA}`, c), idParams(t.schoolA)),
     expected: [403, 403, 200, 403, 403, 401, 200, 404, 200] },
   { name: "PATCH /api/org/schools/{id}", call: (c, t) => patchOrgSchool(send(`/api/org/schools/${t.schoolA}`, c, "PATCH", { principal: "赵明" }), idParams(t.schoolA)),
-    expected: [403, 403, 200, 403, 403, 401, 200, 404, 404] },
+    expected: [403, 403, 200, 403, 403, 401, 200, 404, 403] },
   { name: "PUT /api/org/schools/{id}/zone", call: (c, t) => putSchoolZone(send(`/api/org/schools/${t.schoolA}/zone`, c, "PUT", { zoneId: t.zoneA }), idParams(t.schoolA)),
     expected: [403, 403, 200, 403, 403, 401, 200, 404, 403] },
   { name: "GET /api/org/audit", call: (c) => getAudit(get("/api/org/audit", c)),

@@ -1,3 +1,4 @@
+import { READ_ONLY_MESSAGE } from "@/lib/domain/org/org-scope";
 import { credentialSheetInputSchema } from "@/lib/domain/org/people";
 import { refusal } from "@/lib/domain/refusal";
 import { apiRoute } from "@/lib/server/api-route";
@@ -17,7 +18,7 @@ export const POST = apiRoute(async function POST(request: Request): Promise<Resp
   const caller = await orgCaller(request);
   if (!caller.ok) return caller.response;
   if (caller.scope.kind === "districts" && !caller.scope.writable) {
-    return refusalResponse(refusal("forbidden", "市级督导室账号只能查看，不能修改"));
+    return refusalResponse(refusal("forbidden", READ_ONLY_MESSAGE));
   }
   const body = await parseBody(request, credentialSheetInputSchema);
   if (!body.ok) return body.response;

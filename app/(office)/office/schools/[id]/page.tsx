@@ -18,8 +18,9 @@ export const metadata: Metadata = { title: "学校资料" };
 export default async function SchoolPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser(["office", "city", "admin"]);
   const db = getDb();
-  const school = await findManagedSchool(db, user, (await params).id, "read");
-  if (!school) notFound();
+  const found = await findManagedSchool(db, user, (await params).id, "read");
+  if ("refusal" in found) notFound();
+  const { school } = found;
   const [zones, scope] = await Promise.all([
     schoolRepository.listZones(db, school.districtId),
     orgScopeOf(db, user),

@@ -1,13 +1,11 @@
 import { schoolInputSchema } from "@/lib/domain/org/org.schema";
 import { schoolPatchRequestSchema } from "@/lib/domain/org/school-api";
-import { refusal } from "@/lib/domain/refusal";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { invalidInput, readJsonBody } from "@/lib/server/http";
 import { findManagedSchool, schoolRefusalResponse, updateSchool } from "@/lib/server/org/schools";
 import { OFFICE } from "@/lib/server/rectification/http";
-import { refusalResponse } from "@/lib/server/refusal";
 
 export const dynamic = "force-dynamic";
 
@@ -19,8 +17,8 @@ export const GET = apiRoute(async function GET(
 ): Promise<Response> {
   const { user, error } = await requireApiUser(request, OFFICE);
   if (error) return error;
-  const school = await findManagedSchool(getDb(), user, (await params).id, "read");
-  return school ? Response.json(school) : refusalResponse(refusal("not_found", "学校不存在"));
+  const found = await findManagedSchool(getDb(), user, (await params).id, "read");
+  return "refusal" in found ? schoolRefusalResponse(found.refusal) : Response.json(found.school);
 });
 
 /** Edits a school: the fields sent replace the stored ones, and the result must be a valid school. */
@@ -36,9 +34,9 @@ export const PATCH = apiRoute(async function PATCH(
   if (!changes.success) return invalidInput(changes.error);
   const db = getDb();
   const { id } = await params;
-  const school = await findManagedSchool(db, user, id, "write");
-  if (!school) return refusalResponse(refusal("not_found", "学校不存在"));
-  const input = schoolInputSchema.safeParse({ ...school, ...changes.data });
+  const found = await findManagedSchool(db, user, id, "write");
+  if ("refusal" in found) return schoolRefusalResponse(found.refusal);
+  const input = schoolInputSchema.safeParse({ ...found.school, ...changes.data });
   if (!input.success) return invalidInput(input.error);
   const result = await updateSchool(db, user, id, input.data);
   return "refusal" in result ? schoolRefusalResponse(result.refusal) : Response.json(result.school);
