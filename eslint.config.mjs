@@ -233,14 +233,7 @@ export default tseslint.config(
     // Integration tests build their own scenarios (test/helpers/builders); only the demo's own test
     // runs the demo seed, so the suite holds with the demo switched off (issue 13).
     files: ["test/integration/**/*.ts"],
-    // The ledger's paging test and the dashboard's counts still walk the demo's history (a filter
-    // must find every kind of row; a repeat needs an earlier 销号; the 通报 ranks a month of visits).
-    ignores: [
-      "test/integration/server/demo-history.test.ts",
-      "test/integration/server/rectification-ledger.test.ts",
-      "test/integration/server/dashboard.test.ts",
-      "test/integration/server/bulletin.test.ts",
-    ],
+    ignores: ["test/integration/server/demo-history.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

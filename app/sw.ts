@@ -10,7 +10,10 @@
  *   so /inspect/visit?id=… opens any visit offline: the page reads the visit from IndexedDB.
  * - Any other navigation goes to the network; with none, the precached /offline page explains.
  * - It never touches /api/* or any request that is not a GET: sync, uploads and sign-in always
- *   go to the server from the page (lib/sync), and nothing the server says is ever cached here.
+ *   go to the server from the page (lib/sync), and nothing the server says is cached here. One
+ *   exception, read-only: a photo thumbnail (content-addressed, so it never changes) is answered
+ *   from the copies the page keeps of the pack's open items (lib/sync/pack-photos.ts), so a 复查
+ *   shows the finding's photos offline; a thumbnail not kept there goes to the network.
  *
  * Decision — the role check when offline: the inspector pages are static shells (no server
  * rendering, no user data in the HTML), so the server's session check no longer runs when they
@@ -31,6 +34,8 @@ import {
   type RouteHandler,
   type SerwistGlobalConfig,
 } from "serwist";
+
+import { isPhotoThumbnailPath, PACK_PHOTO_CACHE } from "../lib/sync/photo-paths";
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -78,9 +83,20 @@ function serveShell(): RouteHandler {
 
 self.addEventListener("install", (event) => void serwist.handleInstall(event));
 self.addEventListener("activate", (event) => void serwist.handleActivate(event));
+/** A kept thumbnail of the pack's photos, else the network (which checks who may see it). */
+async function packPhoto(request: Request): Promise<Response> {
+  return (await caches.match(request, { cacheName: PACK_PHOTO_CACHE })) ?? fetch(request);
+}
+
 self.addEventListener("fetch", (event) => {
   const { request } = event;
-  // Not a GET, or the API: not ours. The browser sends it as if there were no service worker.
-  if (request.method !== "GET" || new URL(request.url).pathname.startsWith("/api/")) return;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin === self.location.origin && isPhotoThumbnailPath(url.pathname)) {
+    event.respondWith(packPhoto(request));
+    return;
+  }
+  // The API: not ours. The browser sends it as if there were no service worker.
+  if (url.pathname.startsWith("/api/")) return;
   serwist.handleFetch(event);
 });

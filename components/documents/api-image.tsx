@@ -1,4 +1,4 @@
-import { photoPath } from "@/lib/sync/protocol";
+import { photoPath, photoThumbnailPath } from "@/lib/sync/protocol";
 
 import type { RenderImage } from "./document-view";
 
@@ -6,7 +6,7 @@ import type { RenderImage } from "./document-view";
 export const apiImage: RenderImage = (photoId, alt, kind) => (
   // eslint-disable-next-line @next/next/no-img-element -- private, content-addressed images served by our API
   <img
-    src={kind === "photo" ? `${photoPath(photoId)}/thumbnail` : photoPath(photoId)}
+    src={kind === "photo" ? photoThumbnailPath(photoId) : photoPath(photoId)}
     alt={alt}
     loading="lazy"
     className={kind === "photo" ? "h-full w-full object-cover" : "h-16 w-auto"}

@@ -310,6 +310,8 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({
             addLabel={missing.length > 0 ? "须拍照" : "拍照"}
             onAdd={(file) => actions.addPhoto(key, file, "answer")}
             onRemove={(id) => actions.removePhoto(key, id, "answer")}
+            onAnnotate={(id, shapes) => actions.annotatePhoto(key, id, shapes, "answer")}
+            annotatesNew={isFinding}
             isReadOnly={isReadOnly}
           />
           {missing.length > 0 ? (

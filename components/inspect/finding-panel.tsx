@@ -152,6 +152,8 @@ export function FindingPanel({
             addLabel={rectification.mode === "on_site" ? "整改后" : "管控后"}
             onAdd={(file) => actions.addPhoto(key, file, "after")}
             onRemove={(id) => actions.removePhoto(key, id, "after")}
+            onAnnotate={(id, shapes) => actions.annotatePhoto(key, id, shapes, "after")}
+            annotatesNew={false}
             isReadOnly={isReadOnly}
           />
         </div>

@@ -31,8 +31,17 @@ import { ActionPanel } from "@/components/rectification/action-panel";
 import { sendStateText } from "@/components/rectification/format";
 import { ItemDetails } from "@/components/rectification/item-details";
 
-/** The decisions a 复查 takes; the rest (督办, 撤销 …) are the office's screens' business. */
-const FOLLOW_UP_ACTIONS = ["verify_pass", "verify_return"] as const;
+/**
+ * The decisions a 复查 takes: on a reported item pass or return; on one the school has not
+ * reported, 销号 what was fixed since, return it, or record it still open. The rest (督办, 撤销 …)
+ * are the office's screens' business. The domain says which apply to the item.
+ */
+const FOLLOW_UP_ACTIONS = [
+  "verify_pass",
+  "verify_on_site",
+  "verify_return",
+  "record_still_open",
+] as const;
 
 function actionNames(queued: readonly QueuedAction[]): string {
   return queued.map((q) => `「${RECTIFICATION_ACTION_LABELS[q.action.type]}」`).join("");
@@ -98,6 +107,7 @@ function FollowUpItem({
           <ActionPanel
             allowed={allowedActions(item, inspectorActor(inspector))}
             only={FOLLOW_UP_ACTIONS}
+            item={item}
             proposed={decisionProposals(item, policy, today)}
             onAct={(action, photos) => recordFollowUpAction(item, action, photos, inspector)}
             photos={{
@@ -117,7 +127,7 @@ function FollowUpItem({
 
 /**
  * 整改复查: the school's open 整改事项 from the visit pack, those the school has answered first,
- * each passed (销号) or returned on the spot, offline. On a 复查 visit it is the point of the
+ * each decided on the spot, offline, after a confirmation of what it changes. On a 复查 visit it is the point of the
  * visit and opens expanded; on other visits it is a section to open when needed. Nothing shows
  * when the school has no open items.
  */

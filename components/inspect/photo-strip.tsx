@@ -1,10 +1,21 @@
 "use client";
 
-import { memo, useEffect, useId, useState } from "react";
+import { lazy, memo, Suspense, useEffect, useId, useState } from "react";
+import { createPortal } from "react-dom";
 
+import type { AnnotationShape } from "@/lib/domain/photo/annotation";
 import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 import { usePhotoState, usePhotoThumbnailUrl } from "@/lib/hooks/use-photos";
+import type { PhotoAdded } from "@/lib/hooks/visit-actions";
 import { cn } from "@/lib/utils/cn";
+
+/**
+ * Loaded when first opened, so the checklist's first load carries none of it (React.lazy rather
+ * than next/dynamic, whose loader would itself add to that load).
+ */
+const PhotoAnnotator = lazy(() =>
+  import("./photo-annotator").then((module) => ({ default: module.PhotoAnnotator })),
+);
 
 const UPLOAD_LABELS = { pending: "待上传", uploaded: "已上传", rejected: "被拒绝" } as const;
 
@@ -12,9 +23,11 @@ const UPLOAD_LABELS = { pending: "待上传", uploaded: "已上传", rejected: "
 const PhotoThumb = memo(function PhotoThumb({
   id,
   onRemove,
+  onAnnotate,
 }: {
   id: PhotoId;
   onRemove: ((id: PhotoId) => void) | null;
+  onAnnotate: ((id: PhotoId) => void) | null;
 }) {
   const url = usePhotoThumbnailUrl(id);
   const state = usePhotoState(id);
@@ -25,6 +38,7 @@ const PhotoThumb = memo(function PhotoThumb({
     return () => clearTimeout(timer);
   }, [isConfirming]);
   const upload = state?.uploadState ?? "pending";
+  const isAnnotated = state?.meta.annotation !== undefined;
   return (
     <li
       className="relative size-20 shrink-0 overflow-hidden rounded-lg border border-slate-200 bg-slate-100"
@@ -32,7 +46,21 @@ const PhotoThumb = memo(function PhotoThumb({
     >
       {url ? (
         // eslint-disable-next-line @next/next/no-img-element -- a blob: URL from IndexedDB; next/image cannot load it
-        <img src={url} alt="检查照片" className="size-full object-cover" />
+        <img
+          src={url}
+          alt={isAnnotated ? "检查照片（已标注）" : "检查照片"}
+          className="size-full object-cover"
+        />
+      ) : null}
+      {onAnnotate ? (
+        <button
+          type="button"
+          aria-label={isAnnotated ? "修改这张照片的标注" : "标注这张照片"}
+          onClick={() => onAnnotate(id)}
+          className="absolute top-0 left-0 flex h-7 min-w-7 items-center justify-center rounded-br-lg bg-slate-900/60 px-1.5 text-xs text-white"
+        >
+          ✎
+        </button>
       ) : null}
       <span
         title={state?.uploadError ?? undefined}
@@ -67,32 +95,48 @@ const PhotoThumb = memo(function PhotoThumb({
 
 /**
  * Thumbnails of some photos and a camera button. Each picked file is processed on the phone
- * (compressed, watermarked, hashed) and stored before it shows; `onAdd` resolves to an error
- * message or null.
+ * (compressed, watermarked, hashed) and stored before it shows; with `annotatesNew` the annotator
+ * then opens on it (the stored photo stays whatever happens there). Any photo can be annotated
+ * again while the visit is a draft; `onAnnotate` resolves to an error message or null.
  */
 export function PhotoStrip({
   ids,
   addLabel,
   onAdd,
   onRemove,
+  onAnnotate,
+  annotatesNew,
   isReadOnly,
 }: {
   ids: readonly PhotoId[];
   addLabel: string;
-  onAdd: (file: File) => Promise<string | null>;
+  onAdd: (file: File) => Promise<PhotoAdded>;
   onRemove: (id: PhotoId) => void;
+  onAnnotate: (id: PhotoId, shapes: AnnotationShape[]) => Promise<string | null>;
+  annotatesNew: boolean;
   isReadOnly: boolean;
 }) {
   const inputId = useId();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [annotating, setAnnotating] = useState<{
+    id: PhotoId;
+    isNew: boolean;
+    closed: () => void;
+  } | null>(null);
+
+  /** Opens the annotator on a photo; resolves once it is closed. */
+  function annotate(id: PhotoId, isNew: boolean): Promise<void> {
+    return new Promise((closed) => setAnnotating({ id, isNew, closed }));
+  }
 
   async function addFiles(files: File[]) {
     setError(null);
     for (const [index, file] of files.entries()) {
       setProgress({ done: index, total: files.length });
-      const failure = await onAdd(file);
-      if (failure) setError(failure);
+      const added = await onAdd(file);
+      if (!added.ok) setError(added.message);
+      else if (annotatesNew) await annotate(added.photoId, true);
     }
     setProgress(null);
   }
@@ -102,7 +146,12 @@ export function PhotoStrip({
     <div>
       <ul className="flex flex-wrap gap-2">
         {ids.map((id) => (
-          <PhotoThumb key={id} id={id} onRemove={isReadOnly ? null : onRemove} />
+          <PhotoThumb
+            key={id}
+            id={id}
+            onRemove={isReadOnly ? null : onRemove}
+            onAnnotate={isReadOnly || progress ? null : (photoId) => void annotate(photoId, false)}
+          />
         ))}
         {isReadOnly ? null : (
           <li>
@@ -140,6 +189,30 @@ export function PhotoStrip({
           {error}
         </p>
       ) : null}
+      {annotating
+        ? // On the body: a checklist row's containment would otherwise pin a fixed overlay inside the row.
+          createPortal(
+            <Suspense
+              fallback={
+                <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-950 text-white">
+                  正在打开标注…
+                </div>
+              }
+            >
+              <PhotoAnnotator
+                key={annotating.id}
+                photoId={annotating.id}
+                cancelLabel={annotating.isNew ? "跳过" : "取消"}
+                onDone={(shapes) => onAnnotate(annotating.id, shapes)}
+                onClose={() => {
+                  setAnnotating(null);
+                  annotating.closed();
+                }}
+              />
+            </Suspense>,
+            document.body,
+          )
+        : null}
     </div>
   );
 }

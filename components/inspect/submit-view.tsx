@@ -19,6 +19,7 @@ import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 
 import type { PreviewKind } from "./document-preview";
+import { FollowUpReview } from "./follow-up-review";
 import { formatDateTime } from "./format";
 import { IssuedDocuments } from "./issued-documents";
 import { UncheckedList } from "./unchecked-list";
@@ -161,6 +162,12 @@ export function SubmitView({
           </>
         ) : null}
       </Card>
+
+      <FollowUpReview
+        schoolId={school.id}
+        since={visit.startedAt}
+        isFollowUpVisit={visit.kind === "follow_up"}
+      />
 
       <Field id="visit-summary" label="检查小结">
         <Textarea

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { TemplateAnswers } from "@/lib/domain/visit/visit-detail";
 import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
-import { photoPath } from "@/lib/sync/protocol";
+import { photoPath, photoThumbnailPath } from "@/lib/sync/protocol";
 import { cn } from "@/lib/utils/cn";
 
 import { formatDateTime } from "@/components/rectification/format";
@@ -83,7 +83,14 @@ export function VisitFacts({
 }
 
 /** Every applicable item by checklist and section: result, reading, note and photos. */
-export function AnswerSections({ templates }: { templates: readonly TemplateAnswers[] }) {
+export function AnswerSections({
+  templates,
+  originals,
+}: {
+  templates: readonly TemplateAnswers[];
+  /** The original of each annotated photo (copy id → original id). */
+  originals: Readonly<Record<string, string>>;
+}) {
   return (
     <div className="space-y-4">
       {templates.map((template) => (
@@ -118,17 +125,32 @@ export function AnswerSections({ templates }: { templates: readonly TemplateAnsw
                         ) : null}
                         {line.photoIds.length > 0 ? (
                           <span className="mt-1 flex flex-wrap gap-1">
-                            {line.photoIds.map((id) => (
-                              <a key={id} href={photoPath(id)} target="_blank" rel="noreferrer">
-                                {/* eslint-disable-next-line @next/next/no-img-element -- private, content-addressed thumbnails served by our API */}
-                                <img
-                                  src={`${photoPath(id)}/thumbnail`}
-                                  alt={`${line.code} 照片`}
-                                  loading="lazy"
-                                  className="h-16 w-16 rounded object-cover"
-                                />
-                              </a>
-                            ))}
+                            {line.photoIds.map((id) => {
+                              const originalId = originals[id];
+                              return (
+                                <span key={id} className="flex flex-col items-center gap-0.5">
+                                  <a href={photoPath(id)} target="_blank" rel="noreferrer">
+                                    {/* eslint-disable-next-line @next/next/no-img-element -- private, content-addressed thumbnails served by our API */}
+                                    <img
+                                      src={photoThumbnailPath(id)}
+                                      alt={`${line.code} 照片${originalId ? "（已标注）" : ""}`}
+                                      loading="lazy"
+                                      className="h-16 w-16 rounded object-cover"
+                                    />
+                                  </a>
+                                  {originalId ? (
+                                    <a
+                                      href={photoPath(originalId)}
+                                      target="_blank"
+                                      rel="noreferrer"
+                                      className="text-brand-700 text-xs underline underline-offset-2"
+                                    >
+                                      查看原图
+                                    </a>
+                                  ) : null}
+                                </span>
+                              );
+                            })}
                           </span>
                         ) : null}
                       </td>

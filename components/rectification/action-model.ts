@@ -99,6 +99,30 @@ export const ACTION_SPECS: Record<ScreenActionType, ActionSpec> = {
     submitLabel: "退回",
     variant: "danger",
   },
+  verify_on_site: {
+    fields: [
+      {
+        name: "note",
+        label: "复查意见（可不填）",
+        control: "textarea",
+        placeholder: "如：现场核实已更换，压力表读数正常",
+      },
+    ],
+    submitLabel: "现场核实已整改（销号）",
+    variant: "primary",
+  },
+  record_still_open: {
+    fields: [
+      {
+        name: "note",
+        label: "现场情况",
+        control: "textarea",
+        placeholder: "如：灭火器仍未更换，学校称已采购",
+      },
+    ],
+    submitLabel: "记录仍未整改",
+    variant: "secondary",
+  },
   escalate: {
     fields: [
       {
@@ -131,7 +155,7 @@ export function isScreenAction(type: RectificationActionType): type is ScreenAct
 }
 
 /** Actions that carry photos: the school's evidence, or the reviewer's own (taken at a 复查 in the inspector app). */
-const WITH_PHOTOS: readonly ScreenActionType[] = ["respond", "verify_pass"];
+const WITH_PHOTOS: readonly ScreenActionType[] = ["respond", "verify_pass", "verify_on_site"];
 
 export function carriesPhotos(type: ScreenActionType): boolean {
   return WITH_PHOTOS.includes(type);

@@ -8,6 +8,7 @@ import {
   RECTIFICATION_ACTION_LABELS,
   RECTIFICATION_STATUS_LABELS,
   RECTIFICATION_STATUSES,
+  type RectificationAction,
   type RectificationItem,
   type RectificationStatus,
 } from "@/lib/domain/rectification/rectification.schema";
@@ -100,24 +101,26 @@ function photoLine(payload: Payload, label: string): string[] {
   return n > 0 ? [`${label} ${n} 张`] : [];
 }
 
-/** The due date an approval granted: the one asked for by the latest request before it. */
-function grantedDueDate(events: readonly RectificationEvent[], index: number): string | null {
-  for (let i = index - 1; i >= 0; i--) {
-    const earlier = events[i];
-    if (earlier?.type === "request_extension") return text(earlier.payload, "requestedDueDate");
+/** The due date an approval granted: the one asked for by the latest request among `earlier`. */
+function grantedDueDate(earlier: readonly RectificationEvent[]): string | null {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const event = earlier[i];
+    if (event?.type === "request_extension") return text(event.payload, "requestedDueDate");
   }
   return null;
 }
 
-function details(events: readonly RectificationEvent[], index: number): string[] {
-  const event = events[index];
-  if (!event) return [];
-  const { payload } = event;
+/** A step's data in Chinese; `earlier` is the item's history before it. */
+function details(
+  type: RectificationEvent["type"],
+  payload: Payload,
+  earlier: readonly RectificationEvent[],
+): string[] {
   const line = (label: string, key: string) => {
     const value = text(payload, key);
     return value === null ? [] : [`${label}：${value}`];
   };
-  switch (event.type) {
+  switch (type) {
     case "created":
       return [
         ...line("问题", "description"),
@@ -135,7 +138,7 @@ function details(events: readonly RectificationEvent[], index: number): string[]
       return [...line("申请延期至", "requestedDueDate"), ...line("理由", "reason")];
     case "approve_extension": {
       // Recorded since approvals may set another date than asked; older ones granted the request.
-      const granted = text(payload, "dueDate") ?? grantedDueDate(events, index);
+      const granted = text(payload, "dueDate") ?? grantedDueDate(earlier);
       return [
         ...(granted === null ? [] : [`新的整改期限：${granted}`]),
         ...line("审批意见", "comment"),
@@ -157,6 +160,10 @@ function details(events: readonly RectificationEvent[], index: number): string[]
     }
     case "close_on_site":
       return photoLine(payload, "整改后照片");
+    case "verify_on_site":
+      return [...line("复查意见", "note"), ...photoLine(payload, "现场核实照片")];
+    case "record_still_open":
+      return line("现场情况", "note");
   }
 }
 
@@ -172,8 +179,14 @@ export function describeEvents(
     title: event.type === "created" ? "发现问题" : RECTIFICATION_ACTION_LABELS[event.type],
     actor: names.get(event.actorId) ?? event.actorId,
     role: ROLE_LABELS[event.actorRole],
-    details: details(events, index),
+    details: details(event.type, event.payload, events.slice(0, index)),
   }));
+}
+
+/** An action not yet in the history (queued on the phone) in the words its event will have. */
+export function describeAction(action: RectificationAction): string[] {
+  const { type, ...payload } = action;
+  return details(type, payload, []);
 }
 
 /** What each sync state means for the school's waiting work. */

@@ -16,13 +16,13 @@ function Time({ at, label }: { at: number; label?: string }) {
 }
 
 /**
- * When a step was recorded by the server, and when it happened on site if that reads differently
- * (a 复查 or a finding recorded offline and synced later).
+ * When a step was recorded by the server and, for one recorded on a phone (a 复查 or a finding,
+ * perhaps offline and synced later), when it happened on site: both, labelled, even when they
+ * read alike, so the office can tell an on-site record from one made at a desk.
  */
 function EventTimes({ event }: { event: RectificationEvent }) {
   const occurredAt = occurredAtOf(event);
-  if (occurredAt === null || formatDateTime(occurredAt) === formatDateTime(event.at))
-    return <Time at={event.at} />;
+  if (occurredAt === null) return <Time at={event.at} />;
   return (
     <>
       <Time at={occurredAt} label="现场" />

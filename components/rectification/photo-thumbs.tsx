@@ -1,8 +1,8 @@
-import { photoPath } from "@/lib/sync/protocol";
+import { photoPath, photoThumbnailPath } from "@/lib/sync/protocol";
 
 /**
- * Photos as small thumbnails, each opening the full image. The server keeps one size (≤ 1600 px,
- * a few hundred KB), so the thumbnail is that image drawn small and loaded only when scrolled to.
+ * Photos as the server's small thumbnails, loaded when scrolled to, each opening the full image.
+ * In the inspector app the service worker answers the thumbnails of the pack's items offline.
  */
 export function PhotoThumbs({
   ids,
@@ -34,7 +34,7 @@ export function PhotoThumbs({
               >
                 {/* eslint-disable-next-line @next/next/no-img-element -- private, content-addressed images served by our API */}
                 <img
-                  src={photoPath(id)}
+                  src={photoThumbnailPath(id)}
                   alt={`${label} ${index + 1}`}
                   loading="lazy"
                   className="h-20 w-24 object-cover sm:h-24 sm:w-32"

@@ -151,7 +151,10 @@ export function referencedPhotoIds(mutation: Mutation): PhotoId[] {
       return [...mutation.args.photoIds, ...after];
     }
     case "photo.register":
-      return [mutation.args.id];
+      // An annotated copy's original must be on the server first, so the relation never dangles.
+      return mutation.args.annotation
+        ? [mutation.args.id, mutation.args.annotation.originalId]
+        : [mutation.args.id];
     case "visit.submit":
       return signaturePhotoIds(mutation.args.signatures);
     case "rectification.act": {

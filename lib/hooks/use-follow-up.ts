@@ -2,8 +2,8 @@
 
 /**
  * The 复查 of a school's open 整改事项 in the inspector app, offline like the rest of the visit:
- * the items come from the visit pack; a 复查通过 or 退回 is judged on the phone by the domain's own
- * transition, then stored — the pack's copy as it will be, the after-photos and the
+ * the items come from the visit pack; a decision (复查通过, 现场核实销号, 退回, 仍未整改) is judged on
+ * the phone by the domain's own transition, then stored — the pack's copy as it will be, the after-photos and the
  * "rectification.act" mutation — in ONE IndexedDB transaction, and sent by the inspector's sync.
  * The server decides: a refusal (someone acted first) comes back into the conflict list.
  */
@@ -21,6 +21,7 @@ import type {
 import { withPolicyDefaults } from "@/lib/domain/rectification/transition";
 import type { DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
 import type { DateString } from "@/lib/domain/visit/answer.schema";
+import { keepLocalPhoto } from "@/lib/sync/pack-photos";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
@@ -134,6 +135,8 @@ export async function recordFollowUpAction(
   } catch (error) {
     return `未能保存：${storageErrorMessage(error)}`;
   }
+  // The item now shows its after-photos: from this phone until they are uploaded.
+  await Promise.all(photos.map((photo) => keepLocalPhoto(photo.id, photo.thumbnail)));
   ensurePersistentStorage();
   // Wakes the sync; and, unlike an answer, the item is shown from storage: screens re-read it.
   announceLocalWrite();

@@ -7,6 +7,8 @@
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
 
+import { annotationSource } from "@/lib/domain/photo/annotated-copy";
+import type { AnnotationShape } from "@/lib/domain/photo/annotation";
 import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 import type { StoredPhoto } from "@/lib/offline/photo-store";
 
@@ -69,4 +71,35 @@ export function usePhotoThumbnailUrl(id: PhotoId): string | null {
     };
   }, [id]);
   return url?.id === id ? url.url : null;
+}
+
+export type AnnotationSource =
+  | { status: "loading" }
+  | { status: "ready"; original: Blob; shapes: AnnotationShape[]; isAnnotated: boolean }
+  | { status: "missing" };
+
+/**
+ * What the annotator opens for a photo on the phone: the original's bytes (a copy is never drawn on
+ * a copy) and the marks of the copy being edited, if it is one.
+ */
+export function useAnnotationSource(id: PhotoId): AnnotationSource {
+  const [source, setSource] = useState<{ id: PhotoId; value: AnnotationSource } | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    void (async () => {
+      const { stores } = await openAppData();
+      const photo = await stores.photos.get(id);
+      const from = photo && annotationSource(photo.meta);
+      const original = from && (await stores.photos.getBlob(from.originalId));
+      const value: AnnotationSource =
+        from && original
+          ? { status: "ready", original, shapes: from.shapes, isAnnotated: from.shapes.length > 0 }
+          : { status: "missing" };
+      if (isCurrent) setSource({ id, value });
+    })();
+    return () => {
+      isCurrent = false;
+    };
+  }, [id]);
+  return source?.id === id ? source.value : { status: "loading" };
 }

@@ -42,6 +42,8 @@ function loadEngineModules() {
       import("@/lib/sync/sync-engine"),
       import("@/lib/sync/transport"),
       import("@/lib/utils/ids"),
+      import("@/lib/sync/pack-photos"),
+      import("@/lib/domain/rectification/follow-up"),
     ]),
   );
 }
@@ -68,7 +70,13 @@ function engine(): Promise<SyncEngine> {
   // The stores too wait for the page (openAppData loads their code): the first frame needs neither.
   creating ??= loadEngineModules().then(async (modules) => {
     const { stores } = await openAppData();
-    const [{ createSyncEngine, timerSchedule }, { createTransport }, { newId }] = modules;
+    const [
+      { createSyncEngine, timerSchedule },
+      { createTransport },
+      { newId },
+      { keepPackPhotos },
+      { followUpPhotoIds },
+    ] = modules;
     const created = createSyncEngine({
       stores,
       transport: createTransport(),
@@ -78,6 +86,8 @@ function engine(): Promise<SyncEngine> {
       locks: browserLocks(),
       newId,
       isOnline: () => navigator.onLine,
+      keepPackPhotos: async () =>
+        keepPackPhotos(followUpPhotoIds(await stores.pack.listOpenItems())),
     });
     created.subscribe((next) => {
       const finished = snapshot.status === "syncing" && next.status !== "syncing";

@@ -184,7 +184,10 @@ function deferredActions(deps: VisitActionDeps): VisitActions {
     edit: (key, change) => edit((a) => a.edit(key, change)),
     passRest: (keys) => task((a) => a.passRest(keys), null),
     undoPass: (pass) => task((a) => a.undoPass(pass), false),
-    addPhoto: (key, file, purpose) => task((a) => a.addPhoto(key, file, purpose), NOT_LOADED),
+    addPhoto: (key, file, purpose) =>
+      task((a) => a.addPhoto(key, file, purpose), { ok: false, message: NOT_LOADED }),
+    annotatePhoto: (key, photoId, shapes, purpose) =>
+      task((a) => a.annotatePhoto(key, photoId, shapes, purpose), NOT_LOADED),
     removePhoto: (key, photoId, purpose) => edit((a) => a.removePhoto(key, photoId, purpose)),
     updateHeader: (patch) => edit((a) => a.updateHeader(patch)),
     sign: (png, signer) => task((a) => a.sign(png, signer), NOT_LOADED),

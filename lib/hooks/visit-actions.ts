@@ -9,6 +9,8 @@
 import type { z } from "zod";
 
 import type { answerSaveMutationSchema } from "@/lib/domain/mutations";
+import { annotatedCopyMeta, annotationSource } from "@/lib/domain/photo/annotated-copy";
+import type { AnnotationShape } from "@/lib/domain/photo/annotation";
 import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 import { defaultFindingChoice } from "@/lib/domain/template/findings";
 import {
@@ -16,6 +18,7 @@ import {
   editAnswer,
   withAfterPhoto,
   type AnswerEdit,
+  type PhotoChange,
 } from "@/lib/domain/visit/answer-edit";
 import { submitBlockers, type ItemKey, type SubmitBlocker } from "@/lib/domain/visit/checklist";
 import { bulkPassKeys } from "@/lib/domain/visit/scope";
@@ -41,6 +44,7 @@ import { newId } from "@/lib/utils/ids";
 import { ANSWER_SAVED_MEASURE } from "@/lib/utils/perf-marks";
 
 import { flushPendingWrites } from "./pending-writes";
+import { openAppData } from "./use-app-db";
 import { syncNow } from "./use-sync";
 import type { VisitContext } from "./use-visit";
 
@@ -53,6 +57,11 @@ export type SignatureRole = "inspector" | "school";
  */
 export type Signer =
   { role: "inspector"; coInspectorName?: string } | { role: "school"; name: string; title: string };
+
+/** The photos of an item the inspector takes: of the finding itself, or after the on-site action. */
+export type EvidencePurpose = "answer" | "after";
+
+export type PhotoAdded = { ok: true; photoId: PhotoId } | { ok: false; message: string };
 
 export type SubmitOutcome =
   | { ok: true }
@@ -75,9 +84,20 @@ export type VisitActions = {
   passRest(keys: readonly ItemKey[]): Promise<BulkPass | null>;
   /** Puts back the answers a bulk pass replaced, except those changed by hand since. */
   undoPass(pass: BulkPass): Promise<boolean>;
-  /** Processes (compresses, watermarks, hashes) and stores a photo; resolves to an error message or null. */
-  addPhoto(key: ItemKey, file: File, purpose: "answer" | "after"): Promise<string | null>;
-  removePhoto(key: ItemKey, photoId: PhotoId, purpose: "answer" | "after"): void;
+  /** Processes (compresses, watermarks, hashes) and stores a photo; resolves to its id or an error message. */
+  addPhoto(key: ItemKey, file: File, purpose: EvidencePurpose): Promise<PhotoAdded>;
+  removePhoto(key: ItemKey, photoId: PhotoId, purpose: EvidencePurpose): void;
+  /**
+   * Draws `shapes` on the original of `photoId` and puts the annotated copy in its place as the
+   * item's evidence; no shapes puts the original back. The original stays stored either way.
+   * Resolves to an error message or null.
+   */
+  annotatePhoto(
+    key: ItemKey,
+    photoId: PhotoId,
+    shapes: AnnotationShape[],
+    purpose: EvidencePurpose,
+  ): Promise<string | null>;
   updateHeader(patch: VisitPatch): void;
   sign(png: Blob, signer: Signer): Promise<string | null>;
   clearSignature(role: SignatureRole): void;
@@ -170,19 +190,26 @@ export function createVisitActions(deps: VisitActionDeps): VisitActions {
   async function storeImage(image: ProcessedImage, purpose: PhotoPurpose): Promise<string | null> {
     const current = draft();
     if (!current) return "检查已提交，不能再修改";
-    const now = systemClock.now();
-    const meta: PhotoMeta = {
+    return storePhoto(current, image, {
       id: image.id,
       visitId: current.id,
       mime: image.mime,
       bytes: image.bytes,
       width: image.width,
       height: image.height,
-      capturedAt: now,
+      capturedAt: systemClock.now(),
       takenBy: deps.inspectorId,
       location: current.location,
       purpose,
-    };
+    });
+  }
+
+  async function storePhoto(
+    current: Visit,
+    image: ProcessedImage,
+    meta: PhotoMeta,
+  ): Promise<string | null> {
+    const now = systemClock.now();
     const registered = registerPhoto(current, meta, newId, now);
     if (!registered.ok) return registered.message;
     showPhoto(meta);
@@ -194,6 +221,28 @@ export function createVisitActions(deps: VisitActionDeps): VisitActions {
       ),
     );
     return isStored ? null : "照片未能保存到本机";
+  }
+
+  /** Puts one photo of an item in the place of another, or removes or adds one. */
+  function changePhoto(
+    key: ItemKey,
+    photoId: PhotoId,
+    change: PhotoChange,
+    purpose: EvidencePurpose,
+  ): void {
+    if (purpose === "answer") {
+      edit(
+        key,
+        typeof change === "object"
+          ? { kind: "replacePhoto", photoId, by: change.replaceBy }
+          : change === "add"
+            ? { kind: "addPhoto", photoId }
+            : { kind: "removePhoto", photoId },
+      );
+      return;
+    }
+    const finding = findingOf(key);
+    if (finding) edit(key, { kind: "finding", finding: withAfterPhoto(finding, photoId, change) });
   }
 
   function updateHeader(patch: VisitPatch): void {
@@ -260,7 +309,7 @@ export function createVisitActions(deps: VisitActionDeps): VisitActions {
 
     async addPhoto(key, file, purpose) {
       const ctx = deps.context();
-      if (!ctx || !draft()) return "检查已提交，不能再修改";
+      if (!ctx || !draft()) return { ok: false, message: "检查已提交，不能再修改" };
       let image: ProcessedImage;
       try {
         const { processPhoto } = await loadPhotoPipeline();
@@ -270,28 +319,46 @@ export function createVisitActions(deps: VisitActionDeps): VisitActions {
           takenAt: systemClock.now(),
         });
       } catch (error) {
-        return errorText(error, "这张照片无法处理，请重新拍摄");
+        return { ok: false, message: errorText(error, "这张照片无法处理，请重新拍摄") };
       }
-      const failure = await storeImage(image, purpose === "after" ? "after" : "answer");
-      if (failure) return failure;
-      if (purpose === "answer") {
-        edit(key, { kind: "addPhoto", photoId: image.id });
-      } else {
-        const finding = findingOf(key);
-        if (finding)
-          edit(key, { kind: "finding", finding: withAfterPhoto(finding, image.id, "add") });
-      }
-      return null;
+      const failure = await storeImage(image, purpose);
+      if (failure) return { ok: false, message: failure };
+      changePhoto(key, image.id, "add", purpose);
+      return { ok: true, photoId: image.id };
     },
 
     removePhoto(key, photoId, purpose) {
-      if (purpose === "answer") {
-        edit(key, { kind: "removePhoto", photoId });
-        return;
+      changePhoto(key, photoId, "remove", purpose);
+    },
+
+    async annotatePhoto(key, photoId, shapes, purpose) {
+      const current = draft();
+      if (!current) return "检查已提交，不能再修改";
+      const { stores } = await openAppData();
+      const shown = await stores.photos.get(photoId);
+      const originalId = shown && annotationSource(shown.meta).originalId;
+      const original = originalId && (await stores.photos.get(originalId));
+      const originalBlob = originalId && (await stores.photos.getBlob(originalId));
+      if (!original || !originalBlob) return "找不到原图，无法标注";
+      let evidenceId = original.meta.id;
+      if (shapes.length > 0) {
+        let image: ProcessedImage;
+        try {
+          const { annotatePhoto } = await loadPhotoPipeline();
+          image = await annotatePhoto(originalBlob, shapes);
+        } catch (error) {
+          return errorText(error, "标注未能保存，请重试");
+        }
+        const failure = await storePhoto(
+          current,
+          image,
+          annotatedCopyMeta(original.meta, image, shapes),
+        );
+        if (failure) return failure;
+        evidenceId = image.id;
       }
-      const finding = findingOf(key);
-      if (finding)
-        edit(key, { kind: "finding", finding: withAfterPhoto(finding, photoId, "remove") });
+      if (evidenceId !== photoId) changePhoto(key, photoId, { replaceBy: evidenceId }, purpose);
+      return null;
     },
 
     async sign(png, signer) {

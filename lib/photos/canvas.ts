@@ -26,6 +26,20 @@ export function newCanvas(
   return { canvas, ctx };
 }
 
+/** A canvas the size of the image with the image drawn on it, ready to draw over. */
+export async function canvasOf(
+  blob: Blob,
+): Promise<{ canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D }> {
+  const image = await decodeImage(blob);
+  try {
+    const drawn = newCanvas(image.width, image.height);
+    drawn.ctx.drawImage(image, 0, 0);
+    return drawn;
+  } finally {
+    image.close();
+  }
+}
+
 export function encodeJpeg(canvas: HTMLCanvasElement, quality: number): Promise<Blob> {
   return new Promise((resolve, reject) => {
     canvas.toBlob(

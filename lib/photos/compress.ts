@@ -18,6 +18,8 @@ export const MAX_PHOTO_KB = 500;
  * 0.8 (typically 200–400 KB) would keep.
  */
 export const JPEG_QUALITY = 0.8;
+/** Re-encoding after drawing must not undo the compression step, so the size target applies again. */
+export const REENCODE_QUALITIES = [JPEG_QUALITY, 0.7, 0.6, 0.5];
 
 export type CompressOptions = { maxWidthOrHeight?: number; maxSizeMB?: number };
 export type CompressedPhoto = { blob: Blob; width: number; height: number; bytes: number };

@@ -3,12 +3,14 @@
  * bytes to store in IndexedDB and upload, with their content address; storing them is the caller's job
  * (lib/offline/photo-store.ts). Browser only.
  */
+import type { AnnotationShape } from "@/lib/domain/photo/annotation";
 import type { PhotoId, PhotoMime } from "@/lib/domain/photo/photo.schema";
 import { sniffImageMime } from "@/lib/domain/photo/sniff";
 import { type WatermarkInfo, watermarkLines } from "@/lib/domain/photo/watermark-text";
 
-import { decodeImage } from "./canvas";
-import { compressPhoto } from "./compress";
+import { drawAnnotations } from "./annotation-drawing";
+import { canvasOf, decodeImage, encodeJpegWithin } from "./canvas";
+import { compressPhoto, MAX_PHOTO_KB, REENCODE_QUALITIES } from "./compress";
 import { sha256Hex } from "./hash";
 import { PhotoProcessingError } from "./photo-error";
 import { createThumbnail } from "./thumbnail";
@@ -33,19 +35,39 @@ export async function processPhoto(
   try {
     const compressed = await compressPhoto(file);
     const blob = await watermarkPhoto(compressed.blob, watermarkLines(watermark));
-    const [id, thumbnail] = await Promise.all([sha256Hex(blob), createThumbnail(blob)]);
-    return {
-      id,
-      blob,
-      thumbnail,
-      mime: "image/jpeg",
-      width: compressed.width,
-      height: compressed.height,
-      bytes: blob.size,
-    };
+    return await asJpegImage(blob, compressed.width, compressed.height);
   } catch (error) {
     throw asPhotoError(error, "这张照片无法处理，请重新拍摄");
   }
+}
+
+/**
+ * Stored photo + marks → the annotated copy: drawn at the photo's own resolution (its watermark
+ * included) and held to the same size target as any photo, with its own hash and thumbnail.
+ */
+export async function annotatePhoto(
+  original: Blob,
+  shapes: readonly AnnotationShape[],
+): Promise<ProcessedImage & { mime: "image/jpeg" }> {
+  try {
+    const { canvas, ctx } = await canvasOf(original);
+    const { width, height } = canvas;
+    drawAnnotations(ctx, shapes, { x: 0, y: 0, width, height });
+    const blob = await encodeJpegWithin(canvas, MAX_PHOTO_KB * 1024, REENCODE_QUALITIES);
+    return await asJpegImage(blob, width, height);
+  } catch (error) {
+    throw asPhotoError(error, "标注未能保存，请重试");
+  }
+}
+
+/** A JPEG ready to store: its hash (the photo's id) and thumbnail. */
+async function asJpegImage(
+  blob: Blob,
+  width: number,
+  height: number,
+): Promise<ProcessedImage & { mime: "image/jpeg" }> {
+  const [id, thumbnail] = await Promise.all([sha256Hex(blob), createThumbnail(blob)]);
+  return { id, blob, thumbnail, mime: "image/jpeg", width, height, bytes: blob.size };
 }
 
 /**

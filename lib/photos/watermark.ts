@@ -2,33 +2,25 @@
  * Burns a visible watermark into the stored photo (school, China time, inspector): white text on a
  * semi-transparent dark band in the bottom-left corner, so the evidence carries its context with it.
  */
-import { decodeImage, encodeJpegWithin, newCanvas } from "./canvas";
-import { JPEG_QUALITY, MAX_PHOTO_KB } from "./compress";
+import { canvasOf, encodeJpegWithin } from "./canvas";
+import { MAX_PHOTO_KB, REENCODE_QUALITIES } from "./compress";
 
 /** Same stack as app/globals.css: a CJK face every phone has, whatever the platform. */
-const FONT_STACK =
+export const FONT_STACK =
   '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
 /** Text height as a share of the image's short edge: legible on a phone, small enough to hide little. */
 const FONT_SHARE = 0.032;
 const MIN_FONT_PX = 12;
 const BAND_COLOR = "rgba(0, 0, 0, 0.55)";
-/** Re-encoding after drawing must not undo the compression step, so the size target applies again. */
-const QUALITIES = [JPEG_QUALITY, 0.7, 0.6, 0.5];
 
 export async function watermarkPhoto(
   blob: Blob,
   lines: string[],
   maxBytes = MAX_PHOTO_KB * 1024,
 ): Promise<Blob> {
-  const image = await decodeImage(blob);
-  const { canvas, ctx } = newCanvas(image.width, image.height);
-  try {
-    ctx.drawImage(image, 0, 0);
-  } finally {
-    image.close();
-  }
+  const { canvas, ctx } = await canvasOf(blob);
   drawWatermark(ctx, canvas.width, canvas.height, lines);
-  return encodeJpegWithin(canvas, maxBytes, QUALITIES);
+  return encodeJpegWithin(canvas, maxBytes, REENCODE_QUALITIES);
 }
 
 function drawWatermark(

@@ -32,7 +32,6 @@ import { z } from "zod";
 
 import { idSchema } from "@/lib/domain/ids";
 import { mutationSchema } from "@/lib/domain/mutations";
-import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 import { rectificationItemSchema } from "@/lib/domain/rectification/rectification.schema";
 import { refusalCodeSchema, refusalSchema } from "@/lib/domain/refusal";
 import { visitPackSchema, type VisitPack } from "@/lib/domain/visit/visit-pack.schema";
@@ -44,9 +43,7 @@ export const PUSH_PATH = "/api/sync/push";
 export const PULL_PATH = "/api/sync/pull";
 export const PACK_PATH = "/api/inspect/pack";
 
-export function photoPath(photoId: PhotoId): string {
-  return `/api/photos/${photoId}`;
-}
+export { photoPath, photoThumbnailPath } from "./photo-paths";
 
 /** Largest batch the server accepts in one push. */
 export const MAX_PUSH_MUTATIONS = 100;

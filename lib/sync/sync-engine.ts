@@ -95,6 +95,11 @@ export type SyncEngineDeps = {
    */
   isOnline?: () => boolean;
   batchSize?: number;
+  /**
+   * After a sync that reached the server: keep on the phone the photos the pack's open items show
+   * (they are a 复查's evidence, and there may be no network at the school). Never rejects.
+   */
+  keepPackPhotos?: () => Promise<void>;
 };
 
 export type SyncEngine = {
@@ -181,6 +186,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       }
       publish({ status: "syncing", nextRetryAt: null });
       const stop = (await pushPending()) ?? (await pullChanges()) ?? (await refreshPackIfDue());
+      if (stop === null) await deps.keepPackPhotos?.();
       await settle(stop);
     } catch (error) {
       // Local storage failed (quota, closed connection). Nothing was removed; try again later.

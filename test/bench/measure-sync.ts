@@ -163,9 +163,9 @@ export async function measureSync(
 }
 
 async function whoAmI(baseUrl: string, cookie: string): Promise<string> {
-  const body = (await (await fetch(`${baseUrl}/api/me`, { headers: { cookie } })).json()) as {
-    user: { id: string };
-  };
+  const response = await fetch(`${baseUrl}/api/me`, { headers: { cookie } });
+  if (!response.ok) throw new Error(`/api/me: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { user: { id: string } };
   return body.user.id;
 }
 

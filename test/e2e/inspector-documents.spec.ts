@@ -6,15 +6,12 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { PDFParse } from "pdf-parse";
 
-import { signIn } from "./helpers";
 import {
   addPhoto,
   answerRestAndSign,
   readOutbox,
   rows,
-  schoolCard,
-  startVisit,
-  waitForServiceWorker,
+  startOfflineVisit,
 } from "./inspector-helpers";
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -50,13 +47,7 @@ test("the inspector previews the notice and the record offline, then opens them 
 }) => {
   // A whole 校园安全检查 answered through the UI, offline, then synced.
   test.setTimeout(300_000);
-  await signIn(page, "inspector1", /\/inspect$/);
-  await waitForServiceWorker(page);
-  await expect(schoolCard(page, "示范区实验小学")).toBeVisible();
-  await context.setOffline(true);
-  await page.reload();
-
-  const visitId = await startVisit(page, "示范区实验小学");
+  const visitId = await startOfflineVisit(page, context);
   const first = rows(page).nth(0);
   await first.getByRole("radio", { name: "不符合", exact: true }).click();
   await addPhoto(page, first.locator('input[type="file"]').first(), first, 1);

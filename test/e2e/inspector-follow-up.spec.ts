@@ -14,6 +14,8 @@ import {
   makeJpeg,
   openE2eDatabase,
   readOutbox,
+  sendWithAfterPhoto,
+  syncUntilOutboxEmpty,
   waitForServiceWorker,
 } from "./inspector-helpers";
 
@@ -128,16 +130,12 @@ test("a 复查 done offline passes one item and returns another, and both reach 
 
   // 复查通过（销号） with a note and an after-photo.
   await passed.getByRole("button", { name: "复查通过（销号）" }).click();
-  const passForm = passed.getByRole("form", { name: "复查通过（销号）" });
-  await passForm.getByLabel("复查意见（可不填）").fill("现场核实已整改到位");
-  await passForm
-    .locator('input[type="file"]')
-    .last()
-    .setInputFiles({ name: "after.jpg", mimeType: "image/jpeg", buffer: await makeJpeg(page, 21) });
-  await expect(passForm.getByRole("img", { name: "整改后照片 1" })).toBeVisible({
-    timeout: 30_000,
+  await sendWithAfterPhoto(page, passed, {
+    label: "复查通过（销号）",
+    note: "现场核实已整改到位",
+    seed: 21,
+    change: "状态：待复查 → 已销号",
   });
-  await passForm.getByRole("button", { name: "复查通过（销号）" }).click();
   await expect(passed).toHaveAttribute("data-status", "closed");
   await expect(passed.locator("[data-follow-up-pending]")).toContainText("复查通过（销号）");
 
@@ -148,6 +146,9 @@ test("a 复查 done offline passes one item and returns another, and both reach 
   await expect(returnForm.getByText("请填写退回理由")).toBeVisible();
   await returnForm.getByLabel("退回理由").fill("照片未显示整改后的全貌，请补充");
   await returnForm.getByRole("button", { name: "退回", exact: true }).click();
+  const confirmReturn = returned.getByRole("group", { name: "确认退回" });
+  await expect(confirmReturn).toContainText("状态：待复查 → 已退回");
+  await confirmReturn.getByRole("button", { name: "确认退回" }).click();
   await expect(returned).toHaveAttribute("data-status", "returned");
   await expect(returned.locator("[data-follow-up-pending]")).toContainText("退回");
 
@@ -165,20 +166,7 @@ test("a 复查 done offline passes one item and returns another, and both reach 
 
   // Back online: the sync sends the photo, then the actions.
   await context.setOffline(false);
-  await page.goto("/inspect/sync");
-  await expect
-    .poll(
-      async () => {
-        const outbox = await readOutbox(page);
-        if (outbox.pending.length > 0) {
-          const button = page.getByRole("button", { name: "立即同步" });
-          if (await button.isEnabled().catch(() => false)) await button.click().catch(() => {});
-        }
-        return outbox;
-      },
-      { timeout: 90_000, intervals: [500] },
-    )
-    .toEqual({ pending: [], rejected: [] });
+  await syncUntilOutboxEmpty(page);
 
   const server = await readServerItems([toPass!.id, toReturn!.id]);
   expect(server.get(toPass!.id)).toMatchObject({

@@ -6,9 +6,10 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 
-import { expect, type Locator, type Page } from "@playwright/test";
+import { type BrowserContext, expect, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 
+import { signIn } from "./helpers";
 import { E2E_DATA_DIR, E2E_PG_PORT } from "../../playwright.config";
 
 /** A distinct camera-like JPEG (noise seeded by `seed`), encoded by the browser, as bytes. */
@@ -49,7 +50,10 @@ export async function makeJpeg(
   return Buffer.from(base64, "base64");
 }
 
-/** Picks a JPEG through a row's camera input and waits until its thumbnail shows. */
+/**
+ * Picks a JPEG through a row's camera input and waits until its thumbnail shows. A finding photo
+ * opens the annotator next, which this skips (photo-annotation.spec.ts draws on it).
+ */
 export async function addPhoto(
   page: Page,
   input: Locator,
@@ -63,6 +67,16 @@ export async function addPhoto(
     buffer: await makeJpeg(page, seed),
   });
   await expect(container.locator("[data-photo-id]")).toHaveCount(before + 1, { timeout: 30_000 });
+  // The strip says 处理中 until the annotator, if it opens, is closed.
+  const annotator = page.getByRole("dialog", { name: "标注照片" });
+  const busy = container.getByText(/^＋?处理中/);
+  await expect
+    .poll(async () => (await annotator.isVisible()) || (await busy.count()) === 0)
+    .toBe(true);
+  if (await annotator.isVisible()) {
+    await annotator.getByRole("button", { name: "跳过" }).click();
+    await expect(annotator).toBeHidden();
+  }
 }
 
 /** Waits until the service worker controls the page (it claims clients on first install). */
@@ -78,7 +92,8 @@ export type OutboxSnapshot = {
 };
 export type LocalVisit = {
   answers: number;
-  photos: { id: string; uploadState: string }[];
+  /** `originalId`: the photo an annotated copy was drawn on (null for photos not annotated). */
+  photos: { id: string; uploadState: string; originalId: string | null }[];
   status: string | null;
 };
 
@@ -118,12 +133,16 @@ function readPhone(
               },
               visit: {
                 answers: answers.result,
-                photos: (photos.result as { meta: { id: string }; uploadState: string }[]).map(
-                  (p) => ({
-                    id: p.meta.id,
-                    uploadState: p.uploadState,
-                  }),
-                ),
+                photos: (
+                  photos.result as {
+                    meta: { id: string; annotation?: { originalId: string } };
+                    uploadState: string;
+                  }[]
+                ).map((p) => ({
+                  id: p.meta.id,
+                  uploadState: p.uploadState,
+                  originalId: p.meta.annotation?.originalId ?? null,
+                })),
                 status: (visit.result as { status: string } | undefined)?.status ?? null,
               },
             });
@@ -275,6 +294,19 @@ export async function startVisit(
   return new URL(page.url()).searchParams.get("id")!;
 }
 
+/**
+ * inspector1 with the app installed, the network cut and the page reloaded from the service worker,
+ * starts a visit of 示范区实验小学; returns its id.
+ */
+export async function startOfflineVisit(page: Page, context: BrowserContext): Promise<string> {
+  await signIn(page, "inspector1", /\/inspect$/);
+  await waitForServiceWorker(page);
+  await expect(schoolCard(page, "示范区实验小学")).toBeVisible();
+  await context.setOffline(true);
+  await page.reload();
+  return startVisit(page, "示范区实验小学");
+}
+
 /** Draws a short scribble on a signature canvas with the mouse and confirms it. */
 export async function sign(page: Page, section: Locator): Promise<void> {
   const canvas = section.locator("canvas");
@@ -315,6 +347,53 @@ export async function finishAndSubmit(page: Page): Promise<void> {
   await answerRestAndSign(page);
   await page.getByRole("button", { name: "提交检查" }).click();
   await expect(page.getByRole("status").filter({ hasText: "检查已提交" })).toBeVisible();
+}
+
+/**
+ * In the 复查 panel, with the item's `label` form open: writes the note, adds an after-photo, sends
+ * it, checks that the confirmation shows `change` (e.g. "状态：待复查 → 已销号") and confirms.
+ */
+export async function sendWithAfterPhoto(
+  page: Page,
+  item: Locator,
+  { label, note, seed, change }: { label: string; note: string; seed: number; change: string },
+): Promise<void> {
+  const form = item.getByRole("form", { name: label });
+  await form.getByLabel("复查意见（可不填）").fill(note);
+  await form
+    .locator('input[type="file"]')
+    .last()
+    .setInputFiles({
+      name: "after.jpg",
+      mimeType: "image/jpeg",
+      buffer: await makeJpeg(page, seed),
+    });
+  await expect(form.getByRole("img", { name: "整改后照片 1" })).toBeVisible({ timeout: 30_000 });
+  await form.getByRole("button", { name: label }).click();
+  const confirm = item.getByRole("group", { name: `确认${label}` });
+  await expect(confirm).toContainText(change);
+  await confirm.getByRole("button", { name: `确认${label}` }).click();
+}
+
+/**
+ * Opens the sync screen and presses 立即同步 until the outbox holds nothing, waiting or refused
+ * (a refusal fails the expectation with the outbox shown).
+ */
+export async function syncUntilOutboxEmpty(page: Page): Promise<void> {
+  await page.goto("/inspect/sync");
+  await expect
+    .poll(
+      async () => {
+        const outbox = await readOutbox(page);
+        if (outbox.pending.length > 0) {
+          const button = page.getByRole("button", { name: "立即同步" });
+          if (await button.isEnabled().catch(() => false)) await button.click().catch(() => {});
+        }
+        return outbox;
+      },
+      { timeout: 90_000, intervals: [500] },
+    )
+    .toEqual({ pending: [], rejected: [] });
 }
 
 /** Presses 立即同步 on the sync screen until the outbox is empty and no photo waits (or time runs out). */

@@ -4,7 +4,7 @@
  */
 import type * as PhotoTest from "./photo-pipeline.page";
 
-export { processPhoto, processSignature } from "@/lib/photos/process-photo";
+export { annotatePhoto, processPhoto, processSignature } from "@/lib/photos/process-photo";
 
 declare global {
   interface Window {

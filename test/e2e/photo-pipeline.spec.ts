@@ -218,4 +218,41 @@ test.describe("photo pipeline", () => {
       message: "签名图片无效，请重新签名",
     });
   });
+
+  test("draws the marks on an annotated copy at the photo's full resolution, as small as any photo", async ({
+    page,
+  }) => {
+    await openPipelinePage(page);
+    const result = await page.evaluate(async (watermark) => {
+      const t = window.photoTest;
+      const photo = await t.processPhoto(await t.makeJpeg(1600, 1200, "plain"), watermark);
+      const copy = await t.annotatePhoto(photo.blob, [
+        { kind: "arrow", from: { x: 0.1, y: 0.5 }, to: { x: 0.5, y: 0.5 }, color: "red" },
+        { kind: "ellipse", from: { x: 0.6, y: 0.1 }, to: { x: 0.9, y: 0.4 }, color: "yellow" },
+      ]);
+      const d = await t.decode(copy.blob);
+      return {
+        id: copy.id,
+        blob: await t.toBase64(copy.blob),
+        size: [copy.width, copy.height, d.width, d.height],
+        bytes: copy.bytes,
+        onShaft: d.pixel(480, 600),
+        onEllipseLeft: d.pixel(960, 300),
+        insideEllipse: d.pixel(1200, 300),
+        untouched: d.pixel(1500, 1000),
+        originalUnchanged: photo.id !== copy.id,
+      };
+    }, WATERMARK);
+
+    const bytes = Buffer.from(result.blob, "base64");
+    expect(result.size).toEqual([1600, 1200, 1600, 1200]);
+    expect(result.id).toBe(sha256(bytes));
+    expect(bytes.length).toBe(result.bytes);
+    expect(bytes.length).toBeLessThanOrEqual(500 * 1024);
+    expect(result.originalUnchanged).toBe(true);
+    expectColourNear(result.onShaft, [239, 28, 28], 40);
+    expectColourNear(result.onEllipseLeft, [250, 204, 21], 40);
+    expectColourNear(result.insideEllipse, [200, 220, 240], 8);
+    expectColourNear(result.untouched, [200, 220, 240], 8);
+  });
 });

@@ -5,12 +5,13 @@
  */
 import { eq } from "drizzle-orm";
 
+import type { User } from "@/lib/domain/org/org.schema";
 import type { Db } from "@/lib/server/db/client";
-import { cities, districts, schools, zones } from "@/lib/server/db/schema";
+import { cities, districts, schools, zoneInspectors, zones } from "@/lib/server/db/schema";
 import { newId } from "@/lib/utils/ids";
 
 import { createUserWithRole } from "./auth";
-import { schoolOf } from "./rectification-fixtures";
+import { domainUser, schoolOf } from "./rectification-fixtures";
 
 export type TwoDistricts = {
   cityId: string;
@@ -71,4 +72,17 @@ export async function addSecondDistrictAndCity(db: Db): Promise<TwoDistricts> {
     schoolA: schoolA.id,
     schoolB,
   };
+}
+
+/** inspector_b (邻区督学): the 责任督学 of district B's zone, who must never reach district A. */
+export async function addInspectorB(db: Db, two: TwoDistricts): Promise<User> {
+  await createUserWithRole({
+    username: "inspector_b",
+    role: "inspector",
+    name: "邻区督学",
+    districtId: two.districtB,
+  });
+  const user = await domainUser(db, "inspector_b");
+  await db.insert(zoneInspectors).values({ zoneId: two.zoneB, userId: user.id });
+  return user;
 }

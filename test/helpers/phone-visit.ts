@@ -14,7 +14,12 @@ import {
   submitVisit,
   type AnswerInput,
 } from "@/lib/domain/visit/visit";
-import type { PhotoPurpose, Visit, VisitSignatures } from "@/lib/domain/visit/visit.schema";
+import type {
+  PhotoAnnotation,
+  PhotoPurpose,
+  Visit,
+  VisitSignatures,
+} from "@/lib/domain/visit/visit.schema";
 import { demoPhoto } from "@/lib/server/seed/demo-photos";
 import { newId } from "@/lib/utils/ids";
 
@@ -64,10 +69,14 @@ export class PhoneVisit {
     return this.clock;
   }
 
-  /** Takes a photo: its bytes to upload and its "photo.register" mutation. */
+  /**
+   * Takes a photo: its bytes to upload and its "photo.register" mutation. With `annotation` it is
+   * an annotated copy of a photo taken before.
+   */
   photo(
     purpose: PhotoPurpose,
     photo = aTestPhoto(`${this.visit.id} ${this.photos.length} ${purpose}`),
+    annotation?: PhotoAnnotation,
   ): string {
     this.photos.push(photo);
     const at = this.tick();
@@ -84,6 +93,7 @@ export class PhoneVisit {
         takenBy: this.inspectorId,
         location: null,
         purpose,
+        ...(annotation ? { annotation } : {}),
       },
       newId,
       at,

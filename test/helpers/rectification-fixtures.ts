@@ -1,5 +1,5 @@
 /**
- * Rectification test data on a seeded demo district: findings from the real checklist library,
+ * Rectification test data on a county from buildCounty: findings from the real checklist library,
  * domain users looked up by username, stored photo rows, and a notice issued through the service.
  */
 import { eq } from "drizzle-orm";

@@ -47,15 +47,18 @@ export type DecisionProposals = Partial<Record<RectificationActionType, Record<s
 
 /**
  * What the decision forms propose for the item: a return's new deadline from the district's
- * policy, an approval's date as the school asked. The reviewer may change either.
+ * policy, but never sooner than the deadline the school already has (a 复查 may return an item
+ * that is not yet due); an approval's date as the school asked. The reviewer may change either.
  */
 export function decisionProposals(
   item: RectificationItem,
   policy: Pick<DeadlinePolicy, "returnDays">,
   today: DateString,
 ): DecisionProposals {
+  const byPolicy = proposedReturnDueDate(policy, today);
+  const returnDueDate = item.dueDate !== null && item.dueDate > byPolicy ? item.dueDate : byPolicy;
   return {
-    verify_return: { dueDate: proposedReturnDueDate(policy, today) },
+    verify_return: { dueDate: returnDueDate },
     ...(item.extension ? { approve_extension: { dueDate: item.extension.requestedDueDate } } : {}),
   };
 }

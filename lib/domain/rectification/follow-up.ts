@@ -1,5 +1,6 @@
 import type { Id } from "../ids";
 import type { RectificationMutation } from "../mutations";
+import type { PhotoId } from "../photo/photo.schema";
 import type { Refused } from "../refusal";
 import type {
   RectificationAction,
@@ -46,6 +47,19 @@ export function actOffline(
   const result = transition(item, action, actor, now);
   if (!result.ok) return result;
   return { ok: true, item: result.item, mutation: actMutation(item, action, mutationId, now) };
+}
+
+/**
+ * Every photo a 复查 of these items shows (the finding's, the school's evidence, the after-photos),
+ * each once: what the phone keeps so they show offline.
+ */
+export function followUpPhotoIds(items: readonly RectificationItem[]): PhotoId[] {
+  const ids = items.flatMap((item) => [
+    ...item.photoIds,
+    ...(item.response?.photoIds ?? []),
+    ...item.afterPhotoIds,
+  ]);
+  return [...new Set(ids)];
 }
 
 /** Where an item stands in the 复查 list: the school answered, past due, or neither. */

@@ -186,6 +186,23 @@ const cancelActionSchema = z.object({
   type: z.literal("cancel"),
   reason: reasonSchema("请填写撤销理由"),
 });
+/**
+ * 现场核实已整改: at a 复查 the inspector sees an item the school never reported fixed, and closes
+ * it on what they saw; the after-photo is the only evidence, so it is required.
+ */
+const verifyOnSiteActionSchema = z.object({
+  type: z.literal("verify_on_site"),
+  note: verifyPassActionSchema.shape.note,
+  photoIds: photoListSchema.min(1, "现场核实销号须至少拍 1 张整改后照片"),
+});
+/** 仍未整改: what the inspector saw at a 复查; the item keeps its state and deadline. */
+const recordStillOpenActionSchema = z.object({
+  type: z.literal("record_still_open"),
+  note: textSchema("现场情况")
+    .trim()
+    .min(2, "请填写现场看到的情况")
+    .max(500, "现场情况不能超过 500 字"),
+});
 const closeOnSiteActionSchema = z.object({
   type: z.literal("close_on_site"),
   photoIds: photoListSchema.min(1, "立行立改须至少上传 1 张整改后照片"),
@@ -205,6 +222,8 @@ export const rectificationActionSchema = z.discriminatedUnion(
     escalateActionSchema,
     cancelActionSchema,
     closeOnSiteActionSchema,
+    verifyOnSiteActionSchema,
+    recordStillOpenActionSchema,
   ],
   { message: "无效的操作" },
 );
@@ -225,6 +244,8 @@ export const RECTIFICATION_ACTION_LABELS: Record<RectificationActionType, string
   escalate: "督办",
   cancel: "撤销",
   close_on_site: "立行立改销号",
+  verify_on_site: "现场核实已整改（销号）",
+  record_still_open: "仍未整改",
 };
 
 /** The person acting, as the server resolved them; `inspectsSchool` is the server's scope answer. */

@@ -46,6 +46,8 @@ const PARTY: Record<RectificationActionType, Party> = {
   escalate: "reviewer",
   cancel: "office",
   close_on_site: "inspector",
+  verify_on_site: "inspector",
+  record_still_open: "inspector",
 };
 
 const OPEN = RECTIFICATION_STATUSES.filter((status) => !isFinalStatus(status));
@@ -58,11 +60,23 @@ const FROM: Record<RectificationActionType, readonly RectificationStatus[]> = {
   approve_extension: OPEN,
   refuse_extension: OPEN,
   verify_pass: ["submitted"],
-  verify_return: ["submitted"],
+  // A 复查 may also find an item the school has not reported still not done: returned with a new deadline.
+  verify_return: ["submitted", ...SCHOOL_WORKING],
   escalate: OPEN,
   cancel: OPEN,
   close_on_site: ["pending"],
+  verify_on_site: SCHOOL_WORKING,
+  record_still_open: SCHOOL_WORKING,
 };
+
+/**
+ * Who may take the action on this item. A return of an item the school has not reported is a
+ * finding of the 复查 on site, so it is the school's 责任督学's alone; the office returns reports.
+ */
+function partyOf(item: RectificationItem, type: RectificationActionType): Party {
+  if (type === "verify_return" && SCHOOL_WORKING.includes(item.status)) return "inspector";
+  return PARTY[type];
+}
 
 function forbidden(
   item: RectificationItem,
@@ -71,7 +85,7 @@ function forbidden(
 ): string | null {
   const label = RECTIFICATION_ACTION_LABELS[type];
   const isOwnInspector = actor.role === "inspector" && actor.inspectsSchool;
-  switch (PARTY[type]) {
+  switch (partyOf(item, type)) {
     case "school":
       if (actor.role !== "school") return `只有被检查学校可以${label}`;
       return actor.schoolId === item.schoolId ? null : "只能处理本校的整改事项";
@@ -82,7 +96,10 @@ function forbidden(
         ? null
         : `只有该校的责任督学或督导室可以${label}`;
     case "inspector":
-      return isOwnInspector ? null : `只有该校的责任督学可以${label}`;
+      if (isOwnInspector) return null;
+      return type === "verify_return"
+        ? "学校尚未报告整改的事项，只有该校的责任督学可以在现场复查时退回"
+        : `只有该校的责任督学可以${label}`;
   }
 }
 
@@ -137,6 +154,8 @@ function invalid(
     case "escalate":
     case "cancel":
     case "close_on_site":
+    case "verify_on_site":
+    case "record_still_open":
       return null;
   }
 }
@@ -188,6 +207,7 @@ function apply(
     case "refuse_extension":
       return { ...next, extension: null };
     case "verify_pass":
+    case "verify_on_site":
       return {
         ...next,
         status: "closed",
@@ -215,6 +235,9 @@ function apply(
       return { ...next, status: "cancelled", cancelReason: action.reason, extension: null };
     case "close_on_site":
       return { ...next, status: "closed", closedAt: now, afterPhotoIds: action.photoIds };
+    case "record_still_open":
+      // Not a state change: the history gains what the inspector saw.
+      return next;
   }
 }
 

@@ -15,6 +15,8 @@ export type AnswerEdit =
   | { kind: "note"; note: string }
   | { kind: "addPhoto"; photoId: PhotoId }
   | { kind: "removePhoto"; photoId: PhotoId }
+  /** An annotated copy takes the place of the photo it was drawn on (or the other way back). */
+  | { kind: "replacePhoto"; photoId: PhotoId; by: PhotoId }
   | { kind: "finding"; finding: FindingChoice };
 
 /** An item not answered (what undoing a bulk 符合 puts back where there was no answer). */
@@ -76,15 +78,23 @@ export function editAnswer(
         ? base
         : { ...base, photoIds: [...base.photoIds, edit.photoId] };
     case "removePhoto":
-      return { ...base, photoIds: base.photoIds.filter((id) => id !== edit.photoId) };
+      return { ...base, photoIds: withPhoto(base.photoIds, edit.photoId, "remove") };
+    case "replacePhoto":
+      return { ...base, photoIds: withPhoto(base.photoIds, edit.photoId, { replaceBy: edit.by }) };
     case "finding":
       return { ...base, finding: edit.finding };
   }
 }
 
-function withPhoto(current: readonly PhotoId[], photoId: PhotoId, change: "add" | "remove") {
+/** What happens to one photo of a list: added at the end, removed, or replaced where it stands. */
+export type PhotoChange = "add" | "remove" | { replaceBy: PhotoId };
+
+function withPhoto(current: readonly PhotoId[], photoId: PhotoId, change: PhotoChange) {
   if (change === "remove") return current.filter((id) => id !== photoId);
-  return current.includes(photoId) ? [...current] : [...current, photoId];
+  if (change === "add") return current.includes(photoId) ? [...current] : [...current, photoId];
+  const replaced = current.map((id) => (id === photoId ? change.replaceBy : id));
+  // Never twice: the replacement may already be in the list (an annotation undone back to its original).
+  return replaced.filter((id, i) => replaced.indexOf(id) === i);
 }
 
 /**
@@ -94,7 +104,7 @@ function withPhoto(current: readonly PhotoId[], photoId: PhotoId, change: "add" 
 export function withAfterPhoto(
   finding: FindingChoice,
   photoId: PhotoId,
-  change: "add" | "remove",
+  change: PhotoChange,
 ): FindingChoice {
   const rectification = finding.rectification;
   if (rectification.mode === "control") {

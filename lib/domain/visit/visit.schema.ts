@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { idSchema } from "../ids";
 import { answerSchema } from "./answer.schema";
+import { annotationShapesSchema } from "../photo/annotation";
 import { MAX_PHOTO_BYTES, photoIdSchema, photoMimeSchema } from "../photo/photo.schema";
 import { itemCodeSchema, templateCodeSchema, templateRefSchema } from "../template/template.schema";
 import { textSchema, timestampSchema } from "../text";
@@ -187,6 +188,12 @@ export const PHOTO_PURPOSE_LABELS: Record<PhotoPurpose, string> = {
   evidence: "佐证材料",
 };
 
+export const photoAnnotationSchema = z.object({
+  originalId: photoIdSchema,
+  shapes: annotationShapesSchema,
+});
+export type PhotoAnnotation = z.infer<typeof photoAnnotationSchema>;
+
 /** What is known about a stored photo besides its bytes. */
 export const photoMetaSchema = z.object({
   /** Lowercase hex SHA-256 of the stored (compressed, watermarked) bytes. */
@@ -204,5 +211,11 @@ export const photoMetaSchema = z.object({
   takenBy: userIdSchema,
   location: geoPointSchema.nullable(),
   purpose: photoPurposeSchema,
+  /**
+   * Set on an annotated copy: the photo it was drawn on (kept, stored and synced beside it) and the
+   * marks drawn, so that a later edit starts again from the original with them. The copy is the
+   * evidence that answers show and documents print.
+   */
+  annotation: photoAnnotationSchema.optional(),
 });
 export type PhotoMeta = z.infer<typeof photoMetaSchema>;

@@ -89,6 +89,9 @@ export function applyVisitMutation(
       return { ok: true, visit: current };
     }
     case "photo.register":
+      if (mutation.args.annotation?.originalId === mutation.args.id) {
+        return refused("invalid_input", "标注照片不能是它自己的原图");
+      }
       return { ok: true, visit: current };
     case "visit.submit": {
       const { signatures, summary, endedAt } = mutation.args;

@@ -315,6 +315,12 @@ export const photos = pgTable(
     purpose: text("purpose"),
     visitId: uuid("visit_id"),
     schoolId: uuid("school_id"),
+    /**
+     * Set on an annotated copy: the photo it was drawn on, which is kept beside it (the copy is the
+     * evidence), and the marks drawn (AnnotationShape[]), so the phone can edit them again.
+     */
+    originalId: text("original_id"),
+    annotationShapes: jsonb("annotation_shapes"),
   },
   (t) => [index("photos_visit_idx").on(t.visitId), index("photos_school_idx").on(t.schoolId)],
 );
@@ -542,6 +548,8 @@ export const visits = pgTable(
     index("visits_inspector_change_seq_idx").on(t.inspectorId, t.changeSeq),
     // The office's visit list (keyset on started_at, id) and the monthly coverage ranges.
     index("visits_district_started_idx").on(t.districtId, t.startedAt, t.id),
+    // A city's or the admin's visit list pages across districts, newest first.
+    index("visits_started_idx").on(t.startedAt, t.id),
     index("visits_campaign_idx").on(t.campaignId, t.schoolId),
   ],
 );

@@ -29,6 +29,7 @@ import { getBlobStore, type BlobStore } from "../blobs/blob-store";
 import type { Executor } from "../db/client";
 import { districts, rectificationItems } from "../db/schema";
 import { serverEnv } from "../env";
+import { originalsOf } from "../photos/originals";
 import { photoThumbnail, signatureImage } from "../photos/thumbnail";
 import { rowToItem } from "../rectification/item-repository";
 import { noticeRepository } from "../rectification/notice-repository";
@@ -100,6 +101,8 @@ export type VisitDetails = {
   noticeNumber: string | null;
   findings: number;
   sections: TemplateAnswers[];
+  /** The original of each annotated photo shown (copy id → original id). */
+  originals: Record<string, string>;
 };
 
 /**
@@ -155,6 +158,10 @@ export async function visitRecordFor(
       noticeNumber: notice?.number ?? null,
       findings: data.findings.length,
       sections: answerSections(data.templates, data.answers, data.school),
+      originals: await originalsOf(
+        db,
+        data.answers.flatMap((answer) => answer.photoIds),
+      ),
     },
   };
 }

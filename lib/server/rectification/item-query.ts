@@ -59,7 +59,7 @@ export type ItemRow = {
   inspectorId: string;
   inspectorName: string;
   domain: TemplateDomain | null;
-  /** The 复查 opinion that closed it (the verify_pass note); null while it is not closed by review. */
+  /** The 复查 opinion that closed it (the verify_pass or verify_on_site note); null while it is not closed by review. */
   reviewNote: string | null;
   daysOverdue: number;
 };
@@ -225,7 +225,7 @@ export async function selectItemRows(
       domain: templates.domain,
       reviewNote: sql<string | null>`case when ${items.status} = 'closed' then (
         SELECT ${rectificationEvents.payload}->>'note' FROM ${rectificationEvents}
-        WHERE ${rectificationEvents.itemId} = ${items.id} AND ${rectificationEvents.type} = 'verify_pass'
+        WHERE ${rectificationEvents.itemId} = ${items.id} AND ${rectificationEvents.type} IN ('verify_pass', 'verify_on_site')
         ORDER BY ${rectificationEvents.seq} DESC LIMIT 1) end`,
     })
     .from(page)

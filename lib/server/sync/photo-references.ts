@@ -91,13 +91,17 @@ export async function registerPhotoMetas(
     purpose: meta.purpose,
     visit_id: meta.visitId,
     school_id: schoolId,
+    original_id: meta.annotation?.originalId ?? null,
+    annotation_shapes: meta.annotation?.shapes ?? null,
   }));
   await db.execute(sql`
     UPDATE ${photos} SET
       width = v.width, height = v.height, captured_at = v.captured_at, taken_by = v.taken_by,
-      location = v.location, purpose = v.purpose, visit_id = v.visit_id, school_id = v.school_id
+      location = v.location, purpose = v.purpose, visit_id = v.visit_id, school_id = v.school_id,
+      original_id = v.original_id, annotation_shapes = v.annotation_shapes
     FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(
       id text, width integer, height integer, captured_at timestamptz, taken_by text,
-      location jsonb, purpose text, visit_id uuid, school_id uuid)
+      location jsonb, purpose text, visit_id uuid, school_id uuid, original_id text,
+      annotation_shapes jsonb)
     WHERE ${photos.id} = v.id AND (${photos.visitId} IS NULL OR ${photos.visitId} = v.visit_id)`);
 }

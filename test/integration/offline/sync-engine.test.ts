@@ -46,7 +46,8 @@ const ANSWER = anId(4);
 async function setup({
   batchSize,
   isOnline,
-}: { batchSize?: number; isOnline?: () => boolean } = {}) {
+  keepPackPhotos,
+}: { batchSize?: number; isOnline?: () => boolean; keepPackPhotos?: () => Promise<void> } = {}) {
   const { db, stores } = await openTestStores();
   const server = createFakeSyncServer();
   server.setPack(aVisitPack());
@@ -62,6 +63,7 @@ async function setup({
       newId: idSequence(1000),
       batchSize,
       isOnline,
+      keepPackPhotos,
     });
   const engine = makeEngine();
   engines.push(engine);
@@ -426,6 +428,20 @@ describe("syncEngine", () => {
 
     expect(server.requestsTo("getPack")).toHaveLength(2);
     expect((await stores.pack.listSchools()).map((s) => s.name)).toEqual(["西湖区实验小学"]);
+  });
+
+  it("keeps the pack's photos after a sync that reached the server, not after one that failed", async () => {
+    const keepPackPhotos = vi.fn(() => Promise.resolve());
+    const { stores, server, engine } = await setup({ keepPackPhotos });
+    await recordVisitWithPhoto(stores);
+    server.script("push", NETWORK_DOWN);
+
+    await engine.syncNow();
+    expect(keepPackPhotos).not.toHaveBeenCalled();
+
+    await engine.syncNow();
+    expect(keepPackPhotos).toHaveBeenCalledTimes(1);
+    expect(server.requestsTo("getPack")).toHaveLength(1);
   });
 
   it("downloads the pack on request even when it is fresh", async () => {

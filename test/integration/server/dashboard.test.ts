@@ -6,87 +6,87 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { DashboardFilters } from "@/lib/domain/analytics/filters";
-import { chinaDayStart, daysBetween, toChinaDate } from "@/lib/domain/dates";
+import { type DashboardFilters, monthOf } from "@/lib/domain/analytics/filters";
+import { addDays, chinaDayStart, daysBetween, toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
 import { daysOverdue } from "@/lib/domain/rectification/transition";
 import { getDashboard } from "@/lib/server/analytics/dashboard";
 import { getMonthlyRanking } from "@/lib/server/analytics/ranking";
 import { rectificationItems, schools, templates, visits } from "@/lib/server/db/schema";
-import { applyRectificationAction } from "@/lib/server/rectification/act";
 import { ledgerQuerySchema, listItemPage } from "@/lib/server/rectification/item-query";
 import { rowToItem } from "@/lib/server/rectification/item-repository";
-import { seedDemo } from "@/lib/server/seed/seed";
+import { systemClock } from "@/lib/utils/clock";
 
+import { buildCounty } from "../../helpers/builders/county";
+import {
+  aCountyHistory,
+  aReport,
+  buildHistory,
+  byDeadline,
+  dayOfMonthBefore,
+  onDay,
+  reportedAndClosed,
+} from "../../helpers/builders/history";
 import {
   aFinding,
   domainUser,
-  insertPhotos,
   issueTestNotice,
-  photoId,
   schoolOf,
 } from "../../helpers/rectification-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
-const at = (date: string) => Date.parse(`${date}T02:00:00Z`);
-const NOW = at("2031-05-01");
-const TODAY = "2031-05-01";
+const NOW = systemClock.now();
+const TODAY = toChinaDate(NOW);
+/** Day `day` of the month `back` months before the test clock's month. */
+const m = (back: number, day: number) => dayOfMonthBefore(TODAY, back, day);
+/** The fixture's day: S01 visited, nothing else found that day. */
+const FOUND = m(3, 20);
+const DUE = addDays(FOUND, 18);
 
 let t: TestDatabase;
 let office: User;
-let school01: User;
 let inspector1: User;
-/** The fixture's three items at S01, found 2031-03-02. */
+/** The fixture's three items at S01. */
 let fixture: { onTime: string; late: string; closed: string };
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
+  await buildHistory(t.db, aCountyHistory(TODAY));
   office = await domainUser(t.db, "office");
-  school01 = await domainUser(t.db, "school01");
   inspector1 = await domainUser(t.db, "inspector1");
-  await insertPhotos(t.db, [1, 2].map(photoId), school01.id);
-  const { items } = await issueTestNotice(t.db, {
-    schoolCode: "S01",
-    inspector: "inspector1",
-    now: at("2031-03-02"),
-    findings: [
-      aFinding("XF-012", { rectification: { mode: "deadline", dueDate: "2031-03-20" } }),
-      aFinding("XF-024", { rectification: { mode: "deadline", dueDate: "2031-03-20" } }),
-      aFinding("XF-001", { rectification: { mode: "deadline", dueDate: "2031-03-20" } }),
-    ],
-  });
-  const [onTime, late, closed] = items.map((i) => i.id) as [string, string, string];
-  fixture = { onTime, late, closed };
-  const act = (
-    user: User,
-    itemId: string,
-    action: Parameters<typeof applyRectificationAction>[2]["action"],
-    day: string,
-  ) =>
-    applyRectificationAction(t.db, user, { itemId, action }, at(day)).then((r) => {
-      if (!r.ok) throw new Error(r.message);
-    });
-  // Reported on time (2031-03-10) and never reviewed: not overdue on 2031-05-01.
-  await act(
-    school01,
-    onTime,
-    { type: "respond", text: "已更换压力不足的灭火器", photoIds: [photoId(1)] },
-    "2031-03-10",
-  );
-  // Reported and closed 10 days after the finding.
-  await act(
-    school01,
-    closed,
-    { type: "respond", text: "已整改到位并张贴检查卡", photoIds: [photoId(2)] },
-    "2031-03-08",
-  );
-  await act(
-    inspector1,
-    closed,
-    { type: "verify_pass", note: "复查合格", photoIds: [] },
-    "2031-03-12",
-  );
+  const built = await buildHistory(t.db, [
+    {
+      school: "S01",
+      inspector: "inspector1",
+      on: FOUND,
+      findings: [
+        {
+          // Reported on time and never reviewed: not overdue.
+          name: "onTime",
+          code: "XF-012",
+          rectification: byDeadline(DUE),
+          steps: [
+            { on: addDays(FOUND, 8), by: "school", action: aReport("已更换压力不足的灭火器") },
+          ],
+        },
+        // Never touched: overdue since DUE.
+        { name: "late", code: "XF-024", rectification: byDeadline(DUE) },
+        {
+          // Reported, and closed 10 days after the finding.
+          name: "closed",
+          code: "XF-001",
+          rectification: byDeadline(DUE),
+          steps: reportedAndClosed(addDays(FOUND, 6), addDays(FOUND, 10)),
+        },
+      ],
+    },
+  ]);
+  fixture = {
+    onTime: built.onTime!.item.id,
+    late: built.late!.item.id,
+    closed: built.closed!.item.id,
+  };
 });
 afterAll(() => t.drop());
 
@@ -207,11 +207,12 @@ describe("dashboard figures equal an independent count", () => {
     ["an inspector", () => ({ inspector: inspector1.id })],
     ["a severity", () => ({ severity: "major" })],
     ["a domain and a severity", () => ({ domain: "fire", severity: "major" })],
-    ["a date range", () => ({ from: "2031-01-01", to: "2031-12-31" })],
+    ["a date range", () => ({ from: m(4, 1), to: addDays(m(0, 1), -1) })],
     [
       "a zone, a domain and a date range",
-      () => ({ zone, domain: "fire", from: "2031-03-01", to: "2031-03-31" }),
+      () => ({ zone, domain: "fire", from: m(3, 1), to: addDays(m(2, 1), -1) }),
     ],
+    ["a school and a severity", () => ({ school, severity: "minor" })],
   ];
 
   it.each(combos)("with %s", async (_, make) => {
@@ -233,21 +234,30 @@ describe("dashboard figures equal an independent count", () => {
     ]) {
       expect(part.reduce((a, b) => a + b.figures.total, 0)).toBe(expected.summary.total);
     }
-    const month = "2031-03";
-    const withMonth = await getDashboard(t.db, office, { ...filters, month }, NOW);
-    if (!filters.inspector)
-      expect(withMonth.coverage).toEqual(await expectedCoverage(filters, month));
+    for (const month of [monthOf(m(3, 1)), monthOf(m(1, 1))]) {
+      const withMonth = await getDashboard(t.db, office, { ...filters, month }, NOW);
+      if (!filters.inspector)
+        expect(withMonth.coverage).toEqual(await expectedCoverage(filters, month));
+    }
+  });
+
+  it("counts the history's items, overdue spread over every age, and its visited schools", async () => {
+    const dashboard = await getDashboard(t.db, office, {}, NOW);
+    // aCountyHistory's 14 items and the fixture's 3.
+    expect(dashboard.summary).toMatchObject({ total: 17, closed: 5, cancelled: 1, open: 11 });
+    expect(Object.values(dashboard.ageing).every((n) => n > 0)).toBe(true);
+    // Month −3: S07 and the fixture's S01; month −1: S11 and S21.
+    const covered = async (month: string) =>
+      (await getDashboard(t.db, office, { month }, NOW)).coverage;
+    expect(await covered(monthOf(m(3, 1)))).toEqual({ schools: 30, visited: 2 });
+    expect(await covered(monthOf(m(1, 1)))).toEqual({ schools: 30, visited: 2 });
+    expect(await covered(monthOf(m(2, 1)))).toEqual({ schools: 30, visited: 0 });
   });
 });
 
 describe("the fixture with known answers", () => {
   it("counts the on-time report awaiting review as not overdue, the ignored one as overdue", async () => {
-    const dashboard = await getDashboard(
-      t.db,
-      office,
-      { from: "2031-01-01", to: "2031-12-31" },
-      NOW,
-    );
+    const dashboard = await getDashboard(t.db, office, { from: FOUND, to: FOUND }, NOW);
     expect(dashboard.summary).toEqual({
       total: 3,
       open: 2,
@@ -258,13 +268,20 @@ describe("the fixture with known answers", () => {
       onTimeRate: 1,
       avgDaysToClose: 10,
     });
-    // Due 2031-03-20, still untouched on 2031-05-01: 42 days late.
+    // DUE is day 20 of month −3 plus 18 days: 50 to 86 days before today, whatever today is.
+    const lateDays = daysBetween(DUE, TODAY);
+    expect(lateDays).toBeGreaterThanOrEqual(50);
+    expect(lateDays).toBeLessThanOrEqual(86);
     expect(dashboard.ageing).toEqual({ d1to7: 0, d8to30: 0, d31to90: 1, over90: 0 });
-    expect(dashboard.trend.find((m) => m.month === "2031-03")).toEqual({
-      month: "2031-03",
-      found: 3,
-      closed: 1,
-    });
+    expect(dashboard.trend).toHaveLength(12);
+    expect(dashboard.trend.filter((t) => t.found > 0 || t.closed > 0)).toEqual(
+      monthOf(FOUND) === monthOf(addDays(FOUND, 10))
+        ? [{ month: monthOf(FOUND), found: 3, closed: 1 }]
+        : [
+            { month: monthOf(FOUND), found: 3, closed: 0 },
+            { month: monthOf(addDays(FOUND, 10)), found: 0, closed: 1 },
+          ],
+    );
   });
 
   it("a report submitted before its deadline and not yet reviewed is not overdue in the ledger", async () => {
@@ -283,36 +300,43 @@ describe("the fixture with known answers", () => {
   });
 
   it("finds a repeat: the same item found again at S01 after its 销号", async () => {
-    // The fixture's March findings already repeat what the demo history closed at S01 earlier.
-    const before = await getDashboard(t.db, office, { from: "2031-01-01" }, NOW);
+    // The fixture's XF-001 already repeats the one closed at S01 in month −4; nothing else repeats.
+    const before = await getDashboard(t.db, office, {}, NOW);
+    expect(before.repeats.total).toBe(1);
     await issueTestNotice(t.db, {
       schoolCode: "S01",
       inspector: "inspector1",
-      now: at("2031-04-02"),
-      findings: [
-        aFinding("XF-001", { rectification: { mode: "deadline", dueDate: "2031-04-20" } }),
-      ],
+      now: onDay(m(2, 5)),
+      findings: [aFinding("XF-001", { rectification: byDeadline(m(2, 15)) })],
     });
-    const after = await getDashboard(t.db, office, { from: "2031-01-01" }, NOW);
-    expect(after.repeats.total).toBe(before.repeats.total + 1);
+    const after = await getDashboard(t.db, office, {}, NOW);
+    expect(after.repeats.total).toBe(2);
     expect(after.repeats.top).toContainEqual(
       expect.objectContaining({
         schoolId: (await schoolOf(t.db, "S01")).id,
         itemCode: "XF-001",
+        count: 2,
       }),
     );
   });
 
-  it("ranks S01 in April 2031 by the documented formula", async () => {
-    const ranking = await getMonthlyRanking(t.db, office, "2031-04", NOW);
+  it("ranks S01 in month −2 by the documented formula", async () => {
+    const month = monthOf(m(2, 1));
+    const ranking = await getMonthlyRanking(t.db, office, month, NOW);
     const s01Id = (await schoolOf(t.db, "S01")).id;
-    const s01 = ranking.schools.find((s) => s.schoolId === s01Id);
-    // Only S01 was visited in April 2031: one finding (XF-001), late (due 04-20, open on 04-30), a repeat.
+    // Only S01 was visited in month −2: one 一般 finding (XF-001), late (due day 15, still open on
+    // the month's last day), a repeat: 100 − 1 − 2 − 3.
     const ranked = ranking.schools.filter((s) => s.rank !== null);
-    expect(ranked).toHaveLength(1);
-    expect(s01).toMatchObject({ rank: 1, late: 1, repeats: 1 });
-    const points = s01!.findingPoints;
-    expect(s01!.score).toBe(100 - points - 2 - 3);
-    expect(ranking.asOf).toBe("2031-04-30");
+    expect(ranked.map((s) => s.schoolId)).toEqual([s01Id]);
+    expect(ranked[0]).toMatchObject({
+      rank: 1,
+      late: 1,
+      repeats: 1,
+      findingPoints: 1,
+      latePoints: 2,
+      repeatPoints: 3,
+      score: 94,
+    });
+    expect(ranking.asOf).toBe(addDays(m(1, 1), -1));
   });
 });

@@ -29,7 +29,11 @@ import { GET as getVisits } from "@/app/api/office/visits/route";
 
 import { authedRequest, signInAs, TEST_PASSWORD } from "../../helpers/auth";
 import { buildCounty } from "../../helpers/builders/county";
-import { addSecondDistrictAndCity, type TwoDistricts } from "../../helpers/org-fixtures";
+import {
+  addInspectorB,
+  addSecondDistrictAndCity,
+  type TwoDistricts,
+} from "../../helpers/org-fixtures";
 import { aFinding, domainUser, schoolOf } from "../../helpers/rectification-fixtures";
 import { pushAs } from "../../helpers/sync-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
@@ -109,23 +113,10 @@ beforeAll(async () => {
   await addVisit({ school: a4!, inspector: inspector1, at: at("2030-05-07"), status: "draft" });
   await addVisit({ school: c1!, inspector: inspector3, at: at("2030-05-20") });
   // District B: one visit, which the office of district A must never see.
-  const inspectorB = await createInspectorB();
+  const inspectorB = await addInspectorB(t.db, two);
   await addVisit({ school: two.schoolB, inspector: inspectorB, at: at("2030-05-08") });
 });
 afterAll(() => t.drop());
-
-async function createInspectorB(): Promise<User> {
-  const { createUserWithRole } = await import("../../helpers/auth");
-  await createUserWithRole({
-    username: "inspector_b",
-    role: "inspector",
-    name: "邻区督学",
-    districtId: two.districtB,
-  });
-  const user = await domainUser(t.db, "inspector_b");
-  await t.db.insert(zoneInspectors).values({ zoneId: two.zoneB, userId: user.id });
-  return user;
-}
 
 /** The same figures counted another way: month by its China-time text, zone membership by EXISTS. */
 async function independentCounts(districtId: string): Promise<Map<string, number>> {

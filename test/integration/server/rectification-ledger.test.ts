@@ -16,7 +16,6 @@ import {
 } from "@/lib/server/rectification/item-query";
 import { LEDGER_HEADERS } from "@/lib/server/rectification/ledger";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
-import { seedDemo } from "@/lib/server/seed/seed";
 import { systemClock } from "@/lib/utils/clock";
 
 import { GET as getLedgerCsv } from "@/app/api/office/ledger.csv/route";
@@ -24,15 +23,27 @@ import { GET as getLedger } from "@/app/api/office/ledger.xlsx/route";
 import { GET as getItems } from "@/app/api/rectification/items/route";
 
 import { authedRequest, signInAs } from "../../helpers/auth";
+import { buildCounty } from "../../helpers/builders/county";
+import {
+  aCountyHistory,
+  buildHistory,
+  type BuiltItem,
+  clockToday,
+} from "../../helpers/builders/history";
 import { domainUser, schoolOf } from "../../helpers/rectification-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
 let t: TestDatabase;
 let office: User;
 let officeCookie: string;
-/** Every item of the demo district, newest first, read in one page. */
+/** Every item of the county's history, newest first, read in one page. */
 let all: ItemRow[];
+/** The history's items by name (test/helpers/builders/history.ts). */
+let built: Record<string, BuiltItem>;
 const now = systemClock.now();
+/** The ids of the named items, in the ledger's order (newest first). */
+const idsOf = (names: string[]) =>
+  all.map((r) => r.item.id).filter((id) => names.some((n) => built[n]!.item.id === id));
 
 async function page(query: string, user: User = office) {
   const parsed = ledgerQuerySchema.parse(Object.fromEntries(new URLSearchParams(query)));
@@ -43,7 +54,8 @@ async function page(query: string, user: User = office) {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDemo(t.db);
+  await buildCounty(t.db);
+  built = await buildHistory(t.db, aCountyHistory(clockToday()));
   office = await domainUser(t.db, "office");
   officeCookie = await signInAs("office", DEMO_PASSWORD);
   all = (await page("limit=200")).rows;
@@ -51,19 +63,75 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 describe("listItemPage", () => {
+  it("lists every item of the history, each with how late the school is", () => {
+    expect(all).toHaveLength(14);
+    const late = (name: string) => all.find((r) => r.item.id === built[name]!.item.id)!.daysOverdue;
+    // A report fixed at how late it came (4 days); a return's new date two days past; 先行管控 12 days.
+    expect([late("lateReport"), late("returned"), late("controlled")]).toEqual([4, 2, 12]);
+    expect([late("awaitingReview"), late("extended"), late("closedLate"), late("notDue")]).toEqual([
+      0, 0, 0, 0,
+    ]);
+  });
+
   it.each([
-    ["state=closed", (r: ItemRow) => r.item.status === "closed"],
-    ["state=pending,returned", (r: ItemRow) => ["pending", "returned"].includes(r.item.status)],
-    ["overdue=1", (r: ItemRow) => r.daysOverdue > 0],
-    ["overdue=0", (r: ItemRow) => r.daysOverdue === 0],
-    ["severity=major", (r: ItemRow) => r.item.severity === "major"],
-    ["domain=fire", (r: ItemRow) => r.domain === "fire"],
-    ["q=灭火器", (r: ItemRow) => `${r.item.prompt}${r.item.description}`.includes("灭火器")],
-  ])("keeps exactly the matching items when filtered by %s", async (query, matches) => {
+    [
+      "state=closed",
+      (r: ItemRow) => r.item.status === "closed",
+      ["s01ClosedOnTime", "closedOnTime", "closedLate", "onSite"],
+    ],
+    [
+      "state=pending,returned",
+      (r: ItemRow) => ["pending", "returned"].includes(r.item.status),
+      ["s01Untouched", "ignored", "returned", "notDue", "extended", "controlled"],
+    ],
+    [
+      "overdue=1",
+      (r: ItemRow) => r.daysOverdue > 0,
+      ["s01Untouched", "ignored", "acknowledged", "returned", "controlled", "lateReport"],
+    ],
+    [
+      "overdue=0",
+      (r: ItemRow) => r.daysOverdue === 0,
+      [
+        "s01ClosedOnTime",
+        "closedOnTime",
+        "closedLate",
+        "awaitingReview",
+        "onSite",
+        "cancelled",
+        "notDue",
+        "extended",
+      ],
+    ],
+    [
+      "severity=major",
+      (r: ItemRow) => r.item.severity === "major",
+      [
+        "s01Untouched",
+        "closedOnTime",
+        "closedLate",
+        "returned",
+        "awaitingReview",
+        "cancelled",
+        "notDue",
+        "extended",
+      ],
+    ],
+    [
+      "domain=fire",
+      (r: ItemRow) => r.domain === "fire",
+      ["s01ClosedOnTime", "closedOnTime", "closedLate", "returned", "onSite", "notDue"],
+    ],
+    [
+      "q=灭火器",
+      (r: ItemRow) => `${r.item.prompt}${r.item.description}`.includes("灭火器"),
+      ["closedOnTime", "returned", "notDue"],
+    ],
+  ])("keeps exactly the matching items when filtered by %s", async (query, matches, names) => {
     const result = await page(`${query}&limit=200`);
-    expect(result.rows.length).toBeGreaterThan(0);
+    expect(result.rows.map((r) => r.item.id)).toEqual(idsOf(names));
     expect(result.rows.map((r) => r.item.id)).toEqual(all.filter(matches).map((r) => r.item.id));
-    expect(result.total).toBe(result.rows.length);
+    expect(result.total).toBe(names.length);
   });
 
   it("filters by school, zone and inspector, each through its own relation", async () => {
@@ -71,21 +139,34 @@ describe("listItemPage", () => {
     const bySchool = await page(`school=${school.id}`);
     expect(bySchool.rows.map((r) => r.schoolName)).toEqual(Array(4).fill("城东第二小学"));
     const zoneId = bySchool.rows[0]!.zoneId;
+    // S01 and S07 are both in 城东责任区.
     expect((await page(`zone=${zoneId}&limit=200`)).rows.map((r) => r.item.id)).toEqual(
-      all.filter((r) => r.zoneId === zoneId).map((r) => r.item.id),
+      idsOf([
+        "s01ClosedOnTime",
+        "s01Untouched",
+        "closedOnTime",
+        "closedLate",
+        "ignored",
+        "acknowledged",
+      ]),
     );
-    const inspector = await domainUser(t.db, "inspector1");
+    const inspector = await domainUser(t.db, "inspector3");
     const byInspector = await page(`inspector=${inspector.id}&limit=200`);
-    expect(byInspector.rows.length).toBeGreaterThan(0);
+    expect(byInspector.rows.map((r) => r.item.id)).toEqual(
+      idsOf(["notDue", "extended", "controlled", "lateReport"]),
+    );
     expect(byInspector.rows.every((r) => r.inspectorName === inspector.name)).toBe(true);
     expect(byInspector.total).toBe(all.filter((r) => r.inspectorId === inspector.id).length);
   });
 
   it("bounds the finding date by from and to, China calendar days inclusive", async () => {
+    // Four visit days; the middle two are S07's and S11's visits, four items each.
     const dates = [...new Set(all.map((r) => toChinaDate(r.item.createdAt)))].sort();
+    expect(dates).toHaveLength(4);
     const from = dates[1]!;
     const to = dates[dates.length - 2]!;
     const result = await page(`from=${from}&to=${to}&limit=200`);
+    expect(result.rows).toHaveLength(8);
     expect(result.rows.map((r) => r.item.id)).toEqual(
       all
         .filter((r) => {
@@ -108,6 +189,7 @@ describe("listItemPage", () => {
       cursor = next.page.next;
     } while (cursor !== null);
     expect(seen).toEqual(all.map((r) => r.item.id));
+    expect(pages.map((p) => p.rows.length)).toEqual([4, 4, 4, 2]);
     expect(pages[0]!.page.prev).toBeNull();
     const back = await page(`limit=4&before=${pages[2]!.page.prev}`);
     expect(back.rows.map((r) => r.item.id)).toEqual(pages[1]!.rows.map((r) => r.item.id));
@@ -122,12 +204,13 @@ describe("listItemPage", () => {
 
   it("shows a school only its own items, and an inspector only their zones' schools", async () => {
     const school = await domainUser(t.db, "school07");
-    expect(
-      (await page("limit=200", school)).rows.every((r) => r.schoolName === "城东第二小学"),
-    ).toBe(true);
+    expect((await page("limit=200", school)).rows.map((r) => r.item.id)).toEqual(
+      idsOf(["closedOnTime", "closedLate", "ignored", "acknowledged"]),
+    );
     const inspector = await domainUser(t.db, "inspector1");
-    const zoneIds = new Set((await page("limit=200", inspector)).rows.map((r) => r.zoneId));
-    expect(zoneIds.size).toBe(1);
+    const seen = (await page("limit=200", inspector)).rows;
+    expect(new Set(seen.map((r) => r.zoneName))).toEqual(new Set(["城东责任区"]));
+    expect(seen).toHaveLength(6);
   });
 
   it("answers 422 for an unknown state and for a cursor it did not make", async () => {
@@ -157,6 +240,7 @@ describe("listItemPage", () => {
     };
     expect(body.items.length).toBeLessThanOrEqual(5);
     expect(body.page.limit).toBe(5);
+    expect(body.total).toBe(6);
     expect(body.total).toBe(all.filter((r) => r.daysOverdue > 0).length);
   });
 });
@@ -263,6 +347,7 @@ describe("GET /api/office/ledger.xlsx", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     const rows = workbook.worksheets.slice(1).reduce((n, s) => n + s.rowCount - 1, 0);
+    expect(rows).toBe(6);
     expect(rows).toBe(all.filter((r) => r.daysOverdue > 0).length);
   });
 });

@@ -138,6 +138,21 @@ describe("referencedPhotoIds", () => {
       [aPhotoHash("1"), aPhotoHash("2")],
     ],
     ["photo.register", MUTATIONS["photo.register"], [aPhotoHash("1")]],
+    [
+      "photo.register of an annotated copy, with its original",
+      {
+        ...envelope,
+        name: "photo.register",
+        args: aPhotoMeta({
+          id: aPhotoHash("2"),
+          annotation: {
+            originalId: aPhotoHash("1"),
+            shapes: [{ kind: "text", at: { x: 0.5, y: 0.5 }, text: "过期", color: "red" }],
+          },
+        }),
+      },
+      [aPhotoHash("2"), aPhotoHash("1")],
+    ],
     ["rectification.act with photos", MUTATIONS["rectification.act"], [aPhotoHash("7")]],
     [
       "rectification.act without photos",

@@ -7,6 +7,7 @@ import type { SyncSnapshot } from "@/lib/sync/sync-engine";
 
 import {
   deadlineText,
+  describeAction,
   describeEvents,
   formatDateTime,
   formatRate,
@@ -182,6 +183,24 @@ describe("describeEvents", () => {
       anEvent("escalate", { kind: "unknown", note: "说明" }),
     ];
     expect(describeEvents(events, names).map((e) => e.details)).toEqual([[], ["说明：说明"]]);
+  });
+});
+
+describe("describeAction", () => {
+  it("words a 复查's decisions still on the phone as their history will", () => {
+    expect(
+      describeAction({
+        type: "verify_on_site",
+        note: "现场核实已整改到位",
+        photoIds: ["a".repeat(64)],
+      }),
+    ).toEqual(["复查意见：现场核实已整改到位", "现场核实照片 1 张"]);
+    expect(describeAction({ type: "record_still_open", note: "水带仍未补齐" })).toEqual([
+      "现场情况：水带仍未补齐",
+    ]);
+    expect(
+      describeAction({ type: "verify_return", reason: "仍未整改", dueDate: "2026-04-03" }),
+    ).toEqual(["理由：仍未整改", "新的整改期限：2026-04-03"]);
   });
 });
 

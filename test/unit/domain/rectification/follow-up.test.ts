@@ -5,6 +5,7 @@ import {
   actMutation,
   actOffline,
   followUpGroup,
+  followUpPhotoIds,
   orderForFollowUp,
 } from "@/lib/domain/rectification/follow-up";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
@@ -167,5 +168,24 @@ describe("orderForFollowUp", () => {
     const items = [item(2, { dueDate: null }), item(1, { dueDate: null })];
     orderForFollowUp(items, TODAY);
     expect(items.map((i) => i.id)).toEqual([anId(2), anId(1)]);
+  });
+});
+
+describe("followUpPhotoIds", () => {
+  it("keeps each finding, evidence and after-photo once", () => {
+    const items = [
+      item(1, { photoIds: [aPhotoId("a"), aPhotoId("b")], response: RESPONSE }),
+      item(2, { photoIds: [aPhotoId("b")], afterPhotoIds: [aPhotoId("d")] }),
+    ];
+    expect(followUpPhotoIds(items)).toEqual([
+      aPhotoId("a"),
+      aPhotoId("b"),
+      aPhotoId("c"),
+      aPhotoId("d"),
+    ]);
+  });
+
+  it("is empty without items", () => {
+    expect(followUpPhotoIds([])).toEqual([]);
   });
 });

@@ -71,6 +71,8 @@ const VALID: { [T in RectificationActionType]: ActionOf<T> } = {
   escalate: { type: "escalate", kind: "interview", note: "逾期未整改，约谈校长" },
   cancel: { type: "cancel", reason: "检查项适用错误" },
   close_on_site: { type: "close_on_site", photoIds: [aPhotoId("e")] },
+  verify_on_site: { type: "verify_on_site", note: "现场核实已更换", photoIds: [aPhotoId("f")] },
+  record_still_open: { type: "record_still_open", note: "灭火器仍未更换" },
 };
 
 const PENDING_EXTENSION: ExtensionRequest = {
@@ -108,10 +110,12 @@ const NEXT_STATUS: Record<RectificationActionType, readonly (RectificationStatus
   approve_extension: ["pending", "in_progress", "submitted", "returned", X, X],
   refuse_extension: ["pending", "in_progress", "submitted", "returned", X, X],
   verify_pass: [X, X, "closed", X, X, X],
-  verify_return: [X, X, "returned", X, X, X],
+  verify_return: ["returned", "returned", "returned", "returned", X, X],
   escalate: ["pending", "in_progress", "submitted", "returned", X, X],
   cancel: ["cancelled", "cancelled", "cancelled", "cancelled", X, X],
   close_on_site: ["closed", X, X, X, X, X],
+  verify_on_site: ["closed", "closed", X, "closed", X, X],
+  record_still_open: ["pending", "in_progress", X, "returned", X, X],
 };
 
 /** docs/architecture.md §2: the school acts on its own items; its inspector or the office reviews; only the office decides. */
@@ -126,13 +130,23 @@ const WHO_MAY: Record<RectificationActionType, readonly ActorName[]> = {
   escalate: ["ownInspector", "office"],
   cancel: ["office"],
   close_on_site: ["ownInspector"],
+  verify_on_site: ["ownInspector"],
+  record_still_open: ["ownInspector"],
 };
+
+/** The school has not reported: a return is the 复查's finding on site, the 责任督学's alone. */
+const UNREPORTED: readonly RectificationStatus[] = ["pending", "in_progress", "returned"];
+function whoMay(action: RectificationActionType, status: RectificationStatus) {
+  return action === "verify_return" && UNREPORTED.includes(status)
+    ? ["ownInspector"]
+    : WHO_MAY[action];
+}
 
 const CASES = RECTIFICATION_ACTION_TYPES.flatMap((action) =>
   RECTIFICATION_STATUSES.flatMap((status, column) =>
     ACTOR_NAMES.map((actor) => {
       const next = NEXT_STATUS[action][column];
-      const expected = !WHO_MAY[action].includes(actor)
+      const expected = !whoMay(action, status).includes(actor)
         ? "forbidden"
         : next === X
           ? "conflict"
@@ -144,7 +158,7 @@ const CASES = RECTIFICATION_ACTION_TYPES.flatMap((action) =>
 
 describe("transition", () => {
   it("covers every action, status and actor in the table", () => {
-    expect(CASES).toHaveLength(10 * 6 * 6);
+    expect(CASES).toHaveLength(12 * 6 * 6);
   });
 
   it.each(CASES)(
@@ -212,6 +226,26 @@ describe("transition", () => {
       const result = transition(item, VALID.verify_pass, anActor({ inspectsSchool: true }), NOW);
       expect(result).toMatchObject({ ok: false, code: "forbidden" });
     });
+
+    it("keeps returning an item the school has not reported to the school's own inspector", () => {
+      expectRefused(
+        transition(aRectificationItem(), VALID.verify_return, ACTORS.office, NOW),
+        "forbidden",
+        "学校尚未报告整改的事项，只有该校的责任督学可以在现场复查时退回",
+      );
+    });
+
+    it.each(["verify_on_site", "record_still_open"] as const)(
+      "tells the office and other inspectors that %s is the school's own inspector's",
+      (type) => {
+        for (const actor of [ACTORS.office, ACTORS.otherInspector]) {
+          expect(transition(aRectificationItem(), VALID[type], actor, NOW)).toMatchObject({
+            ok: false,
+            code: "forbidden",
+          });
+        }
+      },
+    );
 
     it("refuses as forbidden before looking at the state when both are wrong", () => {
       const item = aRectificationItem({ status: "closed" });
@@ -511,6 +545,76 @@ describe("transition", () => {
       });
     });
 
+    it("closes an unreported item verified on site, with its after-photo and note", () => {
+      const item = aRectificationItem({ status: "in_progress", extension: PENDING_EXTENSION });
+      const { item: next, event } = expectOk(
+        transition(item, VALID.verify_on_site, ACTORS.ownInspector, NOW),
+      );
+      expect(next).toMatchObject({
+        status: "closed",
+        closedAt: NOW,
+        afterPhotoIds: [aPhotoId("f")],
+        extension: null,
+        response: null,
+      });
+      expect(event.payload).toEqual({ note: "现场核实已更换", photoIds: [aPhotoId("f")] });
+    });
+
+    it("refuses an on-site 销号 without an after-photo", () => {
+      expectRefused(
+        transition(
+          aRectificationItem(),
+          { ...VALID.verify_on_site, photoIds: [] },
+          ACTORS.ownInspector,
+          NOW,
+        ),
+        "invalid_input",
+        "现场核实销号须至少拍 1 张整改后照片",
+      );
+    });
+
+    it("records an item still open without changing its state or deadline", () => {
+      const item = aRectificationItem({ status: "returned", returnReason: "照片不清" });
+      const { item: next, event } = expectOk(
+        transition(item, VALID.record_still_open, ACTORS.ownInspector, NOW),
+      );
+      expect(next).toEqual({ ...item, version: item.version + 1, updatedAt: NOW });
+      expect(event).toMatchObject({
+        type: "record_still_open",
+        payload: { note: "灭火器仍未更换" },
+      });
+      expect(decisionChanges(item, next)).toEqual([]);
+    });
+
+    it("asks what was seen when an item is recorded still open", () => {
+      expectRefused(
+        transition(
+          aRectificationItem(),
+          { type: "record_still_open", note: " " },
+          ACTORS.ownInspector,
+          NOW,
+        ),
+        "invalid_input",
+        "请填写现场看到的情况",
+      );
+    });
+
+    it("returns an unreported item with the reason and a new deadline", () => {
+      const item = aRectificationItem({ status: "pending", dueDate: "2026-03-05" });
+      const { item: next } = expectOk(
+        transition(item, VALID.verify_return, ACTORS.ownInspector, NOW),
+      );
+      expect(next).toMatchObject({
+        status: "returned",
+        returnReason: "照片未显示压力表读数",
+        dueDate: "2026-03-20",
+      });
+      expect(decisionChanges(item, next)).toEqual([
+        { label: "状态", before: "待整改", after: "已退回" },
+        { label: "整改期限", before: "2026-03-05", after: "2026-03-20" },
+      ]);
+    });
+
     it("closes an on-site finding with the after-photos", () => {
       const item = aRectificationItem({ mode: "on_site", dueDate: null });
       const { item: next } = expectOk(
@@ -600,7 +704,7 @@ describe("allowedActions", () => {
   it.each([
     ["ownSchool", ["acknowledge", "respond", "request_extension"]],
     ["otherSchool", []],
-    ["ownInspector", ["escalate"]],
+    ["ownInspector", ["verify_return", "escalate", "verify_on_site", "record_still_open"]],
     ["otherInspector", []],
     ["office", ["escalate", "cancel"]],
     ["admin", []],

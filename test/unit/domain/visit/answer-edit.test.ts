@@ -134,6 +134,34 @@ describe("withAfterPhoto", () => {
   });
 });
 
+describe("replacing a photo with its annotated copy", () => {
+  const photos = [aPhotoHash("a"), aPhotoHash("b"), aPhotoHash("c")];
+
+  it.each([
+    ["puts the copy where the photo was", "d", ["a", "d", "c"]],
+    ["never lists a photo twice when the replacement is there already", "a", ["a", "c"]],
+  ])("%s", (_, by, expected) => {
+    const change: AnswerEdit = {
+      kind: "replacePhoto",
+      photoId: aPhotoHash("b"),
+      by: aPhotoHash(by),
+    };
+    expect(edit(judgementItem, { result: "fail", photoIds: photos }, change).photoIds).toEqual(
+      expected.map(aPhotoHash),
+    );
+  });
+
+  it("replaces a 立行立改 after-photo in place", () => {
+    const onSite: FindingChoice = {
+      ...finding,
+      rectification: { mode: "on_site", afterPhotoIds: [aPhotoHash("d"), aPhotoHash("e")] },
+    };
+    expect(
+      withAfterPhoto(onSite, aPhotoHash("d"), { replaceBy: aPhotoHash("f") }).rectification,
+    ).toEqual({ mode: "on_site", afterPhotoIds: [aPhotoHash("f"), aPhotoHash("e")] });
+  });
+});
+
 describe("withAfterPhoto on a 先行管控 finding", () => {
   it("adds the photo of the control measure and keeps the deadline", () => {
     const control: FindingChoice = {

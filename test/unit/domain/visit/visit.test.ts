@@ -185,6 +185,19 @@ describe("registerPhoto", () => {
     });
   });
 
+  it("refuses an annotated copy that names itself as its original", () => {
+    const meta = aPhotoMeta({
+      annotation: {
+        originalId: aPhotoMeta().id,
+        shapes: [{ kind: "text", at: { x: 0.5, y: 0.5 }, text: "过期", color: "red" }],
+      },
+    });
+    expect(registerPhoto(aVisit(), meta, idSequence(), NOW)).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
+  });
+
   it("refuses a photo for a submitted visit", () => {
     expect(registerPhoto(aSubmittedVisit(), aPhotoMeta(), idSequence(), NOW)).toMatchObject({
       ok: false,

@@ -41,7 +41,7 @@ export default async function OfficeVisitRecordPage({
           noticeNumber={details.noticeNumber}
         />
         <h2 className="pt-2 text-base font-medium text-slate-900">检查明细</h2>
-        <AnswerSections templates={details.sections} />
+        <AnswerSections templates={details.sections} originals={details.originals} />
         <h2 className="pt-2 text-base font-medium text-slate-900">督导检查记录</h2>
       </div>
       <RecordView visitId={id} document={record.document} />

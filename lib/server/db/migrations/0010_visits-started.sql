@@ -1,0 +1,1 @@
+CREATE INDEX "visits_started_idx" ON "visits" USING btree ("started_at","id");
