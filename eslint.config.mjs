@@ -197,7 +197,7 @@ export default tseslint.config(
       "components/**/*.tsx",
       "lib/hooks/**/*.ts",
     ],
-    ignores: ["lib/hooks/api-client.ts", "app/sw.ts"],
+    ignores: ["lib/hooks/api-client.ts", "lib/hooks/api-send.ts", "app/sw.ts"],
     rules: {
       "no-restricted-globals": [
         "error",

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 
-import { HOME_BY_ROLE } from "@/lib/domain/org/org.schema";
+import { HOME_BY_ROLE } from "@/lib/domain/org/org.labels";
 import { userFromHeaders } from "@/lib/server/auth/session";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,8 @@ import { usePathname, useRouter } from "next/navigation";
 
 import type { DASHBOARD_FILTER_KEYS } from "@/lib/domain/analytics/filters";
 import { type DashboardFilters, filterParams } from "@/lib/domain/analytics/filters";
-import { DOMAIN_LABELS, SEVERITY_LABELS } from "@/lib/domain/template/template.schema";
+import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
+import { DOMAIN_LABELS } from "@/lib/domain/template/template.schema";
 
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";

@@ -10,12 +10,8 @@ import {
 } from "@/lib/domain/template/answer-rules";
 import { formatBasis } from "@/lib/domain/template/citation";
 import type { DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
-import {
-  EVIDENCE_LABELS,
-  JUDGEMENT_LABELS,
-  type Judgement,
-  type NumberRule,
-} from "@/lib/domain/template/template.schema";
+import { EVIDENCE_LABELS, JUDGEMENT_LABELS } from "@/lib/domain/template/template.labels";
+import type { Judgement, NumberRule } from "@/lib/domain/template/template.schema";
 import type { DateString } from "@/lib/domain/visit/answer.schema";
 import type { ChecklistEntry } from "@/lib/domain/visit/checklist";
 import type { VisitAnswer } from "@/lib/domain/visit/visit.schema";

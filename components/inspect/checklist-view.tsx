@@ -17,7 +17,8 @@ import {
   searchChecklist,
   type ItemKey,
 } from "@/lib/domain/visit/checklist";
-import { VISIT_KIND_LABELS, type Visit, type VisitAnswer } from "@/lib/domain/visit/visit.schema";
+import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
+import type { Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import type { VisitActions, VisitContext } from "@/lib/hooks/use-visit";
 import { cn } from "@/lib/utils/cn";
 

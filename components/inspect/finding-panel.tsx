@@ -2,7 +2,8 @@
 
 import type { DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
 import { defaultFindingChoice } from "@/lib/domain/template/findings";
-import { SEVERITY_LABELS, type Severity } from "@/lib/domain/template/template.schema";
+import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
+import type { Severity } from "@/lib/domain/template/template.schema";
 import { offeredDueDate } from "@/lib/domain/visit/answer-edit";
 import type { DateString, FindingChoice } from "@/lib/domain/visit/answer.schema";
 import type { ChecklistEntry } from "@/lib/domain/visit/checklist";

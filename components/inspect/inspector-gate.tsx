@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, type ReactNode } from "react";
 
-import { HOME_BY_ROLE, ROLE_LABELS } from "@/lib/domain/org/org.schema";
+import { HOME_BY_ROLE, ROLE_LABELS } from "@/lib/domain/org/org.labels";
 import { useStorageNotice } from "@/lib/hooks/use-app-db";
 import { forgetInspector, useInspectorSession } from "@/lib/hooks/use-inspector";
 import { useSyncStatus, useSyncTriggers } from "@/lib/hooks/use-sync";

@@ -7,7 +7,7 @@ import type { User } from "@/lib/domain/org/org.schema";
 import { applicableItems } from "@/lib/domain/template/applicability";
 import { deriveFindings } from "@/lib/domain/template/findings";
 import { scoreVisit } from "@/lib/domain/template/scoring";
-import { JUDGEMENT_LABELS, SEVERITY_LABELS } from "@/lib/domain/template/template.schema";
+import { JUDGEMENT_LABELS, SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
 import { submitBlockers, type ItemKey } from "@/lib/domain/visit/checklist";
 import type { Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import { useDraftText } from "@/lib/hooks/use-draft-text";

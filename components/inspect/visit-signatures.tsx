@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { requiresSchoolSignature } from "@/lib/domain/visit/visit";
+import { requiresSchoolSignature } from "@/lib/domain/visit/checklist";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 import type { VisitActions } from "@/lib/hooks/use-visit";
 

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 
-import { type City, ROLE_LABELS, type Role } from "@/lib/domain/org/org.schema";
+import { ROLE_LABELS } from "@/lib/domain/org/org.labels";
+import type { City, Role } from "@/lib/domain/org/org.schema";
 import {
   type BulkSchoolAccountsResult,
   createUserInputSchema,

@@ -1,7 +1,8 @@
 import Link from "next/link";
 
 import type { TemplateAnswers } from "@/lib/domain/visit/visit-detail";
-import { VISIT_KIND_LABELS, type Visit } from "@/lib/domain/visit/visit.schema";
+import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
+import type { Visit } from "@/lib/domain/visit/visit.schema";
 import { photoPath, photoThumbnailPath } from "@/lib/sync/protocol";
 import { cn } from "@/lib/utils/cn";
 

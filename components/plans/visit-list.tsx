@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.schema";
+import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
 import { toQueryString } from "@/lib/utils/search-params";
 
 import { formatDateTime } from "@/components/rectification/format";

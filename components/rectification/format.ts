@@ -1,6 +1,6 @@
 /** Chinese wording shared by the school and office rectification screens: dates, deadlines, history. */
 import { toChinaDate } from "@/lib/domain/dates";
-import { ROLE_LABELS } from "@/lib/domain/org/org.schema";
+import { ROLE_LABELS } from "@/lib/domain/org/org.labels";
 import type { RectificationEvent } from "@/lib/domain/rectification/events";
 import {
   ESCALATION_LABELS,

@@ -6,7 +6,7 @@ import {
   RECTIFICATION_MODE_LABELS,
   type RectificationItem,
 } from "@/lib/domain/rectification/rectification.schema";
-import { SEVERITY_LABELS } from "@/lib/domain/template/template.schema";
+import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
 
 import { deadlineText, formatDateTime } from "./format";
 import { PhotoThumbs } from "./photo-thumbs";

@@ -5,9 +5,9 @@ import {
   RECTIFICATION_STATUSES,
   type RectificationItem,
 } from "@/lib/domain/rectification/rectification.schema";
+import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
 import {
   DOMAIN_LABELS,
-  SEVERITY_LABELS,
   severitySchema,
   TEMPLATE_DOMAINS,
 } from "@/lib/domain/template/template.schema";

@@ -1,7 +1,8 @@
 import Link from "next/link";
 
 import type { RectificationStatus } from "@/lib/domain/rectification/rectification.schema";
-import { VISIT_KIND_LABELS, type VisitKind } from "@/lib/domain/visit/visit.schema";
+import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
+import type { VisitKind } from "@/lib/domain/visit/visit.schema";
 
 import { formatDate, statusCountsText } from "./format";
 import { Tag } from "./status-badge";

@@ -1,12 +1,8 @@
 import Link from "next/link";
 
 import type { Figures } from "@/lib/domain/analytics/figures";
-import {
-  CANTEEN_LABELS,
-  OWNERSHIP_LABELS,
-  type School,
-  STAGE_LABELS,
-} from "@/lib/domain/org/org.schema";
+import { CANTEEN_LABELS, OWNERSHIP_LABELS, STAGE_LABELS } from "@/lib/domain/org/org.labels";
+import type { School } from "@/lib/domain/org/org.schema";
 
 import { formatRate } from "./format";
 

@@ -1,4 +1,5 @@
-import { STAGE_LABELS, type Zone } from "@/lib/domain/org/org.schema";
+import { STAGE_LABELS } from "@/lib/domain/org/org.labels";
+import type { Zone } from "@/lib/domain/org/org.schema";
 
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";

@@ -5,15 +5,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider, useForm, useFormContext } from "react-hook-form";
 
+import { CANTEEN_LABELS, OWNERSHIP_LABELS, STAGE_LABELS } from "@/lib/domain/org/org.labels";
 import {
-  CANTEEN_LABELS,
-  OWNERSHIP_LABELS,
   SCHOOL_FIELD_LABELS,
   type School,
   type SchoolField,
   type SchoolInput,
   schoolInputSchema,
-  STAGE_LABELS,
   type Zone,
 } from "@/lib/domain/org/org.schema";
 import { schoolApi } from "@/lib/hooks/use-schools";

@@ -1,10 +1,5 @@
-import {
-  CANTEEN_LABELS,
-  OWNERSHIP_LABELS,
-  type School,
-  SCHOOL_FIELD_LABELS,
-  STAGE_LABELS,
-} from "@/lib/domain/org/org.schema";
+import { CANTEEN_LABELS, OWNERSHIP_LABELS, STAGE_LABELS } from "@/lib/domain/org/org.labels";
+import { type School, SCHOOL_FIELD_LABELS } from "@/lib/domain/org/org.schema";
 
 import { Card } from "@/components/ui/card";
 

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import { ROLE_LABELS, type User } from "@/lib/domain/org/org.schema";
+import { ROLE_LABELS } from "@/lib/domain/org/org.labels";
+import type { User } from "@/lib/domain/org/org.schema";
 
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";

@@ -1,6 +1,6 @@
 "use client";
 
-import { CANTEEN_LABELS, OWNERSHIP_LABELS, STAGE_LABELS } from "@/lib/domain/org/org.schema";
+import { CANTEEN_LABELS, OWNERSHIP_LABELS, STAGE_LABELS } from "@/lib/domain/org/org.labels";
 import type { AppliesTo } from "@/lib/domain/template/template.schema";
 
 import { Select } from "@/components/ui/select";

@@ -10,9 +10,10 @@ import {
   type DeadlinePolicy,
   type DeadlinePolicyInput,
   type DeadlineRule,
-  deadlinePolicySchema,
 } from "@/lib/domain/template/deadline-policy";
-import { SEVERITY_LABELS, type Severity } from "@/lib/domain/template/template.schema";
+import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy.schema";
+import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
+import type { Severity } from "@/lib/domain/template/template.schema";
 import { useApiAction } from "@/lib/hooks/api-client";
 import { templateApi } from "@/lib/hooks/use-templates";
 

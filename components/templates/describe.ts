@@ -1,10 +1,10 @@
-import { CANTEEN_LABELS, OWNERSHIP_LABELS, STAGE_LABELS } from "@/lib/domain/org/org.schema";
+import { CANTEEN_LABELS, OWNERSHIP_LABELS, STAGE_LABELS } from "@/lib/domain/org/org.labels";
 import { describeNumberRule } from "@/lib/domain/template/answer-rules";
-import {
-  type AppliesTo,
-  type ItemResponse,
-  JUDGEMENT_LABELS,
-  type RectificationDefault,
+import { JUDGEMENT_LABELS } from "@/lib/domain/template/template.labels";
+import type {
+  AppliesTo,
+  ItemResponse,
+  RectificationDefault,
 } from "@/lib/domain/template/template.schema";
 
 /** How each kind of answer is named in the office's forms and views. */

@@ -3,13 +3,15 @@
 import { Controller, useFieldArray, useFormContext, useWatch } from "react-hook-form";
 
 import {
-  CITATION_STATUSES,
   EVIDENCE_LABELS,
+  JUDGEMENT_LABELS,
+  SEVERITY_LABELS,
+} from "@/lib/domain/template/template.labels";
+import {
+  CITATION_STATUSES,
   FRAMEWORKS,
   type ItemResponse,
-  JUDGEMENT_LABELS,
   type NumberRule,
-  SEVERITY_LABELS,
   type TemplateInput,
 } from "@/lib/domain/template/template.schema";
 

@@ -2,11 +2,8 @@ import type { ReactNode } from "react";
 
 import type { Applicability } from "@/lib/domain/template/applicability";
 import { formatBasis } from "@/lib/domain/template/citation";
-import {
-  EVIDENCE_LABELS,
-  SEVERITY_LABELS,
-  type TemplateItem,
-} from "@/lib/domain/template/template.schema";
+import { EVIDENCE_LABELS, SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
+import type { TemplateItem } from "@/lib/domain/template/template.schema";
 import { cn } from "@/lib/utils/cn";
 
 import { Card } from "@/components/ui/card";

@@ -5,6 +5,10 @@ import { z } from "zod";
 
 import { type Refusal, refusal, refusalCodeSchema } from "@/lib/domain/refusal";
 
+import { send } from "./api-send";
+
+export { send } from "./api-send";
+
 /**
  * How the office and school pages call the server: the one place in app/, components/ and lib/hooks
  * that calls `fetch` (lint fences it; the phone's sync goes through lib/sync/transport.ts). Every
@@ -27,15 +31,6 @@ const errorBodySchema = z.object({
     .optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
-
-/** The request as sent; null when no answer came. */
-export async function send(path: string, init: RequestInit = {}): Promise<Response | null> {
-  try {
-    return await fetch(path, { credentials: "same-origin", cache: "no-store", ...init });
-  } catch {
-    return null;
-  }
-}
 
 /** A failed answer's refusal: the server's own, or one naming the status for a foreign body. */
 export function errorBodyOf(status: number, body: unknown): ErrorBody {

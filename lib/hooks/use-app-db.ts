@@ -5,10 +5,11 @@
  * tell screens to re-read it: after a sync (pulled changes, upload states) and after edits made in
  * another tab. A screen's own edits update its state directly and are not re-read.
  */
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 
 import { openAppDb, type AppDb } from "@/lib/offline/db";
-import { createAppStores, type AppStores } from "@/lib/offline/stores";
+import type * as storesExports from "@/lib/offline/stores";
+import type { AppStores } from "@/lib/offline/stores";
 
 export type AppData = { db: AppDb; stores: AppStores };
 
@@ -20,9 +21,10 @@ export type AppData = { db: AppDb; stores: AppStores };
  */
 export type StorageNotice = "blocked" | "reload" | null;
 
-let opening: Promise<AppData> | null = null;
+let opening: Promise<AppDb> | null = null;
 let notice: StorageNotice = null;
 const noticeListeners = new Set<() => void>();
+const storesOf = new WeakMap<AppDb, AppStores>();
 
 function setNotice(next: StorageNotice): void {
   notice = next;
@@ -30,7 +32,7 @@ function setNotice(next: StorageNotice): void {
 }
 
 /** The tab's database, opened on first use (and again after the browser closed it). */
-export function openAppData(): Promise<AppData> {
+export function openDatabase(): Promise<AppDb> {
   opening ??= openAppDb({
     onBlocked: () => setNotice("blocked"),
     onVersionChange: () => {
@@ -43,7 +45,7 @@ export function openAppData(): Promise<AppData> {
   }).then(
     (db) => {
       if (notice === "blocked") setNotice(null);
-      return { db, stores: createAppStores(db) };
+      return db;
     },
     (error: unknown) => {
       opening = null;
@@ -51,6 +53,34 @@ export function openAppData(): Promise<AppData> {
     },
   );
   return opening;
+}
+
+type StoresModule = typeof storesExports;
+let storesModule: StoresModule | null = null;
+
+/**
+ * Screens that show stored data as they open (useStoreQuery) bring the stores' code with their own
+ * and hand it over here, so that openAppData does not fetch it after them.
+ */
+export function provideStores(module: StoresModule): void {
+  storesModule ??= module;
+}
+
+/**
+ * The database with its stores. The stores bring the schemas they validate writes with (zod), so
+ * their code is loaded on first use: opening a visit reads without them (visit-reads.ts).
+ */
+export async function openAppData(): Promise<AppData> {
+  const [db, { createAppStores }] = await Promise.all([
+    openDatabase(),
+    storesModule ?? import("@/lib/offline/stores"),
+  ]);
+  let stores = storesOf.get(db);
+  if (!stores) {
+    stores = createAppStores(db);
+    storesOf.set(db, stores);
+  }
+  return { db, stores };
 }
 
 export function useStorageNotice(): StorageNotice {
@@ -116,37 +146,6 @@ export function useDataVersion(): number {
     () => dataVersion,
     () => 0,
   );
-}
-
-/* ---------- reading ---------- */
-
-export type StoreQuery<T> =
-  { status: "loading" } | { status: "ready"; value: T } | { status: "error"; message: string };
-
-/**
- * Runs `load` against the stores, again whenever the data version changes, and keeps the last
- * value while re-reading. `load` must be stable (useCallback) or it runs on every render.
- */
-export function useStoreQuery<T>(load: (data: AppData) => Promise<T>): StoreQuery<T> {
-  const version = useDataVersion();
-  const [state, setState] = useState<StoreQuery<T>>({ status: "loading" });
-  useEffect(() => {
-    let isCurrent = true;
-    openAppData()
-      .then(load)
-      .then(
-        (value) => {
-          if (isCurrent) setState({ status: "ready", value });
-        },
-        (error: unknown) => {
-          if (isCurrent) setState({ status: "error", message: storageErrorMessage(error) });
-        },
-      );
-    return () => {
-      isCurrent = false;
-    };
-  }, [load, version]);
-  return state;
 }
 
 /** What to tell the inspector when the phone's storage fails; the data itself stays put. */

@@ -39,9 +39,9 @@ import {
   announceLocalWrite,
   openAppData,
   storageErrorMessage,
-  useStoreQuery,
   type AppData,
 } from "./use-app-db";
+import { useStoreQuery } from "./use-store-query";
 
 /** One open item of the school with what this phone still holds of the actions on it. */
 export type FollowUpEntry = {

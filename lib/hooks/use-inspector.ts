@@ -8,12 +8,12 @@
  * still checks the session on the server, so this decides only what the screen shows.
  */
 import { useEffect, useSyncExternalStore } from "react";
-import { z } from "zod";
 
-import { userSchema, type User } from "@/lib/domain/org/org.schema";
-import { CHANGE_PASSWORD_PATH } from "@/lib/domain/org/people";
+import { CHANGE_PASSWORD_PATH, ROLES } from "@/lib/domain/org/org.labels";
+import type { User } from "@/lib/domain/org/org.schema";
+import { hasKeys, USER_KEYS } from "@/lib/domain/required-keys";
 
-import { send } from "./api-client";
+import { send } from "./api-send";
 
 export type InspectorSession =
   | { status: "checking" }
@@ -23,7 +23,22 @@ export type InspectorSession =
   | { status: "wrong-role"; user: User };
 
 const CACHE_KEY = "duxue.inspector";
-const meResponseSchema = z.object({ user: userSchema });
+
+/**
+ * The user /api/me answers with (the server builds it from userSchema) and this device cached, as
+ * far as the screens use it: every key of the schema and a known role. A cheap check rather than
+ * the parse, so the role check on the first screen loads no zod (issue #10); it decides only what
+ * the screen shows, and the server checks every call.
+ */
+function asUser(value: unknown): User | null {
+  if (!hasKeys(value, USER_KEYS)) return null;
+  const { id, name, role } = value;
+  const isUser =
+    typeof id === "string" &&
+    typeof name === "string" &&
+    (ROLES as readonly unknown[]).includes(role);
+  return isUser ? (value as User) : null;
+}
 
 const CHECKING: InspectorSession = { status: "checking" };
 let session: InspectorSession = CHECKING;
@@ -38,8 +53,7 @@ function publish(next: InspectorSession): void {
 function readCache(): User | null {
   try {
     const raw = localStorage.getItem(CACHE_KEY);
-    const parsed = raw === null ? null : userSchema.safeParse(JSON.parse(raw));
-    return parsed?.success ? parsed.data : null;
+    return raw === null ? null : asUser(JSON.parse(raw));
   } catch {
     return null;
   }
@@ -71,15 +85,15 @@ async function check(): Promise<void> {
     publish({ status: "signed-out" });
     return;
   }
-  const body = meResponseSchema.safeParse(await response.json().catch(() => null));
-  if (!response.ok || !body.success) {
+  const body: unknown = await response.json().catch(() => null);
+  const user = hasKeys(body, ["user"]) ? asUser(body.user) : null;
+  if (!response.ok || user === null) {
     // A server error says nothing about the session: carry on with the cached inspector.
     publish(
       cached ? { status: "signed-in", user: cached, isConfirmed: false } : { status: "signed-out" },
     );
     return;
   }
-  const { user } = body.data;
   if (user.mustChangePassword) {
     // After a password reset nothing else opens until a new one is set (the server refuses it too).
     window.location.assign(CHANGE_PASSWORD_PATH);

@@ -24,13 +24,8 @@ import type { Visit, VisitStartInput } from "@/lib/domain/visit/visit.schema";
 import { systemClock } from "@/lib/utils/clock";
 
 import { ensurePersistentStorage } from "./persistent-storage";
-import {
-  announceLocalWrite,
-  openAppData,
-  storageErrorMessage,
-  useStoreQuery,
-  type AppData,
-} from "./use-app-db";
+import { announceLocalWrite, openAppData, storageErrorMessage, type AppData } from "./use-app-db";
+import { useStoreQuery } from "./use-store-query";
 
 export type MySchools = {
   needs: SchoolNeed[];

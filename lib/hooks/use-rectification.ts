@@ -35,13 +35,8 @@ import {
   type EvidencePhoto,
   type QueuedAction,
 } from "./rectification-queue";
-import {
-  announceDataChanged,
-  openAppData,
-  storageErrorMessage,
-  useStoreQuery,
-  type AppData,
-} from "./use-app-db";
+import { announceDataChanged, openAppData, storageErrorMessage, type AppData } from "./use-app-db";
+import { useStoreQuery } from "./use-store-query";
 
 /* ---------- the office: online, direct ---------- */
 

@@ -67,7 +67,9 @@ function afterPageLoad(): Promise<void> {
 }
 
 function engine(): Promise<SyncEngine> {
-  creating ??= Promise.all([openAppData(), loadEngineModules()]).then(([{ stores }, modules]) => {
+  // The stores too wait for the page (openAppData loads their code): the first frame needs neither.
+  creating ??= loadEngineModules().then(async (modules) => {
+    const { stores } = await openAppData();
     const [
       { createSyncEngine, timerSchedule },
       { createTransport },

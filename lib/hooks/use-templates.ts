@@ -2,7 +2,8 @@
 
 import { z } from "zod";
 
-import { type DeadlinePolicy, deadlinePolicySchema } from "@/lib/domain/template/deadline-policy";
+import type { DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
+import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy.schema";
 import type { AdoptionRequest, ForkRequest } from "@/lib/domain/template/library";
 import {
   type Template,

@@ -23,15 +23,27 @@ import {
 } from "@/lib/domain/visit/checklist";
 import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import type { PhotoMeta, Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
-import type { StoredPhoto } from "@/lib/offline/photo-store";
 import type { AppStores } from "@/lib/offline/stores";
+import {
+  FullReadNeeded,
+  quickVisitReads,
+  storeVisitReads,
+  type StoredPhoto,
+  type VisitReads,
+} from "@/lib/offline/visit-reads";
 
 import { trackWrite } from "./pending-writes";
 import { ensurePersistentStorage } from "./persistent-storage";
-import { announceLocalWrite, openAppData, storageErrorMessage, useDataVersion } from "./use-app-db";
+import {
+  announceLocalWrite,
+  openAppData,
+  openDatabase,
+  storageErrorMessage,
+  useDataVersion,
+} from "./use-app-db";
 import { createPhotoStateStore, type PhotoStateStore } from "./use-photos";
 import type * as visitActionsExports from "./visit-actions";
-import type { VisitActions } from "./visit-actions";
+import type { VisitActionDeps, VisitActions } from "./visit-actions";
 
 export type { BulkPass, VisitActions } from "./visit-actions";
 
@@ -73,15 +85,15 @@ type Loaded =
       policy: DeadlinePolicy;
     };
 
-async function loadVisit(stores: AppStores, visitId: Id): Promise<Loaded> {
-  const visit = await stores.visits.get(visitId);
+async function loadVisit(reads: VisitReads, visitId: Id): Promise<Loaded> {
+  const visit = await reads.visit(visitId);
   if (!visit) return { kind: "missing", reason: "本机没有这次检查的记录" };
   const [policy, school, answers, photos, ...templates] = await Promise.all([
-    stores.meta.getDeadlinePolicy(),
-    stores.pack.getSchool(visit.schoolId),
-    stores.answers.listForVisit(visitId),
-    stores.photos.listForVisit(visitId),
-    ...visit.templates.map((ref) => stores.pack.getTemplate(ref)),
+    reads.deadlinePolicy(),
+    reads.school(visit.schoolId),
+    reads.answers(visitId),
+    reads.photos(visitId),
+    ...visit.templates.map((ref) => reads.template(ref)),
   ]);
   if (!school)
     return { kind: "missing", reason: "检查包中没有该学校：请联网后在“我的学校”下载检查包" };
@@ -96,6 +108,20 @@ async function loadVisit(stores: AppStores, visitId: Id): Promise<Loaded> {
     };
   }
   return { kind: "found", visit, school, templates: found, answers, photos, policy };
+}
+
+/**
+ * Reads the visit without zod when every record passes the cheap check (visit-reads.ts), and
+ * through the stores, which parse in full, when one does not.
+ */
+function readVisit(visitId: Id): Promise<Loaded> {
+  return openDatabase()
+    .then((db) => loadVisit(quickVisitReads(db), visitId))
+    .catch(async (error: unknown) => {
+      if (!(error instanceof FullReadNeeded)) throw error;
+      const { stores } = await openAppData();
+      return loadVisit(storeVisitReads(stores), visitId);
+    });
 }
 
 /** Keeps the on-screen object of every answer that did not change, so its row is not re-rendered. */
@@ -115,9 +141,59 @@ function mergeAnswers(
 type VisitActionsModule = typeof visitActionsExports;
 let visitActionsModule: VisitActionsModule | null = null;
 
-/** The edits' code, loaded alongside the visit's IndexedDB read (see visit-actions.ts). */
 function loadVisitActions(): Promise<VisitActionsModule> {
   return import("./visit-actions").then((module) => (visitActionsModule = module));
+}
+
+const NOT_LOADED = "检查页面未能完整加载：请联网后重新打开";
+
+/**
+ * The edits' code (visit-actions.ts) brings the domain's schemas (zod), so it is loaded once the
+ * first question is on screen (issue #10) rather than before. Until it is there, an edit waits for
+ * it; edits made meanwhile run in the order they were made.
+ */
+function deferredActions(deps: VisitActionDeps): VisitActions {
+  let actions: VisitActions | null = null;
+  let loading: Promise<VisitActions> | null = null;
+  const load = () => {
+    loading ??= loadVisitActions().then(
+      (module) => (actions ??= module.createVisitActions(deps)),
+      (error: unknown) => {
+        loading = null; // the next edit tries again
+        throw error;
+      },
+    );
+    return loading;
+  };
+  const loaded = (): VisitActions | null =>
+    (actions ??= visitActionsModule?.createVisitActions(deps) ?? null);
+  function edit(act: (loaded: VisitActions) => void): void {
+    const now = loaded();
+    if (now) act(now);
+    else load().then(act, () => deps.showSaveError(NOT_LOADED));
+  }
+  async function task<T>(act: (loaded: VisitActions) => Promise<T>, failed: T): Promise<T> {
+    const now = loaded();
+    if (now) return act(now);
+    return load().then(act, () => {
+      deps.showSaveError(NOT_LOADED);
+      return failed;
+    });
+  }
+  return {
+    edit: (key, change) => edit((a) => a.edit(key, change)),
+    passRest: (keys) => task((a) => a.passRest(keys), null),
+    undoPass: (pass) => task((a) => a.undoPass(pass), false),
+    addPhoto: (key, file, purpose) =>
+      task((a) => a.addPhoto(key, file, purpose), { ok: false, message: NOT_LOADED }),
+    annotatePhoto: (key, photoId, shapes, purpose) =>
+      task((a) => a.annotatePhoto(key, photoId, shapes, purpose), NOT_LOADED),
+    removePhoto: (key, photoId, purpose) => edit((a) => a.removePhoto(key, photoId, purpose)),
+    updateHeader: (patch) => edit((a) => a.updateHeader(patch)),
+    sign: (png, signer) => task((a) => a.sign(png, signer), NOT_LOADED),
+    clearSignature: (role) => edit((a) => a.clearSignature(role)),
+    submit: () => task((a) => a.submit(), { ok: false, reason: NOT_LOADED }),
+  };
 }
 
 /** A first read started before the screen mounted, and its result once it has arrived. */
@@ -125,14 +201,13 @@ type Preloaded = { visitId: Id; read: Promise<Loaded>; result: Loaded | null };
 let preloaded: Preloaded | null = null;
 
 /**
- * Starts reading the visit from IndexedDB and loading the edits' code as soon as the page's code
- * runs, in parallel with hydration and the role check (issue #10): the screen that mounts later
+ * Starts reading the visit from IndexedDB as soon as the page's code runs, in parallel with hydration and the role check (issue #10): the screen that mounts later
  * starts from what has arrived by then instead of starting the chain itself.
  */
 export function preloadVisit(visitId: Id): void {
   const entry: Preloaded = {
     visitId,
-    read: openAppData().then(({ stores }) => loadVisit(stores, visitId)),
+    read: readVisit(visitId),
     result: null,
   };
   entry.read.then(
@@ -140,7 +215,6 @@ export function preloadVisit(visitId: Id): void {
     () => undefined,
   );
   preloaded = entry;
-  void loadVisitActions().catch(() => undefined);
 }
 
 function preloadedRead(visitId: Id | null): Preloaded | null {
@@ -190,7 +264,6 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
   const editSeq = useRef(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [reloadToken, setReloadToken] = useState(0);
-  const [actionsModule, setActionsModule] = useState(visitActionsModule);
 
   const showVisit = useCallback((next: Visit) => {
     visitRef.current = next;
@@ -222,7 +295,7 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
     // Used once: a later visit to this page reads the database afresh.
     if (preloaded === first) preloaded = null;
     if (pending === "shown") return;
-    void (pending ?? openAppData().then(({ stores }) => loadVisit(stores, visitId))).then(
+    void (pending ?? readVisit(visitId)).then(
       (loaded) => {
         if (!isCurrent) return;
         if (loaded.kind === "missing") {
@@ -272,19 +345,24 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
     return trackWrite(settled);
   }, []);
 
+  const isOpen = context !== null && visit !== null;
+  // The edits' code, once the first question has been painted and the page is idle (see above).
   useEffect(() => {
-    if (visitId === null || actionsModule !== null) return;
-    loadVisitActions().then(setActionsModule, () =>
-      setMissing("检查页面未能完整加载：请联网后重新打开"),
-    );
-  }, [visitId, actionsModule]);
+    if (!isOpen || visitActionsModule !== null) return;
+    const load = () => void loadVisitActions().catch(() => setMissing(NOT_LOADED));
+    const frame = requestAnimationFrame(() => {
+      // Safari has no requestIdleCallback.
+      if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 1_000 });
+      else setTimeout(load);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [isOpen]);
 
-  // Created during render when the code has arrived, so the rows show on the first pass; the
-  // getters read the refs only when an edit runs, never while rendering.
+  // Stable while the visit is open; the getters read the refs only when an edit runs.
   const actions = useMemo(
     () =>
-      // eslint-disable-next-line react-hooks/refs -- see above
-      actionsModule?.createVisitActions({
+      // eslint-disable-next-line react-hooks/refs -- read when an edit runs, never while rendering
+      deferredActions({
         inspectorId: inspector.id,
         inspectorName: inspector.name,
         visit: () => visitRef.current,
@@ -295,14 +373,14 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
         showPhoto,
         showSaveError: setSaveError,
         persist,
-      }) ?? null,
-    [actionsModule, inspector.id, inspector.name, persist, showAnswers, showPhoto, showVisit],
+      }),
+    [inspector.id, inspector.name, persist, showAnswers, showPhoto, showVisit],
   );
 
   const clearSaveError = useCallback(() => setSaveError(null), []);
 
   if (visitId === null) return { status: "missing", reason: "链接中缺少检查编号" };
   if (missing !== null) return { status: "missing", reason: missing };
-  if (context === null || visit === null || actions === null) return { status: "loading" };
+  if (context === null || visit === null) return { status: "loading" };
   return { status: "ready", context, visit, answers, photos, actions, saveError, clearSaveError };
 }

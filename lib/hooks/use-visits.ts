@@ -14,13 +14,8 @@ import { SYNC_LOCK_NAME } from "@/lib/sync/lock-name";
 import { systemClock } from "@/lib/utils/clock";
 
 import { listConflicts } from "./conflicts";
-import {
-  announceDataChanged,
-  openAppData,
-  storageErrorMessage,
-  useStoreQuery,
-  type AppData,
-} from "./use-app-db";
+import { announceDataChanged, openAppData, storageErrorMessage, type AppData } from "./use-app-db";
+import { useStoreQuery } from "./use-store-query";
 import { syncNow } from "./use-sync";
 
 export type LocalVisit = {

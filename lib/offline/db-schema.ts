@@ -10,7 +10,7 @@ import { idSchema } from "@/lib/domain/ids";
 import { mutationSchema } from "@/lib/domain/mutations";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 import { refusalSchema } from "@/lib/domain/refusal";
-import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy";
+import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy.schema";
 import { type Template, templateRefSchema } from "@/lib/domain/template/template.schema";
 import {
   packCampaignSchema,

@@ -11,9 +11,9 @@ import type { AppDb } from "./db";
 import { photoRecordSchema, type PhotoRecord, type UploadState } from "./db-schema";
 import { readRecord, readRecords, warnUnreadable, type ReportUnreadable } from "./read-record";
 import { saveWithMutation } from "./save-with-mutation";
+import { type StoredPhoto, withoutBytes } from "./visit-reads";
 
-/** A photo without its bytes, for lists and sync state. */
-export type StoredPhoto = { meta: PhotoMeta; uploadState: UploadState; uploadError: string | null };
+export type { StoredPhoto } from "./visit-reads";
 
 export type NewPhoto = { meta: PhotoMeta; blob: Blob; thumbnail: Blob };
 
@@ -101,10 +101,7 @@ export async function putPhotos(
   for (const photo of photos) {
     const existing = await store.get(photo.meta.id);
     const uploadState = existing?.uploadState === "uploaded" ? "uploaded" : "pending";
-    await store.put({ ...photo, uploadState, uploadError: null });
+    // Validated here, so reads only check it (read-record.ts).
+    await store.put(photoRecordSchema.parse({ ...photo, uploadState, uploadError: null }));
   }
-}
-
-function withoutBytes({ meta, uploadState, uploadError }: PhotoRecord): StoredPhoto {
-  return { meta, uploadState, uploadError };
 }

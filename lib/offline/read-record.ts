@@ -3,16 +3,24 @@
  * be read, so that an old or damaged record is kept for a later fix or export.
  *
  * The records a visit opens with (CHECKED_ON_WRITE) are validated with their zod schema when they
- * are written — the stores parse the visits and answers they save; the visit pack, pulled changes
- * and rescue files are parsed as they arrive — so reading them only makes a cheap check: an object
- * with every key its schema requires. Only a record that fails it (an older shape, damage) goes
- * through the full parse, which fills defaults or reports it. A visit of 150 items thus opens
- * without running zod over its template and answers (issue #10). Every other store (the outbox
- * above all, whose records go to the server) is parsed in full on read.
+ * are written — the stores parse the visits, answers and photos they save; the visit pack, pulled
+ * changes and rescue files are parsed as they arrive — so reading them only makes a cheap check: an
+ * object with every key its schema requires (lib/domain/required-keys.ts). Only a record that fails
+ * it (an older shape, damage) goes through the full parse, which fills defaults or reports it. A
+ * visit of 150 items thus opens without loading zod at all (issue #10, visit-reads.ts). Every other
+ * store (the outbox above all, whose records go to the server) is parsed in full on read.
  */
-import { z } from "zod";
+import type { z } from "zod";
 
-import type { AppStoreName } from "./db-schema";
+import {
+  hasKeys,
+  PACK_SCHOOL_KEYS,
+  TEMPLATE_KEYS,
+  VISIT_ANSWER_KEYS,
+  VISIT_KEYS,
+} from "@/lib/domain/required-keys";
+
+import type { AppStoreName, PhotoRecord } from "./db-schema";
 import { migrateRecord } from "./migrations";
 
 export type UnreadableRecord = { store: AppStoreName; key: IDBValidKey; message: string };
@@ -22,42 +30,30 @@ export const warnUnreadable: ReportUnreadable = (record) => {
   console.warn(`Unreadable ${record.store} record kept in place`, record.key, record.message);
 };
 
-const CHECKED_ON_WRITE: ReadonlySet<AppStoreName> = new Set([
-  "visits",
-  "answers",
-  "templates",
-  "schools",
-]);
+/** Keys of a stored photo: its metadata, bytes and upload state (checked like the domain's records). */
+export const PHOTO_RECORD_KEYS = [
+  "meta",
+  "blob",
+  "thumbnail",
+  "uploadState",
+  "uploadError",
+] as const satisfies readonly (keyof PhotoRecord)[];
 
-const requiredKeysOf = new WeakMap<z.ZodType, readonly string[] | null>();
+const CHECKED_ON_WRITE: Partial<Record<AppStoreName, (record: unknown) => boolean>> = {
+  visits: (record) => hasKeys(record, VISIT_KEYS),
+  answers: (record) => hasKeys(record, VISIT_ANSWER_KEYS),
+  templates: (record) => hasKeys(record, TEMPLATE_KEYS),
+  schools: (record) => hasKeys(record, PACK_SCHOOL_KEYS),
+  // The bytes too: a Blob is what a stored photo can lose (browsers have dropped them before).
+  photos: (record) =>
+    hasKeys(record, PHOTO_RECORD_KEYS) &&
+    record.blob instanceof Blob &&
+    record.thumbnail instanceof Blob,
+};
 
-/**
- * The top-level keys a stored record must have to skip the full parse: every key of an object
- * schema except those that may be absent and stay absent (a key with a default counts as required,
- * so a record without it is parsed and gets the default). Null: not an object schema, always parse.
- */
-function requiredKeys(schema: z.ZodType): readonly string[] | null {
-  let keys = requiredKeysOf.get(schema);
-  if (keys === undefined) {
-    keys =
-      schema instanceof z.ZodObject
-        ? Object.entries(schema.shape as Record<string, z.ZodType>)
-            .filter(([, field]) => {
-              const absent = field.safeParse(undefined);
-              return !absent.success || absent.data !== undefined;
-            })
-            .map(([key]) => key)
-        : null;
-    requiredKeysOf.set(schema, keys);
-  }
-  return keys;
-}
-
-function passesCheck(schema: z.ZodType, record: unknown): boolean {
-  const keys = requiredKeys(schema);
-  if (keys === null || typeof record !== "object" || record === null || Array.isArray(record))
-    return false;
-  return keys.every((key) => key in record);
+/** Whether a migrated record of `store` may be used without its full parse. */
+export function passesCheck(store: AppStoreName, record: unknown): boolean {
+  return CHECKED_ON_WRITE[store]?.(record) ?? false;
 }
 
 export function readRecord<T>(
@@ -69,7 +65,7 @@ export function readRecord<T>(
 ): T | undefined {
   if (raw === undefined) return undefined;
   const record = migrateRecord(store, raw);
-  if (CHECKED_ON_WRITE.has(store) && passesCheck(schema, record)) return record as T;
+  if (passesCheck(store, record)) return record as T;
   const parsed = schema.safeParse(record);
   if (parsed.success) return parsed.data;
   const message = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

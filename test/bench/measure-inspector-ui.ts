@@ -9,7 +9,7 @@ import type { Template } from "@/lib/domain/template/template.schema";
 import { ANSWER_SAVED_MEASURE } from "@/lib/utils/perf-marks";
 
 import { signInCookie } from "./app-server";
-import { rows, startVisit, waitForServiceWorker } from "../e2e/inspector-helpers";
+import { rows, schoolCard, startVisit, waitForServiceWorker } from "../e2e/inspector-helpers";
 
 const TAPS = 60;
 
@@ -39,7 +39,7 @@ export async function measureInspectorUi(
   const page = await context.newPage();
   await page.goto("/inspect");
   await waitForServiceWorker(page);
-  await page.getByText("示范区实验小学", { exact: true }).waitFor();
+  await schoolCard(page, "示范区实验小学").waitFor();
   await startVisit(page, "示范区实验小学", template.title);
   const total = await rows(page).count();
   if (total !== template.items.length)

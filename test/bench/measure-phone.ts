@@ -15,7 +15,7 @@ import type { Template } from "@/lib/domain/template/template.schema";
 import { ANSWER_SAVED_MEASURE } from "@/lib/utils/perf-marks";
 
 import { signInCookie } from "./app-server";
-import { rows, startVisit, waitForServiceWorker } from "../e2e/inspector-helpers";
+import { rows, schoolCard, startVisit, waitForServiceWorker } from "../e2e/inspector-helpers";
 
 export const PHONE_ITEMS = 150;
 export const PHONE_CPU_SLOWDOWN = 4;
@@ -134,7 +134,7 @@ async function startBenchVisit(
   const setup = await context.newPage();
   await setup.goto("/inspect");
   if (withServiceWorker) await waitForServiceWorker(setup);
-  await setup.getByText("示范区实验小学", { exact: true }).waitFor();
+  await schoolCard(setup, "示范区实验小学").waitFor();
   const visitId = await startVisit(setup, "示范区实验小学", template.title);
   const total = await rows(setup).count();
   if (total !== template.items.length)

@@ -326,6 +326,8 @@ export async function sign(page: Page, section: Locator): Promise<void> {
 
 /** Fills in every unanswered row, then on the submit view the summary and both signatures. */
 export async function answerRestAndSign(page: Page): Promise<void> {
+  // Rows after the first sections render a moment later; unrendered ones would count as answered.
+  await renderedRowCount(page);
   const open = rows(page).and(page.locator('[data-result="none"]'));
   while ((await open.count()) > 0) {
     // Pinned by key: `open.first()` moves on to the next row as soon as this one is answered.

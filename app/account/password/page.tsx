@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { HOME_BY_ROLE } from "@/lib/domain/org/org.schema";
+import { HOME_BY_ROLE } from "@/lib/domain/org/org.labels";
 import { requirePageUser } from "@/lib/server/auth/session";
 
 import { ChangePasswordForm } from "@/components/org/change-password-form";

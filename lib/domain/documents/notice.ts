@@ -1,8 +1,9 @@
 import { chineseDate, toChinaDate } from "../dates";
 import type { DocumentBlock, DocumentPhoto, DocumentSignature, OfficialDocument } from "./document";
 import type { DocumentFinding } from "./findings";
-import { SEVERITY_LABELS } from "../template/template.schema";
-import { VISIT_KIND_LABELS, type Visit } from "../visit/visit.schema";
+import { SEVERITY_LABELS } from "../template/template.labels";
+import { VISIT_KIND_LABELS } from "../visit/visit.labels";
+import type { Visit } from "../visit/visit.schema";
 
 /** The district's supervision office, as it signs documents (发文机关). */
 export function supervisionOffice(districtName: string): string {

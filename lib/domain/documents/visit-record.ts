@@ -14,7 +14,8 @@ import { scoreVisit, type VisitScore } from "../template/scoring";
 import type { Template, TemplateItem } from "../template/template.schema";
 import type { Answer } from "../visit/answer.schema";
 import { uncheckedItems } from "../visit/scope";
-import { VISIT_KIND_LABELS, type GeoPoint, type Visit } from "../visit/visit.schema";
+import { VISIT_KIND_LABELS } from "../visit/visit.labels";
+import type { GeoPoint, Visit } from "../visit/visit.schema";
 
 export type VisitRecordInput = {
   districtName: string;

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { idSchema } from "../ids";
 import { textSchema } from "../text";
+import { ROLES } from "./org.labels";
 
 /** 学段. A 九年一贯制 school is both 小学 and 初中 for applicability. */
 export const SCHOOL_STAGES = [
@@ -16,31 +17,14 @@ export const SCHOOL_STAGES = [
 export const schoolStageSchema = z.enum(SCHOOL_STAGES, { message: "请选择学段" });
 export type SchoolStage = z.infer<typeof schoolStageSchema>;
 
-export const STAGE_LABELS: Record<SchoolStage, string> = {
-  kindergarten: "幼儿园",
-  primary: "小学",
-  junior: "初中",
-  nine_year: "九年一贯制",
-  senior: "高中",
-  vocational: "中职",
-  special: "特殊教育",
-};
-
 export const ownershipSchema = z.enum(["public", "private"], { message: "请选择办学性质" });
 export type Ownership = z.infer<typeof ownershipSchema>;
-export const OWNERSHIP_LABELS: Record<Ownership, string> = { public: "公办", private: "民办" };
 
 /** 食堂: none, run by the school itself, contracted out, or meals delivered by a caterer. */
 export const canteenSchema = z.enum(["none", "self", "contracted", "catering"], {
   message: "请选择食堂类型",
 });
 export type Canteen = z.infer<typeof canteenSchema>;
-export const CANTEEN_LABELS: Record<Canteen, string> = {
-  none: "无食堂",
-  self: "自营食堂",
-  contracted: "承包经营",
-  catering: "校外配餐",
-};
 
 const count = (label: string) =>
   z
@@ -144,17 +128,8 @@ export const schoolSchema = schoolInputSchema.extend({
 });
 export type School = z.infer<typeof schoolSchema>;
 
-/** `city` is a 市级督导室 account: it reads every district of its city and changes nothing. */
-export const ROLES = ["inspector", "school", "office", "city", "admin"] as const;
 export const roleSchema = z.enum(ROLES, { message: "无效的角色" });
 export type Role = z.infer<typeof roleSchema>;
-export const ROLE_LABELS: Record<Role, string> = {
-  inspector: "督学",
-  school: "学校",
-  office: "督导室",
-  city: "市级督导室",
-  admin: "系统管理员",
-};
 
 /** The signed-in person as the domain sees it: one role and what it is bound to. */
 export const userSchema = z.object({
@@ -172,15 +147,6 @@ export const userSchema = z.object({
   mustChangePassword: z.boolean().default(false),
 });
 export type User = z.infer<typeof userSchema>;
-
-/** Where each role lands after sign-in. */
-export const HOME_BY_ROLE: Record<Role, string> = {
-  inspector: "/inspect",
-  school: "/school",
-  office: "/office",
-  city: "/office",
-  admin: "/office",
-};
 
 export const signInInputSchema = z.object({
   username: textSchema("用户名").trim().min(1, "请输入用户名").max(32, "用户名过长"),

@@ -10,8 +10,6 @@ import { cityInputSchema, districtSchema, roleSchema, userSchema, zoneSchema } f
  */
 
 export const MIN_PASSWORD_LENGTH = 8;
-/** Where every page and API sends a user who must set a new password first (after a reset). */
-export const CHANGE_PASSWORD_PATH = "/account/password";
 const activeSchema = z.boolean({ message: "状态只能是启用或停用" });
 
 /** An update body: these optional fields only; any other key is refused with `message`. */

@@ -3,16 +3,14 @@
  * the parser that turns the rows into school inputs or into every error, in Chinese, by row and column.
  * Reading the spreadsheet itself is the server's business; this works on the cell texts.
  */
+import { CANTEEN_LABELS, OWNERSHIP_LABELS, STAGE_LABELS } from "./org.labels";
 import {
-  CANTEEN_LABELS,
   type Canteen,
-  OWNERSHIP_LABELS,
   type Ownership,
   SCHOOL_FIELD_LABELS,
   type SchoolField,
   type SchoolInput,
   schoolInputSchema,
-  STAGE_LABELS,
   type SchoolStage,
   type Zone,
 } from "./org.schema";

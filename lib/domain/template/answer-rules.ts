@@ -1,10 +1,6 @@
 import { resolveRectification, type DeadlinePolicy } from "./deadline-policy";
-import {
-  JUDGEMENT_LABELS,
-  type Judgement,
-  type NumberRule,
-  type TemplateItem,
-} from "./template.schema";
+import { JUDGEMENT_LABELS } from "./template.labels";
+import type { Judgement, NumberRule, TemplateItem } from "./template.schema";
 import type { Answer } from "../visit/answer.schema";
 
 const RULE_OP_SYMBOLS: Record<NumberRule["op"], string> = {

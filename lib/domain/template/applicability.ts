@@ -1,11 +1,6 @@
 import type { AppliesTo, TemplateItem } from "./template.schema";
-import {
-  CANTEEN_LABELS,
-  OWNERSHIP_LABELS,
-  STAGE_LABELS,
-  type SchoolAttributes,
-  type SchoolStage,
-} from "../org/org.schema";
+import { CANTEEN_LABELS, OWNERSHIP_LABELS, STAGE_LABELS } from "../org/org.labels";
+import type { SchoolAttributes, SchoolStage } from "../org/org.schema";
 
 export type Applicability = {
   applies: boolean;

@@ -1,51 +1,18 @@
-import { z } from "zod";
-
-import "../zod-locale";
-
+/**
+ * Deadlines from the district's policy, without zod (a visit's finding panel uses them on its first
+ * screen); the policy's schema is deadline-policy.schema.ts.
+ */
 import { addDays, addWorkingDays, toChinaDate } from "../dates";
-import {
-  rectificationDaysSchema,
-  type RectificationDefault,
-  type Severity,
-} from "./template.schema";
+import type { DeadlinePolicy, DeadlineRule } from "./deadline-policy.schema";
+import type { RectificationDefault, Severity } from "./template.schema";
 import type { DateString } from "../visit/answer.schema";
 
-/** How the district rectifies findings of one severity: 立行立改 on site, or 限期整改 within days. */
-export const deadlineRuleSchema = z.discriminatedUnion(
-  "mode",
-  [
-    z.object({ mode: z.literal("on_site") }),
-    z.object({ mode: z.literal("deadline"), days: rectificationDaysSchema }),
-  ],
-  { message: "请选择整改方式" },
-);
-export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
+export type { DeadlinePolicy, DeadlinePolicyInput, DeadlineRule } from "./deadline-policy.schema";
 
 /** 复查 service time: working days from the school's report to the reviewer's decision. */
 export const DEFAULT_REVIEW_DAYS = 5;
 /** Calendar days a returned item gets to be fixed again, unless the reviewer picks another date. */
 export const DEFAULT_RETURN_DAYS = 7;
-
-export const reviewDaysSchema = z
-  .number({ message: "请填写复查时限" })
-  .int("复查时限应为整数个工作日")
-  .min(1, "复查时限至少 1 个工作日")
-  .max(30, "复查时限不能超过 30 个工作日");
-
-/**
- * The district's deadline policy: the rule per severity, the 复查 service time, and the new deadline
- * a return proposes. The office edits it; policies stored before the last two existed read the defaults.
- */
-export const deadlinePolicySchema = z.object({
-  minor: deadlineRuleSchema,
-  major: deadlineRuleSchema,
-  critical: deadlineRuleSchema,
-  reviewDays: reviewDaysSchema.default(DEFAULT_REVIEW_DAYS),
-  returnDays: rectificationDaysSchema.default(DEFAULT_RETURN_DAYS),
-});
-export type DeadlinePolicy = z.infer<typeof deadlinePolicySchema>;
-/** As a form or an old stored row gives it: the service times may be missing. */
-export type DeadlinePolicyInput = z.input<typeof deadlinePolicySchema>;
 
 /** 重大 3 days, 较重 15 days, 一般 30 days (issue #3); a district may switch 重大 to 立行立改. */
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {

@@ -10,21 +10,10 @@ export const judgementSchema = z.enum(["pass", "partial", "fail", "na"], {
   message: "请选择检查结果",
 });
 export type Judgement = z.infer<typeof judgementSchema>;
-export const JUDGEMENT_LABELS: Record<Judgement, string> = {
-  pass: "符合",
-  partial: "部分符合",
-  fail: "不符合",
-  na: "不适用",
-};
 
 /** 一般 / 较重 / 重大. */
 export const severitySchema = z.enum(["minor", "major", "critical"], { message: "请选择问题等级" });
 export type Severity = z.infer<typeof severitySchema>;
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  minor: "一般",
-  major: "较重",
-  critical: "重大",
-};
 
 export const TEMPLATE_DOMAINS = [
   "campus_safety",
@@ -138,11 +127,6 @@ export const evidenceRuleSchema = z.enum(["photo_on_fail", "photo_always", "opti
   message: "请选择取证要求",
 });
 export type EvidenceRule = z.infer<typeof evidenceRuleSchema>;
-export const EVIDENCE_LABELS: Record<EvidenceRule, string> = {
-  photo_on_fail: "不符合时须拍照",
-  photo_always: "必须拍照",
-  optional: "拍照可选",
-};
 
 /** Item codes are stable across versions: "AQ-001". Answers and findings refer to them. */
 export const itemCodeSchema = z

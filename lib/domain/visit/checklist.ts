@@ -1,6 +1,5 @@
 import type { Answer } from "./answer.schema";
-import { requiresSchoolSignature } from "./visit";
-import type { Visit } from "./visit.schema";
+import type { Visit, VisitKind } from "./visit.schema";
 import type { SchoolAttributes } from "../org/org.schema";
 import { isAnswerComplete, validateForSubmit } from "../template/answer-rules";
 import { applicableItems } from "../template/applicability";
@@ -14,6 +13,11 @@ import type { Template, TemplateItem } from "../template/template.schema";
 
 /** Identifies one item of one template within a visit: item codes are unique only per template. */
 export type ItemKey = `${string}/${string}`;
+
+/** Unannounced visits (随机暗访) may be submitted without the school's signature. */
+export function requiresSchoolSignature(kind: VisitKind): boolean {
+  return kind !== "unannounced";
+}
 
 export function itemKey(templateCode: string, itemCode: string): ItemKey {
   return `${templateCode}/${itemCode}`;

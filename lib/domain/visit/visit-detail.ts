@@ -3,12 +3,8 @@ import type { SchoolAttributes } from "../org/org.schema";
 import { answersByItemCode, effectiveResult } from "../template/answer-rules";
 import { applicableItems } from "../template/applicability";
 import { scoreVisit, type VisitScore } from "../template/scoring";
-import {
-  JUDGEMENT_LABELS,
-  type Judgement,
-  type Template,
-  type TemplateItem,
-} from "../template/template.schema";
+import { JUDGEMENT_LABELS } from "../template/template.labels";
+import type { Judgement, Template, TemplateItem } from "../template/template.schema";
 
 /** One checked (or unchecked) item as the office reads it. */
 export type AnswerLine = {

@@ -9,7 +9,7 @@ import {
   type RectificationItem,
   rectificationItemSchema,
 } from "../rectification/rectification.schema";
-import { deadlinePolicySchema } from "../template/deadline-policy";
+import { deadlinePolicySchema } from "../template/deadline-policy.schema";
 import { templateCodeSchema, templateRefSchema, templateSchema } from "../template/template.schema";
 
 /** The school's last visit and its open items, for ordering "my schools" by what needs a visit. */

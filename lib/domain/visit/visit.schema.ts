@@ -10,13 +10,6 @@ import { textSchema, timestampSchema } from "../text";
 export const VISIT_KINDS = ["routine", "campaign", "follow_up", "unannounced", "joint"] as const;
 export const visitKindSchema = z.enum(VISIT_KINDS, { message: "请选择督导类型" });
 export type VisitKind = z.infer<typeof visitKindSchema>;
-export const VISIT_KIND_LABELS: Record<VisitKind, string> = {
-  routine: "挂牌督导",
-  campaign: "专项督查",
-  follow_up: "复查/回访",
-  unannounced: "随机暗访",
-  joint: "联合检查",
-};
 
 export const visitStatusSchema = z.enum(["draft", "submitted"]);
 export type VisitStatus = z.infer<typeof visitStatusSchema>;

@@ -12,12 +12,12 @@ import {
 } from "../mutations";
 import { type Refused, refused } from "../refusal";
 import type { Answer } from "./answer.schema";
+import { requiresSchoolSignature } from "./checklist";
 import {
   visitSchema,
   type PhotoMeta,
   type Visit,
   type VisitAnswer,
-  type VisitKind,
   type VisitPatch,
   type VisitSignatures,
   type VisitStartInput,
@@ -37,11 +37,6 @@ export type AnswerInput = Omit<Answer, "answeredAt">;
 
 export function isDraft(visit: Visit): boolean {
   return visit.status === "draft";
-}
-
-/** Unannounced visits (随机暗访) may be submitted without the school's signature. */
-export function requiresSchoolSignature(kind: VisitKind): boolean {
-  return kind !== "unannounced";
 }
 
 /**

@@ -13,10 +13,10 @@ import type { Breakdown, Dashboard, Figures } from "@/lib/domain/analytics/figur
 import { type DashboardFilters, monthOf, monthRange } from "@/lib/domain/analytics/filters";
 import { addDays, chinaDayStart, toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
+import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
 import {
   DOMAIN_LABELS,
   type Severity,
-  SEVERITY_LABELS,
   severitySchema,
   TEMPLATE_DOMAINS,
   type TemplateDomain,

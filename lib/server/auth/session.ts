@@ -7,8 +7,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 
+import { CHANGE_PASSWORD_PATH } from "@/lib/domain/org/org.labels";
 import { type Role, type User, userSchema } from "@/lib/domain/org/org.schema";
-import { CHANGE_PASSWORD_PATH } from "@/lib/domain/org/people";
 import { refusal } from "@/lib/domain/refusal";
 
 import { refusalResponse } from "../refusal";

@@ -8,7 +8,7 @@ import { Readable } from "node:stream";
 
 import ExcelJS from "exceljs";
 
-import { CANTEEN_LABELS, OWNERSHIP_LABELS, STAGE_LABELS } from "@/lib/domain/org/org.schema";
+import { CANTEEN_LABELS, OWNERSHIP_LABELS, STAGE_LABELS } from "@/lib/domain/org/org.labels";
 import { SCHOOL_IMPORT_EXAMPLE, SCHOOL_IMPORT_HEADERS } from "@/lib/domain/org/school-import";
 
 /** The template: Chinese headers, one filled example row, and a sheet listing the allowed values. */

@@ -18,9 +18,9 @@ import {
   RECTIFICATION_MODE_LABELS,
   RECTIFICATION_STATUS_LABELS,
 } from "@/lib/domain/rectification/rectification.schema";
+import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
 import {
   DOMAIN_LABELS,
-  SEVERITY_LABELS,
   TEMPLATE_DOMAINS,
   type TemplateDomain,
 } from "@/lib/domain/template/template.schema";

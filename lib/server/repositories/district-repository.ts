@@ -10,8 +10,8 @@ import { DEFAULT_VISIT_RULE, type VisitRule, visitRuleSchema } from "@/lib/domai
 import {
   DEFAULT_DEADLINE_POLICY,
   type DeadlinePolicy,
-  deadlinePolicySchema,
 } from "@/lib/domain/template/deadline-policy";
+import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy.schema";
 import {
   routineTemplatesSchema,
   type RoutineTemplates,

@@ -7,7 +7,8 @@ import {
   RECTIFICATION_MODE_LABELS,
   RECTIFICATION_STATUS_LABELS,
 } from "@/lib/domain/rectification/rectification.schema";
-import { DOMAIN_LABELS, SEVERITY_LABELS } from "@/lib/domain/template/template.schema";
+import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
+import { DOMAIN_LABELS } from "@/lib/domain/template/template.schema";
 import {
   type ItemRow,
   ledgerQuerySchema,

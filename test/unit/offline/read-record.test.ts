@@ -1,40 +1,45 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 
+import { packSchoolSchema } from "@/lib/domain/visit/visit-pack.schema";
+import { visitSchema } from "@/lib/domain/visit/visit.schema";
+import { outboxRecordSchema } from "@/lib/offline/db-schema";
 import { readRecord, type UnreadableRecord } from "@/lib/offline/read-record";
 
-const schema = z.object({
-  id: z.string(),
-  status: z.enum(["draft", "submitted"]).default("draft"),
-  note: z.string().optional(),
-});
+import { aPackSchool, aVisit } from "@/test/helpers/builders/visit";
 
-function read(store: "visits" | "outbox", raw: unknown) {
+function readVisit(raw: unknown) {
   const reported: UnreadableRecord[] = [];
-  const record = readRecord(schema, store, "k", raw, (r) => reported.push(r));
+  const record = readRecord(visitSchema, "visits", "k", raw, (r) => reported.push(r));
   return { record, reported };
 }
 
 describe("readRecord", () => {
   it("trusts a record of a store validated on write once it has every required key", () => {
-    const stored = { id: "v1", status: "draft" };
+    const stored = aVisit();
 
-    expect(read("visits", stored).record).toBe(stored);
+    expect(readVisit(stored).record).toBe(stored);
   });
 
   it("parses a record missing a key with a default, and fills it", () => {
-    expect(read("visits", { id: "v1" }).record).toEqual({ id: "v1", status: "draft" });
+    const { isActive: _isActive, ...older } = aPackSchool();
+    const record = readRecord(packSchoolSchema, "schools", "k", older, () => undefined);
+
+    expect(record).toEqual({ ...older, isActive: true });
   });
 
   it("reports a record that fails the check and the parse", () => {
-    const { record, reported } = read("visits", { status: "draft" });
+    const { kind: _kind, ...broken } = aVisit();
+    const { record, reported } = readVisit(broken);
 
     expect(record).toBeUndefined();
     expect(reported).toMatchObject([{ store: "visits", key: "k" }]);
   });
 
   it("parses every record of a store that is not validated on write", () => {
-    const { record, reported } = read("outbox", { id: "v1", status: "archived" });
+    const reported: UnreadableRecord[] = [];
+    const record = readRecord(outboxRecordSchema, "outbox", 1, { status: "archived" }, (r) =>
+      reported.push(r),
+    );
 
     expect(record).toBeUndefined();
     expect(reported).toHaveLength(1);

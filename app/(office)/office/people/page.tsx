@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 
 import { canCreateRole, districtAccess } from "@/lib/domain/org/org-scope";
-import { ROLE_LABELS, ROLES } from "@/lib/domain/org/org.schema";
+import { ROLE_LABELS, ROLES } from "@/lib/domain/org/org.labels";
 import { peopleQuerySchema } from "@/lib/domain/org/people";
 import { orgScopeOf } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";

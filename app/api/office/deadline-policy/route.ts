@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/domain/org/org.schema";
 import { refusal } from "@/lib/domain/refusal";
-import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy";
+import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy.schema";
 import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 
 import {
   DEFAULT_DEADLINE_POLICY,
-  deadlinePolicySchema,
   dueDateFor,
   resolveRectification,
   type DeadlinePolicy,
   type DeadlineRule,
 } from "@/lib/domain/template/deadline-policy";
+import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy.schema";
 import type { RectificationDefault, Severity } from "@/lib/domain/template/template.schema";
 
 const policyDeadline: RectificationDefault = { mode: "deadline", days: null };

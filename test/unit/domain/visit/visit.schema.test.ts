@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 
+import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
 import {
   geoPointSchema,
   photoMetaSchema,
   pinnedTemplatesSchema,
   schoolSignatureSchema,
-  VISIT_KIND_LABELS,
   visitAnswerSchema,
   visitKindSchema,
   visitPatchSchema,

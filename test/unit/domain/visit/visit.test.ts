@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 
 import type { VisitMutation } from "@/lib/domain/mutations";
+import { requiresSchoolSignature } from "@/lib/domain/visit/checklist";
 import {
   applyVisitMutation,
   registerPhoto,
-  requiresSchoolSignature,
   setAnswer,
   startVisit,
   submitVisit,

@@ -1,0 +1,21 @@
+/** What template values are called on screen, without zod: a visit's checklist shows them first (issue #10). */
+import type { EvidenceRule, Judgement, Severity } from "./template.schema";
+
+export const JUDGEMENT_LABELS: Record<Judgement, string> = {
+  pass: "符合",
+  partial: "部分符合",
+  fail: "不符合",
+  na: "不适用",
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  minor: "一般",
+  major: "较重",
+  critical: "重大",
+};
+
+export const EVIDENCE_LABELS: Record<EvidenceRule, string> = {
+  photo_on_fail: "不符合时须拍照",
+  photo_always: "必须拍照",
+  optional: "拍照可选",
+};

@@ -1,0 +1,10 @@
+/** What visit values are called on screen, without zod: the checklist shows them first (issue #10). */
+import type { VisitKind } from "./visit.schema";
+
+export const VISIT_KIND_LABELS: Record<VisitKind, string> = {
+  routine: "挂牌督导",
+  campaign: "专项督查",
+  follow_up: "复查/回访",
+  unannounced: "随机暗访",
+  joint: "联合检查",
+};
