@@ -27,6 +27,7 @@ export function SyncStatusBadge() {
   return (
     <Link
       href="/inspect/sync"
+      prefetch={false}
       data-sync-status={status}
       aria-label={`同步状态：${syncBadgeText(status, pendingCount, rejectedCount)}`}
       className="bg-brand-800 flex h-8 max-w-[11rem] items-center gap-1.5 rounded-full px-2.5 text-xs text-white"

@@ -22,6 +22,9 @@ export function NavLink({
   return (
     <Link
       href={href}
+      // No prefetch: the service worker already holds every screen, and on a slow phone another
+      // route's code (zod included) would load before the screen being opened.
+      prefetch={false}
       aria-current={active ? "page" : undefined}
       className={cn(
         variant === "side"

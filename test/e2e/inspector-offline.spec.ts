@@ -131,6 +131,30 @@ test.describe("inspector app offline", () => {
     expect(server.visits[0]?.signatures.school?.photoId).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  test("with no network, the bottom navigation and the sync badge open every screen", async ({
+    context,
+    page,
+  }) => {
+    // The links do not prefetch (another route's code would compete with the screen opening):
+    // offline, a tap falls back to the service worker's shell of the screen.
+    await signIn(page, "inspector1", /\/inspect$/);
+    await waitForServiceWorker(page);
+    await expect(schoolCard(page, "示范区实验小学")).toBeVisible();
+    await context.setOffline(true);
+    const nav = page.getByRole("navigation", { name: "底部导航" });
+    for (const [link, heading] of [
+      ["检查记录", "检查记录"],
+      ["同步与存储", "同步与存储"],
+      ["我的学校", "我的学校"],
+    ] as const) {
+      await nav.getByRole("link", { name: link }).click();
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    }
+    await page.locator("[data-sync-status]").click();
+    await expect(page.getByRole("heading", { level: 1, name: "同步与存储" })).toBeVisible();
+    await expect(page.locator("[data-sync-status]")).toHaveAttribute("data-sync-status", "offline");
+  });
+
   test("20 network cuts during sync lose nothing and duplicate nothing", async ({
     context,
     page,
