@@ -20,11 +20,10 @@ import {
   queueSchoolAction,
   releaseEvidencePhoto,
   resubmitSchoolAction,
-  sendSchoolActionsNow,
   useQueuedActions,
   useSchoolSync,
-  useSchoolSyncStatus,
 } from "@/lib/hooks/use-rectification";
+import { syncNow, useSyncStatus } from "@/lib/hooks/use-sync";
 import { systemClock } from "@/lib/utils/clock";
 
 import { Button } from "@/components/ui/button";
@@ -110,7 +109,7 @@ export function SchoolItemActions({
 }
 
 function Waiting({ queued }: { queued: readonly QueuedAction[] }) {
-  const sync = useSchoolSyncStatus();
+  const sync = useSyncStatus();
   const canRetry = sync.status === "offline" || sync.status === "backoff";
   return (
     <div
@@ -125,7 +124,7 @@ function Waiting({ queued }: { queued: readonly QueuedAction[] }) {
         <p className="mt-1 text-xs text-sky-800">{sync.lastError.message}</p>
       ) : null}
       {canRetry ? (
-        <Button size="sm" variant="secondary" className="mt-2" onClick={sendSchoolActionsNow}>
+        <Button size="sm" variant="secondary" className="mt-2" onClick={() => void syncNow()}>
           立即重试
         </Button>
       ) : null}

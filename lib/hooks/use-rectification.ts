@@ -8,21 +8,12 @@
  * device with the server's reason. The office sits at a desk online and acts directly, seeing the
  * server's answer (e.g. "already handled by someone else") at once.
  */
-import { useEffect, useSyncExternalStore } from "react";
 import { z } from "zod";
 
 import type { Id } from "@/lib/domain/ids";
 import { actMutation } from "@/lib/domain/rectification/follow-up";
 import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
 import { type Refused, refused } from "@/lib/domain/refusal";
-import { IDLE_SNAPSHOT } from "@/lib/sync/idle-snapshot";
-import {
-  createSyncEngine,
-  timerSchedule,
-  type SyncEngine,
-  type SyncSnapshot,
-} from "@/lib/sync/sync-engine";
-import { createTransport } from "@/lib/sync/transport";
 import { systemClock } from "@/lib/utils/clock";
 import { newId } from "@/lib/utils/ids";
 
@@ -35,8 +26,9 @@ import {
   type EvidencePhoto,
   type QueuedAction,
 } from "./rectification-queue";
-import { announceDataChanged, openAppData, storageErrorMessage, type AppData } from "./use-app-db";
+import { announceDataChanged, openAppData, storageErrorMessage } from "./use-app-db";
 import { useStoreQuery } from "./use-store-query";
+import { syncNow, type SyncSnapshot, useSyncStatus, useSyncTriggers } from "./use-sync";
 
 /* ---------- the office: online, direct ---------- */
 
@@ -74,94 +66,14 @@ export function prepareEvidencePhoto(
   });
 }
 
-let engineCreating: Promise<SyncEngine> | null = null;
-let snapshot: SyncSnapshot = IDLE_SNAPSHOT;
-const snapshotListeners = new Set<() => void>();
-/** Called when actions of this device reached the server (or were refused): the page is stale. */
-const sentListeners = new Set<() => void>();
-/** The school's actions last seen waiting on this device. */
-let waiting = new Set<Id>();
-
-async function waitingIds(data: AppData): Promise<Set<Id>> {
-  const queued = await readQueued(data);
-  return new Set(queued.filter((q) => q.status === "pending").map((q) => q.mutationId));
-}
-
-function schoolEngine(): Promise<SyncEngine> {
-  engineCreating ??= openAppData().then(async (data) => {
-    waiting = await waitingIds(data);
-    const engine = createSyncEngine({
-      stores: {
-        ...data.stores,
-        // The visit pack is the inspector's; a school has none to download, so it never is "due".
-        meta: { ...data.stores.meta, getPackGeneratedAt: () => Promise.resolve(systemClock.now()) },
-      },
-      transport: createTransport(),
-      clock: systemClock,
-      schedule: timerSchedule,
-      random: Math.random,
-      locks: navigator.locks
-        ? { request: (name, run) => navigator.locks.request(name, run) }
-        : { request: (_name, run) => run() },
-      newId,
-    });
-    engine.subscribe((next) => {
-      const finished = snapshot.status === "syncing" && next.status !== "syncing";
-      snapshot = next;
-      for (const listener of snapshotListeners) listener();
-      if (finished) void afterSync(data);
-    });
-    return engine;
-  });
-  return engineCreating;
-}
-
-async function afterSync(data: AppData): Promise<void> {
-  announceDataChanged();
-  const now = await waitingIds(data);
-  const left = [...waiting].some((id) => !now.has(id));
-  waiting = now;
-  if (left) for (const listener of sentListeners) listener();
-}
-
-/** Sends what waits now, cancelling any backoff wait ("立即重试", the network came back). */
-export function sendSchoolActionsNow(): void {
-  void schoolEngine().then((engine) => engine.syncNow());
-}
-
 /**
- * Mount once on the school's pages: sends what waits in the outbox now, when the network returns
- * and when the page is shown again. `onSent` (stable) runs when actions of this device have left
- * the outbox — applied or refused — so the page can reload the server's view of the items.
+ * Mount once in the school's frame: the tab's sync runtime for a school (no visit pack). `onSent`
+ * (stable) runs when actions of this device have left the outbox — applied or refused — so the
+ * page can reload the server's view of the items.
  */
 export function useSchoolSync(onSent: () => void): SyncSnapshot {
-  useEffect(() => {
-    void schoolEngine().then((engine) => engine.start());
-    const onVisible = () => {
-      if (document.visibilityState === "visible") sendSchoolActionsNow();
-    };
-    sentListeners.add(onSent);
-    window.addEventListener("online", sendSchoolActionsNow);
-    document.addEventListener("visibilitychange", onVisible);
-    return () => {
-      sentListeners.delete(onSent);
-      window.removeEventListener("online", sendSchoolActionsNow);
-      document.removeEventListener("visibilitychange", onVisible);
-    };
-  }, [onSent]);
-  return useSchoolSyncStatus();
-}
-
-/** The send state: syncing, offline, backing off, signed out, with counts. */
-export function useSchoolSyncStatus(): SyncSnapshot {
-  return useSyncExternalStore(
-    (listener) => {
-      snapshotListeners.add(listener);
-      return () => snapshotListeners.delete(listener);
-    },
-    () => snapshot,
-    () => snapshot,
-  );
+  useSyncTriggers({ surface: "school", onSent });
+  return useSyncStatus();
 }
 
 /** This item's actions still on the device (waiting or refused), oldest first. */
@@ -193,10 +105,9 @@ export async function queueSchoolAction(
   } catch (error) {
     return storageErrorMessage(error);
   }
-  waiting.add(mutation.id);
   ensurePersistentStorage();
   announceDataChanged();
-  sendSchoolActionsNow();
+  void syncNow();
   return null;
 }
 

@@ -1,9 +1,11 @@
 "use client";
 
 /**
- * One sync engine per tab, started once by the inspector shell, and its status for the screens.
- * Triggers: app start, the `online` event, the page becoming visible, a pause after local edits,
- * and "立即同步". Tabs take turns through a Web Lock (inside the engine).
+ * The one client sync runtime: one engine per tab, started once by the frame of the surface that
+ * syncs (the inspector app, the school's pages), and its status for the screens. Triggers: app
+ * start, the `online` event, the page becoming visible, a pause after local edits, and "立即同步".
+ * Tabs take turns through a Web Lock (inside the engine). The surfaces differ only in what the
+ * runtime refreshes: the inspector's device keeps a visit pack and its photos, a school's has none.
  */
 import { useEffect, useSyncExternalStore } from "react";
 
@@ -22,6 +24,12 @@ let snapshot = IDLE_SNAPSHOT;
 const listeners = new Set<() => void>();
 let creating: Promise<SyncEngine> | null = null;
 let isStarted = false;
+/** Set by the frame that mounts the triggers, before the engine is made (it waits for the page). */
+let surface: SyncSurface = "inspector";
+/** Run when work of this device left the outbox, applied or refused: server views are stale. */
+const sentListeners = new Set<() => void>();
+
+export type SyncSurface = "inspector" | "school";
 
 /** navigator.locks where the browser has it (Safari ≥ 15.4); one tab is all that can run otherwise. */
 function browserLocks(): SyncLocks {
@@ -77,8 +85,9 @@ function engine(): Promise<SyncEngine> {
       { keepPackPhotos },
       { followUpPhotoIds },
     ] = modules;
+    const hasPack = surface === "inspector";
     const created = createSyncEngine({
-      stores,
+      stores: hasPack ? stores : { ...stores, pack: undefined },
       transport: createTransport(),
       clock: systemClock,
       schedule: timerSchedule,
@@ -86,15 +95,20 @@ function engine(): Promise<SyncEngine> {
       locks: browserLocks(),
       newId,
       isOnline: () => navigator.onLine,
-      keepPackPhotos: async () =>
-        keepPackPhotos(followUpPhotoIds(await stores.pack.listOpenItems())),
+      keepPackPhotos: hasPack
+        ? async () => keepPackPhotos(followUpPhotoIds(await stores.pack.listOpenItems()))
+        : undefined,
     });
     created.subscribe((next) => {
       const finished = snapshot.status === "syncing" && next.status !== "syncing";
+      const sent =
+        finished &&
+        (next.pendingCount < snapshot.pendingCount || next.rejectedCount > snapshot.rejectedCount);
       snapshot = next;
       for (const listener of listeners) listener();
       // A sync may have pulled changes or uploaded photos: screens re-read.
       if (finished) announceDataChanged();
+      if (sent) for (const listener of sentListeners) listener();
     });
     return created;
   });
@@ -118,9 +132,18 @@ export async function refreshPack(): Promise<void> {
   await (await engine().catch(() => null))?.refreshPack();
 }
 
-/** Mount once per tab (in the inspector shell): starts the engine and wires the triggers. */
-export function useSyncTriggers(): void {
+/**
+ * Mount once per tab, in the frame of the surface that syncs: starts the engine and wires the
+ * triggers. `onSent` (stable) runs when work of this device has left the outbox — applied or
+ * refused — so a page showing the server's view can reload it.
+ */
+export function useSyncTriggers(
+  options: { surface?: SyncSurface; onSent?: () => void } = {},
+): void {
+  const { surface: mounted = "inspector", onSent } = options;
   useEffect(() => {
+    surface = mounted;
+    if (onSent) sentListeners.add(onSent);
     let debounce: ReturnType<typeof setTimeout> | null = null;
     const run = (action: (e: SyncEngine) => Promise<void>) => {
       engine().then(action, () => undefined);
@@ -141,11 +164,12 @@ export function useSyncTriggers(): void {
     document.addEventListener("visibilitychange", onVisible);
     return () => {
       if (debounce !== null) clearTimeout(debounce);
+      if (onSent) sentListeners.delete(onSent);
       stopListening();
       window.removeEventListener("online", onOnline);
       document.removeEventListener("visibilitychange", onVisible);
     };
-  }, []);
+  }, [mounted, onSent]);
 }
 
 /** The engine's status, counts, last sync and last error, as the engine reports them. */

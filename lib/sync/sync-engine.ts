@@ -76,7 +76,8 @@ export type SyncStores = {
     "getOrCreateClientId" | "getCursor" | "getSyncState" | "saveSyncState" | "getPackGeneratedAt"
   >;
   pull: PullStore;
-  pack: Pick<PackStore, "replace">;
+  /** The inspector's visit pack; a school's device has none and never downloads one. */
+  pack?: Pick<PackStore, "replace">;
 };
 
 export type SyncEngineDeps = {
@@ -184,7 +185,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         await settle(networkStop());
         return;
       }
-      publish({ status: "syncing", nextRetryAt: null });
+      // The counts as the sync starts: what it ends with tells what left the outbox.
+      const counts = await stores.outbox.counts();
+      publish({
+        status: "syncing",
+        nextRetryAt: null,
+        pendingCount: counts.pending,
+        rejectedCount: counts.rejected,
+      });
       const stop = (await pushPending()) ?? (await pullChanges()) ?? (await refreshPackIfDue());
       if (stop === null) await deps.keepPackPhotos?.();
       await settle(stop);
@@ -348,6 +356,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   async function refreshPackIfDue(): Promise<Stop | null> {
+    if (stores.pack === undefined) return null;
     const generatedAt = await stores.meta.getPackGeneratedAt();
     if (!packWanted && generatedAt !== null && clock.now() - generatedAt < PACK_MAX_AGE_MS)
       return null;

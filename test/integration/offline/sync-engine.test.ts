@@ -47,8 +47,16 @@ async function setup({
   batchSize,
   isOnline,
   keepPackPhotos,
-}: { batchSize?: number; isOnline?: () => boolean; keepPackPhotos?: () => Promise<void> } = {}) {
-  const { db, stores } = await openTestStores();
+  withoutPack,
+}: {
+  batchSize?: number;
+  isOnline?: () => boolean;
+  keepPackPhotos?: () => Promise<void>;
+  /** A school's device: no visit pack. */
+  withoutPack?: boolean;
+} = {}) {
+  const { db, stores: all } = await openTestStores();
+  const stores = withoutPack ? { ...all, pack: undefined } : all;
   const server = createFakeSyncServer();
   server.setPack(aVisitPack());
   const locks = serialLocks();
@@ -452,6 +460,31 @@ describe("syncEngine", () => {
     await engine.refreshPack();
 
     expect(server.requestsTo("getPack")).toHaveLength(2);
+  });
+
+  it("never downloads a pack on a device that keeps none (a school's), and still syncs", async () => {
+    const { stores, server, engine } = await setup({ withoutPack: true });
+    await recordVisitWithPhoto(stores);
+
+    await engine.syncNow();
+    await engine.refreshPack();
+
+    expect(server.requestsTo("getPack")).toHaveLength(0);
+    expect(pushes(server.requests)).toHaveLength(1);
+    expect(engine.getSnapshot()).toMatchObject({ status: "idle", pendingCount: 0 });
+  });
+
+  it("counts what waits as a sync starts, so the end of a sync shows what left the outbox", async () => {
+    const { stores, engine } = await setup();
+    await engine.syncNow();
+    await recordVisitWithPhoto(stores);
+    const seen: SyncSnapshot[] = [];
+    engine.subscribe((snapshot) => seen.push(snapshot));
+
+    await engine.syncNow();
+
+    expect(seen.find((s) => s.status === "syncing")?.pendingCount).toBe(3);
+    expect(seen.at(-1)).toMatchObject({ status: "idle", pendingCount: 0 });
   });
 
   it("cancels the backoff wait when asked to sync now", async () => {
