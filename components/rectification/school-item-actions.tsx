@@ -10,7 +10,6 @@ import {
   type RectificationActionType,
   type RectificationItem,
 } from "@/lib/domain/rectification/rectification.schema";
-import { transition } from "@/lib/domain/rectification/transition";
 import type { DateString } from "@/lib/domain/visit/answer.schema";
 import {
   discardSchoolAction,
@@ -24,7 +23,6 @@ import {
   useSchoolSync,
 } from "@/lib/hooks/use-rectification";
 import { syncNow, useSyncStatus } from "@/lib/hooks/use-sync";
-import { systemClock } from "@/lib/utils/clock";
 
 import { Button } from "@/components/ui/button";
 
@@ -57,23 +55,9 @@ export function SchoolItemActions({
   const queued = useQueuedActions(item.id);
   const waiting = queued.filter((q) => q.status === "pending");
   const refused = queued.filter((q) => q.status === "rejected");
-  const ref = { id: item.id, version: item.version, visitId: item.visitId };
-
-  async function act(
-    action: RectificationAction,
-    photos: readonly EvidencePhoto[],
-  ): Promise<string | null> {
-    // The same rules the server applies, checked here first so a mistake is told at once.
-    const actor = {
-      userId: account.userId,
-      role: "school" as const,
-      schoolId: account.schoolId,
-      inspectsSchool: false,
-    };
-    const checked = transition(item, action, actor, systemClock.now());
-    if (!checked.ok) return checked.message;
-    return queueSchoolAction(ref, action, photos, account.userId);
-  }
+  // Judged on the device by the same rules the server applies, so a mistake is told at once.
+  const act = (action: RectificationAction, photos: readonly EvidencePhoto[]) =>
+    queueSchoolAction(item, action, photos, account);
 
   const tomorrow = addDays(today, 1);
   const afterDue = item.dueDate === null ? tomorrow : addDays(item.dueDate, 1);
@@ -84,7 +68,7 @@ export function SchoolItemActions({
           key={q.mutationId}
           queued={q}
           canResend={allowed.includes(q.action.type) && waiting.length === 0}
-          onResend={() => resubmitSchoolAction(q, ref, account.userId)}
+          onResend={() => resubmitSchoolAction(q, item, account)}
         />
       ))}
       {waiting.length > 0 ? (

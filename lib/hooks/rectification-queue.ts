@@ -1,20 +1,37 @@
 "use client";
 
 /**
- * What the school's screens and the inspector's 复查 share when they act on a 整改事项 through the
- * phone's outbox: photos prepared on the device, their records for storage, and the actions still
- * on the device (waiting, or refused with the server's reason).
+ * The one way an action on a 整改事项 leaves a device, the school's or the inspector's (复查):
+ * judged first by the domain's own `transition`, stored with its photos and its
+ * "rectification.act" mutation in ONE IndexedDB transaction, then sent by the sync runtime to the
+ * server's one rectification service, which judges it again. Also what they share around it:
+ * photos prepared on the device, and the actions still on the device (waiting, or refused with the
+ * server's reason).
  */
 import type { Id } from "@/lib/domain/ids";
-import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
+import { actOffline } from "@/lib/domain/rectification/follow-up";
+import type {
+  RectificationAction,
+  RectificationActor,
+  RectificationItem,
+} from "@/lib/domain/rectification/rectification.schema";
 import type { Refusal } from "@/lib/domain/refusal";
 import type { PhotoPurpose } from "@/lib/domain/visit/visit.schema";
 import type { OutboxEntry } from "@/lib/offline/outbox-store";
 import type { NewPhoto } from "@/lib/offline/photo-store";
 import type { ProcessedImage } from "@/lib/photos/process-photo";
 import { systemClock } from "@/lib/utils/clock";
+import { newId } from "@/lib/utils/ids";
 
-import type { AppData } from "./use-app-db";
+import { trackWrite } from "./pending-writes";
+import { ensurePersistentStorage } from "./persistent-storage";
+import {
+  announceDataChanged,
+  announceLocalWrite,
+  openAppData,
+  storageErrorMessage,
+  type AppData,
+} from "./use-app-db";
 
 /** A processed photo waiting in an action's form, with a preview for the screen. */
 export type EvidencePhoto = ProcessedImage & { previewUrl: string };
@@ -43,10 +60,51 @@ export function releaseEvidencePhoto(photo: EvidencePhoto): void {
 }
 
 /**
+ * Records `action` on `item` as `actor`: refused at once with the domain's Chinese reason, or stored
+ * and queued (resolves to null) and left to the sync. `keepsItem`: the device also keeps the item as
+ * it will be (the inspector's pack copy, shown until the server answers); a school's device keeps
+ * no items and reads them from the server.
+ */
+export async function queueRectificationAction(input: {
+  item: RectificationItem;
+  action: RectificationAction;
+  actor: RectificationActor;
+  photos: readonly EvidencePhoto[];
+  purpose: PhotoPurpose;
+  keepsItem: boolean;
+}): Promise<string | null> {
+  const { item, action, actor, photos } = input;
+  const now = systemClock.now();
+  const acted = actOffline(item, action, actor, newId(), now);
+  if (!acted.ok) return acted.message;
+  const records = actionPhotoRecords(photos, {
+    visitId: item.visitId,
+    takenBy: actor.userId,
+    purpose: input.purpose,
+    now,
+  });
+  try {
+    const { stores } = await openAppData();
+    await trackWrite(
+      input.keepsItem
+        ? stores.rectification.saveWithMutation(acted.item, records, acted.mutation)
+        : stores.photos.saveAllWithMutation(records, acted.mutation),
+    );
+  } catch (error) {
+    return `未能保存：${storageErrorMessage(error)}`;
+  }
+  ensurePersistentStorage();
+  // Wakes the sync; and screens re-read what is on the device.
+  announceLocalWrite();
+  announceDataChanged();
+  return null;
+}
+
+/**
  * The records to store for an action's photos. They are filed under the item's visit on the
  * device (the visit whose finding they answer); the server files them under the item's school.
  */
-export function actionPhotoRecords(
+function actionPhotoRecords(
   photos: readonly EvidencePhoto[],
   filing: { visitId: Id; takenBy: Id; purpose: PhotoPurpose; now: number },
 ): NewPhoto[] {

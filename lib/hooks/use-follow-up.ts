@@ -12,7 +12,7 @@ import { useCallback } from "react";
 import { toChinaDate } from "@/lib/domain/dates";
 import type { Id } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
-import { actOffline, orderForFollowUp } from "@/lib/domain/rectification/follow-up";
+import { orderForFollowUp } from "@/lib/domain/rectification/follow-up";
 import type {
   RectificationAction,
   RectificationActor,
@@ -23,24 +23,15 @@ import type { DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
 import type { DateString } from "@/lib/domain/visit/answer.schema";
 import { keepLocalPhoto } from "@/lib/sync/pack-photos";
 import { systemClock } from "@/lib/utils/clock";
-import { newId } from "@/lib/utils/ids";
 
-import { trackWrite } from "./pending-writes";
-import { ensurePersistentStorage } from "./persistent-storage";
 import {
-  actionPhotoRecords,
   prepareActionPhoto,
+  queueRectificationAction,
   readQueuedActions,
   type EvidencePhoto,
   type QueuedAction,
 } from "./rectification-queue";
-import {
-  announceDataChanged,
-  announceLocalWrite,
-  openAppData,
-  storageErrorMessage,
-  type AppData,
-} from "./use-app-db";
+import { openAppData, storageErrorMessage, type AppData } from "./use-app-db";
 import { useStoreQuery } from "./use-store-query";
 
 /** One open item of the school with what this phone still holds of the actions on it. */
@@ -100,9 +91,9 @@ export function prepareFollowUpPhoto(
 }
 
 /**
- * Records a 复查 action offline: refused at once (Chinese reason) when the domain does not allow
- * it; otherwise stored with its photos and queued in one transaction, then left to the sync.
- * Resolves to null when stored.
+ * Records a 复查 action offline (rectification-queue.ts): refused at once (Chinese reason) when the
+ * domain does not allow it; otherwise stored with its photos and queued, the pack's copy of the
+ * item updated, and left to the sync. Resolves to null when stored.
  */
 export async function recordFollowUpAction(
   item: RectificationItem,
@@ -110,36 +101,24 @@ export async function recordFollowUpAction(
   photos: readonly EvidencePhoto[],
   inspector: Pick<User, "id">,
 ): Promise<string | null> {
-  const now = systemClock.now();
-  let data: Awaited<ReturnType<typeof openAppData>>;
+  let policy: DeadlinePolicy;
   try {
-    data = await openAppData();
+    policy = await (await openAppData()).stores.meta.getDeadlinePolicy();
   } catch (error) {
     return `未能保存：${storageErrorMessage(error)}`;
   }
   // A return without a chosen date gets the district's new deadline, from the pack's policy.
-  const policy = await data.stores.meta.getDeadlinePolicy();
-  const completed = withPolicyDefaults(action, policy, toChinaDate(now));
-  const acted = actOffline(item, completed, inspectorActor(inspector), newId(), now);
-  if (!acted.ok) return acted.message;
-  const records = actionPhotoRecords(photos, {
-    visitId: item.visitId,
-    takenBy: inspector.id,
+  const completed = withPolicyDefaults(action, policy, toChinaDate(systemClock.now()));
+  const failure = await queueRectificationAction({
+    item,
+    action: completed,
+    actor: inspectorActor(inspector),
+    photos,
     purpose: "after",
-    now,
+    keepsItem: true,
   });
-  try {
-    await trackWrite(
-      data.stores.rectification.saveWithMutation(acted.item, records, acted.mutation),
-    );
-  } catch (error) {
-    return `未能保存：${storageErrorMessage(error)}`;
-  }
+  if (failure !== null) return failure;
   // The item now shows its after-photos: from this phone until they are uploaded.
   await Promise.all(photos.map((photo) => keepLocalPhoto(photo.id, photo.thumbnail)));
-  ensurePersistentStorage();
-  // Wakes the sync; and, unlike an answer, the item is shown from storage: screens re-read it.
-  announceLocalWrite();
-  announceDataChanged();
   return null;
 }

@@ -11,24 +11,24 @@
 import { z } from "zod";
 
 import type { Id } from "@/lib/domain/ids";
-import { actMutation } from "@/lib/domain/rectification/follow-up";
-import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
+import type {
+  RectificationAction,
+  RectificationActor,
+  RectificationItem,
+} from "@/lib/domain/rectification/rectification.schema";
 import { type Refused, refused } from "@/lib/domain/refusal";
-import { systemClock } from "@/lib/utils/clock";
-import { newId } from "@/lib/utils/ids";
 
 import { call } from "./api-client";
-import { ensurePersistentStorage } from "./persistent-storage";
 import {
-  actionPhotoRecords,
   prepareActionPhoto,
+  queueRectificationAction,
   readQueuedActions as readQueued,
   type EvidencePhoto,
   type QueuedAction,
 } from "./rectification-queue";
-import { announceDataChanged, openAppData, storageErrorMessage } from "./use-app-db";
+import { announceDataChanged, openAppData } from "./use-app-db";
 import { useStoreQuery } from "./use-store-query";
-import { syncNow, type SyncSnapshot, useSyncStatus, useSyncTriggers } from "./use-sync";
+import { type SyncSnapshot, useSyncStatus, useSyncTriggers } from "./use-sync";
 
 /* ---------- the office: online, direct ---------- */
 
@@ -82,33 +82,35 @@ export function useQueuedActions(itemId: Id): QueuedAction[] {
   return query.status === "ready" ? query.value.filter((q) => q.itemId === itemId) : [];
 }
 
-export type SchoolItemRef = { id: Id; version: number; visitId: Id };
+/** The school's account as the domain judges it. */
+export function schoolActor(account: { userId: Id; schoolId: Id }): RectificationActor {
+  return {
+    userId: account.userId,
+    role: "school",
+    schoolId: account.schoolId,
+    inspectsSchool: false,
+  };
+}
 
 /**
- * Stores the action with its photos and queues it, in one IndexedDB transaction, then sends it.
- * Resolves to a Chinese error when the device could not store it (nothing was queued then).
+ * Judges the action on the item as the school sees it, then stores it with its photos and queues it
+ * (rectification-queue.ts). Resolves to a Chinese error when refused or when the device could not
+ * store it (nothing was queued then).
  */
-export async function queueSchoolAction(
-  item: SchoolItemRef,
+export function queueSchoolAction(
+  item: RectificationItem,
   action: RectificationAction,
   photos: readonly EvidencePhoto[],
-  takenBy: Id,
+  account: { userId: Id; schoolId: Id },
 ): Promise<string | null> {
-  const now = systemClock.now();
-  const mutation = actMutation(item, action, newId(), now);
-  try {
-    const { stores } = await openAppData();
-    await stores.photos.saveAllWithMutation(
-      actionPhotoRecords(photos, { visitId: item.visitId, takenBy, purpose: "evidence", now }),
-      mutation,
-    );
-  } catch (error) {
-    return storageErrorMessage(error);
-  }
-  ensurePersistentStorage();
-  announceDataChanged();
-  void syncNow();
-  return null;
+  return queueRectificationAction({
+    item,
+    action,
+    actor: schoolActor(account),
+    photos,
+    purpose: "evidence",
+    keepsItem: false,
+  });
 }
 
 /**
@@ -118,10 +120,10 @@ export async function queueSchoolAction(
  */
 export async function resubmitSchoolAction(
   queued: QueuedAction,
-  item: SchoolItemRef,
-  takenBy: Id,
+  item: RectificationItem,
+  account: { userId: Id; schoolId: Id },
 ): Promise<string | null> {
-  const failure = await queueSchoolAction(item, queued.action, [], takenBy);
+  const failure = await queueSchoolAction(item, queued.action, [], account);
   if (failure !== null) return failure;
   await discardSchoolAction(queued);
   return null;

@@ -55,14 +55,13 @@ async function setup({
   /** A school's device: no visit pack. */
   withoutPack?: boolean;
 } = {}) {
-  const { db, stores: all } = await openTestStores();
-  const stores = withoutPack ? { ...all, pack: undefined } : all;
+  const { db, stores } = await openTestStores();
   const server = createFakeSyncServer();
   server.setPack(aVisitPack());
   const locks = serialLocks();
   const makeEngine = () =>
     createSyncEngine({
-      stores,
+      stores: withoutPack ? { ...stores, pack: undefined } : stores,
       transport: server.transport,
       clock: { now: () => Date.now() },
       schedule: timerSchedule,
