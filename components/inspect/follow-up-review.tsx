@@ -8,12 +8,10 @@ import { useFollowUp } from "@/lib/hooks/use-follow-up";
 import { describeAction } from "@/components/rectification/format";
 import { Card } from "@/components/ui/card";
 
-type Reviewed = { prompt: string; queued: QueuedAction };
-
 /**
  * What this visit did to the school's 整改事项, item by item, for review before 提交: the actions
- * taken on this phone since the visit started that are still on it (waiting to be sent, or
- * refused with the server's reason). Sent ones are in each item's history on the server.
+ * taken on this phone since the visit started — waiting to be sent, refused with the server's
+ * reason, or already applied by the server.
  */
 export function FollowUpReview({
   schoolId,
@@ -27,11 +25,7 @@ export function FollowUpReview({
 }) {
   const query = useFollowUp(schoolId);
   if (query.status !== "ready") return null;
-  const reviewed: Reviewed[] = query.value.entries.flatMap(({ item, pending, rejected }) =>
-    [...pending, ...rejected]
-      .filter((queued) => queued.createdAt >= since)
-      .map((queued) => ({ prompt: item.prompt, queued })),
-  );
+  const reviewed = query.value.actions.filter(({ queued }) => queued.createdAt >= since);
   if (reviewed.length === 0 && !isFollowUpVisit) return null;
   return (
     <Card role="region" aria-labelledby="follow-up-review-heading" data-follow-up-review>
@@ -39,9 +33,7 @@ export function FollowUpReview({
         本次复查的处理 {reviewed.length} 项
       </h2>
       {reviewed.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-600">
-          本次尚未处理任何整改事项（已上传的处理见各事项的处理记录）。
-        </p>
+        <p className="mt-2 text-sm text-slate-600">本次尚未处理任何整改事项。</p>
       ) : (
         <ul className="mt-2 divide-y divide-slate-100 text-sm">
           {reviewed.map(({ prompt, queued }) => (
@@ -53,17 +45,26 @@ export function FollowUpReview({
                   <li key={line}>{line}</li>
                 ))}
               </ul>
-              {queued.status === "rejected" ? (
-                <p role="alert" className="mt-1 text-xs font-medium text-red-700">
-                  未被受理：{queued.refusal?.message ?? "服务器拒绝了此操作"}
-                </p>
-              ) : (
-                <p className="mt-1 text-xs text-sky-800">已保存在本机，等待上传</p>
-              )}
+              <ReviewState queued={queued} />
             </li>
           ))}
         </ul>
       )}
     </Card>
   );
+}
+
+function ReviewState({ queued }: { queued: QueuedAction }) {
+  switch (queued.status) {
+    case "rejected":
+      return (
+        <p role="alert" className="mt-1 text-xs font-medium text-red-700">
+          未被受理：{queued.refusal?.message ?? "服务器拒绝了此操作"}
+        </p>
+      );
+    case "pending":
+      return <p className="mt-1 text-xs text-sky-800">已保存在本机，等待上传</p>;
+    case "sent":
+      return <p className="mt-1 text-xs text-emerald-800">已上传，服务器已受理</p>;
+  }
 }

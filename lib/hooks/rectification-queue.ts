@@ -126,12 +126,17 @@ function actionPhotoRecords(
   }));
 }
 
-/** One action on an item on this device: waiting to be sent, or refused by the server. */
+/**
+ * One action on an item on this device: waiting to be sent, refused by the server, or applied and
+ * kept for review (an inspector's 复查 only).
+ */
 export type QueuedAction = {
   mutationId: Id;
   itemId: Id;
+  /** The item's school and prompt, when the device kept them with the action (a 复查's). */
+  subject: { schoolId: Id; prompt: string } | null;
   action: RectificationAction;
-  status: "pending" | "rejected";
+  status: OutboxEntry["status"];
   /** The server's refusal when refused. */
   refusal: Refusal | null;
   createdAt: number;
@@ -147,6 +152,7 @@ function toQueued(entry: OutboxEntry): QueuedAction[] {
     {
       mutationId: mutation.id,
       itemId: mutation.args.itemId,
+      subject: entry.subject ?? null,
       action: mutation.args.action,
       status: entry.status,
       refusal: entry.refusal,
@@ -155,11 +161,12 @@ function toQueued(entry: OutboxEntry): QueuedAction[] {
   ];
 }
 
-/** Every rectification action on the device, waiting ones first, each group oldest first. */
+/** Every rectification action on the device: waiting, refused, then applied; each oldest first. */
 export async function readQueuedActions({ stores }: AppData): Promise<QueuedAction[]> {
-  const [pending, rejected] = await Promise.all([
+  const [pending, rejected, sent] = await Promise.all([
     stores.outbox.peekBatch(MAX_QUEUED),
     stores.outbox.listRejected(),
+    stores.outbox.listSent(),
   ]);
-  return [...pending, ...rejected].flatMap(toQueued);
+  return [...pending, ...rejected, ...sent].flatMap(toQueued);
 }

@@ -43,7 +43,19 @@ export type FollowUpEntry = {
   rejected: QueuedAction[];
 };
 
-export type FollowUp = { today: DateString; policy: DeadlinePolicy; entries: FollowUpEntry[] };
+/** An action of this phone on an item of the school, whatever became of it, with the item's prompt. */
+export type ActionOnItem = { prompt: string; queued: QueuedAction };
+
+export type FollowUp = {
+  today: DateString;
+  policy: DeadlinePolicy;
+  entries: FollowUpEntry[];
+  /**
+   * Every action of this phone on the school's items still on it: waiting, refused, or applied
+   * and kept for review (even when the item has since been closed and left the phone).
+   */
+  actions: ActionOnItem[];
+};
 
 /** The inspector as the server will judge them: the pack holds only their own schools. */
 export function inspectorActor(inspector: Pick<User, "id">): RectificationActor {
@@ -71,7 +83,12 @@ export function useFollowUp(schoolId: Id) {
           rejected: own.filter((q) => q.status === "rejected"),
         };
       });
-      return { today, policy, entries };
+      const prompts = new Map(items.map((item) => [item.id, item.prompt]));
+      const actions = queued.flatMap((q) => {
+        const prompt = q.subject?.schoolId === schoolId ? q.subject.prompt : prompts.get(q.itemId);
+        return prompt === undefined ? [] : [{ prompt, queued: q }];
+      });
+      return { today, policy, entries, actions };
     },
     // `written` re-reads after this screen's own writes, which the data version does not signal.
     [schoolId],

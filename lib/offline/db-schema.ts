@@ -19,7 +19,11 @@ import {
 } from "@/lib/domain/visit/visit-pack.schema";
 import { photoMetaSchema, type Visit, type VisitAnswer } from "@/lib/domain/visit/visit.schema";
 
-export const OUTBOX_STATUSES = ["pending", "rejected"] as const;
+/**
+ * "sent": applied by the server, kept a while for the person who made it to review (a 复查's
+ * decisions before the visit is submitted); never sent again, exported or counted as waiting.
+ */
+export const OUTBOX_STATUSES = ["pending", "rejected", "sent"] as const;
 
 /** One mutation waiting to be pushed, or refused by the server and kept for the user to see. */
 export const outboxRecordSchema = z.object({
@@ -30,6 +34,10 @@ export const outboxRecordSchema = z.object({
   /** Why the server rejected it: a code the app acts on, a Chinese message shown as is. */
   refusal: refusalSchema.nullable(),
   rejectedAt: z.number().int().nullable(),
+  /** The 整改事项 a change is about, for people: the item itself may leave the device. */
+  subject: z.object({ schoolId: idSchema, prompt: z.string() }).optional(),
+  /** When the server confirmed a kept ("sent") entry. */
+  sentAt: z.number().int().optional(),
 });
 export type OutboxRecord = z.infer<typeof outboxRecordSchema>;
 

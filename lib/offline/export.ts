@@ -63,7 +63,10 @@ export async function exportUnsynced(
     outboxStore.getAllKeys(),
     outboxStore.getAll(),
   ]);
-  const outbox = readRecords(outboxRecordSchema, "outbox", outboxKeys, outboxRaws, report);
+  // What the server applied is not unsynced: only waiting and refused changes go in the file.
+  const outbox = readRecords(outboxRecordSchema, "outbox", outboxKeys, outboxRaws, report).filter(
+    (r) => r.status !== "sent",
+  );
 
   const visitIds = new Set(outbox.flatMap((r) => (r.visitId === undefined ? [] : [r.visitId])));
   const visits: Visit[] = [];

@@ -19,6 +19,9 @@ export type Rejection = { id: Id; refusal: Refusal };
 
 export type OutboxStore = ReturnType<typeof createOutboxStore>;
 
+/** How long an applied 复查 decision stays on the phone for review: longer than any visit. */
+export const SENT_KEPT_MS = 3 * 24 * 60 * 60 * 1_000;
+
 export function createOutboxStore(db: AppDb, report: ReportUnreadable = warnUnreadable) {
   const read = (key: number, raw: unknown): OutboxEntry | undefined => {
     const record = readRecord(outboxRecordSchema, "outbox", key, raw, report);
@@ -69,13 +72,30 @@ export function createOutboxStore(db: AppDb, report: ReportUnreadable = warnUnre
     },
 
     /** Removes mutations the server confirmed (applied or duplicate). */
-    async ack(mutationIds: readonly Id[]): Promise<void> {
+    async ack(mutationIds: readonly Id[], at: number): Promise<void> {
       if (mutationIds.length === 0) return;
       const tx = db.transaction("outbox", "readwrite");
       const index = tx.store.index("byMutationId");
       for (const id of mutationIds) {
         const key = await index.getKey(id);
-        if (key !== undefined) await tx.store.delete(key);
+        if (key === undefined) continue;
+        const record = readRecord(
+          outboxRecordSchema,
+          "outbox",
+          key,
+          await tx.store.get(key),
+          report,
+        );
+        // A 复查's decision (saved with its item's prompt) stays for review until its visit is long
+        // over; the rest goes.
+        if (record?.mutation.name === "rectification.act" && record.subject !== undefined)
+          await tx.store.put({ ...record, status: "sent", sentAt: at }, key);
+        else await tx.store.delete(key);
+      }
+      const byStatus = tx.store.index("byStatus");
+      for (const key of await byStatus.getAllKeys("sent")) {
+        const sent = readRecord(outboxRecordSchema, "outbox", key, await tx.store.get(key), report);
+        if ((sent?.sentAt ?? 0) < at - SENT_KEPT_MS) await tx.store.delete(key);
       }
       await tx.done;
     },
@@ -89,6 +109,11 @@ export function createOutboxStore(db: AppDb, report: ReportUnreadable = warnUnre
         refusal: refusals.get(record.mutation.id) ?? null,
         rejectedAt: at,
       }));
+    },
+
+    /** Changes the server applied that are kept for review ("sent"), oldest first. */
+    listSent(): Promise<OutboxEntry[]> {
+      return listByStatus("sent");
     },
 
     /** The conflict list: rejected mutations with their refusals, oldest first. */

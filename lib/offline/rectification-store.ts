@@ -23,10 +23,16 @@ export function createRectificationStore(db: AppDb) {
       photos: readonly NewPhoto[],
       mutation: Mutation,
     ): Promise<void> {
-      return saveAcrossWithMutation(db, ["rectificationItems", "photos"], mutation, async (tx) => {
-        await putPhotos(tx.objectStore("photos"), photos);
-        await tx.objectStore("rectificationItems").put(item);
-      });
+      return saveAcrossWithMutation(
+        db,
+        ["rectificationItems", "photos"],
+        mutation,
+        async (tx) => {
+          await putPhotos(tx.objectStore("photos"), photos);
+          await tx.objectStore("rectificationItems").put(item);
+        },
+        { schoolId: item.schoolId, prompt: item.prompt },
+      );
     },
   };
 }

@@ -20,11 +20,15 @@ export type EditableStore<S extends EditableStoreName> = IDBPObjectStore<
   "readwrite"
 >;
 
-export function newOutboxRecord(mutation: Mutation): OutboxRecord {
+export function newOutboxRecord(
+  mutation: Mutation,
+  subject?: OutboxRecord["subject"],
+): OutboxRecord {
   const visitId = mutationVisitId(mutation);
   return {
     mutation,
     ...(visitId === undefined ? {} : { visitId }),
+    ...(subject === undefined ? {} : { subject }),
     status: "pending",
     refusal: null,
     rejectedAt: null,
@@ -46,14 +50,18 @@ export function saveWithMutation<S extends EditableStoreName>(
   );
 }
 
-/** The same rule for an edit that writes several stores (a 复查: its photos and the item). */
+/**
+ * The same rule for an edit that writes several stores (a 复查: its photos and the item).
+ * `subject` names what the change is about in its outbox entry (outboxRecordSchema).
+ */
 export function saveAcrossWithMutation<S extends EditableStoreName>(
   db: AppDb,
   storeNames: readonly S[],
   mutation: Mutation,
   write: (tx: IDBPTransaction<AppDbSchema, (S | "outbox")[], "readwrite">) => Promise<unknown>,
+  subject?: OutboxRecord["subject"],
 ): Promise<void> {
-  return saveAcrossWithMutations(db, storeNames, [mutation], write);
+  return saveAcrossWithMutations(db, storeNames, [mutation], write, subject);
 }
 
 /**
@@ -65,13 +73,14 @@ export async function saveAcrossWithMutations<S extends EditableStoreName>(
   storeNames: readonly S[],
   mutations: readonly Mutation[],
   write: (tx: IDBPTransaction<AppDbSchema, (S | "outbox")[], "readwrite">) => Promise<unknown>,
+  subject?: OutboxRecord["subject"],
 ): Promise<void> {
   const tx = db.transaction([...storeNames, "outbox"], "readwrite");
   const outbox = tx.objectStore("outbox");
   try {
     await Promise.all([
       write(tx),
-      ...mutations.map((mutation) => outbox.add(newOutboxRecord(mutation))),
+      ...mutations.map((mutation) => outbox.add(newOutboxRecord(mutation, subject))),
       tx.done,
     ]);
   } catch (error) {

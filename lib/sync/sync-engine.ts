@@ -301,7 +301,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           error: syncError("服务器没有确认任何更改，稍后自动重试", result.status),
         };
       }
-      await stores.outbox.ack(acked);
+      await stores.outbox.ack(acked, clock.now());
       await stores.outbox.markRejected(rejected, clock.now());
     }
   }

@@ -2,12 +2,15 @@ import "fake-indexeddb/auto";
 
 import { describe, expect, it } from "vitest";
 
+import { actMutation } from "@/lib/domain/rectification/follow-up";
 import { setAnswer } from "@/lib/domain/visit/visit";
+import { SENT_KEPT_MS } from "@/lib/offline/outbox-store";
 
 import {
   aStartedVisit,
   anAnswerInput,
   anId,
+  anOpenItem,
   idsOf,
   idSequence,
   STARTED_AT,
@@ -28,6 +31,8 @@ async function aVisitWithAnswers(count: number) {
   return { ...opened, visit };
 }
 
+const NOW = STARTED_AT + 60 * 60_000;
+
 describe("outboxStore", () => {
   it("peeks the oldest pending mutations in order, up to the limit", async () => {
     const { stores } = await aVisitWithAnswers(3);
@@ -38,9 +43,38 @@ describe("outboxStore", () => {
   it("removes only the acknowledged mutations", async () => {
     const { stores } = await aVisitWithAnswers(2);
 
-    await stores.outbox.ack([anId(1), anId(4), anId(999)]);
+    await stores.outbox.ack([anId(1), anId(4), anId(999)], NOW);
 
     expect(idsOf(await stores.outbox.peekBatch(10))).toEqual([anId(3)]);
+  });
+
+  it("keeps a 复查 decision the server applied for review, apart from what waits, for a few days", async () => {
+    const { stores } = await aVisitWithAnswers(1);
+    const item = anOpenItem();
+    const decision = actMutation(
+      item,
+      { type: "record_still_open", note: "仍未整改" },
+      anId(50),
+      NOW,
+    );
+    await stores.rectification.saveWithMutation(item, [], decision);
+
+    await stores.outbox.ack([anId(50), anId(1)], NOW);
+
+    expect(idsOf(await stores.outbox.peekBatch(10))).toEqual([anId(3)]);
+    expect(await stores.outbox.counts()).toEqual({ pending: 1, rejected: 0 });
+    expect(await stores.outbox.listSent()).toMatchObject([
+      {
+        mutation: { id: anId(50) },
+        status: "sent",
+        sentAt: NOW,
+        subject: { schoolId: item.schoolId, prompt: item.prompt },
+      },
+    ]);
+
+    await stores.outbox.ack([anId(3)], NOW + SENT_KEPT_MS + 1);
+
+    expect(await stores.outbox.listSent()).toEqual([]);
   });
 
   it("keeps rejected mutations with their refusal, listed apart and skipped by peekBatch", async () => {
