@@ -73,31 +73,20 @@ export function createOutboxStore(db: AppDb, report: ReportUnreadable = warnUnre
 
     /** Removes mutations the server confirmed (applied or duplicate). */
     async ack(mutationIds: readonly Id[], at: number): Promise<void> {
-      if (mutationIds.length === 0) return;
-      const tx = db.transaction("outbox", "readwrite");
-      const index = tx.store.index("byMutationId");
-      for (const id of mutationIds) {
-        const key = await index.getKey(id);
-        if (key === undefined) continue;
-        const record = readRecord(
-          outboxRecordSchema,
-          "outbox",
-          key,
-          await tx.store.get(key),
-          report,
-        );
-        // A 复查's decision (saved with its item's prompt) stays for review until its visit is long
-        // over; the rest goes.
-        if (record?.mutation.name === "rectification.act" && record.subject !== undefined)
-          await tx.store.put({ ...record, status: "sent", sentAt: at }, key);
-        else await tx.store.delete(key);
-      }
-      const byStatus = tx.store.index("byStatus");
-      for (const key of await byStatus.getAllKeys("sent")) {
-        const sent = readRecord(outboxRecordSchema, "outbox", key, await tx.store.get(key), report);
-        if ((sent?.sentAt ?? 0) < at - SENT_KEPT_MS) await tx.store.delete(key);
-      }
-      await tx.done;
+      // A 复查's decision (saved with its item's school and prompt) stays for review until its
+      // visit is long over; the rest goes.
+      await update(mutationIds, (record) =>
+        record.mutation.name === "rectification.act" && record.subject !== undefined
+          ? { ...record, status: "sent", sentAt: at }
+          : null,
+      );
+      const expired = (await listByStatus("sent")).filter(
+        (entry) => (entry.sentAt ?? 0) < at - SENT_KEPT_MS,
+      );
+      await update(
+        expired.map((entry) => entry.mutation.id),
+        () => null,
+      );
     },
 
     /** Moves mutations to the conflict list with the server's refusal; they are kept, never deleted. */
