@@ -57,12 +57,14 @@ export function scopeCondition(scope: SchoolScope, district: SQL, school: SQL): 
 }
 
 /**
- * Every filter but `month`, on rectification_item_facts f ⋈ schools s, with the scope. The finding
- * date is a China calendar day (`found_on`), as `from`/`to` are.
+ * Every filter but `month`, on rectification_item_facts f, with the scope. The finding date is a
+ * China calendar day (`found_on`), as `from`/`to` are.
  */
 function factFilters(scope: SchoolScope, filters: DashboardFilters): SQL {
   const parts: SQL[] = [scopeCondition(scope, sql`f.district_id`, sql`f.school_id`)];
-  if (filters.zone) parts.push(sql`s.zone_id = ${filters.zone}`);
+  if (filters.zone) {
+    parts.push(sql`f.school_id in (select s.id from schools s where s.zone_id = ${filters.zone})`);
+  }
   if (filters.school) parts.push(sql`f.school_id = ${filters.school}`);
   if (filters.inspector) parts.push(sql`f.inspector_id = ${filters.inspector}`);
   if (filters.domain) parts.push(sql`f.domain = ${filters.domain}`);
@@ -119,10 +121,8 @@ function overdueItems(scope: SchoolScope, filters: DashboardFilters, today: stri
   );
   return sql`
     select * from (
-      select f.school_id::text as school, coalesce(s.zone_id::text, '') as zone, f.inspector_id,
-        f.domain, f.severity, ${days} as days
+      select f.school_id, f.inspector_id, f.domain, f.severity, ${days} as days
       from rectification_item_facts f
-      join schools s on s.id = f.school_id
       where f.status in (${OPEN}) and ${factFilters(scope, filters)}
     ) o where o.days > 0`;
 }
@@ -187,23 +187,29 @@ async function aggregates(
 ): Promise<AggregateRow[]> {
   const result = await db.execute<AggregateRow>(sql`
     with o as (${overdueItems(scope, filters, today)}),
+    -- Each overdue item is grouped twice, by school and inspector and by domain and severity; the
+    -- figures by school, zone, inspector, domain, severity and in all are sums of those groups.
+    o2 as (
+      select grouping(o.school_id) as by_domain, o.school_id, o.inspector_id, o.domain,
+        o.severity, ${OVERDUE}
+      from o group by grouping sets ((o.school_id, o.inspector_id), (o.domain, o.severity))
+    ),
     od as (
-      select
-        case
-          when grouping(o.zone) = 0 then 'zone'
-          when grouping(o.school) = 0 then 'school'
-          when grouping(o.inspector_id) = 0 then 'inspector'
-          when grouping(o.domain) = 0 then 'domain'
-          when grouping(o.severity) = 0 then 'severity'
-          else 'all'
-        end as dim,
-        coalesce(o.zone, o.school, o.inspector_id, o.domain, o.severity, '') as key,
-        ${OVERDUE_SUMS}
-      from (
-        select o.zone, o.school, o.inspector_id, o.domain, o.severity, ${OVERDUE}
-        from o group by o.zone, o.school, o.inspector_id, o.domain, o.severity
-      ) o
-      group by grouping sets ((), (o.zone), (o.school), (o.inspector_id), (o.domain), (o.severity))
+      select 'school' as dim, o.school_id::text as key, ${OVERDUE_SUMS}
+      from o2 o where o.by_domain = 0 group by o.school_id
+      union all
+      select 'zone', coalesce(s.zone_id::text, ''), ${OVERDUE_SUMS}
+      from o2 o join schools s on s.id = o.school_id where o.by_domain = 0 group by s.zone_id
+      union all
+      select 'inspector', o.inspector_id, ${OVERDUE_SUMS}
+      from o2 o where o.by_domain = 0 group by o.inspector_id
+      union all
+      select 'domain', o.domain, ${OVERDUE_SUMS} from o2 o where o.by_domain = 1 group by o.domain
+      union all
+      select 'severity', o.severity, ${OVERDUE_SUMS}
+      from o2 o where o.by_domain = 1 group by o.severity
+      union all
+      select 'all', '', ${OVERDUE_SUMS} from o2 o where o.by_domain = 1
     ),
     -- Only schools with at least the 20th most overdue items can be among the 20 shown (all
     -- schools when fewer than 20 have any), and only the trend's months are read.
@@ -240,11 +246,12 @@ async function aggregates(
       ) as rn
       from g
     )
-    select r.*, coalesce(z.name, s.name, u.name) as name
+    select r.*, case r.dim
+        when 'zone' then (select z.name from zones z where z.id = nullif(r.key, '')::uuid)
+        when 'school' then (select s.name from schools s where s.id = r.key::uuid)
+        when 'inspector' then (select u.name from "user" u where u.id = r.key)
+      end as name
     from ranked r
-    left join zones z on r.dim = 'zone' and z.id::text = r.key
-    left join schools s on r.dim = 'school' and s.id::text = r.key
-    left join "user" u on r.dim = 'inspector' and u.id = r.key
     where r.dim <> 'school' or r.rn <= ${SCHOOL_LIMIT}`);
   return result.rows;
 }
@@ -266,7 +273,6 @@ async function repeatFindings(
     with r as (
       select f.school_id, f.item_code
       from rectification_item_facts f
-      join schools s on s.id = f.school_id
       where f.repeat and f.status <> 'cancelled' and ${factFilters(scope, filters)}
     ),
     g as (select school_id, item_code, count(*)::int as count from r group by school_id, item_code)
