@@ -1,7 +1,7 @@
 /**
  * What migration 0012's triggers keep for the office's figures, recounted independently: each
  * item's facts judged in JS from the item itself with the domain's rules, and the tallies counted
- * in plain SQL from rectification_items. A test calls these after writing items in some way and
+ * in plain SQL from rectification_items (by domain and severity, and over all of them as '*'). A test calls these after writing items in some way and
  * expects both to agree with what is stored.
  */
 import { and, eq, sql } from "drizzle-orm";
@@ -107,16 +107,19 @@ export async function tallies(db: Executor) {
       union all select ri.*, 'zone', coalesce(ri.zone_id::text, '') from ri
       union all select ri.*, 'school', ri.school_id::text from ri
       union all select ri.*, 'inspector', ri.inspector_id from ri
+      union all select ri.*, 'domain', ri.domain from ri
+      union all select ri.*, 'severity', ri.severity from ri
       union all select ri.*, 'found', to_char(ri.found_on, 'YYYY-MM') from ri
       union all select ri.*, 'closed', to_char(ri.closed_on, 'YYYY-MM') from ri
         where ri.closed_on is not null
     )
-    select district_id::text, dim, key, domain, severity, count(*)::int as total,
+    select district_id::text, dim, key, coalesce(domain, '*') as domain,
+      coalesce(severity, '*') as severity, count(*)::int as total,
       count(*) filter (where status = 'closed')::int as closed,
       count(*) filter (where status = 'cancelled')::int as cancelled,
       count(*) filter (where status = 'closed'
         and (due_date is null or closed_on <= due_date))::int as closed_on_time,
       coalesce(sum(closed_on - found_on) filter (where status = 'closed'), 0)::int as close_days
-    from keyed group by district_id, dim, key, domain, severity`);
+    from keyed group by grouping sets ((district_id, dim, key, domain, severity), (district_id, dim, key))`);
   return { stored: inOrder(stored.rows), counted: inOrder(counted.rows) };
 }

@@ -77,7 +77,8 @@ function factFilters(scope: SchoolScope, filters: DashboardFilters): SQL {
 /**
  * The tally rows (dim, key, domain, severity and the counts that do not depend on today) of the
  * items in scope that match the filters. The stored tallies serve a scope of whole districts
- * filtered at most by domain and severity; a zone, school, inspector or date range narrows the
+ * filtered at most by domain and severity (their rows over all domains and severities when
+ * neither is); a zone, school, inspector or date range narrows the
  * items enough to tally them here, with the same function the triggers use.
  */
 function tallyRows(scope: SchoolScope, filters: DashboardFilters): SQL {
@@ -89,11 +90,13 @@ function tallyRows(scope: SchoolScope, filters: DashboardFilters): SQL {
     !filters.from &&
     !filters.to;
   if (stored) {
+    const byDomainOrSeverity = filters.domain || filters.severity;
     return sql`
       select t.dim, t.key, t.domain, t.severity, t.total, t.closed, t.cancelled,
         t.closed_on_time, t.close_days
       from rectification_tallies t
       where ${scopeCondition(scope, sql`t.district_id`, sql`null`)}
+        and ${byDomainOrSeverity ? sql`t.domain <> '*'` : sql`t.domain = '*' and t.severity = '*'`}
         ${filters.domain ? sql`and t.domain = ${filters.domain}` : sql``}
         ${filters.severity ? sql`and t.severity = ${filters.severity}` : sql``}`;
   }
@@ -226,18 +229,24 @@ async function aggregates(
         when 'closed' then t.key >= ${trendFrom}
         else true end
     ),
-    st as (
-      select t.dim, t.key, ${SUMS} from t group by t.dim, t.key
-      union all
-      select 'domain', t.domain, ${SUMS} from t where t.dim = 'all' group by t.domain
-      union all
-      select 'severity', t.severity, ${SUMS} from t where t.dim = 'all' group by t.severity
-    ),
+    st as (select t.dim, t.key, ${SUMS} from t group by t.dim, t.key),
+    -- The static and the overdue figures of each group side by side (a group with no items, e.g. a
+    -- zone whose schools all moved, or a school that cannot be among the 20, is left out).
     g as (
-      select st.*, coalesce(od.overdue, 0) as overdue, coalesce(od.d1to7, 0) as d1to7,
-        coalesce(od.d8to30, 0) as d8to30, coalesce(od.d31to90, 0) as d31to90,
-        coalesce(od.over90, 0) as over90
-      from st left join od on od.dim = st.dim and od.key = st.key
+      select x.dim, x.key, sum(x.total)::int as total, sum(x.closed)::int as closed,
+        sum(x.cancelled)::int as cancelled, sum(x.closed_on_time)::int as closed_on_time,
+        sum(x.close_days)::int as close_days, sum(x.overdue)::int as overdue,
+        sum(x.d1to7)::int as d1to7, sum(x.d8to30)::int as d8to30,
+        sum(x.d31to90)::int as d31to90, sum(x.over90)::int as over90
+      from (
+        select st.*, 0 as overdue, 0 as d1to7, 0 as d8to30, 0 as d31to90, 0 as over90 from st
+        union all
+        select od.dim, od.key, 0, 0, 0, 0, 0, od.overdue, od.d1to7, od.d8to30, od.d31to90,
+          od.over90
+        from od
+      ) x
+      group by x.dim, x.key
+      having sum(x.total) > 0
     ),
     ranked as (
       select g.*, row_number() over (

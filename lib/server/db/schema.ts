@@ -537,8 +537,9 @@ export const rectificationFirstClosures = pgTable(
 
 /**
  * The items' counts that do not depend on today, summed per district, figure dimension
- * (`all`, `zone`, `school`, `inspector`, `found` and `closed` month) and key, domain and severity.
- * Overdue depends on today and is counted from the open items' facts at read time.
+ * (`all`, `zone`, `school`, `inspector`, `found` and `closed` month) and key, domain and severity,
+ * and again over all domains and severities (domain = severity = '*'). Overdue depends on today
+ * and is counted from the open items' facts at read time.
  */
 export const rectificationTallies = pgTable(
   "rectification_tallies",
@@ -554,7 +555,7 @@ export const rectificationTallies = pgTable(
     closedOnTime: integer("closed_on_time").notNull(),
     closeDays: integer("close_days").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.dim, t.key, t.domain, t.severity] })],
+  (t) => [primaryKey({ columns: [t.districtId, t.domain, t.severity, t.dim, t.key] })],
 );
 
 /**

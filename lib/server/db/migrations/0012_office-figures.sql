@@ -33,7 +33,7 @@ CREATE TABLE "rectification_tallies" (
 	"cancelled" integer NOT NULL,
 	"closed_on_time" integer NOT NULL,
 	"close_days" integer NOT NULL,
-	CONSTRAINT "rectification_tallies_district_id_dim_key_domain_severity_pk" PRIMARY KEY("district_id","dim","key","domain","severity")
+	CONSTRAINT "rectification_tallies_district_id_domain_severity_dim_key_pk" PRIMARY KEY("district_id","domain","severity","dim","key")
 );
 --> statement-breakpoint
 ALTER TABLE "rectification_item_facts" ADD CONSTRAINT "rectification_item_facts_item_id_rectification_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."rectification_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -45,7 +45,8 @@ CREATE INDEX "rectification_item_facts_repeat_idx" ON "rectification_item_facts"
 -- The office's figures (lib/server/analytics/dashboard.ts) read three tables kept by the triggers
 -- below in the transaction of every item change, whoever writes it: facts (one narrow row per
 -- item), first closures (per school and check item, for 屡查屡犯) and tallies (what does not depend
--- on today, summed per district, dimension and key, domain and severity).
+-- on today, summed per district, dimension and key, domain and severity, and again over all domains
+-- and severities as domain = severity = '*', which is what a view without those filters reads).
 
 -- The China calendar day the school's 整改报告 came (SchoolResponse.submittedAt, epoch ms).
 CREATE FUNCTION rectification_reported_on(response jsonb) RETURNS date
@@ -76,7 +77,8 @@ CREATE FUNCTION rectification_tally_rows(f rectification_item_facts, zone_id uui
       (f.status = 'closed' AND (f.due_date IS NULL OR f.closed_on <= f.due_date))::integer,
       CASE WHEN f.status = 'closed' THEN coalesce(f.closed_on - f.found_on, 0) ELSE 0 END
     FROM (VALUES ('all', ''), ('zone', coalesce(zone_id::text, '')), ('school', f.school_id::text),
-      ('inspector', f.inspector_id), ('found', to_char(f.found_on::timestamp, 'YYYY-MM')),
+      ('inspector', f.inspector_id), ('domain', f.domain), ('severity', f.severity),
+      ('found', to_char(f.found_on::timestamp, 'YYYY-MM')),
       ('closed', to_char(f.closed_on::timestamp, 'YYYY-MM'))) AS d (dim, key)
     WHERE d.key IS NOT NULL;
   END;--> statement-breakpoint
@@ -89,10 +91,11 @@ INSERT INTO rectification_item_facts
   JOIN rectification_first_closures fc ON fc.school_id = ri.school_id AND fc.item_code = ri.item_code
   CROSS JOIN LATERAL rectification_fact(ri, fc.first_closed_at) f;--> statement-breakpoint
 INSERT INTO rectification_tallies
-  SELECT f.district_id, r.dim, r.key, f.domain, f.severity, sum(r.total), sum(r.closed),
+  SELECT f.district_id, r.dim, r.key, g.domain, g.severity, sum(r.total), sum(r.closed),
     sum(r.cancelled), sum(r.closed_on_time), sum(r.close_days)
   FROM rectification_item_facts f JOIN schools s ON s.id = f.school_id
   CROSS JOIN LATERAL rectification_tally_rows(f, s.zone_id) r
+  CROSS JOIN LATERAL (VALUES (f.domain, f.severity), ('*', '*')) AS g (domain, severity)
   GROUP BY 1, 2, 3, 4, 5;--> statement-breakpoint
 -- Adds (sign 1) or takes back (-1) what one item's facts count. FOR SHARE on the school: a move of
 -- the school to another zone (below) and this wait for each other, so no count is left in the old zone.
@@ -100,11 +103,12 @@ CREATE FUNCTION rectification_tally(f rectification_item_facts, sign integer) RE
   LANGUAGE sql
   BEGIN ATOMIC
     INSERT INTO rectification_tallies AS t
-      SELECT f.district_id, r.dim, r.key, f.domain, f.severity, sign * r.total, sign * r.closed,
+      SELECT f.district_id, r.dim, r.key, g.domain, g.severity, sign * r.total, sign * r.closed,
         sign * r.cancelled, sign * r.closed_on_time, sign * r.close_days
       FROM rectification_tally_rows(f, (SELECT s.zone_id FROM schools s WHERE s.id = f.school_id FOR SHARE)) r
-      ORDER BY r.dim, r.key
-    ON CONFLICT (district_id, dim, key, domain, severity) DO UPDATE SET
+      CROSS JOIN (VALUES (f.domain, f.severity), ('*', '*')) AS g (domain, severity)
+      ORDER BY g.domain, g.severity, r.dim, r.key
+    ON CONFLICT (district_id, domain, severity, dim, key) DO UPDATE SET
       total = t.total + excluded.total, closed = t.closed + excluded.closed,
       cancelled = t.cancelled + excluded.cancelled,
       closed_on_time = t.closed_on_time + excluded.closed_on_time,
@@ -168,7 +172,7 @@ BEGIN
     FROM rectification_tallies s
     CROSS JOIN (VALUES (coalesce(OLD.zone_id::text, ''), -1), (coalesce(NEW.zone_id::text, ''), 1)) AS z (key, sign)
     WHERE s.district_id = NEW.district_id AND s.dim = 'school' AND s.key = NEW.id::text
-  ON CONFLICT (district_id, dim, key, domain, severity) DO UPDATE SET
+  ON CONFLICT (district_id, domain, severity, dim, key) DO UPDATE SET
     total = t.total + excluded.total, closed = t.closed + excluded.closed,
     cancelled = t.cancelled + excluded.cancelled,
     closed_on_time = t.closed_on_time + excluded.closed_on_time,
@@ -177,4 +181,5 @@ BEGIN
 END $$;--> statement-breakpoint
 CREATE TRIGGER schools_zone_tallies AFTER UPDATE OF zone_id ON schools
   FOR EACH ROW WHEN (OLD.zone_id IS DISTINCT FROM NEW.zone_id)
-  EXECUTE FUNCTION schools_zone_tallies();
+  EXECUTE FUNCTION schools_zone_tallies();--> statement-breakpoint
+ANALYZE rectification_first_closures, rectification_item_facts, rectification_tallies;
