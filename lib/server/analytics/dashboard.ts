@@ -1,8 +1,10 @@
 /**
- * The office dashboard's read model, computed in PostgreSQL: the scope is resolved once into a
- * district or school list, the filters become one WHERE clause, and every figure is an aggregate
- * (one GROUPING SETS pass for the breakdowns, one query for repeat findings, one for coverage).
- * No item row is loaded into Node. Overdue follows lib/domain/rectification/transition.ts
+ * The office dashboard's read model, computed in PostgreSQL from what migration 0012's triggers keep
+ * with every item change: tallies of the counts that do not depend on today (per district,
+ * dimension, domain and severity, so a city sums a few thousand rows, not its 200k items), the open
+ * items' facts for overdue (which depends on today), and a repeat flag per item for 屡查屡犯.
+ * The scope is resolved once into a district or school list, the filters become one WHERE clause;
+ * no item row is loaded into Node. Overdue follows lib/domain/rectification/transition.ts
  * (`daysOverdue`): the school's lateness, frozen at the report's date while it awaits review.
  */
 import "server-only";
@@ -10,7 +12,12 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 
 import type { Breakdown, Dashboard, Figures } from "@/lib/domain/analytics/figures";
-import { type DashboardFilters, monthOf, monthRange } from "@/lib/domain/analytics/filters";
+import {
+  type DashboardFilters,
+  monthOf,
+  monthRange,
+  OPEN_STATUSES,
+} from "@/lib/domain/analytics/filters";
 import { addDays, chinaDayStart, toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
 import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
@@ -24,8 +31,8 @@ import {
 
 import { schoolScopeOf, type SchoolScope } from "../auth/scope";
 import type { Executor } from "../db/client";
+import { daysOverdueSql } from "../rectification/overdue";
 
-const TZ = "Asia/Shanghai";
 const SCHOOL_LIMIT = 20;
 
 /** A PostgreSQL array literal of validated ids, sent as one parameter whatever its length. */
@@ -49,49 +56,83 @@ export function scopeCondition(scope: SchoolScope, district: SQL, school: SQL): 
   }
 }
 
-/** Every filter but `month`, on rectification_items ri ⋈ schools s ⋈ templates t. */
-function itemFilters(filters: DashboardFilters): SQL {
-  const parts: SQL[] = [];
-  if (filters.zone) parts.push(sql`s.zone_id = ${filters.zone}`);
-  if (filters.school) parts.push(sql`ri.school_id = ${filters.school}`);
-  if (filters.inspector) parts.push(sql`ri.inspector_id = ${filters.inspector}`);
-  if (filters.domain) parts.push(sql`t.domain = ${filters.domain}`);
-  if (filters.severity) parts.push(sql`ri.severity = ${filters.severity}`);
-  if (filters.from) parts.push(sql`ri.created_at >= ${new Date(chinaDayStart(filters.from))}`);
-  if (filters.to) {
-    parts.push(sql`ri.created_at < ${new Date(chinaDayStart(addDays(filters.to, 1)))}`);
+/**
+ * Every filter but `month`, on rectification_item_facts f, with the scope. The finding date is a
+ * China calendar day (`found_on`), as `from`/`to` are.
+ */
+function factFilters(scope: SchoolScope, filters: DashboardFilters): SQL {
+  const parts: SQL[] = [scopeCondition(scope, sql`f.district_id`, sql`f.school_id`)];
+  if (filters.zone) {
+    parts.push(sql`f.school_id in (select s.id from schools s where s.zone_id = ${filters.zone})`);
   }
-  return parts.length === 0 ? sql`true` : sql.join(parts, sql` and `);
+  if (filters.school) parts.push(sql`f.school_id = ${filters.school}`);
+  if (filters.inspector) parts.push(sql`f.inspector_id = ${filters.inspector}`);
+  if (filters.domain) parts.push(sql`f.domain = ${filters.domain}`);
+  if (filters.severity) parts.push(sql`f.severity = ${filters.severity}`);
+  if (filters.from) parts.push(sql`f.found_on >= ${filters.from}::date`);
+  if (filters.to) parts.push(sql`f.found_on <= ${filters.to}::date`);
+  return sql.join(parts, sql` and `);
 }
 
 /**
- * The filtered items with what the figures need, as a CTE body. `days_overdue` is the domain's
- * `daysOverdue` in SQL: open items count to today, a report awaiting review to the day it came.
+ * The tally rows (dim, key, domain, severity and the counts that do not depend on today) of the
+ * items in scope that match the filters. The stored tallies serve a scope of whole districts
+ * filtered at most by domain and severity (their rows over all domains and severities when
+ * neither is); a zone, school, inspector or date range narrows the
+ * items enough to tally them here, with the same function the triggers use.
  */
-export function filteredItems(scope: SchoolScope, filters: DashboardFilters, today: string): SQL {
+function tallyRows(scope: SchoolScope, filters: DashboardFilters): SQL {
+  const stored =
+    scope.kind !== "schools" &&
+    !filters.zone &&
+    !filters.school &&
+    !filters.inspector &&
+    !filters.from &&
+    !filters.to;
+  if (stored) {
+    const byDomainOrSeverity = filters.domain || filters.severity;
+    return sql`
+      select t.dim, t.key, t.domain, t.severity, t.total, t.closed, t.cancelled,
+        t.closed_on_time, t.close_days
+      from rectification_tallies t
+      where ${scopeCondition(scope, sql`t.district_id`, sql`null`)}
+        and ${byDomainOrSeverity ? sql`t.domain <> '*'` : sql`t.domain = '*' and t.severity = '*'`}
+        ${filters.domain ? sql`and t.domain = ${filters.domain}` : sql``}
+        ${filters.severity ? sql`and t.severity = ${filters.severity}` : sql``}`;
+  }
   return sql`
-    select ri.id, ri.school_id, s.zone_id, ri.inspector_id, t.domain, ri.severity, ri.status,
-      ri.due_date, ri.item_code, ri.created_at,
-      (ri.created_at at time zone ${TZ})::date as found_on,
-      (ri.closed_at at time zone ${TZ})::date as closed_on,
-      case
-        when ri.due_date is null then 0
-        when ri.status in ('pending', 'in_progress', 'returned')
-          then greatest(0, ${today}::date - ri.due_date)
-        when ri.status = 'submitted' then greatest(0, coalesce(
-          (to_timestamp((ri.response ->> 'submittedAt')::bigint / 1000.0) at time zone ${TZ})::date,
-          ${today}::date) - ri.due_date)
-        else 0
-      end as days_overdue
-    from rectification_items ri
-    join schools s on s.id = ri.school_id
-    left join templates t on t.code = ri.template_code and t.version = ri.template_version
-    where ${scopeCondition(scope, sql`ri.district_id`, sql`ri.school_id`)} and ${itemFilters(filters)}`;
+    select r.dim, r.key, f.domain, f.severity, sum(r.total) as total, sum(r.closed) as closed,
+      sum(r.cancelled) as cancelled, sum(r.closed_on_time) as closed_on_time,
+      sum(r.close_days) as close_days
+    from rectification_item_facts f
+    join schools s on s.id = f.school_id
+    cross join lateral rectification_tally_rows(f, s.zone_id) r
+    where ${factFilters(scope, filters)}
+    group by r.dim, r.key, f.domain, f.severity`;
+}
+
+const OPEN = sql.join(
+  OPEN_STATUSES.map((status) => sql`${status}`),
+  sql`, `,
+);
+
+/** The open items in scope matching the filters that are overdue today, with their days overdue. */
+function overdueItems(scope: SchoolScope, filters: DashboardFilters, today: string): SQL {
+  const days = daysOverdueSql(
+    { status: sql`f.status`, dueDate: sql`f.due_date`, reportedOn: sql`f.reported_on` },
+    today,
+  );
+  return sql`
+    select * from (
+      select f.school_id, f.inspector_id, f.domain, f.severity, ${days} as days
+      from rectification_item_facts f
+      where f.status in (${OPEN}) and ${factFilters(scope, filters)}
+    ) o where o.days > 0`;
 }
 
 type AggregateRow = {
   dim: string;
-  key: string | null;
+  key: string;
   total: number;
   open: number;
   closed: number;
@@ -114,7 +155,7 @@ function figuresOf(row: AggregateRow | undefined): Figures {
   const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
   return {
     total,
-    open: n(row?.open),
+    open: total - closed - cancelled,
     closed,
     cancelled,
     overdue: n(row?.overdue),
@@ -124,42 +165,88 @@ function figuresOf(row: AggregateRow | undefined): Figures {
   };
 }
 
-/** The figures of a group of `f` rows (filteredItems), as AggregateRow's columns. */
-const METRICS = sql`
-  count(*)::int as total,
-  count(*) filter (where f.status not in ('closed', 'cancelled'))::int as open,
-  count(*) filter (where f.status = 'closed')::int as closed,
-  count(*) filter (where f.status = 'cancelled')::int as cancelled,
-  count(*) filter (where f.days_overdue > 0)::int as overdue,
-  count(*) filter (where f.status = 'closed'
-    and (f.due_date is null or f.closed_on <= f.due_date))::int as closed_on_time,
-  sum(f.closed_on - f.found_on) filter (where f.status = 'closed')::int as close_days,
-  count(*) filter (where f.days_overdue between 1 and 7)::int as d1to7,
-  count(*) filter (where f.days_overdue between 8 and 30)::int as d8to30,
-  count(*) filter (where f.days_overdue between 31 and 90)::int as d31to90,
-  count(*) filter (where f.days_overdue > 90)::int as over90`;
+/** The sums of a group of tally rows `t`, as AggregateRow's static columns. */
+const SUMS = sql`
+  sum(t.total)::int as total, sum(t.closed)::int as closed, sum(t.cancelled)::int as cancelled,
+  sum(t.closed_on_time)::int as closed_on_time, sum(t.close_days)::int as close_days`;
 
-async function aggregates(db: Executor, items: SQL, trendFrom: string): Promise<AggregateRow[]> {
+/** The overdue counts of a group of overdueItems `o`, and of a group of such counts. */
+const OVERDUE_SUMS = sql`
+  sum(o.overdue)::int as overdue, sum(o.d1to7)::int as d1to7, sum(o.d8to30)::int as d8to30,
+  sum(o.d31to90)::int as d31to90, sum(o.over90)::int as over90`;
+const OVERDUE = sql`
+  count(*)::int as overdue,
+  count(*) filter (where o.days <= 7)::int as d1to7,
+  count(*) filter (where o.days between 8 and 30)::int as d8to30,
+  count(*) filter (where o.days between 31 and 90)::int as d31to90,
+  count(*) filter (where o.days > 90)::int as over90`;
+
+async function aggregates(
+  db: Executor,
+  scope: SchoolScope,
+  filters: DashboardFilters,
+  today: string,
+  trendFrom: string,
+): Promise<AggregateRow[]> {
   const result = await db.execute<AggregateRow>(sql`
-    with f as (${items}),
+    with o as (${overdueItems(scope, filters, today)}),
+    -- Each overdue item is grouped twice, by school and inspector and by domain and severity; the
+    -- figures by school, zone, inspector, domain, severity and in all are sums of those groups.
+    o2 as (
+      select grouping(o.school_id) as by_domain, o.school_id, o.inspector_id, o.domain,
+        o.severity, ${OVERDUE}
+      from o group by grouping sets ((o.school_id, o.inspector_id), (o.domain, o.severity))
+    ),
+    od as (
+      select 'school' as dim, o.school_id::text as key, ${OVERDUE_SUMS}
+      from o2 o where o.by_domain = 0 group by o.school_id
+      union all
+      select 'zone', coalesce(s.zone_id::text, ''), ${OVERDUE_SUMS}
+      from o2 o join schools s on s.id = o.school_id where o.by_domain = 0 group by s.zone_id
+      union all
+      select 'inspector', o.inspector_id, ${OVERDUE_SUMS}
+      from o2 o where o.by_domain = 0 group by o.inspector_id
+      union all
+      select 'domain', o.domain, ${OVERDUE_SUMS} from o2 o where o.by_domain = 1 group by o.domain
+      union all
+      select 'severity', o.severity, ${OVERDUE_SUMS}
+      from o2 o where o.by_domain = 1 group by o.severity
+      union all
+      select 'all', '', ${OVERDUE_SUMS} from o2 o where o.by_domain = 1
+    ),
+    -- Only schools with at least the 20th most overdue items can be among the 20 shown (all
+    -- schools when fewer than 20 have any), and only the trend's months are read.
+    cut as (
+      select coalesce((select od.overdue from od where od.dim = 'school'
+        order by od.overdue desc offset ${SCHOOL_LIMIT - 1} limit 1), 0) as n
+    ),
+    t as (
+      select * from (${tallyRows(scope, filters)}) t
+      where case t.dim
+        when 'school' then (select n from cut) = 0 or t.key in (
+          select od.key from od where od.dim = 'school' and od.overdue >= (select n from cut))
+        when 'found' then t.key >= ${trendFrom}
+        when 'closed' then t.key >= ${trendFrom}
+        else true end
+    ),
+    st as (select t.dim, t.key, ${SUMS} from t group by t.dim, t.key),
+    -- The static and the overdue figures of each group side by side (a group with no items, e.g. a
+    -- zone whose schools all moved, or a school that cannot be among the 20, is left out).
     g as (
-      select
-        case
-          when grouping(f.zone_id) = 0 then 'zone'
-          when grouping(f.school_id) = 0 then 'school'
-          when grouping(f.inspector_id) = 0 then 'inspector'
-          when grouping(f.domain) = 0 then 'domain'
-          when grouping(f.severity) = 0 then 'severity'
-          when grouping(to_char(f.found_on, 'YYYY-MM')) = 0 then 'found_month'
-          when grouping(to_char(f.closed_on, 'YYYY-MM')) = 0 then 'closed_month'
-          else 'all'
-        end as dim,
-        coalesce(f.zone_id::text, f.school_id::text, f.inspector_id, f.domain, f.severity,
-          to_char(f.found_on, 'YYYY-MM'), to_char(f.closed_on, 'YYYY-MM')) as key,
-        ${METRICS}
-      from f
-      group by grouping sets ((), (f.zone_id), (f.school_id), (f.inspector_id), (f.domain),
-        (f.severity), (to_char(f.found_on, 'YYYY-MM')), (to_char(f.closed_on, 'YYYY-MM')))
+      select x.dim, x.key, sum(x.total)::int as total, sum(x.closed)::int as closed,
+        sum(x.cancelled)::int as cancelled, sum(x.closed_on_time)::int as closed_on_time,
+        sum(x.close_days)::int as close_days, sum(x.overdue)::int as overdue,
+        sum(x.d1to7)::int as d1to7, sum(x.d8to30)::int as d8to30,
+        sum(x.d31to90)::int as d31to90, sum(x.over90)::int as over90
+      from (
+        select st.*, 0 as overdue, 0 as d1to7, 0 as d8to30, 0 as d31to90, 0 as over90 from st
+        union all
+        select od.dim, od.key, 0, 0, 0, 0, 0, od.overdue, od.d1to7, od.d8to30, od.d31to90,
+          od.over90
+        from od
+      ) x
+      group by x.dim, x.key
+      having sum(x.total) > 0
     ),
     ranked as (
       select g.*, row_number() over (
@@ -168,17 +255,22 @@ async function aggregates(db: Executor, items: SQL, trendFrom: string): Promise<
       ) as rn
       from g
     )
-    select r.*, coalesce(z.name, s.name, u.name) as name
+    select r.*, case r.dim
+        when 'zone' then (select z.name from zones z where z.id = nullif(r.key, '')::uuid)
+        when 'school' then (select s.name from schools s where s.id = r.key::uuid)
+        when 'inspector' then (select u.name from "user" u where u.id = r.key)
+      end as name
     from ranked r
-    left join zones z on r.dim = 'zone' and z.id::text = r.key
-    left join schools s on r.dim = 'school' and s.id::text = r.key
-    left join "user" u on r.dim = 'inspector' and u.id = r.key
-    where (r.dim <> 'school' or r.rn <= ${SCHOOL_LIMIT})
-      and (r.dim not in ('found_month', 'closed_month') or r.key >= ${trendFrom})`);
+    where r.dim <> 'school' or r.rn <= ${SCHOOL_LIMIT}`);
   return result.rows;
 }
 
-async function repeatFindings(db: Executor, items: SQL): Promise<Dashboard["repeats"]> {
+/** 屡查屡犯: the items (not cancelled) flagged as repeats when they were found or an earlier one closed. */
+async function repeatFindings(
+  db: Executor,
+  scope: SchoolScope,
+  filters: DashboardFilters,
+): Promise<Dashboard["repeats"]> {
   const result = await db.execute<{
     school_id: string;
     school_name: string;
@@ -187,13 +279,10 @@ async function repeatFindings(db: Executor, items: SQL): Promise<Dashboard["repe
     count: number;
     total: number;
   }>(sql`
-    with f as (${items}),
-    r as (
-      select f.school_id, f.item_code, f.id from f
-      where f.status <> 'cancelled' and exists (
-        select 1 from rectification_items p
-        where p.school_id = f.school_id and p.item_code = f.item_code
-          and p.status = 'closed' and p.closed_at < f.created_at)
+    with r as (
+      select f.school_id, f.item_code
+      from rectification_item_facts f
+      where f.repeat and f.status <> 'cancelled' and ${factFilters(scope, filters)}
     ),
     g as (select school_id, item_code, count(*)::int as count from r group by school_id, item_code)
     select g.school_id, s.name as school_name, g.item_code, g.count,
@@ -263,7 +352,7 @@ function breakdown<K extends string>(
 ): Breakdown<K> {
   return rows
     .filter((r) => r.dim === dim)
-    .map((r) => ({ key: (r.key ?? "") as K, name: nameOf(r), figures: figuresOf(r) }));
+    .map((r) => ({ key: r.key as K, name: nameOf(r), figures: figuresOf(r) }));
 }
 
 /** The last `count` months up to and including `month`, oldest first. */
@@ -283,18 +372,17 @@ export async function getDashboard(
   const today = toChinaDate(now);
   const month = filters.month ?? monthOf(today);
   const scope = await schoolScopeOf(db, user);
-  const items = filteredItems(scope, filters, today);
   const months = monthsUpTo(monthOf(today), 12);
   const [rows, repeats, cover] = await Promise.all([
-    aggregates(db, items, months[0]!),
-    repeatFindings(db, items),
+    aggregates(db, scope, filters, today, months[0]!),
+    repeatFindings(db, scope, filters),
     coverage(db, scope, filters, month),
   ]);
   const all = rows.find((r) => r.dim === "all");
   const count = (dim: string, key: string) =>
     rows.find((r) => r.dim === dim && r.key === key)?.total ?? 0;
   const closedIn = (key: string) =>
-    rows.find((r) => r.dim === "closed_month" && r.key === key)?.closed ?? 0;
+    rows.find((r) => r.dim === "closed" && r.key === key)?.closed ?? 0;
   const byName = (a: { name: string }, b: { name: string }) =>
     a.name.localeCompare(b.name, "zh-CN");
   return {
@@ -311,12 +399,12 @@ export async function getDashboard(
     bySchool: breakdown(rows, "school", (r) => r.name ?? ""),
     byInspector: breakdown(rows, "inspector", (r) => r.name ?? "").sort(byName),
     byDomain: breakdown<TemplateDomain>(rows, "domain", (r) =>
-      r.key === null ? "其他" : (DOMAIN_LABELS[r.key as TemplateDomain] ?? r.key),
+      r.key === "" ? "其他" : (DOMAIN_LABELS[r.key as TemplateDomain] ?? r.key),
     ).sort((a, b) => TEMPLATE_DOMAINS.indexOf(a.key) - TEMPLATE_DOMAINS.indexOf(b.key)),
     bySeverity: breakdown<Severity>(rows, "severity", (r) =>
-      severitySchema.safeParse(r.key).success ? SEVERITY_LABELS[r.key as Severity] : (r.key ?? ""),
+      severitySchema.safeParse(r.key).success ? SEVERITY_LABELS[r.key as Severity] : r.key,
     ).sort((a, b) => severitySchema.options.indexOf(b.key) - severitySchema.options.indexOf(a.key)),
-    trend: months.map((m) => ({ month: m, found: count("found_month", m), closed: closedIn(m) })),
+    trend: months.map((m) => ({ month: m, found: count("found", m), closed: closedIn(m) })),
     repeats,
     coverage: cover,
   };
@@ -332,10 +420,16 @@ export async function figuresBySchool(
   if (schoolIds.length === 0) return new Map();
   const scope = await schoolScopeOf(db, user);
   const listed: SchoolScope = { kind: "schools", schoolIds: [...schoolIds] };
+  const days = daysOverdueSql(
+    { status: sql`f.status`, dueDate: sql`f.due_date`, reportedOn: sql`f.reported_on` },
+    toChinaDate(now),
+  );
   const result = await db.execute<AggregateRow>(sql`
-    with f as (${filteredItems(scope, {}, toChinaDate(now))}
-      and ${scopeCondition(listed, sql`ri.district_id`, sql`ri.school_id`)})
-    select 'school' as dim, f.school_id::text as key, ${METRICS}, null as name
-    from f group by f.school_id`);
-  return new Map(result.rows.map((row) => [row.key ?? "", figuresOf(row)]));
+    select f.school_id::text as key, ${SUMS}, count(*) filter (where ${days} > 0)::int as overdue
+    from rectification_item_facts f
+    cross join lateral rectification_tally_rows(f, null) t
+    where t.dim = 'all' and ${scopeCondition(scope, sql`f.district_id`, sql`f.school_id`)}
+      and ${scopeCondition(listed, sql`f.district_id`, sql`f.school_id`)}
+    group by f.school_id`);
+  return new Map(result.rows.map((row) => [row.key, figuresOf(row)]));
 }

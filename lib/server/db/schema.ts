@@ -478,6 +478,87 @@ export const rectificationItems = pgTable(
 );
 
 /**
+ * The office's figures read these three tables, never the wide rectification_items; all three are
+ * written only by the triggers of migration 0012 (same transaction as the item's change, whoever
+ * writes it: the rectification service, a sync push, the seeders), so they are always current.
+ *
+ * One narrow row per item: what the dashboard filters and counts by, and whether it is a 屡查屡犯
+ * repeat (an item of the same check item was closed at the school before this one was found).
+ */
+export const rectificationItemFacts = pgTable(
+  "rectification_item_facts",
+  {
+    itemId: uuid("item_id")
+      .primaryKey()
+      .references(() => rectificationItems.id, { onDelete: "cascade" }),
+    districtId: uuid("district_id").notNull(),
+    schoolId: uuid("school_id").notNull(),
+    inspectorId: text("inspector_id").notNull(),
+    /** The checklist's domain; '' when its template is unknown. */
+    domain: text("domain").notNull(),
+    severity: text("severity").notNull(),
+    status: text("status").notNull(),
+    itemCode: text("item_code").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /** China calendar days of the finding, the 销号 and the school's report. */
+    foundOn: date("found_on", { mode: "string" }).notNull(),
+    closedOn: date("closed_on", { mode: "string" }),
+    dueDate: date("due_date", { mode: "string" }),
+    reportedOn: date("reported_on", { mode: "string" }),
+    repeat: boolean("repeat").notNull(),
+  },
+  (t) => [
+    index("rectification_item_facts_pair_idx").on(t.schoolId, t.itemCode, t.createdAt),
+    index("rectification_item_facts_found_idx").on(t.districtId, t.foundOn),
+    index("rectification_item_facts_inspector_idx").on(t.inspectorId),
+    // Overdue is counted at read time (it depends on today), over the open items only.
+    index("rectification_item_facts_open_idx")
+      .on(t.districtId, t.schoolId)
+      .where(sql`${t.status} in ('pending', 'in_progress', 'submitted', 'returned')`),
+    index("rectification_item_facts_repeat_idx")
+      .on(t.districtId)
+      .where(sql`${t.repeat} and ${t.status} <> 'cancelled'`),
+  ],
+);
+
+/**
+ * Per school and check item: when an item of it was first closed. Its row is also the lock that
+ * queues a finding and a 销号 of the same pair, so neither misses the other's repeat.
+ */
+export const rectificationFirstClosures = pgTable(
+  "rectification_first_closures",
+  {
+    schoolId: uuid("school_id").notNull(),
+    itemCode: text("item_code").notNull(),
+    firstClosedAt: timestamp("first_closed_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.itemCode] })],
+);
+
+/**
+ * The items' counts that do not depend on today, summed per district, figure dimension
+ * (`all`, `zone`, `school`, `inspector`, `found` and `closed` month) and key, domain and severity,
+ * and again over all domains and severities (domain = severity = '*'). Overdue depends on today
+ * and is counted from the open items' facts at read time.
+ */
+export const rectificationTallies = pgTable(
+  "rectification_tallies",
+  {
+    districtId: uuid("district_id").notNull(),
+    dim: text("dim").notNull(),
+    key: text("key").notNull(),
+    domain: text("domain").notNull(),
+    severity: text("severity").notNull(),
+    total: integer("total").notNull(),
+    closed: integer("closed").notNull(),
+    cancelled: integer("cancelled").notNull(),
+    closedOnTime: integer("closed_on_time").notNull(),
+    closeDays: integer("close_days").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.domain, t.severity, t.dim, t.key] })],
+);
+
+/**
  * Every change of every item, append-only and hash-chained per item (lib/domain/rectification/
  * events.ts). Never updated or deleted; `actor_id` has no foreign key so history outlives accounts.
  */

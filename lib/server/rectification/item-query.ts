@@ -13,10 +13,7 @@ import { z } from "zod";
 import { chinaDayStart, toChinaDate } from "@/lib/domain/dates";
 import { idSchema } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
-import {
-  FINAL_STATUSES,
-  rectificationStatusSchema,
-} from "@/lib/domain/rectification/rectification.schema";
+import { rectificationStatusSchema } from "@/lib/domain/rectification/rectification.schema";
 import { daysOverdue } from "@/lib/domain/rectification/transition";
 import {
   severitySchema,
@@ -27,6 +24,7 @@ import { dateStringSchema } from "@/lib/domain/visit/answer.schema";
 
 import { inScope } from "./access";
 import { rowToItem } from "./item-repository";
+import { daysOverdueSql, reportedOnSql } from "./overdue";
 import type { Executor } from "../db/client";
 import {
   finishPage,
@@ -116,20 +114,14 @@ function sortKey(query: Pick<LedgerQuery, "sort" | "dir">): SortKey {
       };
 }
 
-const OPEN_STATUS = sql`${items.status} not in (${sql.join(
-  FINAL_STATUSES.map((s) => sql`${s}`),
-  sql`, `,
-)})`;
-
-/**
- * Overdue as lib/domain's daysOverdue decides it: still open and past its due date, where a report
- * awaiting review counts at the day it was handed in (reported on time is not overdue).
- */
+/** Overdue as lib/domain's daysOverdue decides it (reported on time is not overdue). */
 export function overdueCondition(today: string): SQL {
-  const until = sql`case when ${items.status} = 'submitted' and ${items.response} is not null
-    then (to_timestamp((${items.response} ->> 'submittedAt')::bigint / 1000.0) at time zone 'Asia/Shanghai')::date
-    else ${today}::date end`;
-  return sql`(${OPEN_STATUS} and ${items.dueDate} < ${until})`;
+  const row = {
+    status: items.status,
+    dueDate: items.dueDate,
+    reportedOn: reportedOnSql(items.response),
+  };
+  return sql`${daysOverdueSql(row, today)} > 0`;
 }
 
 /** The text an item is found by; rectification_items_search_idx indexes it by trigrams. */
@@ -180,7 +172,7 @@ export function filterConditions(filters: ItemFilters, today: string): SQL | und
       ? undefined
       : filters.overdue
         ? overdueCondition(today)
-        : sql`not coalesce(${overdueCondition(today)}, false)`,
+        : sql`not ${overdueCondition(today)}`,
     filters.from
       ? sql`${items.createdAt} >= ${new Date(chinaDayStart(filters.from)).toISOString()}::timestamptz`
       : undefined,

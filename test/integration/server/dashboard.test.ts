@@ -12,7 +12,9 @@ import type { User } from "@/lib/domain/org/org.schema";
 import { daysOverdue } from "@/lib/domain/rectification/transition";
 import { getDashboard } from "@/lib/server/analytics/dashboard";
 import { getMonthlyRanking } from "@/lib/server/analytics/ranking";
-import { rectificationItems, schools, templates, visits } from "@/lib/server/db/schema";
+import { orgScopeOf } from "@/lib/server/auth/scope";
+import { rectificationItems, schools, templates, visits, zones } from "@/lib/server/db/schema";
+import { moveSchool } from "@/lib/server/org/org-service";
 import { ledgerQuerySchema, listItemPage } from "@/lib/server/rectification/item-query";
 import { rowToItem } from "@/lib/server/rectification/item-repository";
 import { systemClock } from "@/lib/utils/clock";
@@ -27,6 +29,7 @@ import {
   onDay,
   reportedAndClosed,
 } from "../../helpers/builders/history";
+import { itemFacts, tallies } from "../../helpers/office-figures";
 import {
   aFinding,
   domainUser,
@@ -338,5 +341,82 @@ describe("the fixture with known answers", () => {
       score: 94,
     });
     expect(ranking.asOf).toBe(addDays(m(1, 1), -1));
+  });
+});
+
+describe("what the triggers keep for the figures", () => {
+  async function expectKeptEqualTheItems() {
+    const facts = await itemFacts(t.db);
+    expect(facts.stored).toEqual(facts.expected);
+    const counts = await tallies(t.db);
+    expect(counts.stored).toEqual(counts.counted);
+    const dashboard = await getDashboard(t.db, office, {}, NOW);
+    const expected = await expectedFigures({});
+    expect(dashboard.summary).toEqual(expected.summary);
+    expect(dashboard.ageing).toEqual(expected.ageing);
+  }
+
+  it("equals the items after reports, returns, extensions, 销号 and cancellations", async () => {
+    await expectKeptEqualTheItems();
+  });
+
+  it("marks a finding as a repeat when an earlier finding of the pair is closed after it was stored", async () => {
+    const later = m(1, 20);
+    const built = await buildHistory(t.db, [
+      {
+        school: "S03",
+        inspector: "inspector1",
+        on: later,
+        findings: [{ name: "later", code: "XF-012", rectification: byDeadline(addDays(later, 5)) }],
+      },
+      {
+        school: "S03",
+        inspector: "inspector1",
+        on: m(1, 3),
+        findings: [
+          {
+            name: "earlier",
+            code: "XF-012",
+            rectification: byDeadline(m(1, 12)),
+            steps: reportedAndClosed(m(1, 5), m(1, 8)),
+          },
+        ],
+      },
+    ]);
+    const facts = await itemFacts(t.db);
+    const repeatOf = (id: string) => facts.stored.find((f) => f?.itemId === id)?.repeat;
+    expect(repeatOf(built.later!.item.id)).toBe(true);
+    expect(repeatOf(built.earlier!.item.id)).toBe(false);
+    await expectKeptEqualTheItems();
+  });
+
+  it("moves a school's counts with it to its new zone", async () => {
+    const s07 = await schoolOf(t.db, "S07");
+    const [from] = await t.db
+      .select({ zoneId: schools.zoneId })
+      .from(schools)
+      .where(eq(schools.id, s07.id));
+    const [to] = await t.db
+      .select({ zoneId: zones.id })
+      .from(zones)
+      .where(and(eq(zones.districtId, s07.districtId), sql`${zones.id} <> ${from!.zoneId}`))
+      .limit(1);
+    const before = await getDashboard(t.db, office, {}, NOW);
+    const moved = await moveSchool(
+      t.db,
+      office,
+      await orgScopeOf(t.db, office),
+      s07.id,
+      to!.zoneId,
+      NOW,
+    );
+    expect(moved.ok).toBe(true);
+    await expectKeptEqualTheItems();
+    const after = await getDashboard(t.db, office, {}, NOW);
+    const zoneTotal = (d: typeof before, zone: string) =>
+      d.byZone.find((z) => z.key === zone)?.figures.total ?? 0;
+    const s07Total = before.bySchool.find((s) => s.key === s07.id)?.figures.total ?? 0;
+    expect(zoneTotal(after, to!.zoneId)).toBe(zoneTotal(before, to!.zoneId) + s07Total);
+    expect(zoneTotal(after, from!.zoneId!)).toBe(zoneTotal(before, from!.zoneId!) - s07Total);
   });
 });

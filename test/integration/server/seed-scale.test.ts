@@ -1,7 +1,8 @@
 /**
  * `npm run seed:scale` at a small size: the province-like database the scale benches read must
  * still build after every change to the rectification rules (a new rule once broke it unnoticed),
- * and what it builds must be consistent: every item's event chain verifies and ends at its version.
+ * and what it builds must be consistent: every item's event chain verifies and ends at its version,
+ * and the office's facts and tallies (kept by triggers while it COPYs items in) match the items.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -10,11 +11,18 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
+import { toChinaDate } from "@/lib/domain/dates";
+import { daysOverdue } from "@/lib/domain/rectification/transition";
+import { getDashboard } from "@/lib/server/analytics/dashboard";
 import { createFileBlobStore } from "@/lib/server/blobs/blob-store";
 import { getDatabaseInfo } from "@/lib/server/db/client";
+import { rectificationItems } from "@/lib/server/db/schema";
 import { verifyItemChain } from "@/lib/server/rectification/event-log";
-import { seedScale, type ScaleTotals } from "@/lib/server/seed/scale";
+import { rowToItem } from "@/lib/server/rectification/item-repository";
+import { SCALE_USERS, seedScale, type ScaleTotals } from "@/lib/server/seed/scale";
 
+import { itemFacts, tallies } from "../../helpers/office-figures";
+import { domainUser } from "../../helpers/rectification-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
 
 const NOW = Date.parse("2026-03-02T04:00:00Z");
@@ -70,4 +78,41 @@ test("every item's history verifies and ends at the item's version", async () =>
     expect(row.last_seq, row.id).toBe(row.version);
     expect(await verifyItemChain(testDb.db, row.id), row.id).toEqual({ ok: true });
   }
+});
+
+test("the office's facts and tallies match the items it wrote", async () => {
+  const facts = await itemFacts(testDb.db);
+  expect(facts.stored).toEqual(facts.expected);
+  const counts = await tallies(testDb.db);
+  expect(counts.stored).toEqual(counts.counted);
+});
+
+test("the city's 20 schools with most overdue items are those the items say", async () => {
+  const today = toChinaDate(NOW);
+  const items = (await testDb.db.select().from(rectificationItems)).map(rowToItem);
+  const bySchool = new Map<
+    string,
+    { total: number; closed: number; cancelled: number; overdue: number }
+  >();
+  for (const item of items) {
+    const s = bySchool.get(item.schoolId) ?? { total: 0, closed: 0, cancelled: 0, overdue: 0 };
+    s.total += 1;
+    if (item.status === "closed") s.closed += 1;
+    if (item.status === "cancelled") s.cancelled += 1;
+    if (daysOverdue(item, today) > 0) s.overdue += 1;
+    bySchool.set(item.schoolId, s);
+  }
+  const closure = (s: { total: number; closed: number; cancelled: number }) =>
+    s.total - s.cancelled === 0 ? Infinity : s.closed / (s.total - s.cancelled);
+  const expected = [...bySchool]
+    .sort(([a, x], [b, y]) => y.overdue - x.overdue || closure(x) - closure(y) || (a < b ? -1 : 1))
+    .slice(0, 20);
+  // Enough schools are overdue that only those at the 20th's count or more are read.
+  expect(expected[19]![1].overdue).toBeGreaterThan(0);
+  const city = await domainUser(testDb.db, SCALE_USERS.city);
+  const dashboard = await getDashboard(testDb.db, city, {}, NOW);
+  expect(
+    dashboard.bySchool.map((s) => [s.key, s.figures.total, s.figures.closed, s.figures.overdue]),
+  ).toEqual(expected.map(([id, s]) => [id, s.total, s.closed, s.overdue]));
+  expect(dashboard.summary.total).toBe(items.length);
 });
