@@ -60,9 +60,9 @@ export async function getMonthlyRanking(
   const asOf = to < today ? to : today;
   const { start, end } = monthWindow(month);
   const scope = await schoolScopeOf(db, user);
-  const TZ = "Asia/Shanghai";
   // Late: past its deadline on `asOf`, neither closed nor reported by the deadline (the school's
-  // lateness, as `daysOverdue` judges it).
+  // lateness, as `daysOverdue` judges it). The item's facts (migration 0012) carry its China-time
+  // days and whether it repeats a closed finding: one definition with the dashboard's.
   const result = await db.execute<Row>(sql`
     with sch as (
       select s.id, s.name, s.zone_id, z.name as zone_name
@@ -82,14 +82,11 @@ export async function getMonthlyRanking(
         count(*) filter (where ri.severity = 'critical')::int as critical,
         count(*) filter (where ri.status = 'closed')::int as closed,
         count(*) filter (where ri.due_date is not null and ri.due_date < ${asOf}::date
-          and not (ri.status = 'closed' and (ri.closed_at at time zone ${TZ})::date <= ri.due_date)
-          and not coalesce((to_timestamp((ri.response ->> 'submittedAt')::bigint / 1000.0)
-            at time zone ${TZ})::date <= ri.due_date, false))::int as late,
-        count(*) filter (where exists (
-          select 1 from rectification_items p
-          where p.school_id = ri.school_id and p.item_code = ri.item_code
-            and p.status = 'closed' and p.closed_at < ri.created_at))::int as repeats
+          and not (ri.status = 'closed' and f.closed_on <= ri.due_date)
+          and not coalesce(f.reported_on <= ri.due_date, false))::int as late,
+        count(*) filter (where f.repeat)::int as repeats
       from rectification_items ri
+      join rectification_item_facts f on f.item_id = ri.id
       where ri.status <> 'cancelled' and ri.created_at >= ${start} and ri.created_at < ${end}
         and ri.school_id in (select id from sch)
       group by ri.school_id
