@@ -9,8 +9,8 @@
  * server's answer (e.g. "already handled by someone else") at once.
  */
 import { useEffect, useSyncExternalStore } from "react";
-import { z } from "zod";
 
+import { rectificationContracts } from "@/lib/contracts/rectification";
 import type { Id } from "@/lib/domain/ids";
 import { actMutation } from "@/lib/domain/rectification/follow-up";
 import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
@@ -51,11 +51,10 @@ export async function actOnItem(
   action: RectificationAction,
   expectedVersion: number,
 ): Promise<ActResult> {
-  const result = await call(
-    `/api/rectification/items/${itemId}/actions`,
-    { method: "POST", body: JSON.stringify({ action, expectedVersion }) },
-    z.unknown(),
-  );
+  const result = await call(rectificationContracts.act, {
+    params: { id: itemId },
+    body: { action, expectedVersion },
+  });
   return result.ok ? { ok: true } : refused(result.code, result.message);
 }
 
