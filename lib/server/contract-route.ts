@@ -104,12 +104,17 @@ export function contractRoute<C extends Contract, Caller>(
         query: query.data as QueryOutput<C>,
       });
     if (answer instanceof Response) return answer;
-    if (answer.ok)
-      return Response.json(answer.value, { status: answer.status ?? spec.status ?? 200 });
+    if (answer.ok) {
+      // Every answer is the signed-in caller's own: no cache (nor the service worker) keeps it.
+      const status = answer.status ?? spec.status ?? 200;
+      return Response.json(answer.value, { status, headers: PRIVATE });
+    }
     const { errors } = answer;
     return refusalResponse(answer, errors ? { errors } : {});
   });
 }
+
+const PRIVATE = { "Cache-Control": "private, no-store" };
 
 type Parsed<T> = { ok: true; data?: T } | { ok: false; response: Response };
 
