@@ -18,7 +18,7 @@ import type {
   ResponseInput,
 } from "@/lib/contracts/contract";
 import type { Role, User } from "@/lib/domain/org/org.schema";
-import { refusal, type Refused } from "@/lib/domain/refusal";
+import { refusal, refused, type Refused } from "@/lib/domain/refusal";
 import { queryValues } from "@/lib/utils/search-params";
 
 import { apiRoute } from "./api-route";
@@ -75,8 +75,27 @@ export type RouteAnswer<C extends Contract> = C["response"] extends "file"
   ? Response | Refused
   : { ok: true; value: ResponseInput<C>; status?: SuccessStatus } | RefusedWithDetails;
 
-/** A refusal with what the error body adds: an import's errors, line by line. */
-export type RefusedWithDetails = Refused & Pick<ErrorBody, "errors">;
+/** A refusal with what the error body adds: an import's errors, the issues of the fields at fault. */
+export type RefusedWithDetails = Refused & Pick<ErrorBody, "errors" | "issues">;
+
+/** The refusal's answer, with its details in the error body. */
+export function refusedResponse({
+  ok: _ok,
+  code,
+  message,
+  ...details
+}: RefusedWithDetails): Response {
+  return refusalResponse({ code, message }, details);
+}
+
+/** A value that broke a schema after the body passed (a merged patch): 422 with zod's issues. */
+export function invalidIssues(error: z.ZodError): RefusedWithDetails {
+  const issues = error.issues.map(({ path, message }) => ({
+    path: path.filter((key) => typeof key !== "symbol"),
+    message,
+  }));
+  return { ...refused("invalid_input", issues[0]?.message ?? "提交的内容有误"), issues };
+}
 
 export function contractRoute<C extends Contract, Caller>(
   spec: C,
@@ -109,8 +128,7 @@ export function contractRoute<C extends Contract, Caller>(
       const status = answer.status ?? spec.status ?? 200;
       return Response.json(answer.value, { status, headers: PRIVATE });
     }
-    const { errors } = answer;
-    return refusalResponse(answer, errors ? { errors } : {});
+    return refusedResponse(answer);
   });
 }
 
