@@ -70,7 +70,8 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
-    files: ["lib/domain/**/*.ts"],
+    // The contracts are shared by the routes and the browser: as pure as the domain they build on.
+    files: ["lib/domain/**/*.ts", "lib/contracts/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -1,5 +1,5 @@
+import { visitRecordPdfPath } from "@/lib/contracts/documents";
 import type { OfficialDocument } from "@/lib/domain/documents/document";
-import { visitRecordPdfPath } from "@/lib/domain/documents/issued";
 
 import { PrintButton } from "@/components/rectification/print-button";
 import { linkButtonClass } from "@/components/templates/link-button";

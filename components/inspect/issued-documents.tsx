@@ -1,6 +1,6 @@
 "use client";
 
-import { noticePdfPath, visitRecordPdfPath } from "@/lib/domain/documents/issued";
+import { noticePdfPath, visitRecordPdfPath } from "@/lib/contracts/documents";
 import { useIssuedDocuments } from "@/lib/hooks/use-issued-documents";
 
 const LINK = "text-brand-700 font-medium underline underline-offset-4";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { noticePdfPath } from "@/lib/contracts/documents";
 import type { OfficialDocument } from "@/lib/domain/documents/document";
-import { noticePdfPath } from "@/lib/domain/documents/issued";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 
 import { apiImage } from "@/components/documents/api-image";

@@ -97,19 +97,23 @@ export type VisitMutation = z.infer<typeof visitMutationSchema>;
  * One action on a 整改事项 (e.g. an inspector's 复查 recorded offline). Items are server-authoritative:
  * `expectedVersion` is the item version the person saw, and if anyone acted on the item since, the
  * server rejects the action with the reason (kept on the phone in the conflict list), never merges it.
+ * The office's direct POST of an action takes these same args (lib/contracts/rectification.ts).
  */
+export const rectificationActArgsSchema = z.object({
+  itemId: idSchema,
+  expectedVersion: intSchema("无效的版本号").min(1, "无效的版本号"),
+  action: rectificationActionSchema,
+  /**
+   * When the action was taken on site (phone clock). The server stores it beside its own time;
+   * absent from mutations queued before it existed (then `createdAt` stands in).
+   */
+  occurredAt: timestampSchema("现场时间").optional(),
+});
+export type RectificationActArgs = z.infer<typeof rectificationActArgsSchema>;
+
 export const rectificationActMutationSchema = defineMutation(
   "rectification.act",
-  z.object({
-    itemId: idSchema,
-    expectedVersion: intSchema("无效的版本号").min(1, "无效的版本号"),
-    action: rectificationActionSchema,
-    /**
-     * When the action was taken on site (phone clock). The server stores it beside its own time;
-     * absent from mutations queued before it existed (then `createdAt` stands in).
-     */
-    occurredAt: timestampSchema("现场时间").optional(),
-  }),
+  rectificationActArgsSchema,
 );
 
 export const rectificationMutationSchema = z.discriminatedUnion(

@@ -57,6 +57,18 @@ export type Refusal = z.infer<typeof refusalSchema>;
 /** A failed outcome: `{ ok: false }` plus the refusal, so results narrow on `ok`. */
 export type Refused = { ok: false } & Refusal;
 
+/** What a service answers: its value, or why not. */
+export type Outcome<T> = { ok: true; value: T } | Refused;
+
+export function done<T>(value: T): Outcome<T> {
+  return { ok: true, value };
+}
+
+/** The outcome with its value turned into `f(value)`; a refusal passes through. */
+export function mapOutcome<T, U>(outcome: Outcome<T>, f: (value: T) => U): Outcome<U> {
+  return outcome.ok ? done(f(outcome.value)) : outcome;
+}
+
 export function refusal(code: RefusalCode, message: string): Refusal {
   return { code, message };
 }

@@ -1,9 +1,16 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { z } from "zod";
 
-import { type Refusal, refusal, refusalCodeSchema } from "@/lib/domain/refusal";
+import {
+  type CallArgs,
+  type Contract,
+  type ErrorBody,
+  errorBodySchema,
+  pathOf,
+  type ResponseOutput,
+} from "@/lib/contracts/contract";
+import { type Refusal, refusal } from "@/lib/domain/refusal";
 
 import { send } from "./api-send";
 
@@ -12,25 +19,21 @@ export { send } from "./api-send";
 /**
  * How the office and school pages call the server: the one place in app/, components/ and lib/hooks
  * that calls `fetch` (lint fences it; the phone's sync goes through lib/sync/transport.ts). Every
- * answer is parsed with the endpoint's schema; a failure is the server's refusal (code and Chinese
- * message, plus an import's errors). Hooks build their API objects on it.
+ * call names its endpoint's contract (lib/contracts), which builds the path and body and parses the
+ * answer; a failure is the server's refusal (code and Chinese message, an import's errors, the
+ * message per field). Hooks build their API objects on it.
  */
-export type ApiFailure = Refusal & { status: number; errors: string[] };
+export type ApiFailure = Refusal & {
+  status: number;
+  /** An import's errors, line by line. */
+  errors: string[];
+  /** The first message per field of a body that failed its schema. */
+  fieldErrors: Record<string, string>;
+};
 export type ApiResult<T> = { ok: true; data: T } | ({ ok: false } & ApiFailure);
 
 /** No answer at all (offline, DNS, a reset connection). */
 export const NETWORK_UNAVAILABLE = refusal("network_unavailable", "网络不可用，请连接网络后重试");
-
-/** The error body every route answers with (lib/server/refusal.ts), and its zod-like issues. */
-const errorBodySchema = z.object({
-  error: refusalCodeSchema,
-  message: z.string().min(1),
-  errors: z.array(z.string()).optional(),
-  issues: z
-    .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))
-    .optional(),
-});
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** A failed answer's refusal: the server's own, or one naming the status for a foreign body. */
 export function errorBodyOf(status: number, body: unknown): ErrorBody {
@@ -40,35 +43,58 @@ export function errorBodyOf(status: number, body: unknown): ErrorBody {
     : { error: "internal_error", message: `请求失败（${status}），请稍后重试` };
 }
 
-export async function call<T>(
-  path: string,
-  init: RequestInit,
-  schema: z.ZodType<T>,
-): Promise<ApiResult<T>> {
-  const response = await send(path, {
-    ...init,
-    headers: { "content-type": "application/json" },
-  });
-  if (!response) return { ok: false, status: 0, ...NETWORK_UNAVAILABLE, errors: [] };
-  const body: unknown = await response.json().catch(() => null);
-  if (response.ok) {
-    const parsed = schema.safeParse(body);
-    if (parsed.success) return { ok: true, data: parsed.data };
-    return {
-      ok: false,
-      status: response.status,
-      ...refusal("internal_error", "服务器的回答无法识别，请刷新后重试"),
-      errors: [],
-    };
-  }
-  const failure = errorBodyOf(response.status, body);
+function failureOf(status: number, body: unknown): { ok: false } & ApiFailure {
+  const failure = errorBodyOf(status, body);
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of failure.issues ?? [])
+    fieldErrors[String(issue.path[0] ?? "")] ??= issue.message;
   return {
     ok: false,
-    status: response.status,
+    status,
     code: failure.error,
     message: failure.message,
     errors: failure.errors ?? [],
+    fieldErrors,
   };
+}
+
+/** A file's text goes as it is; anything else as JSON. */
+const bodyText = (contract: Contract, body: unknown): string =>
+  contract.body === "text" ? String(body) : JSON.stringify(body);
+
+/**
+ * Calls the endpoint of `contract`: its method, its path filled from `input.params` and
+ * `input.query`, `input.body` as JSON; the answer parsed with its response schema (a file as a Blob).
+ */
+export async function call<C extends Contract>(
+  contract: C,
+  ...[input]: CallArgs<C>
+): Promise<ApiResult<ResponseOutput<C>>> {
+  const response = await send(pathOf(contract, input), {
+    method: contract.method,
+    headers: { "content-type": "application/json" },
+    body: input?.body === undefined ? undefined : bodyText(contract, input.body),
+  });
+  if (!response)
+    return { ok: false, status: 0, ...NETWORK_UNAVAILABLE, errors: [], fieldErrors: {} };
+  if (!response.ok) return failureOf(response.status, await response.json().catch(() => null));
+  if (contract.response === "file") {
+    return { ok: true, data: (await response.blob()) as ResponseOutput<C> };
+  }
+  const parsed = contract.response.safeParse(await response.json().catch(() => null));
+  if (parsed.success) return { ok: true, data: parsed.data as ResponseOutput<C> };
+  return {
+    ok: false,
+    status: response.status,
+    ...refusal("internal_error", "服务器的回答无法识别，请刷新后重试"),
+    errors: [],
+    fieldErrors: {},
+  };
+}
+
+/** The result with its data turned into `pick(data)` (the part of the answer a caller wants). */
+export function mapResult<T, U>(result: ApiResult<T>, pick: (data: T) => U): ApiResult<U> {
+  return result.ok ? { ok: true, data: pick(result.data) } : result;
 }
 
 /** Runs one API call at a time and keeps its failure for the UI to show. */

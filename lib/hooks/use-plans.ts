@@ -1,30 +1,15 @@
 "use client";
 
 /** The office's plan APIs: the 挂牌督导 rule and 专项督查 campaigns. */
-import { z } from "zod";
+import { planContracts } from "@/lib/contracts/plans";
+import type { CampaignInput } from "@/lib/domain/plan/campaign.schema";
+import type { VisitRule } from "@/lib/domain/plan/visit-rule";
 
-import { type CampaignInput, campaignSchema } from "@/lib/domain/plan/campaign.schema";
-import { type VisitRule, visitRuleSchema } from "@/lib/domain/plan/visit-rule";
-
-import { type ApiResult, call } from "./api-client";
-
-const ruleBodySchema = z.object({ rule: visitRuleSchema });
-const createdSchema = z.object({ campaign: campaignSchema, schoolCount: z.number() });
+import { type ApiResult, call, mapResult } from "./api-client";
 
 export const planApi = {
-  saveVisitRule(rule: VisitRule): Promise<ApiResult<VisitRule>> {
-    return call(
-      "/api/office/visit-rule",
-      { method: "PUT", body: JSON.stringify(rule) },
-      ruleBodySchema,
-    ).then((r) => (r.ok ? { ok: true, data: r.data.rule } : r));
+  async saveVisitRule(rule: VisitRule): Promise<ApiResult<VisitRule>> {
+    return mapResult(await call(planContracts.saveVisitRule, { body: rule }), (data) => data.rule);
   },
-
-  createCampaign(input: CampaignInput): Promise<ApiResult<z.infer<typeof createdSchema>>> {
-    return call(
-      "/api/office/campaigns",
-      { method: "POST", body: JSON.stringify(input) },
-      createdSchema,
-    );
-  },
+  createCampaign: (input: CampaignInput) => call(planContracts.createCampaign, { body: input }),
 };

@@ -8,8 +8,7 @@
  * device with the server's reason. The office sits at a desk online and acts directly, seeing the
  * server's answer (e.g. "already handled by someone else") at once.
  */
-import { z } from "zod";
-
+import { rectificationContracts } from "@/lib/contracts/rectification";
 import type { Id } from "@/lib/domain/ids";
 import type {
   RectificationAction,
@@ -43,11 +42,10 @@ export async function actOnItem(
   action: RectificationAction,
   expectedVersion: number,
 ): Promise<ActResult> {
-  const result = await call(
-    `/api/rectification/items/${itemId}/actions`,
-    { method: "POST", body: JSON.stringify({ action, expectedVersion }) },
-    z.unknown(),
-  );
+  const result = await call(rectificationContracts.act, {
+    params: { id: itemId },
+    body: { action, expectedVersion },
+  });
   return result.ok ? { ok: true } : refused(result.code, result.message);
 }
 

@@ -9,7 +9,3 @@ export const issuedDocumentsSchema = z.object({
   notice: z.object({ id: idSchema, number: z.string() }).nullable(),
 });
 export type IssuedDocuments = z.infer<typeof issuedDocumentsSchema>;
-
-export const issuedDocumentsPath = (visitId: string) => `/api/visits/${visitId}/issued`;
-export const noticePdfPath = (noticeId: string) => `/api/notices/${noticeId}/pdf`;
-export const visitRecordPdfPath = (visitId: string) => `/api/visits/${visitId}/record.pdf`;

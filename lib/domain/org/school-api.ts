@@ -62,3 +62,8 @@ export const schoolPatchRequestSchema = z.strictObject(schoolInputSchema.partial
   error: (issue) =>
     issue.code === "unrecognized_keys" ? `不能通过此接口修改：${issue.keys.join("、")}` : undefined,
 });
+
+/** POST /api/org/schools: a school; an admin names its district. */
+export const createSchoolRequestSchema = schoolInputSchema.extend({
+  districtId: z.uuid({ version: "v7", message: "无效的区县" }).optional(),
+});

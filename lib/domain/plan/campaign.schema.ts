@@ -78,7 +78,8 @@ export function isCampaignTarget(
   return explainApplicability({ appliesTo: target.appliesTo }, school).applies;
 }
 
-export type CampaignSchoolStatus = "visited" | "due" | "overdue" | "upcoming";
+export const campaignSchoolStatusSchema = z.enum(["visited", "due", "overdue", "upcoming"]);
+export type CampaignSchoolStatus = z.infer<typeof campaignSchoolStatusSchema>;
 export const CAMPAIGN_SCHOOL_STATUS_LABELS: Record<CampaignSchoolStatus, string> = {
   visited: "已督查",
   due: "待督查",
@@ -96,3 +97,33 @@ export function campaignSchoolStatus(
   if (today > campaign.endsOn) return "overdue";
   return today < campaign.startsOn ? "upcoming" : "due";
 }
+
+/** A campaign with its progress, as the office's campaign list shows it. */
+export const campaignProgressSchema = z.object({
+  campaign: campaignSchema,
+  targets: z.number().int(),
+  visited: z.number().int(),
+  /** Not visited yet, window still open (or not begun). */
+  due: z.number().int(),
+  /** Not visited and the window has closed. */
+  overdue: z.number().int(),
+  /** Submitted visits made for it, and the 整改事项 they produced. */
+  visits: z.number().int(),
+  findings: z.number().int(),
+});
+export type CampaignProgress = z.infer<typeof campaignProgressSchema>;
+
+/** One target school of a campaign and where it stands. */
+export const campaignSchoolRowSchema = z.object({
+  schoolId: idSchema,
+  schoolName: z.string(),
+  schoolCode: z.string(),
+  zoneName: z.string().nullable(),
+  status: campaignSchoolStatusSchema,
+  /** The first submitted visit for the campaign, with its inspector and findings. */
+  visitId: z.string().nullable(),
+  visitedAt: z.number().nullable(),
+  inspectorName: z.string().nullable(),
+  findings: z.number().int(),
+});
+export type CampaignSchoolRow = z.infer<typeof campaignSchoolRowSchema>;

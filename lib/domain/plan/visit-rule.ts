@@ -56,3 +56,35 @@ export const coverageQuerySchema = z.object({
   after: z.string().max(100).optional(),
 });
 export type CoverageQuery = z.infer<typeof coverageQuerySchema>;
+
+/** A month's coverage figures: schools, those visited enough, and the counted visits. */
+export const coverageTotalsSchema = z.object({
+  schools: z.number().int(),
+  covered: z.number().int(),
+  visits: z.number().int(),
+});
+export type CoverageTotals = z.infer<typeof coverageTotalsSchema>;
+export const zoneCoverageSchema = coverageTotalsSchema.extend({
+  zoneId: z.string().nullable(),
+  zoneName: z.string().nullable(),
+  districtName: z.string(),
+});
+export type ZoneCoverage = z.infer<typeof zoneCoverageSchema>;
+export const inspectorCoverageSchema = coverageTotalsSchema.extend({
+  inspectorId: z.string(),
+  inspectorName: z.string(),
+  /** Of `visits`: those this inspector made (the others are by fellow inspectors of the zones). */
+  ownVisits: z.number().int(),
+});
+export type InspectorCoverage = z.infer<typeof inspectorCoverageSchema>;
+export const schoolCoverageSchema = z.object({
+  schoolId: z.string(),
+  schoolCode: z.string(),
+  schoolName: z.string(),
+  zoneName: z.string().nullable(),
+  required: z.number().int(),
+  visits: z.number().int(),
+  lastVisitAt: z.number().nullable(),
+  isCovered: z.boolean(),
+});
+export type SchoolCoverage = z.infer<typeof schoolCoverageSchema>;

@@ -41,3 +41,21 @@ export function parseVisitCursor(cursor: string): { startedAt: number; id: strin
   const [startedAt, id] = cursor.split("_") as [string, string];
   return { startedAt: Number(startedAt), id };
 }
+
+/** One submitted visit as the office's visit list shows it. */
+export const visitListRowSchema = z.object({
+  id: idSchema,
+  kind: visitKindSchema,
+  startedAt: z.number(),
+  endedAt: z.number().nullable(),
+  submittedAt: z.number().nullable(),
+  schoolId: z.string(),
+  schoolName: z.string(),
+  zoneName: z.string().nullable(),
+  inspectorName: z.string(),
+  campaignName: z.string().nullable(),
+  findings: z.number().int(),
+  noticeId: z.string().nullable(),
+  noticeNumber: z.string().nullable(),
+});
+export type VisitListRow = z.infer<typeof visitListRowSchema>;

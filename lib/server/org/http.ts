@@ -1,66 +1,50 @@
 /**
- * What the /api/org/… and /api/users/… routes share: who may call them, the caller's organisation
- * scope resolved once per request, shared-schema parsing (422 with Chinese messages, nothing written)
- * and how a service outcome is answered.
+ * Who may call the /api/org/… and /api/users/… routes, and the caller's organisation scope resolved
+ * once per request: the guard of their contract routes (../contract-route.ts).
  */
 import "server-only";
 
-import type { z } from "zod";
-
+import type { Contract } from "@/lib/contracts/contract";
 import type { OrgScope } from "@/lib/domain/org/org-scope";
 import type { Role, User } from "@/lib/domain/org/org.schema";
-import { queryValues } from "@/lib/utils/search-params";
+import { systemClock } from "@/lib/utils/clock";
 
-import { refusalResponse } from "../refusal";
-import type { Outcome } from "./org-service";
 import { orgScopeOf } from "../auth/scope";
 import { requireApiUser } from "../auth/session";
-import { getDb } from "../db/client";
-import { invalidInput, readJsonBody } from "../http";
+import { contractRoute, type Guarded, type RouteAnswer, type RouteInput } from "../contract-route";
+import { type Db, getDb } from "../db/client";
 
 /** Organisation managers: the admin, an office, and a 市级督导室 (which only reads). */
 export const ORG_ROLES: readonly Role[] = ["admin", "office", "city"];
 
-export type IdParams = Promise<{ id: string }>;
-
 export async function orgCaller(
   request: Request,
-): Promise<{ ok: true; user: User; scope: OrgScope } | { ok: false; response: Response }> {
+): Promise<Guarded<{ user: User; scope: OrgScope }>> {
   const { user, error } = await requireApiUser(request, ORG_ROLES);
   if (error) return { ok: false, response: error };
   return { ok: true, user, scope: await orgScopeOf(getDb(), user) };
 }
 
-/** The JSON body parsed by the shared schema, or the 422 to answer. */
-export async function parseBody<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
-  const read = await readJsonBody(request);
-  if (!read.ok) return read;
-  const parsed = schema.safeParse(read.body ?? {});
-  return parsed.success
-    ? { ok: true, data: parsed.data }
-    : { ok: false, response: invalidInput(parsed.error) };
-}
+/** What an organisation route's handler gets: the caller, its scope, the parsed request, db and now. */
+export type OrgInput<C extends Contract> = Omit<RouteInput<C, unknown>, "caller"> & {
+  user: User;
+  scope: OrgScope;
+  db: Db;
+  now: number;
+};
 
-/** The query string parsed by the shared schema, or the 422 to answer. */
-export function parseQuery<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-): { ok: true; data: z.output<S> } | { ok: false; response: Response } {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = schema.safeParse(queryValues(params));
-  return parsed.success
-    ? { ok: true, data: parsed.data }
-    : { ok: false, response: invalidInput(parsed.error) };
-}
-
-/** 200 with `body(value)`, or the failure's status and Chinese reason. */
-export function outcomeResponse<T>(
-  outcome: Outcome<T>,
-  body: (value: T) => unknown,
-  status = 200,
-): Response {
-  return outcome.ok ? Response.json(body(outcome.value), { status }) : refusalResponse(outcome);
+/** An organisation endpoint: the contract, guarded by `orgCaller`. */
+export function orgRoute<C extends Contract>(
+  spec: C,
+  handler: (input: OrgInput<C>) => Promise<RouteAnswer<C>>,
+) {
+  return contractRoute(spec, orgCaller, ({ caller, ...input }) =>
+    handler({
+      ...input,
+      user: caller.user,
+      scope: caller.scope,
+      db: getDb(),
+      now: systemClock.now(),
+    }),
+  );
 }

@@ -24,16 +24,13 @@ import {
   type updateZoneInputSchema,
   type ZoneView,
 } from "@/lib/domain/org/people";
-import { refused, type Refused } from "@/lib/domain/refusal";
+import { done, type Outcome, refused, type Refused } from "@/lib/domain/refusal";
 import { newId } from "@/lib/utils/ids";
 
 import { recordAudit } from "./audit-log";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Db, Executor } from "../db/client";
 import { cities, districts, schools, user as users, zoneInspectors, zones } from "../db/schema";
-
-export type Outcome<T> = { ok: true; value: T } | Refused;
-const done = <T>(value: T): Outcome<T> => ({ ok: true, value });
 
 const ONLY_ADMIN = "只有系统管理员可以管理市和区县";
 

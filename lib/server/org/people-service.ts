@@ -30,10 +30,10 @@ import {
   uniqueUsername,
   type UpdateUserInput,
 } from "@/lib/domain/org/people";
-import { refused, type Refused } from "@/lib/domain/refusal";
+import { done, type Outcome, refused, type Refused } from "@/lib/domain/refusal";
 
 import { recordAudit } from "./audit-log";
-import { type Outcome, writeRefusal, zonesRefusal } from "./org-service";
+import { writeRefusal, zonesRefusal } from "./org-service";
 import { createAccount, hashPassword, setPasswordHash, verifyPassword } from "../auth/accounts";
 import {
   clearPasswordFailures,
@@ -44,7 +44,6 @@ import {
 import type { Db, Executor } from "../db/client";
 import { cities, districts, schools, session, user as users, zoneInspectors } from "../db/schema";
 
-const done = <T>(value: T): Outcome<T> => ({ ok: true, value });
 const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 const NOT_SELF = "不能修改自己的账号；如需更改请联系督导室或系统管理员";
 type UserRow = typeof users.$inferSelect;

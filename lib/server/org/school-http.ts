@@ -4,13 +4,21 @@
  */
 import "server-only";
 
+import type { schoolContracts } from "@/lib/contracts/schools";
 import { refusal } from "@/lib/domain/refusal";
 
 import { requireApiUser } from "../auth/session";
+import { contractRoute, refusedResponse, signedIn } from "../contract-route";
 import { getDb } from "../db/client";
 import { readBodyWithin } from "../read-body";
 import { refusalResponse } from "../refusal";
-import { districtToManage, importSchools, schoolRefusalResponse, setSchoolActive } from "./schools";
+import {
+  districtToManage,
+  importSchools,
+  schoolAnswer,
+  schoolRefused,
+  setSchoolActive,
+} from "./schools";
 import { OFFICE } from "../rectification/http";
 
 /** 5,000 schools are well under 2 MB as .xlsx or CSV. */
@@ -23,7 +31,7 @@ export async function handleSchoolImport(request: Request, commit: boolean): Pro
   const db = getDb();
   const requested = new URL(request.url).searchParams.get("districtId") ?? undefined;
   const target = await districtToManage(db, user, requested);
-  if ("refusal" in target) return schoolRefusalResponse(target.refusal);
+  if ("refusal" in target) return refusedResponse(schoolRefused(target.refusal));
   const body = await readBodyWithin(request, MAX_IMPORT_BYTES);
   if (!body.ok) return refusalResponse(refusal("too_large", "文件过大（最大 10 MB）"));
   const result = await importSchools(db, target.districtId, body.bytes, commit);
@@ -42,13 +50,11 @@ const SPREADSHEET_TYPES = [
 ] as const;
 
 /** 停用 / 重新启用: a deactivated school leaves packs and new visits; its history stays. */
-export async function handleSetSchoolActive(
-  request: Request,
-  params: Promise<{ id: string }>,
+export function schoolActiveRoute(
+  spec: (typeof schoolContracts)["deactivate" | "reactivate"],
   isActive: boolean,
-): Promise<Response> {
-  const { user, error } = await requireApiUser(request, OFFICE);
-  if (error) return error;
-  const result = await setSchoolActive(getDb(), user, (await params).id, isActive);
-  return "refusal" in result ? schoolRefusalResponse(result.refusal) : Response.json(result.school);
+) {
+  return contractRoute(spec, signedIn(OFFICE), async ({ caller, params }) =>
+    schoolAnswer(await setSchoolActive(getDb(), caller.user, params.id, isActive)),
+  );
 }

@@ -17,26 +17,31 @@ import {
 import type { School, SchoolInput, User } from "@/lib/domain/org/org.schema";
 import type { SchoolImportResponse, SchoolListResponse } from "@/lib/domain/org/school-api";
 import { parseSchoolImport } from "@/lib/domain/org/school-import";
-import { type Refusal, refusal } from "@/lib/domain/refusal";
+import { done, type Refusal, refusal } from "@/lib/domain/refusal";
 import { newId } from "@/lib/utils/ids";
 
 import { readSheetRows } from "./school-sheet";
 import { orgScopeOf } from "../auth/scope";
+import type { RefusedWithDetails } from "../contract-route";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Db, Executor } from "../db/client";
-import { refusalResponse } from "../refusal";
 import { districtRepository } from "../repositories/district-repository";
 import { schoolRepository, type SchoolListQuery } from "../repositories/school-repository";
 
 /** A refusal, naming the form field it concerns when there is one. */
 export type SchoolRefusal = Refusal & { field?: string };
 
-/** The answer to a refusal; a field's refusal also lists it as a zod-like issue for the form. */
-export function schoolRefusalResponse({ field, ...refused }: SchoolRefusal): Response {
-  return refusalResponse(
-    refused,
-    field === undefined ? {} : { issues: [{ path: [field], message: refused.message }] },
-  );
+/** A refusal as answered; a field's refusal also lists it as a zod-like issue for the form. */
+export function schoolRefused({ field, ...refusal }: SchoolRefusal): RefusedWithDetails {
+  const issues = field === undefined ? undefined : [{ path: [field], message: refusal.message }];
+  return { ok: false, ...refusal, ...(issues ? { issues } : {}) };
+}
+
+/** A school service's result as a route's answer. */
+export function schoolAnswer(
+  result: { school: School } | { refusal: SchoolRefusal },
+): { ok: true; value: School } | RefusedWithDetails {
+  return "refusal" in result ? schoolRefused(result.refusal) : done(result.school);
 }
 
 const fieldRefusal = (field: string, message: string): SchoolRefusal => ({

@@ -14,12 +14,13 @@ import type { User } from "@/lib/domain/org/org.schema";
 import {
   type Campaign,
   type CampaignInput,
-  type CampaignSchoolStatus,
+  type CampaignProgress,
+  type CampaignSchoolRow,
   campaignSchema,
   campaignSchoolStatus,
   isCampaignTarget,
 } from "@/lib/domain/plan/campaign.schema";
-import { type Refusal, refusal, refused, type Refused } from "@/lib/domain/refusal";
+import { type Outcome, type Refusal, refusal, refused, type Refused } from "@/lib/domain/refusal";
 import type { DateString } from "@/lib/domain/visit/answer.schema";
 import type { PackCampaign } from "@/lib/domain/visit/visit-pack.schema";
 import { newId } from "@/lib/utils/ids";
@@ -34,7 +35,7 @@ import {
   visits,
   zones,
 } from "../db/schema";
-import { type Outcome, writeRefusal } from "../org/org-service";
+import { writeRefusal } from "../org/org-service";
 import { schoolRepository } from "../repositories/school-repository";
 import { templateRepository } from "../repositories/template-repository";
 
@@ -140,19 +141,6 @@ export async function createCampaign(
   });
 }
 
-export type CampaignProgress = {
-  campaign: Campaign;
-  targets: number;
-  visited: number;
-  /** Not visited yet, window still open (or not begun). */
-  due: number;
-  /** Not visited and the window has closed. */
-  overdue: number;
-  /** Submitted visits made for it, and the 整改事项 they produced. */
-  visits: number;
-  findings: number;
-};
-
 /** Counts per campaign, in one query; `today` decides due against overdue. */
 async function progressOf(
   db: Executor,
@@ -207,19 +195,6 @@ export async function listCampaigns(
     today,
   );
 }
-
-export type CampaignSchoolRow = {
-  schoolId: string;
-  schoolName: string;
-  schoolCode: string;
-  zoneName: string | null;
-  status: CampaignSchoolStatus;
-  /** The first submitted visit for the campaign, with its inspector and findings. */
-  visitId: string | null;
-  visitedAt: number | null;
-  inspectorName: string | null;
-  findings: number;
-};
 
 /** One campaign with each target school's state; null when unknown or outside the caller's scope. */
 export async function campaignDetail(

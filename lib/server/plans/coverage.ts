@@ -7,7 +7,14 @@ import "server-only";
 
 import { sql, type SQL } from "drizzle-orm";
 
-import { type Month, monthRange } from "@/lib/domain/plan/visit-rule";
+import {
+  type CoverageTotals,
+  type InspectorCoverage,
+  type Month,
+  monthRange,
+  type SchoolCoverage,
+  type ZoneCoverage,
+} from "@/lib/domain/plan/visit-rule";
 import { DEFAULT_VISIT_RULE } from "@/lib/domain/plan/visit-rule";
 
 import type { Executor } from "../db/client";
@@ -38,29 +45,6 @@ function countedVisits(districtIds: DistrictFilter, month: Month, extra: SQL = s
       and v.started_at < ${new Date(to).toISOString()}::timestamptz
       and ${districtWhere(sql`v.district_id`, districtIds)} and ${extra}`;
 }
-
-export type CoverageTotals = { schools: number; covered: number; visits: number };
-export type ZoneCoverage = CoverageTotals & {
-  zoneId: string | null;
-  zoneName: string | null;
-  districtName: string;
-};
-export type InspectorCoverage = CoverageTotals & {
-  inspectorId: string;
-  inspectorName: string;
-  /** Of `visits`: those this inspector made (the others are by fellow inspectors of the zones). */
-  ownVisits: number;
-};
-export type SchoolCoverage = {
-  schoolId: string;
-  schoolCode: string;
-  schoolName: string;
-  zoneName: string | null;
-  required: number;
-  visits: number;
-  lastVisitAt: number | null;
-  isCovered: boolean;
-};
 
 /**
  * Per-school figures of the month over the counted visits `counted` (a CTE name or a subquery), as

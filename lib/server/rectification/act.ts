@@ -6,15 +6,16 @@
 import "server-only";
 
 import { and, inArray, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 
+import type { rectificationActRequestSchema } from "@/lib/contracts/rectification";
 import { toChinaDate } from "@/lib/domain/dates";
+import type { RectificationActArgs } from "@/lib/domain/mutations";
 import type { User } from "@/lib/domain/org/org.schema";
 import { type RectificationEvent, withOccurredAt } from "@/lib/domain/rectification/events";
 import {
   RECTIFICATION_STATUS_LABELS,
   type RectificationAction,
-  rectificationActionSchema,
   type RectificationItem,
 } from "@/lib/domain/rectification/rectification.schema";
 import { transition, withPolicyDefaults } from "@/lib/domain/rectification/transition";
@@ -29,19 +30,9 @@ import type { Executor } from "../db/client";
 import { photos } from "../db/schema";
 import { districtRepository } from "../repositories/district-repository";
 
-/** Body of POST /api/rectification/items/{id}/actions (and the args of a sync "rectification.act"). */
-export const rectificationActionRequestSchema = z.object({
-  action: rectificationActionSchema,
-  /**
-   * The item version the person saw. A different current version means someone acted meanwhile
-   * (e.g. an offline 复查 of an item the office already closed): 409, nothing changed.
-   */
-  expectedVersion: z.number().int().min(1, "无效的版本号").optional(),
-});
-export type RectificationActionRequest = z.infer<typeof rectificationActionRequestSchema>;
-
 /** `occurredAt`: when it happened on site (an offline action), kept in the event beside its time. */
-export type ActInput = RectificationActionRequest & { itemId: string; occurredAt?: number };
+export type ActInput = z.infer<typeof rectificationActRequestSchema> &
+  Pick<RectificationActArgs, "itemId" | "occurredAt">;
 export type ActResult = { ok: true; item: RectificationItem; event: RectificationEvent } | Refused;
 
 /**

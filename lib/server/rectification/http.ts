@@ -7,6 +7,7 @@ import "server-only";
 import { Readable } from "node:stream";
 
 import type { Role } from "@/lib/domain/org/org.schema";
+import type { Refused } from "@/lib/domain/refusal";
 
 /** Review queues: whoever verifies answers or decides extensions. Schools have none. */
 export const REVIEWERS: readonly Role[] = ["inspector", "office", "admin"];
@@ -34,6 +35,16 @@ export function streamResponse(body: Readable, options: FileOptions): Response {
       "Cache-Control": "private, no-store",
     },
   });
+}
+
+/** A generated PDF shown inline, or the refusal to answer instead. */
+export function pdfAnswer(
+  result: { ok: true; pdf: Uint8Array; filename: string } | Refused,
+  fallback: string,
+): Response | Refused {
+  if (!result.ok) return result;
+  const { pdf, filename } = result;
+  return fileResponse(pdf, { type: "application/pdf", filename, fallback, disposition: "inline" });
 }
 
 /** A generated file; the Chinese name travels in `filename*` (RFC 6266) with an ASCII fallback. */

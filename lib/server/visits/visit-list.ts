@@ -13,6 +13,7 @@ import {
   parseVisitCursor,
   visitCursor,
   type VisitListQuery,
+  type VisitListRow,
 } from "@/lib/domain/visit/visit-list.schema";
 import type { VisitKind } from "@/lib/domain/visit/visit.schema";
 
@@ -27,22 +28,6 @@ import {
   zones,
 } from "../db/schema";
 import type { DistrictFilter } from "../plans/coverage";
-
-export type VisitListRow = {
-  id: string;
-  kind: VisitKind;
-  startedAt: number;
-  endedAt: number | null;
-  submittedAt: number | null;
-  schoolId: string;
-  schoolName: string;
-  zoneName: string | null;
-  inspectorName: string;
-  campaignName: string | null;
-  findings: number;
-  noticeId: string | null;
-  noticeNumber: string | null;
-};
 
 const hasFindings = exists(
   sql`(select 1 from ${rectificationItems} where ${rectificationItems.visitId} = ${visits.id})`,

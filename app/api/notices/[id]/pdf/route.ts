@@ -1,25 +1,15 @@
-import { apiRoute } from "@/lib/server/api-route";
-import { requireApiUser } from "@/lib/server/auth/session";
+import { documentContracts } from "@/lib/contracts/documents";
+import { contractRoute, signedIn } from "@/lib/server/contract-route";
 import { getDb } from "@/lib/server/db/client";
 import { noticePdfFor } from "@/lib/server/documents/documents";
-import { fileResponse, type IdParams } from "@/lib/server/rectification/http";
-import { refusalResponse } from "@/lib/server/refusal";
+import { pdfAnswer } from "@/lib/server/rectification/http";
 
 export const dynamic = "force-dynamic";
 
 /** The notice as an A4 PDF, shown inline and named with its number. */
-export const GET = apiRoute(async function GET(
-  request: Request,
-  { params }: { params: IdParams },
-): Promise<Response> {
-  const { user, error } = await requireApiUser(request);
-  if (error) return error;
-  const result = await noticePdfFor(getDb(), user, (await params).id);
-  if (!result.ok) return refusalResponse(result);
-  return fileResponse(result.pdf, {
-    type: "application/pdf",
-    filename: result.filename,
-    fallback: "notice.pdf",
-    disposition: "inline",
-  });
-});
+export const GET = contractRoute(
+  documentContracts.noticePdf,
+  signedIn(),
+  async ({ caller, params }) =>
+    pdfAnswer(await noticePdfFor(getDb(), caller.user, params.id), "notice.pdf"),
+);

@@ -1,29 +1,13 @@
-import { updateCityInputSchema } from "@/lib/domain/org/people";
-import { apiRoute } from "@/lib/server/api-route";
-import { getDb } from "@/lib/server/db/client";
-import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
+import { orgContracts } from "@/lib/contracts/org";
+import { mapOutcome } from "@/lib/domain/refusal";
+import { orgRoute } from "@/lib/server/org/http";
 import { updateCity } from "@/lib/server/org/org-service";
-import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
 /** Renames or deactivates a city (admin); a city is never deleted. */
-export const PATCH = apiRoute(async function PATCH(
-  request: Request,
-  { params }: { params: IdParams },
-): Promise<Response> {
-  const caller = await orgCaller(request);
-  if (!caller.ok) return caller.response;
-  const body = await parseBody(request, updateCityInputSchema);
-  if (!body.ok) return body.response;
-  const { id } = await params;
-  const outcome = await updateCity(
-    getDb(),
-    caller.user,
-    caller.scope,
-    id,
-    body.data,
-    systemClock.now(),
-  );
-  return outcomeResponse(outcome, (city) => ({ city }));
-});
+export const PATCH = orgRoute(
+  orgContracts.updateCity,
+  async ({ db, user, scope, params, body, now }) =>
+    mapOutcome(await updateCity(db, user, scope, params.id, body, now), (city) => ({ city })),
+);

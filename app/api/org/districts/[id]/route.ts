@@ -1,29 +1,15 @@
-import { updateDistrictInputSchema } from "@/lib/domain/org/people";
-import { apiRoute } from "@/lib/server/api-route";
-import { getDb } from "@/lib/server/db/client";
-import { type IdParams, orgCaller, outcomeResponse, parseBody } from "@/lib/server/org/http";
+import { orgContracts } from "@/lib/contracts/org";
+import { mapOutcome } from "@/lib/domain/refusal";
+import { orgRoute } from "@/lib/server/org/http";
 import { updateDistrict } from "@/lib/server/org/org-service";
-import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
 /** Renames, re-prefixes, moves to a city or deactivates a district (admin); never deleted. */
-export const PATCH = apiRoute(async function PATCH(
-  request: Request,
-  { params }: { params: IdParams },
-): Promise<Response> {
-  const caller = await orgCaller(request);
-  if (!caller.ok) return caller.response;
-  const body = await parseBody(request, updateDistrictInputSchema);
-  if (!body.ok) return body.response;
-  const { id } = await params;
-  const outcome = await updateDistrict(
-    getDb(),
-    caller.user,
-    caller.scope,
-    id,
-    body.data,
-    systemClock.now(),
-  );
-  return outcomeResponse(outcome, (district) => ({ district }));
-});
+export const PATCH = orgRoute(
+  orgContracts.updateDistrict,
+  async ({ db, user, scope, params, body, now }) =>
+    mapOutcome(await updateDistrict(db, user, scope, params.id, body, now), (district) => ({
+      district,
+    })),
+);

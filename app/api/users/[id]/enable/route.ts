@@ -1,19 +1,12 @@
-import { apiRoute } from "@/lib/server/api-route";
-import { getDb } from "@/lib/server/db/client";
-import { type IdParams, orgCaller, outcomeResponse } from "@/lib/server/org/http";
+import { OK } from "@/lib/contracts/contract";
+import { orgContracts } from "@/lib/contracts/org";
+import { mapOutcome } from "@/lib/domain/refusal";
+import { orgRoute } from "@/lib/server/org/http";
 import { setActive } from "@/lib/server/org/people-service";
-import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
 
 /** Enables a disabled account again (its holder signs in with the password they had). */
-export const POST = apiRoute(async function POST(
-  request: Request,
-  { params }: { params: IdParams },
-): Promise<Response> {
-  const caller = await orgCaller(request);
-  if (!caller.ok) return caller.response;
-  const { id } = await params;
-  const outcome = await setActive(getDb(), caller.user, caller.scope, id, true, systemClock.now());
-  return outcomeResponse(outcome, () => ({ ok: true }));
-});
+export const POST = orgRoute(orgContracts.enableUser, async ({ db, user, scope, params, now }) =>
+  mapOutcome(await setActive(db, user, scope, params.id, true, now), () => OK),
+);

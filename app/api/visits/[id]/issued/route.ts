@@ -1,22 +1,17 @@
-import { refused } from "@/lib/domain/refusal";
-import { apiRoute } from "@/lib/server/api-route";
-import { requireApiUser } from "@/lib/server/auth/session";
+import { documentContracts } from "@/lib/contracts/documents";
+import { done, refused } from "@/lib/domain/refusal";
+import { contractRoute, signedIn } from "@/lib/server/contract-route";
 import { getDb } from "@/lib/server/db/client";
 import { issuedDocumentsFor } from "@/lib/server/documents/documents";
-import { type IdParams } from "@/lib/server/rectification/http";
-import { refusalResponse } from "@/lib/server/refusal";
 
 export const dynamic = "force-dynamic";
 
 /** The notice number a synced visit produced, for the inspector's visit list. */
-export const GET = apiRoute(async function GET(
-  request: Request,
-  { params }: { params: IdParams },
-): Promise<Response> {
-  const { user, error } = await requireApiUser(request);
-  if (error) return error;
-  const issued = await issuedDocumentsFor(getDb(), user, (await params).id);
-  if (issued === null)
-    return refusalResponse(refused("not_found", "检查尚未同步到服务器或无权查看"));
-  return Response.json(issued, { headers: { "Cache-Control": "private, no-store" } });
-});
+export const GET = contractRoute(
+  documentContracts.issued,
+  signedIn(),
+  async ({ caller, params }) => {
+    const issued = await issuedDocumentsFor(getDb(), caller.user, params.id);
+    return issued ? done(issued) : refused("not_found", "检查尚未同步到服务器或无权查看");
+  },
+);

@@ -1,12 +1,7 @@
-import { apiRoute } from "@/lib/server/api-route";
-import { handleSetSchoolActive } from "@/lib/server/org/school-http";
+import { schoolContracts } from "@/lib/contracts/schools";
+import { schoolActiveRoute } from "@/lib/server/org/school-http";
 
 export const dynamic = "force-dynamic";
 
 /** Deactivates a school (never deleted): it leaves packs and new visits, its history stays. */
-export const POST = apiRoute(function POST(
-  request: Request,
-  { params }: { params: Promise<{ id: string }> },
-): Promise<Response> {
-  return handleSetSchoolActive(request, params, false);
-});
+export const POST = schoolActiveRoute(schoolContracts.deactivate, false);

@@ -1,28 +1,14 @@
-import { apiRoute } from "@/lib/server/api-route";
-import { requireApiUser } from "@/lib/server/auth/session";
-import { getDb } from "@/lib/server/db/client";
-import { templateRepository } from "@/lib/server/repositories/template-repository";
-import {
-  canRead,
-  notFound,
-  TEMPLATE_READERS,
-  templateRefFrom,
-  type VersionParams,
-} from "@/lib/server/templates/http";
+import { templateContracts } from "@/lib/contracts/templates";
+import { mapOutcome } from "@/lib/domain/refusal";
+import { contractRoute, signedIn } from "@/lib/server/contract-route";
+import { readableVersion, TEMPLATE_READERS } from "@/lib/server/templates/http";
 
 export const dynamic = "force-dynamic";
 
 /** Exactly the version a visit pinned, retired ones included; never a draft nor another district's. */
-export const GET = apiRoute(async function GET(
-  request: Request,
-  { params }: { params: VersionParams },
-): Promise<Response> {
-  const { user, error } = await requireApiUser(request, TEMPLATE_READERS);
-  if (error) return error;
-  const path = await templateRefFrom(params);
-  if (!path.ok) return path.response;
-  const db = getDb();
-  if (!(await canRead(db, user, path.ref.code))) return notFound(path.ref.code, path.ref.version);
-  const template = await templateRepository.get(db, path.ref.code, path.ref.version);
-  return template ? Response.json({ template }) : notFound(path.ref.code, path.ref.version);
-});
+export const GET = contractRoute(
+  templateContracts.version,
+  signedIn(TEMPLATE_READERS),
+  async ({ caller: { user }, params }) =>
+    mapOutcome(await readableVersion(user, params), (template) => ({ template })),
+);

@@ -1,0 +1,69 @@
+/** The office's school register (/api/org/schools). */
+import { z } from "zod";
+
+import { idSchema } from "@/lib/domain/ids";
+import { schoolSchema } from "@/lib/domain/org/org.schema";
+import {
+  createSchoolRequestSchema,
+  schoolImportResponseSchema,
+  schoolListQuerySchema,
+  schoolListResponseSchema,
+  schoolPatchRequestSchema,
+} from "@/lib/domain/org/school-api";
+
+import { contract } from "./contract";
+
+const schoolPath = "/api/org/schools/:id";
+/**
+ * An import's body is the .xlsx or CSV file itself, sent with its own type (lib/hooks/use-schools.ts);
+ * a file with errors answers 422 with this same schema, row by row. An admin names the district.
+ */
+const importFile = {
+  query: z.object({ districtId: idSchema.optional() }),
+  response: schoolImportResponseSchema,
+} as const;
+
+export const schoolContracts = {
+  list: contract({
+    method: "GET",
+    path: "/api/org/schools",
+    query: schoolListQuerySchema,
+    response: schoolListResponseSchema,
+  }),
+  create: contract({
+    method: "POST",
+    path: "/api/org/schools",
+    body: createSchoolRequestSchema,
+    response: schoolSchema,
+    status: 201,
+  }),
+  get: contract({ method: "GET", path: schoolPath, response: schoolSchema }),
+  /** The fields sent replace the stored ones; the result must be a valid school. */
+  update: contract({
+    method: "PATCH",
+    path: schoolPath,
+    body: schoolPatchRequestSchema,
+    response: schoolSchema,
+  }),
+  deactivate: contract({
+    method: "POST",
+    path: `${schoolPath}/deactivate`,
+    response: schoolSchema,
+  }),
+  importPreview: contract({
+    method: "POST",
+    path: "/api/org/schools/import/preview",
+    ...importFile,
+  }),
+  importFile: contract({
+    method: "POST",
+    path: "/api/org/schools/import",
+    ...importFile,
+    status: 201,
+  }),
+  reactivate: contract({
+    method: "POST",
+    path: `${schoolPath}/reactivate`,
+    response: schoolSchema,
+  }),
+};
