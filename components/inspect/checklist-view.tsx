@@ -15,6 +15,7 @@ import {
   nextUnanswered,
   progressOf,
   searchChecklist,
+  type ChecklistSection,
   type ItemKey,
 } from "@/lib/domain/visit/checklist";
 import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
@@ -62,6 +63,103 @@ const SectionHeader = memo(function SectionHeader({
   );
 });
 
+/** The sections that have rows among the first `rows` of the checklist, and how many each shows. */
+function sectionsStarting(
+  sections: readonly ChecklistSection[],
+  rows: number,
+): { section: ChecklistSection; rows: number }[] {
+  const shown: { section: ChecklistSection; rows: number }[] = [];
+  let left = rows;
+  for (const section of sections) {
+    if (left <= 0) break;
+    shown.push({ section, rows: Math.min(left, section.keys.length) });
+    left -= section.keys.length;
+  }
+  return shown;
+}
+
+type SectionBlockProps = {
+  section: ChecklistSection;
+  /** How many of its rows are shown yet (all but while the first frame's rows are painted). */
+  rows: number;
+  context: VisitContext;
+  answers: ReadonlyMap<ItemKey, VisitAnswer>;
+  actions: VisitActions;
+  isReadOnly: boolean;
+  /** The item last jumped to, outlined where it is in this section. */
+  highlighted: ItemKey | undefined;
+  onTouch: (key: ItemKey) => void;
+};
+
+/** Whether a section shows the same: its own answers and its highlighted row are unchanged. */
+function isSameSection(before: SectionBlockProps, after: SectionBlockProps): boolean {
+  const { keys } = after.section;
+  const highlightOf = (props: SectionBlockProps) =>
+    props.highlighted !== undefined && keys.includes(props.highlighted)
+      ? props.highlighted
+      : undefined;
+  return (
+    before.section === after.section &&
+    before.rows === after.rows &&
+    before.context === after.context &&
+    before.actions === after.actions &&
+    before.isReadOnly === after.isReadOnly &&
+    before.onTouch === after.onTouch &&
+    highlightOf(before) === highlightOf(after) &&
+    keys.every((key) => before.answers.get(key) === after.answers.get(key))
+  );
+}
+
+/**
+ * One section: its header with progress, "本节其余项符合" and its rows. Memoized on its own
+ * answers, so a tap renders the tapped item's section and, within it, the tapped row only.
+ */
+const ChecklistSectionBlock = memo(function ChecklistSectionBlock({
+  section,
+  rows,
+  context,
+  answers,
+  actions,
+  isReadOnly,
+  highlighted,
+  onTouch,
+}: SectionBlockProps) {
+  const { checklist, policy, visitDate } = context;
+  const { answered, total } = progressOf(checklist, answers, section.keys);
+  return (
+    <section aria-label={section.title}>
+      <SectionHeader
+        id={section.id}
+        title={section.title}
+        templateTitle={section.templateTitle}
+        answered={answered}
+        total={total}
+      />
+      {isReadOnly ? null : (
+        <SectionBulkPass section={section} context={context} answers={answers} actions={actions} />
+      )}
+      <ul className="space-y-3">
+        {section.keys.slice(0, rows).map((key) => {
+          const entry = checklist.byKey.get(key);
+          return entry ? (
+            <ChecklistItemRow
+              key={key}
+              entry={entry}
+              answer={answers.get(key)}
+              actions={actions}
+              policy={policy}
+              visitDate={visitDate}
+              isReadOnly={isReadOnly}
+              isHighlighted={highlighted === key}
+              onTouch={onTouch}
+            />
+          ) : null;
+        })}
+      </ul>
+    </section>
+  );
+}, isSameSection);
+
 /**
  * Rows use `content-visibility: auto`, so rows far away have an estimated height until they are
  * near the viewport; a smooth scroll aimed at a far section lands wherever the estimates put it.
@@ -84,44 +182,33 @@ function scrollToElement(id: string): void {
 
 type Panel = "none" | "search" | "sections";
 
-/** Rows in the first frame: about a phone screen's worth, whole sections. */
-const FIRST_ROWS = 12;
-
-/** How many sections, from the first, hold at least `rows` rows. */
-function sectionsCovering(sections: readonly { keys: readonly unknown[] }[], rows: number): number {
-  let count = 0;
-  let covered = 0;
-  while (count < sections.length && covered < rows) covered += sections[count++]!.keys.length;
-  return count;
-}
+/**
+ * Rows in the first frame: a phone screen's worth (four or five rows at 390×844) and a margin. A
+ * section of 25 items is far more than a screen, so the first section may show only its start.
+ */
+const FIRST_ROWS = 6;
 
 /**
- * The first sections render with the page; once they are painted the rest follow in one
- * transition, which React renders in slices, so no long task holds the first question or a tap.
- * A jump (下一未答, search, 目录, the submit view's list) shows everything first so its target
- * exists.
+ * The first rows render with the page; once they are painted the rest follow in one transition,
+ * which React renders in slices, so no long task holds the first question or a tap. A jump
+ * (下一未答, search, 目录, the submit view's list) shows everything first so its target exists.
  */
-function useShownSections(
-  sections: readonly { keys: readonly unknown[] }[],
-  showAll: boolean,
-): [number, () => void] {
-  const [shown, setShown] = useState(() =>
-    showAll ? sections.length : sectionsCovering(sections, FIRST_ROWS),
-  );
-  const isComplete = shown >= sections.length;
+function useShownRows(total: number, showAll: boolean): [number, () => void] {
+  const [shown, setShown] = useState(() => (showAll ? total : Math.min(total, FIRST_ROWS)));
+  const isComplete = shown >= total;
   useEffect(() => {
     if (isComplete) return;
     let timer = 0;
-    // After the frame that shows the first sections, so they are painted before the rest.
+    // After the frame that shows the first rows, so they are painted before the rest.
     const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => startTransition(() => setShown(sections.length)));
+      timer = window.setTimeout(() => startTransition(() => setShown(total)));
     });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [isComplete, sections.length]);
-  return [shown, useCallback(() => setShown(sections.length), [sections.length])];
+  }, [isComplete, total]);
+  return [shown, useCallback(() => setShown(total), [total])];
 }
 
 /**
@@ -146,23 +233,20 @@ export function ChecklistView({
   onJump: (key: ItemKey) => void;
   onSubmitView: () => void;
 }) {
-  const { checklist, school, policy, visitDate } = context;
+  const { checklist, school } = context;
   const isReadOnly = visit.status !== "draft";
   const [panel, setPanel] = useState<Panel>("none");
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search);
   const lastTouched = useRef<ItemKey | null>(null);
-  const [shownSections, showAllSections] = useShownSections(
-    checklist.sections,
-    jumpTarget !== null,
-  );
+  const [shownRows, showAllRows] = useShownRows(checklist.entries.length, jumpTarget !== null);
   const onTouch = useCallback((key: ItemKey) => {
     lastTouched.current = key;
   }, []);
 
   const jump = (key: ItemKey) => {
     setPanel("none");
-    showAllSections();
+    showAllRows();
     onJump(key);
   };
 
@@ -179,13 +263,16 @@ export function ChecklistView({
     answers,
     checklist.entries.map((e) => e.key),
   );
+  // Only the open 目录 lists every section's progress; a section's own header counts its own.
   const sectionProgress = useMemo(
     () =>
-      checklist.sections.map((section) => ({
-        section,
-        ...progressOf(checklist, answers, section.keys),
-      })),
-    [checklist, answers],
+      panel === "sections"
+        ? checklist.sections.map((section) => ({
+            section,
+            ...progressOf(checklist, answers, section.keys),
+          }))
+        : [],
+    [checklist, answers, panel],
   );
   const matches = useMemo(() => searchChecklist(checklist, query).slice(0, 30), [checklist, query]);
   const isComplete = total.answered === total.total;
@@ -193,7 +280,7 @@ export function ChecklistView({
 
   return (
     // Busy while later sections are still being added (tests and the bench wait for all of them).
-    <div data-checklist aria-busy={shownSections < checklist.sections.length}>
+    <div data-checklist aria-busy={shownRows < checklist.entries.length}>
       <div className="sticky top-14 z-10 -mx-4 border-b border-slate-200 bg-slate-50/95 px-4 pt-2 pb-2 backdrop-blur">
         <div className="flex items-center justify-between gap-2">
           <p className="min-w-0 truncate text-sm font-medium text-slate-800">
@@ -289,7 +376,7 @@ export function ChecklistView({
                   type="button"
                   onClick={() => {
                     setPanel("none");
-                    showAllSections();
+                    showAllRows();
                     requestAnimationFrame(() => scrollToElement(`section-${section.id}`));
                   }}
                   className="flex w-full items-center justify-between gap-2 px-3 py-2.5 text-left text-sm"
@@ -319,42 +406,18 @@ export function ChecklistView({
         </p>
       ) : null}
 
-      {sectionProgress.slice(0, shownSections).map(({ section, answered, total: count }) => (
-        <section key={section.id} aria-label={section.title}>
-          <SectionHeader
-            id={section.id}
-            title={section.title}
-            templateTitle={section.templateTitle}
-            answered={answered}
-            total={count}
-          />
-          {isReadOnly ? null : (
-            <SectionBulkPass
-              section={section}
-              context={context}
-              answers={answers}
-              actions={actions}
-            />
-          )}
-          <ul className="space-y-3">
-            {section.keys.map((key) => {
-              const entry = checklist.byKey.get(key);
-              return entry ? (
-                <ChecklistItemRow
-                  key={key}
-                  entry={entry}
-                  answer={answers.get(key)}
-                  actions={actions}
-                  policy={policy}
-                  visitDate={visitDate}
-                  isReadOnly={isReadOnly}
-                  isHighlighted={jumpTarget?.key === key}
-                  onTouch={onTouch}
-                />
-              ) : null;
-            })}
-          </ul>
-        </section>
+      {sectionsStarting(checklist.sections, shownRows).map(({ section, rows }) => (
+        <ChecklistSectionBlock
+          key={section.id}
+          section={section}
+          rows={rows}
+          context={context}
+          answers={answers}
+          actions={actions}
+          isReadOnly={isReadOnly}
+          highlighted={jumpTarget?.key}
+          onTouch={onTouch}
+        />
       ))}
       <div className="py-6">
         <Button size="lg" className="w-full" onClick={onSubmitView}>
