@@ -1,11 +1,12 @@
 /**
- * Cities, districts, 督学责任区 and assignments (inspectors ↔ zones, schools → zone). Each change
- * checks the caller's organisation scope (lib/server/auth/scope.ts), runs in one transaction and
- * appends its audit entry there. Nothing is deleted: what has history is deactivated.
+ * Cities, districts, 督学责任区 and their inspectors (a school's zone belongs to the school register,
+ * schools.ts). Each change checks the caller's organisation scope (lib/server/auth/scope.ts), runs
+ * in one transaction and appends its audit entry there. Nothing is deleted: what has history is
+ * deactivated.
  */
 import "server-only";
 
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 
 import {
@@ -28,7 +29,6 @@ import { done, type Outcome, refused, type Refused } from "@/lib/domain/refusal"
 import { newId } from "@/lib/utils/ids";
 
 import { recordAudit } from "./audit-log";
-import { lockChangeSeq } from "../db/change-seq";
 import type { Db, Executor } from "../db/client";
 import { cities, districts, schools, user as users, zoneInspectors, zones } from "../db/schema";
 
@@ -397,42 +397,4 @@ export async function zonesRefusal(
   return rows.length === new Set(zoneIds).size
     ? null
     : refused("invalid_input", "督学责任区不存在或已停用");
-}
-
-/**
- * Moves a school to another zone of its district. Its inspectors change with it: the next visit
- * pack of the old zone's inspectors lacks it, and their pushes for it are refused (apply-push.ts).
- */
-export async function moveSchool(
-  db: Db,
-  actor: User,
-  scope: OrgScope,
-  schoolId: string,
-  zoneId: string,
-  now: number,
-): Promise<Outcome<void>> {
-  return db.transaction(async (tx) => {
-    await lockChangeSeq(tx);
-    const [school] = await tx.select().from(schools).where(eq(schools.id, schoolId));
-    if (!school || districtAccess(scope, school.districtId) === "none")
-      return refused("not_found", "学校不存在");
-    const refusal =
-      writeRefusal(scope, school.districtId) ??
-      (await zonesRefusal(tx, school.districtId, [zoneId]));
-    if (refusal) return refusal;
-    if (school.zoneId === zoneId) return done(undefined);
-    await tx
-      .update(schools)
-      .set({ zoneId, updatedAt: new Date(now), changeSeq: sql`nextval('change_seq')` })
-      .where(eq(schools.id, schoolId));
-    await recordAudit(tx, actor, now, {
-      action: "school.zone",
-      targetId: schoolId,
-      targetLabel: school.name,
-      districtId: school.districtId,
-      before: { zoneId: school.zoneId },
-      after: { zoneId },
-    });
-    return done(undefined);
-  });
 }

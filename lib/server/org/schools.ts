@@ -20,6 +20,8 @@ import { parseSchoolImport } from "@/lib/domain/org/school-import";
 import { done, type Refusal, refusal } from "@/lib/domain/refusal";
 import { newId } from "@/lib/utils/ids";
 
+import { recordAudit } from "./audit-log";
+import { zonesRefusal } from "./org-service";
 import { readSheetRows } from "./school-sheet";
 import { orgScopeOf } from "../auth/scope";
 import type { RefusedWithDetails } from "../contract-route";
@@ -189,6 +191,37 @@ export async function updateSchool(
     const conflict = await conflictOf(tx, found.school.districtId, input, id);
     if (conflict) return { refusal: conflict };
     return { school: await schoolRepository.update(tx, id, input) };
+  });
+}
+
+/**
+ * Moves a school to another zone of its district. Its inspectors change with it: the next visit
+ * pack of the old zone's inspectors lacks it, and their pushes for it are refused (apply-push.ts).
+ */
+export async function moveSchool(
+  db: Db,
+  user: User,
+  id: string,
+  zoneId: string,
+  now: number,
+): Promise<{ school: School } | { refusal: SchoolRefusal }> {
+  return inWriteTransaction(db, async (tx) => {
+    const found = await findManagedSchool(tx, user, id, "write");
+    if ("refusal" in found) return found;
+    const { school } = found;
+    const zoneRefused = await zonesRefusal(tx, school.districtId, [zoneId]);
+    if (zoneRefused) return { refusal: refusal(zoneRefused.code, zoneRefused.message) };
+    if (school.zoneId === zoneId) return found;
+    const moved = await schoolRepository.update(tx, id, { ...school, zoneId });
+    await recordAudit(tx, user, now, {
+      action: "school.zone",
+      targetId: id,
+      targetLabel: school.name,
+      districtId: school.districtId,
+      before: { zoneId: school.zoneId },
+      after: { zoneId },
+    });
+    return { school: moved };
   });
 }
 

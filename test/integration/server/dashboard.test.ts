@@ -12,9 +12,8 @@ import type { User } from "@/lib/domain/org/org.schema";
 import { daysOverdue } from "@/lib/domain/rectification/transition";
 import { getDashboard } from "@/lib/server/analytics/dashboard";
 import { getMonthlyRanking } from "@/lib/server/analytics/ranking";
-import { orgScopeOf } from "@/lib/server/auth/scope";
 import { rectificationItems, schools, templates, visits, zones } from "@/lib/server/db/schema";
-import { moveSchool } from "@/lib/server/org/org-service";
+import { moveSchool } from "@/lib/server/org/schools";
 import { ledgerQuerySchema, listItemPage } from "@/lib/server/rectification/item-query";
 import { rowToItem } from "@/lib/server/rectification/item-repository";
 import { systemClock } from "@/lib/utils/clock";
@@ -402,15 +401,8 @@ describe("what the triggers keep for the figures", () => {
       .where(and(eq(zones.districtId, s07.districtId), sql`${zones.id} <> ${from!.zoneId}`))
       .limit(1);
     const before = await getDashboard(t.db, office, {}, NOW);
-    const moved = await moveSchool(
-      t.db,
-      office,
-      await orgScopeOf(t.db, office),
-      s07.id,
-      to!.zoneId,
-      NOW,
-    );
-    expect(moved.ok).toBe(true);
+    const moved = await moveSchool(t.db, office, s07.id, to!.zoneId, NOW);
+    expect(moved).toMatchObject({ school: { zoneId: to!.zoneId } });
     await expectKeptEqualTheItems();
     const after = await getDashboard(t.db, office, {}, NOW);
     const zoneTotal = (d: typeof before, zone: string) =>

@@ -2,13 +2,11 @@ import { OK } from "@/lib/contracts/contract";
 import { orgContracts } from "@/lib/contracts/org";
 import { mapOutcome } from "@/lib/domain/refusal";
 import { orgRoute } from "@/lib/server/org/http";
-import { moveSchool } from "@/lib/server/org/org-service";
+import { moveSchool, schoolAnswer } from "@/lib/server/org/schools";
 
 export const dynamic = "force-dynamic";
 
 /** Moves a school to another 督学责任区 of its district; its inspectors follow the zone. */
-export const PUT = orgRoute(
-  orgContracts.moveSchool,
-  async ({ db, user, scope, params, body, now }) =>
-    mapOutcome(await moveSchool(db, user, scope, params.id, body.zoneId, now), () => OK),
+export const PUT = orgRoute(orgContracts.moveSchool, async ({ db, user, params, body, now }) =>
+  mapOutcome(schoolAnswer(await moveSchool(db, user, params.id, body.zoneId, now)), () => OK),
 );
