@@ -97,6 +97,36 @@ export type LocalVisit = {
   status: string | null;
 };
 
+/** When the server made the visit pack now on the phone (IndexedDB meta), or null before the first. */
+function packGeneratedAt(page: Page): Promise<number | null> {
+  return page.evaluate(
+    () =>
+      new Promise<number | null>((resolve, reject) => {
+        const open = indexedDB.open("duxue");
+        open.onerror = () => reject(new Error(`IndexedDB: ${String(open.error)}`));
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db.transaction("meta").objectStore("meta").get("packGeneratedAt");
+          read.onerror = () => reject(new Error(`IndexedDB: ${String(read.error)}`));
+          read.onsuccess = () => {
+            db.close();
+            resolve((read.result as { value: number } | undefined)?.value ?? null);
+          };
+        };
+      }),
+  );
+}
+
+/**
+ * Taps 下载检查包 on the schools screen and waits until a new pack is on the phone (the button's
+ * own state can read "done" before the tap has even started the download).
+ */
+export async function downloadPack(page: Page): Promise<void> {
+  const before = await packGeneratedAt(page);
+  await page.getByRole("button", { name: "下载检查包" }).click();
+  await expect.poll(() => packGeneratedAt(page), { timeout: 60_000 }).not.toBe(before);
+}
+
 /** The phone's outbox and one visit's records, read straight from IndexedDB in one transaction. */
 function readPhone(
   page: Page,

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 
 import { signIn } from "./helpers";
-import { schoolCard, rows, startVisit } from "./inspector-helpers";
+import { downloadPack, schoolCard, rows, startVisit } from "./inspector-helpers";
 
 type ApiTemplate = { code: string; version: number; items: { code: string; prompt: string }[] };
 
@@ -151,8 +151,7 @@ test.describe("checklist templates", () => {
 
     // The phone downloads the new pack; the draft it already has stays on the version it pinned.
     await phone.goto("/inspect");
-    await phone.getByRole("button", { name: "下载检查包" }).click();
-    await expect(phone.getByRole("button", { name: "下载检查包" })).toBeEnabled();
+    await downloadPack(phone);
     await phone.goto(`/inspect/visit?id=${oldVisitId}`);
     await expect(promptOf(phone)).toBeVisible();
     expect(await promptOf(phone).textContent()).toBe(oldPrompt);
