@@ -18,6 +18,8 @@ fs.mkdirSync(results, { recursive: true });
 
 type Counts = { passed: number; failed: number };
 const total: Counts = { passed: 0, failed: 0 };
+/** Failed tests by name, repeated after the closing line so that a log's tail says what failed. */
+const failures: string[] = [];
 let anyStepFailed = false;
 
 function run(
@@ -33,14 +35,47 @@ function run(
   return ok;
 }
 
-function addVitest(file: string): void {
+function addVitest(file: string, title: string): void {
   if (!fs.existsSync(file)) return;
   const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
     numPassedTests: number;
     numFailedTests: number;
+    testResults: {
+      name: string;
+      status: string;
+      message?: string;
+      assertionResults: { fullName: string; status: string }[];
+    }[];
   };
   total.passed += report.numPassedTests;
   total.failed += report.numFailedTests;
+  for (const result of report.testResults) {
+    const where = `${title} ${path.relative(process.cwd(), result.name)}`;
+    const failed = result.assertionResults.filter((test) => test.status === "failed");
+    for (const test of failed) failures.push(`${where} › ${test.fullName}`);
+    // A file that failed to load or in a hook has no failed test of its own.
+    if (result.status === "failed" && failed.length === 0) {
+      failures.push(`${where}: ${result.message?.split("\n")[0] ?? "failed"}`);
+    }
+  }
+}
+
+type PlaywrightSuite = {
+  title: string;
+  file: string;
+  specs: { title: string; line: number; tests: { status: string }[] }[];
+  suites?: PlaywrightSuite[];
+};
+
+function addPlaywrightFailures(suites: PlaywrightSuite[]): void {
+  for (const suite of suites) {
+    for (const spec of suite.specs) {
+      if (spec.tests.some((test) => test.status === "unexpected")) {
+        failures.push(`e2e ${suite.file}:${spec.line} › ${spec.title}`);
+      }
+    }
+    addPlaywrightFailures(suite.suites ?? []);
+  }
 }
 
 function vitest(
@@ -65,7 +100,7 @@ function vitest(
     ],
     env,
   );
-  addVitest(outputFile);
+  addVitest(outputFile, reportName);
 }
 
 vitest("单元测试 (unit)", ["unit"], "unit");
@@ -106,15 +141,16 @@ if (!fs.existsSync(CHROMIUM)) {
   });
   fs.rmSync(e2eDataDir, { recursive: true, force: true });
   if (fs.existsSync(e2eReport)) {
-    const stats = (
-      JSON.parse(fs.readFileSync(e2eReport, "utf8")) as {
-        stats: { expected: number; unexpected: number; flaky: number };
-      }
-    ).stats;
-    total.passed += stats.expected + stats.flaky;
-    total.failed += stats.unexpected;
+    const report = JSON.parse(fs.readFileSync(e2eReport, "utf8")) as {
+      stats: { expected: number; unexpected: number; flaky: number };
+      suites: PlaywrightSuite[];
+    };
+    total.passed += report.stats.expected + report.stats.flaky;
+    total.failed += report.stats.unexpected;
+    addPlaywrightFailures(report.suites);
   }
 }
 
 process.stdout.write(`\n${total.passed} passed, ${total.failed} failed\n`);
+for (const failure of failures) process.stdout.write(`  ✗ ${failure}\n`);
 process.exit(anyStepFailed || total.failed > 0 ? 1 : 0);
