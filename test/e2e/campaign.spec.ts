@@ -62,7 +62,6 @@ test("the office's 专项督查 reaches the inspector's pack and counts the visi
   await expect(rows(phone).first()).toBeVisible();
   const visitId = new URL(phone.url()).searchParams.get("id")!;
   await finishAndSubmit(phone);
-  await phone.goto("/inspect/sync");
   await syncUntilEmpty(phone, visitId);
 
   // Back home, the school is no longer due for the campaign.

@@ -13,7 +13,7 @@ import {
   readOutbox,
   schoolCard,
   sendWithAfterPhoto,
-  syncUntilOutboxEmpty,
+  syncUntilEmpty,
   waitForServiceWorker,
 } from "./inspector-helpers";
 
@@ -174,7 +174,7 @@ test("an offline 复查 closes one 待整改 item with an after-photo and return
 
   // Back online: the photo, then both decisions reach the server.
   await context.setOffline(false);
-  await syncUntilOutboxEmpty(page);
+  await syncUntilEmpty(page);
   expect(await readServerItem(toClose.id)).toMatchObject({
     status: "closed",
     last_event: "verify_on_site",

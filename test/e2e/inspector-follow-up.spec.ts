@@ -15,7 +15,7 @@ import {
   openE2eDatabase,
   readOutbox,
   sendWithAfterPhoto,
-  syncUntilOutboxEmpty,
+  syncUntilEmpty,
   waitForServiceWorker,
 } from "./inspector-helpers";
 
@@ -166,7 +166,7 @@ test("a 复查 done offline passes one item and returns another, and both reach 
 
   // Back online: the sync sends the photo, then the actions.
   await context.setOffline(false);
-  await syncUntilOutboxEmpty(page);
+  await syncUntilEmpty(page);
 
   const server = await readServerItems([toPass!.id, toReturn!.id]);
   expect(server.get(toPass!.id)).toMatchObject({

@@ -406,40 +406,29 @@ export async function sendWithAfterPhoto(
 }
 
 /**
- * Opens the sync screen and presses 立即同步 until the outbox holds nothing, waiting or refused
- * (a refusal fails the expectation with the outbox shown).
+ * Opens the sync screen and waits until nothing is left to send: no pending or refused change and,
+ * with `visitId`, every photo of that visit uploaded. Presses 立即同步 whenever it is offered while
+ * something waits, as an inspector would after a failed attempt; a refusal fails the expectation
+ * with the outbox shown.
  */
-export async function syncUntilOutboxEmpty(page: Page): Promise<void> {
-  await page.goto("/inspect/sync");
+export async function syncUntilEmpty(page: Page, visitId = ""): Promise<void> {
+  if (new URL(page.url()).pathname !== "/inspect/sync") await page.goto("/inspect/sync");
+  const button = page.getByRole("button", { name: "立即同步" });
   await expect
     .poll(
       async () => {
-        const outbox = await readOutbox(page);
-        if (outbox.pending.length > 0) {
-          const button = page.getByRole("button", { name: "立即同步" });
-          if (await button.isEnabled().catch(() => false)) await button.click().catch(() => {});
+        const { outbox, visit } = await readPhone(page, visitId);
+        const photosWaiting = visitId
+          ? visit.photos.filter((photo) => photo.uploadState !== "uploaded").length
+          : 0;
+        const waits = outbox.pending.length > 0 || photosWaiting > 0;
+        // While a sync runs the button reads 正在同步… and is not offered.
+        if (waits && (await button.count()) > 0 && (await button.isEnabled())) {
+          await button.click();
         }
-        return outbox;
+        return { ...outbox, photosWaiting };
       },
       { timeout: 90_000, intervals: [500] },
     )
-    .toEqual({ pending: [], rejected: [] });
-}
-
-/** Presses 立即同步 on the sync screen until the outbox is empty and no photo waits (or time runs out). */
-export async function syncUntilEmpty(
-  page: Page,
-  visitId: string,
-  timeoutMs = 90_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [outbox, local] = await Promise.all([readOutbox(page), readLocalVisit(page, visitId)]);
-    if (outbox.pending.length === 0 && local.photos.every((p) => p.uploadState === "uploaded"))
-      return;
-    if (Date.now() > deadline) throw new Error(`still pending: ${outbox.pending.length} mutations`);
-    const button = page.getByRole("button", { name: "立即同步" });
-    if (await button.isEnabled().catch(() => false)) await button.click().catch(() => undefined);
-    await page.waitForTimeout(300);
-  }
+    .toEqual({ pending: [], rejected: [], photosWaiting: 0 });
 }

@@ -160,7 +160,6 @@ test("a routine visit at a 九年一贯制 school, partly checked, bulk 符合, 
   await expect(card.getByRole("button", { name: "放弃草稿" })).toHaveCount(0);
 
   await context.setOffline(false);
-  await page.goto("/inspect/sync");
   await syncUntilEmpty(page, visitId);
 
   const [visit] = await serverRows<{
