@@ -1,23 +1,6 @@
-/** Chinese wording shared by the inspector screens: times, sizes and queued changes. */
+/** Chinese wording shared by the inspector screens: sizes and queued changes. */
 import type { Mutation } from "@/lib/domain/mutations";
 import { RECTIFICATION_ACTION_LABELS } from "@/lib/domain/rectification/rectification.schema";
-
-const CHINA_DATE_TIME = new Intl.DateTimeFormat("en-US", {
-  timeZone: "Asia/Shanghai",
-  month: "numeric",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** "3月20日 10:05" in China time, whatever the phone's locale. */
-export function formatDateTime(epochMs: number): string {
-  const part = Object.fromEntries(
-    CHINA_DATE_TIME.formatToParts(epochMs).map((p) => [p.type, p.value]),
-  );
-  return `${part.month}月${part.day}日 ${part.hour}:${part.minute}`;
-}
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

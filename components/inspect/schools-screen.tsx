@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 
+import { chinaMonthDayTime } from "@/lib/domain/dates";
 import {
   matchesSchoolQuery,
   type NeedReason,
@@ -21,7 +22,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/field";
 
 import { DueVisits } from "./due-visits";
-import { formatDateTime } from "./format";
 
 const REASON_TONES: Record<NeedReason["kind"], string> = {
   draft: "bg-brand-50 text-brand-700",
@@ -131,7 +131,7 @@ export function SchoolsScreen() {
   const packNote =
     packGeneratedAt === null
       ? "尚未下载检查包"
-      : `检查包更新于 ${formatDateTime(packGeneratedAt)} · 共 ${needs.length} 所学校`;
+      : `检查包更新于 ${chinaMonthDayTime(packGeneratedAt)} · 共 ${needs.length} 所学校`;
 
   return (
     <>

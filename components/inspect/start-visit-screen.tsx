@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 
 import { toChinaDate } from "@/lib/domain/dates";
+import { chinaMonthDayTime } from "@/lib/domain/dates";
 import { RECTIFICATION_STATUS_LABELS } from "@/lib/domain/rectification/rectification.schema";
 import { proposedTemplateCodes } from "@/lib/domain/visit/scope";
 import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
@@ -19,7 +20,6 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input } from "@/components/ui/field";
 
-import { formatDateTime } from "./format";
 import { toggledSet, VisitScopePicker } from "./visit-scope-picker";
 
 type Locating =
@@ -113,7 +113,7 @@ function StartForm({ options, campaignId }: { options: StartOptions; campaignId:
     <div className="space-y-4">
       {draft ? (
         <Card className="border-brand-100 bg-brand-50 text-brand-800 text-sm">
-          这所学校有一次未提交的检查（{formatDateTime(draft.startedAt)} 开始）。{" "}
+          这所学校有一次未提交的检查（{chinaMonthDayTime(draft.startedAt)} 开始）。{" "}
           <Link
             href={`/inspect/visit?id=${draft.id}`}
             className="font-medium underline underline-offset-4"

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 
+import { chinaMonthDayTime } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
 import { applicableItems } from "@/lib/domain/template/applicability";
 import { deriveFindings } from "@/lib/domain/template/findings";
@@ -20,7 +21,6 @@ import { Textarea } from "@/components/ui/textarea";
 
 import type { PreviewKind } from "./document-preview";
 import { FollowUpReview } from "./follow-up-review";
-import { formatDateTime } from "./format";
 import { IssuedDocuments } from "./issued-documents";
 import { UncheckedList } from "./unchecked-list";
 import { VisitSignatures } from "./visit-signatures";
@@ -100,7 +100,7 @@ export function SubmitView({
       {isReadOnly && visit.submittedAt !== null ? (
         <Card className="space-y-2 border-emerald-200 bg-emerald-50 text-sm text-emerald-800">
           <p>
-            检查已于 {formatDateTime(visit.submittedAt)} 提交，内容已锁定。同步情况见{" "}
+            检查已于 {chinaMonthDayTime(visit.submittedAt)} 提交，内容已锁定。同步情况见{" "}
             <Link href="/inspect/visits" className="font-medium underline underline-offset-4">
               检查记录
             </Link>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState, type ReactNode } from "react";
 
+import { chinaMonthDayTime } from "@/lib/domain/dates";
 import { useStorageHealth } from "@/lib/hooks/use-storage-health";
 import { syncNow } from "@/lib/hooks/use-sync";
 import { exportUnsyncedFile, importUnsyncedFile } from "@/lib/hooks/use-visits";
@@ -11,7 +12,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
-import { formatBytes, formatDateTime } from "./format";
+import { formatBytes } from "./format";
 import { SYNC_STATUS_LABELS } from "./sync-wording";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -162,12 +163,12 @@ export function SyncScreen() {
               )}
             </Row>
             <Row label="上次成功同步">
-              {health.lastSyncAt === null ? "尚未同步" : formatDateTime(health.lastSyncAt)}
+              {health.lastSyncAt === null ? "尚未同步" : chinaMonthDayTime(health.lastSyncAt)}
             </Row>
             {health.lastError ? (
               <Row label="最近的错误">
                 <span className="font-normal text-red-700" data-last-error>
-                  {health.lastError.message}（{formatDateTime(health.lastError.at)}）
+                  {health.lastError.message}（{chinaMonthDayTime(health.lastError.at)}）
                 </span>
               </Row>
             ) : null}

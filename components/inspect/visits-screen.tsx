@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 
+import { chinaMonthDayTime } from "@/lib/domain/dates";
 import type { Id } from "@/lib/domain/ids";
 import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
 import { VISIT_STATUS_LABELS } from "@/lib/domain/visit/visit.schema";
@@ -16,7 +17,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 
 import { AbandonDraftButton } from "./abandon-draft-button";
-import { describeMutation, formatDateTime } from "./format";
+import { describeMutation } from "./format";
 import { IssuedDocuments } from "./issued-documents";
 
 function syncLine({ pendingCount, rejectedCount, photos }: LocalVisit): {
@@ -57,8 +58,8 @@ function VisitCard({ local }: { local: LocalVisit }) {
           </span>
         </div>
         <p className="text-xs text-slate-500">
-          {VISIT_KIND_LABELS[visit.kind]} · {formatDateTime(visit.startedAt)} 开始
-          {visit.submittedAt !== null ? ` · ${formatDateTime(visit.submittedAt)} 提交` : ""}
+          {VISIT_KIND_LABELS[visit.kind]} · {chinaMonthDayTime(visit.startedAt)} 开始
+          {visit.submittedAt !== null ? ` · ${chinaMonthDayTime(visit.submittedAt)} 提交` : ""}
         </p>
         <p className={cn("text-xs", line.tone)} data-sync-line>
           {line.text}
@@ -113,8 +114,8 @@ function ConflictItem({
         处理建议：{conflict.advice}
       </p>
       <p className="text-xs text-slate-500">
-        {formatDateTime(conflict.mutation.createdAt)} 录入
-        {conflict.rejectedAt !== null ? ` · ${formatDateTime(conflict.rejectedAt)} 被退回` : ""}
+        {chinaMonthDayTime(conflict.mutation.createdAt)} 录入
+        {conflict.rejectedAt !== null ? ` · ${chinaMonthDayTime(conflict.rejectedAt)} 被退回` : ""}
       </p>
       <div className="flex gap-2">
         <Button size="sm" variant="secondary" disabled={isBusy} onClick={() => run(onRetry)}>

@@ -1,12 +1,11 @@
 import Link from "next/link";
 
+import { chinaDateTime } from "@/lib/domain/dates";
 import {
   CAMPAIGN_SCHOOL_STATUS_LABELS,
   type CampaignSchoolStatus,
 } from "@/lib/domain/plan/campaign.schema";
 import { cn } from "@/lib/utils/cn";
-
-import { formatDateTime } from "@/components/rectification/format";
 
 export type ProgressFigures = {
   campaign: { id: string; name: string; startsOn: string; endsOn: string };
@@ -139,7 +138,7 @@ export function CampaignSchoolTable({
                     href={`/office/visits/${r.visitId}`}
                     className="text-brand-700 underline underline-offset-4"
                   >
-                    {formatDateTime(r.visitedAt)}
+                    {chinaDateTime(r.visitedAt)}
                   </Link>
                 ) : (
                   "—"

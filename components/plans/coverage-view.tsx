@@ -1,8 +1,8 @@
 import Link from "next/link";
 
+import { chinaDateTime } from "@/lib/domain/dates";
 import { toQueryString } from "@/lib/utils/search-params";
 
-import { formatDateTime } from "@/components/rectification/format";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
@@ -199,7 +199,7 @@ export function SchoolCoverageTable({
               <td className={td}>
                 {s.visits} / {s.required}
               </td>
-              <td className={td}>{s.lastVisitAt === null ? "—" : formatDateTime(s.lastVisitAt)}</td>
+              <td className={td}>{s.lastVisitAt === null ? "—" : chinaDateTime(s.lastVisitAt)}</td>
               <td className={s.isCovered ? `${td} text-emerald-700` : `${td} text-red-700`}>
                 {s.isCovered ? "已达标" : "待督导"}
               </td>

@@ -1,12 +1,12 @@
 import Link from "next/link";
 
+import { chinaDateTime } from "@/lib/domain/dates";
 import type { TemplateAnswers } from "@/lib/domain/visit/visit-detail";
 import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
 import { photoPath, photoThumbnailPath } from "@/lib/sync/protocol";
 import { cn } from "@/lib/utils/cn";
 
-import { formatDateTime } from "@/components/rectification/format";
 import { Card } from "@/components/ui/card";
 
 const RESULT_TONES: Record<string, string> = {
@@ -59,10 +59,10 @@ export function VisitFacts({
           {VISIT_KIND_LABELS[visit.kind]}
           {campaignName ? `（${campaignName}）` : ""}
         </Fact>
-        <Fact label="开始时间">{formatDateTime(visit.startedAt)}</Fact>
+        <Fact label="开始时间">{chinaDateTime(visit.startedAt)}</Fact>
         <Fact label="在校时长">{onSite(visit)}</Fact>
         <Fact label="提交时间">
-          {visit.submittedAt === null ? "—" : formatDateTime(visit.submittedAt)}
+          {visit.submittedAt === null ? "—" : chinaDateTime(visit.submittedAt)}
         </Fact>
         <Fact label="发现问题">{findings === 0 ? "无" : `${findings} 项`}</Fact>
         <Fact label="整改通知书">

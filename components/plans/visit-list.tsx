@@ -1,9 +1,9 @@
 import Link from "next/link";
 
+import { chinaDateTime } from "@/lib/domain/dates";
 import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
 import { toQueryString } from "@/lib/utils/search-params";
 
-import { formatDateTime } from "@/components/rectification/format";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
@@ -156,7 +156,7 @@ export function VisitTable({
                     href={`/office/visits/${row.id}`}
                     className="text-brand-700 underline underline-offset-4"
                   >
-                    {formatDateTime(row.startedAt)}
+                    {chinaDateTime(row.startedAt)}
                   </Link>
                 </td>
                 <td className="px-3 py-2">{row.schoolName}</td>

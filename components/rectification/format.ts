@@ -1,5 +1,5 @@
 /** Chinese wording shared by the school and office rectification screens: dates, deadlines, history. */
-import { toChinaDate } from "@/lib/domain/dates";
+import { chinaDateTime } from "@/lib/domain/dates";
 import { ROLE_LABELS } from "@/lib/domain/org/org.labels";
 import type { RectificationEvent } from "@/lib/domain/rectification/events";
 import {
@@ -12,28 +12,7 @@ import {
   type RectificationItem,
   type RectificationStatus,
 } from "@/lib/domain/rectification/rectification.schema";
-import type { DateString } from "@/lib/domain/visit/answer.schema";
 import type { SyncSnapshot } from "@/lib/sync/sync-engine";
-
-const CHINA_DATE_TIME = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** "2026/03/20 10:05" in China time, whatever the viewer's time zone. */
-export function formatDateTime(epochMs: number): string {
-  return CHINA_DATE_TIME.format(epochMs);
-}
-
-/** The China calendar date of an instant, "2026-03-20". */
-export function formatDate(epochMs: number): DateString {
-  return toChinaDate(epochMs);
-}
 
 /** 0…1 as "83%"; "—" when there is nothing to count. */
 export function formatRate(rate: number | null): string {
@@ -199,7 +178,7 @@ export function sendStateText(sync: SyncSnapshot): string {
     case "backoff":
       return sync.nextRetryAt === null
         ? "服务器暂时无法处理：已保存在本机，稍后自动重试"
-        : `服务器暂时无法处理：已保存在本机，将于 ${formatDateTime(sync.nextRetryAt)} 自动重试`;
+        : `服务器暂时无法处理：已保存在本机，将于 ${chinaDateTime(sync.nextRetryAt)} 自动重试`;
     case "needs-auth":
       return "登录已失效：请重新登录，填写的内容和照片已保存在本机";
     case "idle":

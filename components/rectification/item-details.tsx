@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+import { chinaDateTime } from "@/lib/domain/dates";
 import {
   ESCALATION_LABELS,
   isFinalStatus,
@@ -8,7 +9,7 @@ import {
 } from "@/lib/domain/rectification/rectification.schema";
 import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
 
-import { deadlineText, formatDateTime } from "./format";
+import { deadlineText } from "./format";
 import { PhotoThumbs } from "./photo-thumbs";
 import { OverdueBadge, ReviewOverdueBadge, StatusBadge, Tag } from "./status-badge";
 
@@ -66,9 +67,7 @@ export function ItemDetails({
             <span className="ml-2 font-medium text-red-600">已逾期 {daysOverdue} 天</span>
           ) : null}
         </Row>
-        {item.closedAt !== null ? (
-          <Row label="销号时间">{formatDateTime(item.closedAt)}</Row>
-        ) : null}
+        {item.closedAt !== null ? <Row label="销号时间">{chinaDateTime(item.closedAt)}</Row> : null}
       </dl>
 
       {extension ? (
@@ -96,7 +95,7 @@ export function ItemDetails({
           <ul className="space-y-0.5">
             {item.escalations.map((e) => (
               <li key={e.escalatedAt}>
-                {ESCALATION_LABELS[e.kind]} · {formatDateTime(e.escalatedAt)} · {e.note}
+                {ESCALATION_LABELS[e.kind]} · {chinaDateTime(e.escalatedAt)} · {e.note}
               </li>
             ))}
           </ul>
@@ -109,7 +108,7 @@ export function ItemDetails({
           {item.response ? (
             <>
               <p className="text-xs font-medium text-slate-500">
-                学校整改报告 · {formatDateTime(item.response.submittedAt)}
+                学校整改报告 · {chinaDateTime(item.response.submittedAt)}
               </p>
               <p className="rounded-lg bg-slate-50 p-2 text-sm whitespace-pre-wrap text-slate-800">
                 {item.response.text}

@@ -1,16 +1,17 @@
+import { chinaDateTime } from "@/lib/domain/dates";
 import {
   type ChainVerification,
   occurredAtOf,
   type RectificationEvent,
 } from "@/lib/domain/rectification/events";
 
-import { describeEvents, formatDateTime } from "./format";
+import { describeEvents } from "./format";
 
 function Time({ at, label }: { at: number; label?: string }) {
   return (
     <time className="text-xs text-slate-500" dateTime={new Date(at).toISOString()}>
       {label ? `${label} ` : null}
-      {formatDateTime(at)}
+      {chinaDateTime(at)}
     </time>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { toChinaDate } from "@/lib/domain/dates";
 import {
   RECTIFICATION_STATUS_LABELS,
   RECTIFICATION_STATUSES,
@@ -17,7 +18,7 @@ import { linkButtonClass } from "@/components/templates/link-button";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 
-import { deadlineText, formatDate } from "./format";
+import { deadlineText } from "./format";
 import { OverdueBadge, StatusBadge } from "./status-badge";
 
 export type LedgerRow = {
@@ -249,7 +250,7 @@ export function LedgerTable({ rows }: { rows: readonly LedgerRow[] }) {
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{inspectorName}</td>
               <td className="px-3 py-2 whitespace-nowrap text-slate-500">
-                {formatDate(item.createdAt)}
+                {toChinaDate(item.createdAt)}
               </td>
             </tr>
           ))}

@@ -1,10 +1,11 @@
 import Link from "next/link";
 
+import { toChinaDate } from "@/lib/domain/dates";
 import type { RectificationStatus } from "@/lib/domain/rectification/rectification.schema";
 import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
 import type { VisitKind } from "@/lib/domain/visit/visit.schema";
 
-import { formatDate, statusCountsText } from "./format";
+import { statusCountsText } from "./format";
 import { Tag } from "./status-badge";
 
 export type NoticeListEntry = {
@@ -57,7 +58,7 @@ export function NoticeList({
                 {notice.number}
               </p>
               <p className="mt-2 text-sm text-slate-500">
-                {formatDate(notice.visitedAt)} {VISIT_KIND_LABELS[notice.visitKind]} · 督学{" "}
+                {toChinaDate(notice.visitedAt)} {VISIT_KIND_LABELS[notice.visitKind]} · 督学{" "}
                 {notice.issuedByName} · 共 {notice.itemCount} 项
               </p>
               <p className="mt-1 text-sm text-slate-700">{statusCountsText(notice.statusCounts)}</p>

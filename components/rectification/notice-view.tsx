@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { noticePdfPath } from "@/lib/contracts/documents";
+import { chinaDateTime } from "@/lib/domain/dates";
 import type { OfficialDocument } from "@/lib/domain/documents/document";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 
@@ -9,7 +10,6 @@ import { apiImage } from "@/components/documents/api-image";
 import { DocumentView } from "@/components/documents/document-view";
 import { linkButtonClass } from "@/components/templates/link-button";
 
-import { formatDateTime } from "./format";
 import { ItemDetails } from "./item-details";
 import { PrintButton } from "./print-button";
 
@@ -45,7 +45,7 @@ export function NoticeView({
         <p className="text-sm text-slate-500">
           {notice.readAt === null
             ? "学校尚未查阅"
-            : `学校已于 ${formatDateTime(notice.readAt)} 查阅`}
+            : `学校已于 ${chinaDateTime(notice.readAt)} 查阅`}
         </p>
         <div className="flex gap-2">
           <Link href={recordHref} className={linkButtonClass("secondary")}>

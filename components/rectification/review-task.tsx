@@ -1,10 +1,10 @@
 import Link from "next/link";
 
+import { chinaDateTime } from "@/lib/domain/dates";
 import type { DecisionProposals } from "@/lib/domain/rectification/decision";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 
 import type { ScreenActionType } from "./action-model";
-import { formatDateTime } from "./format";
 import { ItemDetails } from "./item-details";
 import { OfficeItemActions } from "./office-item-actions";
 
@@ -46,7 +46,7 @@ export function ReviewTask({ task, itemHref }: { task: ReviewTaskData; itemHref:
           <span className="block text-sm font-normal text-slate-500">
             {task.schoolName}
             {task.noticeNumber ? ` · ${task.noticeNumber}` : ""}
-            {Number.isFinite(askedAt) ? ` · ${formatDateTime(askedAt)} 提交` : ""}
+            {Number.isFinite(askedAt) ? ` · ${chinaDateTime(askedAt)} 提交` : ""}
           </span>
           <Link href={itemHref} className="hover:text-brand-700 underline underline-offset-4">
             {item.prompt}

@@ -31,6 +31,17 @@ export function chinaTime(epochMs: number): string {
   return new Date(epochMs + CHINA_OFFSET_MS).toISOString().slice(11, 16);
 }
 
+/** "2026-03-20 09:05": an instant as China wall-clock time to the minute, however the device is set. */
+export function chinaDateTime(epochMs: number): string {
+  return `${toChinaDate(epochMs)} ${chinaTime(epochMs)}`;
+}
+
+/** "3月20日 09:05": the same, short, for the phone's lists. */
+export function chinaMonthDayTime(epochMs: number): string {
+  const [, month, day] = toChinaDate(epochMs).split("-").map(Number);
+  return `${month}月${day}日 ${chinaTime(epochMs)}`;
+}
+
 /**
  * Why `dueDate` is not a due date one can set on `today`, or null: due dates run from a year ago (a
  * finding recorded late) to three years ahead.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { addDays, toChinaDate } from "@/lib/domain/dates";
+import { addDays, chinaDateTime, chinaMonthDayTime, toChinaDate } from "@/lib/domain/dates";
 
 describe("toChinaDate", () => {
   it.each([
@@ -30,5 +30,36 @@ describe("addDays", () => {
     ["2026-01-01", 365, "2027-01-01"],
   ])("returns %s plus %i days as %s", (date, days, expected) => {
     expect(addDays(date, days)).toBe(expected);
+  });
+});
+
+describe("chinaDateTime", () => {
+  it.each([
+    ["06:05 UTC is 14:05 in China", Date.UTC(2026, 10, 23, 6, 5), "2026-11-23 14:05"],
+    ["seconds are dropped, not rounded", Date.UTC(2026, 10, 23, 6, 5, 59, 999), "2026-11-23 14:05"],
+    [
+      "16:00 UTC is midnight of the next China day",
+      Date.UTC(2026, 2, 2, 16, 0),
+      "2026-03-03 00:00",
+    ],
+    [
+      "15:59 UTC is the last minute of the China day",
+      Date.UTC(2026, 2, 2, 15, 59),
+      "2026-03-02 23:59",
+    ],
+    [
+      "New Year's Eve 20:30 UTC is already next year",
+      Date.UTC(2025, 11, 31, 20, 30),
+      "2026-01-01 04:30",
+    ],
+    ["summer has the same offset (no DST)", Date.UTC(2026, 6, 15, 1, 7), "2026-07-15 09:07"],
+  ])("formats the China time when %s", (_case, epochMs, expected) => {
+    expect(chinaDateTime(epochMs)).toBe(expected);
+  });
+});
+
+describe("chinaMonthDayTime", () => {
+  it("shows the China day and time when the instant is early morning UTC", () => {
+    expect(chinaMonthDayTime(Date.UTC(2026, 2, 19, 23, 5))).toBe("3月20日 07:05");
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { chinaDateTime } from "@/lib/domain/dates";
 import { readableDistrictIds } from "@/lib/domain/org/org-scope";
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, auditQuerySchema } from "@/lib/domain/org/people";
 import { orgScopeOf } from "@/lib/server/auth/scope";
@@ -17,12 +18,6 @@ import { Input } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 
 export const metadata: Metadata = { title: "操作日志" };
-
-const time = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
-  dateStyle: "short",
-  timeStyle: "short",
-});
 
 /** "字段: 前 → 后" per changed field. */
 function describeChange(
@@ -111,7 +106,7 @@ export default async function AuditPage({
           <tbody className="divide-y divide-slate-100">
             {entries.map((e) => (
               <tr key={e.id}>
-                <td className="px-3 py-2 whitespace-nowrap">{time.format(e.at)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{chinaDateTime(e.at)}</td>
                 <td className="px-3 py-2">{e.actorName}</td>
                 <td className="px-3 py-2">{AUDIT_ACTION_LABELS[e.action]}</td>
                 <td className="px-3 py-2">{e.targetLabel}</td>

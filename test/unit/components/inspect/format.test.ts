@@ -2,14 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import type { Mutation } from "@/lib/domain/mutations";
 
-import { describeMutation, formatBytes, formatDateTime } from "@/components/inspect/format";
+import { describeMutation, formatBytes } from "@/components/inspect/format";
 import { aStartedVisit, aVisitAnswer, aPhotoMeta, anId } from "@/test/helpers/builders/visit";
-
-describe("formatDateTime", () => {
-  it("shows China time when the instant is early morning UTC", () => {
-    expect(formatDateTime(Date.UTC(2026, 2, 19, 23, 5))).toBe("3月20日 07:05");
-  });
-});
 
 describe("formatBytes", () => {
   it.each([

@@ -9,7 +9,6 @@ import {
   deadlineText,
   describeAction,
   describeEvents,
-  formatDateTime,
   formatRate,
   sendStateText,
   statusCountsText,
@@ -48,12 +47,6 @@ describe("chineseDate", () => {
     ["2026-11-05", "2026年11月5日"],
   ])("writes %s as %s", (date, expected) => {
     expect(chineseDate(date)).toBe(expected);
-  });
-});
-
-describe("formatDateTime", () => {
-  it("shows China time whatever the machine's time zone", () => {
-    expect(formatDateTime(Date.UTC(2026, 2, 19, 17, 30))).toBe("2026/03/20 01:30");
   });
 });
 
@@ -220,7 +213,7 @@ describe("sendStateText", () => {
     [snapshot({ status: "offline" }), "网络不可用：已保存在本机，网络恢复后自动提交"],
     [
       snapshot({ status: "backoff", nextRetryAt: AT }),
-      "服务器暂时无法处理：已保存在本机，将于 2026/03/20 10:05 自动重试",
+      "服务器暂时无法处理：已保存在本机，将于 2026-03-20 10:05 自动重试",
     ],
     [snapshot({ status: "backoff" }), "服务器暂时无法处理：已保存在本机，稍后自动重试"],
     [snapshot({ status: "needs-auth" }), "登录已失效：请重新登录，填写的内容和照片已保存在本机"],
