@@ -4,7 +4,7 @@
  */
 import "server-only";
 
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 
 import { monthRange } from "@/lib/domain/analytics/filters";
 import {
@@ -21,8 +21,8 @@ import type { User } from "@/lib/domain/org/org.schema";
 import { monthWindow, schoolFilters } from "./dashboard";
 import { schoolScopeOf } from "../auth/scope";
 import type { Executor } from "../db/client";
-import { districts } from "../db/schema";
 import { documentPdf } from "../documents/documents";
+import { districtRepository } from "../repositories/org/district-repository";
 
 export type MonthlyRanking = {
   month: string;
@@ -124,15 +124,6 @@ export async function getMonthlyRanking(
   };
 }
 
-/** The district whose 通报 an office or admin issues (a 市级督导室 issues none). */
-export async function districtNameOf(db: Executor, districtId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ name: districts.name })
-    .from(districts)
-    .where(eq(districts.id, districtId));
-  return row?.name ?? null;
-}
-
 /**
  * The month's 督导通报 as a PDF, issued by the user's district office (an office account, or an
  * admin bound to a district); null when the user speaks for no district.
@@ -144,7 +135,8 @@ export async function bulletinPdfFor(
   now: number,
 ): Promise<{ pdf: Buffer; filename: string } | null> {
   if (user.districtId === null) return null;
-  const districtName = await districtNameOf(db, user.districtId);
+  // The district whose 通报 an office or admin issues (a 市级督导室 issues none).
+  const districtName = await districtRepository.nameOf(db, user.districtId);
   if (districtName === null) return null;
   const ranking = await getMonthlyRanking(db, user, month, now);
   const document = bulletinDocument({

@@ -27,16 +27,16 @@ import { renderDocumentPdf } from "./pdf";
 import { canSeeSchool } from "../auth/scope";
 import { getBlobStore, type BlobStore } from "../blobs/blob-store";
 import type { Executor } from "../db/client";
-import { districts, rectificationItems } from "../db/schema";
+import { rectificationItems } from "../db/schema";
 import { serverEnv } from "../env";
 import { originalsOf } from "../photos/originals";
 import { photoThumbnail, signatureImage } from "../photos/thumbnail";
 import { rowToItem } from "../rectification/item-repository";
 import { noticeRepository } from "../rectification/notice-repository";
 import { getNotice, type NoticeDetail } from "../rectification/queries";
-import { districtRepository } from "../repositories/district-repository";
-import { schoolRepository } from "../repositories/school-repository";
-import { userRepository } from "../repositories/user-repository";
+import { districtRepository } from "../repositories/org/district-repository";
+import { schoolRepository } from "../repositories/org/school-repository";
+import { userRepository } from "../repositories/org/user-repository";
 import { visitRepository } from "../repositories/visit-repository";
 import { loadTemplates } from "../sync/pinned-templates";
 
@@ -49,17 +49,17 @@ export function noticePageUrl(noticeId: string): string {
 async function visitFindings(db: Executor, visit: Visit, issued: readonly IssuedTerms[] | null) {
   const school = await schoolRepository.findById(db, visit.schoolId);
   if (school === null) return null;
-  const [templates, answers, policy, [district]] = await Promise.all([
+  const [templates, answers, policy, districtName] = await Promise.all([
     loadTemplates(db, visit.templates),
     visitRepository.listAnswers(db, [visit.id]),
     districtRepository.getDeadlinePolicy(db, school.districtId),
-    db.select({ name: districts.name }).from(districts).where(eq(districts.id, school.districtId)),
+    districtRepository.nameOf(db, school.districtId),
   ]);
   const findings: DocumentFinding[] = documentFindings(
     { templates, answers, school, policy, visitAt: visit.startedAt },
     issued,
   );
-  return { school, templates, answers, findings, districtName: district?.name ?? "" };
+  return { school, templates, answers, findings, districtName: districtName ?? "" };
 }
 
 export type NoticeDocument = { document: OfficialDocument; issuer: string };

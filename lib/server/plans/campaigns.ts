@@ -36,7 +36,9 @@ import {
   zones,
 } from "../db/schema";
 import { writeRefusal } from "../org/org-service";
-import { schoolRepository } from "../repositories/school-repository";
+import { schoolRepository } from "../repositories/org/school-repository";
+import { userRepository } from "../repositories/org/user-repository";
+import { zoneRepository } from "../repositories/org/zone-repository";
 import { templateRepository } from "../repositories/template-repository";
 
 type CampaignRow = typeof campaigns.$inferSelect;
@@ -67,24 +69,12 @@ async function inputRefusal(
   const missing = input.templateCodes.find((code) => !offered.has(code));
   if (missing) return refused("invalid_input", `检查表 ${missing} 未在本区县启用`);
   if (input.target.kind === "attributes" && input.target.zoneIds.length > 0) {
-    const found = await db
-      .select({ id: zones.id })
-      .from(zones)
-      .where(and(inArray(zones.id, input.target.zoneIds), eq(zones.districtId, districtId)));
+    const found = await zoneRepository.idsInDistrict(db, districtId, input.target.zoneIds, false);
     if (found.length !== new Set(input.target.zoneIds).size)
       return refused("invalid_input", "责任区不存在或不属于本区县");
   }
   if (input.inspectorIds.length > 0) {
-    const found = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(
-        and(
-          inArray(users.id, input.inspectorIds),
-          eq(users.districtId, districtId),
-          eq(users.role, "inspector"),
-        ),
-      );
+    const found = await userRepository.inspectorIdsAmong(db, districtId, input.inspectorIds, false);
     if (found.length !== new Set(input.inspectorIds).size)
       return refused("invalid_input", "督学不存在或不属于本区县");
   }

@@ -28,7 +28,7 @@ import { itemRepository } from "./item-repository";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
 import { photos } from "../db/schema";
-import { districtRepository } from "../repositories/district-repository";
+import { districtRepository } from "../repositories/org/district-repository";
 
 /** `occurredAt`: when it happened on site (an offline action), kept in the event beside its time. */
 export type ActInput = z.infer<typeof rectificationActRequestSchema> &

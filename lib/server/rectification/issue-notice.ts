@@ -26,7 +26,8 @@ import { itemRepository, rowToItem } from "./item-repository";
 import { type Notice, noticeRepository } from "./notice-repository";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
-import { districts, rectificationItems, schools } from "../db/schema";
+import { rectificationItems } from "../db/schema";
+import { schoolRepository } from "../repositories/org/school-repository";
 
 export type IssueNoticeInput = {
   visitId: string;
@@ -106,15 +107,6 @@ async function openItem(
   return closed.item;
 }
 
-async function issuingSchool(tx: Executor, schoolId: string) {
-  const [row] = await tx
-    .select({ districtId: schools.districtId, prefix: districts.noticePrefix })
-    .from(schools)
-    .innerJoin(districts, eq(districts.id, schools.districtId))
-    .where(eq(schools.id, schoolId));
-  return row ?? null;
-}
-
 /**
  * One 整改事项 per finding and, when there are findings, one 整改通知书 numbered
  * 〔year〕第N号 — N gap-free and unique per district and year, also under concurrent submits.
@@ -128,7 +120,7 @@ export async function issueNoticeForVisit(
 ): Promise<IssuedNotice | Refused> {
   if (input.findings.length === 0) return { ok: true, notice: null, items: [], created: false };
   await lockChangeSeq(tx);
-  const school = await issuingSchool(tx, input.schoolId);
+  const school = await schoolRepository.noticeIssuer(tx, input.schoolId);
   if (school === null) return refused("not_found", "学校不存在");
   if (school.districtId !== input.districtId) return refused("invalid_input", "学校不属于该区县");
 

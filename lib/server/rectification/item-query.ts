@@ -22,7 +22,6 @@ import {
 } from "@/lib/domain/template/template.schema";
 import { dateStringSchema } from "@/lib/domain/visit/answer.schema";
 
-import { inScope } from "./access";
 import { rowToItem } from "./item-repository";
 import { daysOverdueSql, reportedOnSql } from "./overdue";
 import type { Executor } from "../db/client";
@@ -45,6 +44,7 @@ import {
   zoneInspectors,
   zones,
 } from "../db/schema";
+import { inScope } from "../repositories/org/scope-sql";
 
 /** An item as lists show it: with its school, zone, notice number, inspector, domain and days overdue today. */
 export type ItemRow = {

@@ -25,7 +25,6 @@ import {
   type TemplateDomain,
 } from "@/lib/domain/template/template.schema";
 
-import { inScope } from "./access";
 import {
   filterConditions,
   type ItemFilters,
@@ -36,6 +35,7 @@ import {
 import type { Executor } from "../db/client";
 import { keysetOrder, keysetWhere, type PageRequest, type SortKey } from "../db/keyset";
 import { rectificationItems as items, templates } from "../db/schema";
+import { inScope } from "../repositories/org/scope-sql";
 
 const BATCH = 1000;
 

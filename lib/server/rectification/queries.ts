@@ -23,7 +23,7 @@ import { allowedActions } from "@/lib/domain/rectification/transition";
 import { refused, type Refused } from "@/lib/domain/refusal";
 import { type VisitKind, visitKindSchema } from "@/lib/domain/visit/visit.schema";
 
-import { actorFor, inScope } from "./access";
+import { actorFor } from "./access";
 import { listEvents, verifyItemChain } from "./event-log";
 import { COUNT_CAP, type ItemRow, selectItemRows } from "./item-query";
 import { rowToItem } from "./item-repository";
@@ -48,7 +48,8 @@ import {
   user as users,
   visits,
 } from "../db/schema";
-import { userRepository } from "../repositories/user-repository";
+import { inScope } from "../repositories/org/scope-sql";
+import { userRepository } from "../repositories/org/user-repository";
 
 export type { ItemRow };
 

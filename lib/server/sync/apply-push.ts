@@ -45,8 +45,8 @@ import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
 import { campaignVisitRefusal } from "../plans/campaigns";
 import { applyRectificationAction } from "../rectification/act";
+import { schoolRepository } from "../repositories/org/school-repository";
 import { processedMutationRepository } from "../repositories/processed-mutation-repository";
-import { schoolRepository } from "../repositories/school-repository";
 import { visitRepository } from "../repositories/visit-repository";
 
 export type PushEnvelope = z.infer<typeof pushRequestEnvelopeSchema>;

@@ -26,12 +26,12 @@ import type { Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import { loadTemplates } from "./pinned-templates";
 import { scopedSchoolIds } from "../auth/scope";
 import type { Db, Executor } from "../db/client";
-import { districts, rectificationItems } from "../db/schema";
+import { rectificationItems } from "../db/schema";
 import { packCampaigns } from "../plans/campaigns";
 import { routineStatusOf } from "../plans/coverage";
 import { rowToItem } from "../rectification/item-repository";
-import { districtRepository } from "../repositories/district-repository";
-import { schoolRepository } from "../repositories/school-repository";
+import { districtRepository } from "../repositories/org/district-repository";
+import { schoolRepository } from "../repositories/org/school-repository";
 import { templateRepository } from "../repositories/template-repository";
 import { visitRepository } from "../repositories/visit-repository";
 
@@ -63,12 +63,7 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
         lastVisits.flatMap((v) => v.templates),
       );
 
-      const districtNames = new Map(
-        (await tx.select({ id: districts.id, name: districts.name }).from(districts)).map((d) => [
-          d.id,
-          d.name,
-        ]),
-      );
+      const districtNames = await districtRepository.names(tx);
       const today = toChinaDate(now);
       const month = monthOf(now);
       const routine = await routineStatusOf(tx, schoolIds, month);

@@ -18,8 +18,8 @@ import {
 } from "@/lib/server/plans/campaigns";
 import { coverageSummary, schoolCoverage } from "@/lib/server/plans/coverage";
 import { issueNoticeForVisit } from "@/lib/server/rectification/issue-notice";
-import { districtRepository } from "@/lib/server/repositories/district-repository";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { districtRepository } from "@/lib/server/repositories/org/district-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { buildVisitPack } from "@/lib/server/sync/build-pack";
 import { listVisits } from "@/lib/server/visits/visit-list";

@@ -21,7 +21,7 @@ import {
 } from "@/lib/server/db/schema";
 import { issueNoticeForVisit } from "@/lib/server/rectification/issue-notice";
 import { rowToItem } from "@/lib/server/rectification/item-repository";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { rowToAnswer, rowToVisit } from "@/lib/server/repositories/visit-repository";
 import { applyPush } from "@/lib/server/sync/apply-push";

@@ -20,7 +20,7 @@ import {
   visits,
 } from "@/lib/server/db/schema";
 import { rowToItem } from "@/lib/server/rectification/item-repository";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { rowToAnswer, rowToVisit } from "@/lib/server/repositories/visit-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";

@@ -6,7 +6,7 @@ import { orgScopeOf } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { coverageSummary, schoolCoverage } from "@/lib/server/plans/coverage";
-import { districtRepository } from "@/lib/server/repositories/district-repository";
+import { districtRepository } from "@/lib/server/repositories/org/district-repository";
 import { visitFilterOptions } from "@/lib/server/visits/visit-list";
 import { systemClock } from "@/lib/utils/clock";
 import { queryValues } from "@/lib/utils/search-params";
