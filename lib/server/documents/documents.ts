@@ -29,7 +29,6 @@ import { getBlobStore, type BlobStore } from "../blobs/blob-store";
 import type { Executor } from "../db/client";
 import { rectificationItems } from "../db/schema";
 import { serverEnv } from "../env";
-import { originalsOf } from "../photos/originals";
 import { photoThumbnail, signatureImage } from "../photos/thumbnail";
 import { rowToItem } from "../rectification/item-repository";
 import { noticeRepository } from "../rectification/notice-repository";
@@ -37,6 +36,7 @@ import { getNotice, type NoticeDetail } from "../rectification/queries";
 import { districtRepository } from "../repositories/org/district-repository";
 import { schoolRepository } from "../repositories/org/school-repository";
 import { userRepository } from "../repositories/org/user-repository";
+import { photoRepository } from "../repositories/photo-repository";
 import { visitRepository } from "../repositories/visit-repository";
 import { loadTemplates } from "../sync/pinned-templates";
 
@@ -158,7 +158,7 @@ export async function visitRecordFor(
       noticeNumber: notice?.number ?? null,
       findings: data.findings.length,
       sections: answerSections(data.templates, data.answers, data.school),
-      originals: await originalsOf(
+      originals: await photoRepository.originalsOf(
         db,
         data.answers.flatMap((answer) => answer.photoIds),
       ),

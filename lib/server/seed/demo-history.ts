@@ -30,13 +30,13 @@ import { demoPhoto } from "./demo-photos";
 import type { BlobStore } from "../blobs/blob-store";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
-import { photos } from "../db/schema";
 import { applyRectificationAction } from "../rectification/act";
 import { issueNoticeForVisit } from "../rectification/issue-notice";
 import { markNoticeRead } from "../rectification/queries";
 import { districtRepository } from "../repositories/org/district-repository";
 import { schoolRepository } from "../repositories/org/school-repository";
 import { userRepository } from "../repositories/org/user-repository";
+import { photoRepository } from "../repositories/photo-repository";
 import { templateRepository } from "../repositories/template-repository";
 import { visitRepository } from "../repositories/visit-repository";
 
@@ -505,24 +505,21 @@ async function seedVisit(
     async photo(purpose, by, at) {
       const photo = demoPhoto((ctx.photoSeed.n += 1));
       await ctx.blobs.put(photo.id, photo.bytes, photo.mime);
-      await tx
-        .insert(photos)
-        .values({
-          id: photo.id,
-          mime: photo.mime,
-          bytes: photo.bytes.length,
-          uploadedBy: by.id,
-          uploadedAt: new Date(at),
-          width: photo.width,
-          height: photo.height,
-          capturedAt: new Date(at),
-          takenBy: by.id,
-          purpose,
-          // Visit photos belong to the visit; answers to the notice are filed under the school only.
-          visitId: purpose === "evidence" ? null : scene.visitId,
-          schoolId: school.id,
-        })
-        .onConflictDoNothing();
+      await photoRepository.insertRegistered(tx, {
+        id: photo.id,
+        mime: photo.mime,
+        bytes: photo.bytes.length,
+        uploadedBy: by.id,
+        uploadedAt: new Date(at),
+        width: photo.width,
+        height: photo.height,
+        capturedAt: new Date(at),
+        takenBy: by.id,
+        purpose,
+        // Visit photos belong to the visit; answers to the notice are filed under the school only.
+        visitId: purpose === "evidence" ? null : scene.visitId,
+        schoolId: school.id,
+      });
       return photo.id;
     },
   };

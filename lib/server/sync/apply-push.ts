@@ -31,13 +31,7 @@ import { applyVisitMutation } from "@/lib/domain/visit/visit";
 import type { PhotoMeta, Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import type { MutationResult, pushRequestEnvelopeSchema, PushResponse } from "@/lib/sync/protocol";
 
-import {
-  loadPhotoOwners,
-  type PhotoOwner,
-  registeredOwner,
-  registerPhotoMetas,
-  unusablePhotoIds,
-} from "./photo-references";
+import { registeredOwner, unusablePhotoIds } from "./photo-references";
 import { newPinRefusal } from "./pinned-templates";
 import { submitVisit } from "./submit-visit";
 import { inspectedSchoolIds } from "../auth/scope";
@@ -46,6 +40,7 @@ import type { Executor } from "../db/client";
 import { campaignVisitRefusal } from "../plans/campaigns";
 import { applyRectificationAction } from "../rectification/act";
 import { schoolRepository } from "../repositories/org/school-repository";
+import { type PhotoOwner, photoRepository } from "../repositories/photo-repository";
 import { processedMutationRepository } from "../repositories/processed-mutation-repository";
 import { visitRepository } from "../repositories/visit-repository";
 
@@ -156,7 +151,7 @@ class PendingWrites {
       await visitRepository.update(tx, state.visits.get(visitId)!);
     }
     await visitRepository.saveAnswers(tx, [...this.answers.values()]);
-    await registerPhotoMetas(tx, [...this.photos.values()]);
+    await photoRepository.registerMetas(tx, [...this.photos.values()]);
     await processedMutationRepository.record(tx, this.processed, userId, now);
     this.clear();
   }
@@ -194,7 +189,7 @@ async function applyBatch(
       user.role === "inspector"
         ? await visitRepository.findByIds(tx, visitIds)
         : new Map<string, Visit>(),
-    photos: await loadPhotoOwners(tx, mutations.flatMap(referencedPhotoIds)),
+    photos: await photoRepository.ownersOf(tx, mutations.flatMap(referencedPhotoIds)),
     inspected: await inspectedSchoolIds(tx, user),
   };
   const pending = new PendingWrites();
@@ -326,7 +321,7 @@ async function applyRectification(
   );
   if (!result.ok) return refusalOf(result);
   const photoIds = referencedPhotoIds(mutation);
-  for (const [photoId, owner] of await loadPhotoOwners(tx, photoIds)) {
+  for (const [photoId, owner] of await photoRepository.ownersOf(tx, photoIds)) {
     state.photos.set(photoId, owner);
   }
   return null;
