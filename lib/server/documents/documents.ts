@@ -37,7 +37,7 @@ import { districtRepository } from "../repositories/org/district-repository";
 import { schoolRepository } from "../repositories/org/school-repository";
 import { userRepository } from "../repositories/org/user-repository";
 import { photoRepository } from "../repositories/photo-repository";
-import { visitRepository } from "../repositories/visit-repository";
+import { visitRepository } from "../repositories/visits/visit-repository";
 import { loadTemplates } from "../sync/pinned-templates";
 
 /** The school's page for the notice, which the QR code opens. */

@@ -38,7 +38,7 @@ import { schoolRepository } from "../repositories/org/school-repository";
 import { userRepository } from "../repositories/org/user-repository";
 import { photoRepository } from "../repositories/photo-repository";
 import { templateRepository } from "../repositories/template-repository";
-import { visitRepository } from "../repositories/visit-repository";
+import { visitRepository } from "../repositories/visits/visit-repository";
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -42,7 +42,7 @@ import { applyRectificationAction } from "../rectification/act";
 import { schoolRepository } from "../repositories/org/school-repository";
 import { type PhotoOwner, photoRepository } from "../repositories/photo-repository";
 import { processedMutationRepository } from "../repositories/processed-mutation-repository";
-import { visitRepository } from "../repositories/visit-repository";
+import { visitRepository } from "../repositories/visits/visit-repository";
 
 export type PushEnvelope = z.infer<typeof pushRequestEnvelopeSchema>;
 type RawMutation = PushEnvelope["mutations"][number];

@@ -28,12 +28,12 @@ import { scopedSchoolIds } from "../auth/scope";
 import type { Db, Executor } from "../db/client";
 import { rectificationItems } from "../db/schema";
 import { packCampaigns } from "../plans/campaigns";
-import { routineStatusOf } from "../plans/coverage";
 import { rowToItem } from "../rectification/item-repository";
 import { districtRepository } from "../repositories/org/district-repository";
 import { schoolRepository } from "../repositories/org/school-repository";
 import { templateRepository } from "../repositories/template-repository";
-import { visitRepository } from "../repositories/visit-repository";
+import { routineStatusOf } from "../repositories/visits/coverage-query";
+import { visitRepository } from "../repositories/visits/visit-repository";
 
 /** The pack for `user` (an inspector) at `now`. */
 export async function buildVisitPack(db: Db, user: User, now: number): Promise<VisitPack> {

@@ -18,7 +18,7 @@ import type { Executor } from "../db/client";
 import { issueNoticeForVisit } from "../rectification/issue-notice";
 import { districtRepository } from "../repositories/org/district-repository";
 import { schoolRepository } from "../repositories/org/school-repository";
-import { visitRepository } from "../repositories/visit-repository";
+import { visitRepository } from "../repositories/visits/visit-repository";
 
 /** How many unfinished items the rejection names; the phone shows the full list itself. */
 const PROBLEMS_SHOWN = 3;

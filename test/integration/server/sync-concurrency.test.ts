@@ -23,7 +23,7 @@ import { issueNoticeForVisit } from "@/lib/server/rectification/issue-notice";
 import { rowToItem } from "@/lib/server/rectification/item-repository";
 import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
-import { rowToAnswer, rowToVisit } from "@/lib/server/repositories/visit-repository";
+import { rowToAnswer, rowToVisit } from "@/lib/server/repositories/visits/visit-repository";
 import { applyPush } from "@/lib/server/sync/apply-push";
 import { getChangesSince } from "@/lib/server/sync/get-changes-since";
 import { newId } from "@/lib/utils/ids";

@@ -22,7 +22,7 @@ import {
 import { rowToItem } from "@/lib/server/rectification/item-repository";
 import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
-import { rowToAnswer, rowToVisit } from "@/lib/server/repositories/visit-repository";
+import { rowToAnswer, rowToVisit } from "@/lib/server/repositories/visits/visit-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { applyPush } from "@/lib/server/sync/apply-push";
 import { formatCursor, getChangesSince, parseCursor } from "@/lib/server/sync/get-changes-since";
