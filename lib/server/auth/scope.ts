@@ -6,7 +6,7 @@
  */
 import "server-only";
 
-import { type OrgScope, orgScopeFor } from "@/lib/domain/org/org-scope";
+import { type OrgScope, orgScopeFor, type SchoolScope } from "@/lib/domain/org/org-scope";
 import type { User } from "@/lib/domain/org/org.schema";
 import {
   type TemplateOwner,
@@ -18,11 +18,6 @@ import type { Executor } from "../db/client";
 import { districtRepository } from "../repositories/org/district-repository";
 import { schoolRepository } from "../repositories/org/school-repository";
 import { templateRepository } from "../repositories/template-repository";
-
-export type SchoolScope =
-  | { kind: "all" }
-  | { kind: "districts"; districtIds: string[] }
-  | { kind: "schools"; schoolIds: string[] };
 
 /** The districts of a 市级督导室's city (none for other roles, which need no query). */
 async function cityDistrictIds(db: Executor, user: User): Promise<string[]> {

@@ -5,7 +5,6 @@
  */
 import "server-only";
 
-import { eq } from "drizzle-orm";
 import QRCode from "qrcode";
 
 import { photosOf, type OfficialDocument } from "@/lib/domain/documents/document";
@@ -27,16 +26,15 @@ import { renderDocumentPdf } from "./pdf";
 import { canSeeSchool } from "../auth/scope";
 import { getBlobStore, type BlobStore } from "../blobs/blob-store";
 import type { Executor } from "../db/client";
-import { rectificationItems } from "../db/schema";
 import { serverEnv } from "../env";
 import { photoThumbnail, signatureImage } from "../photos/thumbnail";
-import { rowToItem } from "../rectification/item-repository";
 import { noticeRepository } from "../rectification/notice-repository";
 import { getNotice, type NoticeDetail } from "../rectification/queries";
 import { districtRepository } from "../repositories/org/district-repository";
 import { schoolRepository } from "../repositories/org/school-repository";
 import { userRepository } from "../repositories/org/user-repository";
 import { photoRepository } from "../repositories/photo-repository";
+import { itemRepository } from "../repositories/rectification/item-repository";
 import { visitRepository } from "../repositories/visits/visit-repository";
 import { loadTemplates } from "../sync/pinned-templates";
 
@@ -119,15 +117,7 @@ export async function visitRecordFor(
   if (visit === null || visit.status !== "submitted") return null;
   if (!(await canSeeSchool(db, user, visit.schoolId))) return null;
   const notice = await noticeRepository.findByVisit(db, visit.id);
-  const items = notice
-    ? (
-        await db
-          .select()
-          .from(rectificationItems)
-          .where(eq(rectificationItems.noticeId, notice.id))
-          .orderBy(rectificationItems.id)
-      ).map(rowToItem)
-    : null;
+  const items = notice ? await itemRepository.listByNotice(db, notice.id) : null;
   const data = await visitFindings(db, visit, items);
   if (data === null) return null;
   const names = await userRepository.namesByIds(db, [visit.inspectorId]);

@@ -23,11 +23,11 @@ import type { PhotoPurpose } from "@/lib/domain/visit/visit.schema";
 
 import { actorFor } from "./access";
 import { appendEvent } from "./event-log";
-import { itemRepository } from "./item-repository";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
 import { districtRepository } from "../repositories/org/district-repository";
 import { photoRepository } from "../repositories/photo-repository";
+import { itemRepository } from "../repositories/rectification/item-repository";
 
 /** `occurredAt`: when it happened on site (an offline action), kept in the event beside its time. */
 export type ActInput = z.infer<typeof rectificationActRequestSchema> &

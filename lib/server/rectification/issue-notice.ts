@@ -4,8 +4,6 @@
  */
 import "server-only";
 
-import { asc, eq } from "drizzle-orm";
-
 import { toChinaDate } from "@/lib/domain/dates";
 import { withOccurredAt } from "@/lib/domain/rectification/events";
 import { formatNoticeNumber } from "@/lib/domain/rectification/notice-number";
@@ -22,12 +20,11 @@ import type { Finding } from "@/lib/domain/template/findings.schema";
 import { newId } from "@/lib/utils/ids";
 
 import { appendEvent } from "./event-log";
-import { itemRepository, rowToItem } from "./item-repository";
 import { type Notice, noticeRepository } from "./notice-repository";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
-import { rectificationItems } from "../db/schema";
 import { schoolRepository } from "../repositories/org/school-repository";
+import { itemRepository } from "../repositories/rectification/item-repository";
 
 export type IssueNoticeInput = {
   visitId: string;
@@ -128,12 +125,8 @@ export async function issueNoticeForVisit(
   await noticeRepository.lockCounter(tx, input.districtId, year);
   const existing = await noticeRepository.findByVisit(tx, input.visitId);
   if (existing !== null) {
-    const rows = await tx
-      .select()
-      .from(rectificationItems)
-      .where(eq(rectificationItems.noticeId, existing.id))
-      .orderBy(asc(rectificationItems.id));
-    return { ok: true, notice: existing, items: rows.map(rowToItem), created: false };
+    const items = await itemRepository.listByNotice(tx, existing.id);
+    return { ok: true, notice: existing, items, created: false };
   }
 
   const noticeId = newId();

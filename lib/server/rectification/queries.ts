@@ -4,14 +4,13 @@
  */
 import "server-only";
 
-import { and, asc, eq, isNotNull, isNull, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { type z } from "zod";
 
 import { idSchema } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
 import type { ChainVerification, RectificationEvent } from "@/lib/domain/rectification/events";
 import {
-  FINAL_STATUSES,
   RECTIFICATION_STATUSES,
   type RectificationActionType,
   type RectificationActor,
@@ -25,8 +24,6 @@ import { type VisitKind, visitKindSchema } from "@/lib/domain/visit/visit.schema
 
 import { actorFor } from "./access";
 import { listEvents, verifyItemChain } from "./event-log";
-import { COUNT_CAP, type ItemRow, selectItemRows } from "./item-query";
-import { rowToItem } from "./item-repository";
 import { type Notice, noticeRepository, rowToNotice } from "./notice-repository";
 import { canSeeSchool } from "../auth/scope";
 import type { Executor } from "../db/client";
@@ -50,6 +47,9 @@ import {
 } from "../db/schema";
 import { inScope } from "../repositories/org/scope-sql";
 import { userRepository } from "../repositories/org/user-repository";
+import { itemRepository } from "../repositories/rectification/item-repository";
+import { COUNT_CAP, findItemRow, type ItemRow } from "../repositories/rectification/ledger-query";
+import { reviewQueueRows } from "../repositories/rectification/review-queue-query";
 
 export type { ItemRow };
 
@@ -207,16 +207,12 @@ export async function getNotice(
     .from(schools)
     .innerJoin(districts, eq(districts.id, schools.districtId))
     .where(eq(schools.id, summary.schoolId));
-  const items = await db
-    .select()
-    .from(rectificationItems)
-    .where(eq(rectificationItems.noticeId, noticeId))
-    .orderBy(asc(rectificationItems.id));
+  const items = await itemRepository.listByNotice(db, noticeId);
   return {
     ...summary,
     districtName: place?.districtName ?? "",
     schoolAddress: place?.schoolAddress ?? "",
-    items: items.map(rowToItem),
+    items,
   };
 }
 
@@ -256,36 +252,6 @@ export type ReviewTask = ItemRow & {
   awaiting: ("review" | "extension")[];
 };
 
-/** When the school asked: its report's submission, or its extension request, whichever came first. */
-const ASKED_AT = sql`least(
-  case when ${rectificationItems.status} = 'submitted' then (${rectificationItems.response}->>'submittedAt')::bigint end,
-  (${rectificationItems.extension}->>'requestedAt')::bigint)`;
-
-const REVIEW_SORT: SortKey = {
-  value: ASKED_AT,
-  id: rectificationItems.id,
-  descending: false,
-  bind: (v) => sql`${Number(v)}::bigint`,
-};
-
-/**
- * What may await this user's decision, as SQL: answers to verify (the school's own inspector or the
- * office) and, for the office, open items with an extension request. The rows' `awaiting` is then
- * decided by the domain's allowedActions, so the list and the buttons never disagree.
- */
-function awaitingCondition(user: User): SQL {
-  const submitted = eq(rectificationItems.status, "submitted");
-  if (user.role === "inspector") return submitted;
-  if (user.role !== "office") return sql`false`;
-  return or(
-    submitted,
-    and(
-      isNotNull(rectificationItems.extension),
-      notInArray(rectificationItems.status, [...FINAL_STATUSES]),
-    ),
-  )!;
-}
-
 export type ReviewQueuePage = { tasks: ReviewTask[]; page: PageInfo; total: number };
 
 /**
@@ -300,26 +266,7 @@ export async function listReviewQueue(
 ): Promise<ReviewQueuePage | { error: string }> {
   const request = pageRequest(query);
   if ("error" in request) return request;
-  const where = and(
-    inScope(user, {
-      schoolId: rectificationItems.schoolId,
-      districtId: rectificationItems.districtId,
-    }),
-    awaitingCondition(user),
-  );
-  const [fetched, [count]] = await Promise.all([
-    selectItemRows(
-      db,
-      and(where, keysetWhere(REVIEW_SORT, request)),
-      keysetOrder(REVIEW_SORT, request),
-      request.limit + 1,
-      now,
-    ),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(rectificationItems)
-      .where(where),
-  ]);
+  const { fetched, total } = await reviewQueueRows(db, user, request, now);
   const actor: RectificationActor = {
     userId: user.id,
     role: user.role,
@@ -334,7 +281,7 @@ export async function listReviewQueue(
     if (allowed.includes("approve_extension")) awaiting.push("extension");
     return { ...row, awaiting };
   });
-  return { tasks, page, total: count?.n ?? 0 };
+  return { tasks, page, total };
 }
 
 function askedAt(row: ItemRow): number {
@@ -359,19 +306,7 @@ export async function getItemTimeline(
   now: number,
 ): Promise<ItemTimeline | null> {
   if (!idSchema.safeParse(itemId).success) return null;
-  const [row] = await selectItemRows(
-    db,
-    and(
-      eq(rectificationItems.id, itemId),
-      inScope(user, {
-        schoolId: rectificationItems.schoolId,
-        districtId: rectificationItems.districtId,
-      }),
-    ),
-    [],
-    1,
-    now,
-  );
+  const row = await findItemRow(db, user, itemId, now);
   const actor = row ? await actorFor(db, user, row.item.schoolId) : null;
   if (!row || !actor) return null;
   return {

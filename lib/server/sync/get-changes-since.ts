@@ -8,17 +8,13 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { and, asc } from "drizzle-orm";
-
 import type { User } from "@/lib/domain/org/org.schema";
 import type { PullChange, PullResponse } from "@/lib/sync/protocol";
 
 import { scopedSchoolIds } from "../auth/scope";
-import { anyOf } from "../db/any-of";
-import { changeSeqWatermark, inSeqRange, type SeqRange } from "../db/change-seq";
+import { changeSeqWatermark, type SeqRange } from "../db/change-seq";
 import type { Db, Executor } from "../db/client";
-import { rectificationItems } from "../db/schema";
-import { rowToItem } from "../rectification/item-repository";
+import { itemRepository } from "../repositories/rectification/item-repository";
 import { visitRepository } from "../repositories/visits/visit-repository";
 
 /** Changes per page; the client pulls again at once while `hasMore`. */
@@ -117,19 +113,9 @@ async function itemChanges(
   schoolIds: readonly string[],
   range: SeqRange,
 ): Promise<SeqChange[]> {
-  const rows = await db
-    .select()
-    .from(rectificationItems)
-    .where(
-      and(
-        anyOf(rectificationItems.schoolId, schoolIds, "uuid"),
-        inSeqRange(rectificationItems.changeSeq, range),
-      ),
-    )
-    .orderBy(asc(rectificationItems.changeSeq))
-    .limit(range.limit);
-  return rows.map((row) => ({
-    seq: row.changeSeq,
-    change: { entity: "rectificationItem", value: rowToItem(row) },
+  const rows = await itemRepository.changesOfSchools(db, schoolIds, range);
+  return rows.map(({ seq, item }) => ({
+    seq,
+    change: { entity: "rectificationItem", value: item },
   }));
 }
