@@ -20,9 +20,9 @@ import type { Finding } from "@/lib/domain/template/findings.schema";
 import { newId } from "@/lib/utils/ids";
 
 import { appendEvent } from "./event-log";
-import { type Notice, noticeRepository } from "./notice-repository";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
+import { type Notice, noticeRepository } from "../repositories/notices/notice-repository";
 import { schoolRepository } from "../repositories/org/school-repository";
 import { itemRepository } from "../repositories/rectification/item-repository";
 

@@ -328,6 +328,19 @@ export const schoolRepository = {
     return row ?? null;
   },
 
+  /** The school's address and its district's name (a notice prints them); null when unknown. */
+  async placeOf(
+    db: Executor,
+    schoolId: string,
+  ): Promise<{ districtName: string; schoolAddress: string } | null> {
+    const [place] = await db
+      .select({ districtName: districts.name, schoolAddress: schools.address })
+      .from(schools)
+      .innerJoin(districts, eq(districts.id, schools.districtId))
+      .where(eq(schools.id, schoolId));
+    return place ?? null;
+  },
+
   /** The schools of these districts (null: every district) that have no school account, by code. */
   async listWithoutAccount(
     db: Executor,
