@@ -14,7 +14,6 @@
  */
 import "server-only";
 
-import { sql } from "drizzle-orm";
 import type { z } from "zod";
 
 import {
@@ -56,9 +55,6 @@ class RefusedInSavepoint extends Error {
 
 /** "batched": writes go out together; "one by one": each mutation's in its own savepoint. */
 type Mode = "batched" | "one by one";
-
-/** Key of the per-user push lock (two-int advisory key: apart from the app's one-int keys). */
-const PUSHER_LOCK_KEY = 7_041_003;
 
 /**
  * Applies the batch as `user` at `now` (server time, epoch ms) and answers each mutation with
@@ -173,7 +169,7 @@ async function applyBatch(
   mode: Mode,
 ): Promise<PushResponse> {
   // One push of a user at a time: a batch delivered twice at once answers duplicate the second time.
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${PUSHER_LOCK_KEY}, hashtext(${user.id}))`);
+  await processedMutationRepository.lockUser(tx, user.id);
   const entries = raws.map(parseEntry);
   const mutations = entries.flatMap((e) => ("mutation" in e ? [e.mutation] : []));
   const visitIds = mutations.flatMap((m) =>
