@@ -4,8 +4,6 @@
  */
 import "server-only";
 
-import { sql } from "drizzle-orm";
-
 import type { Clock } from "@/lib/domain/clock";
 import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import { systemClock } from "@/lib/utils/clock";
@@ -31,13 +29,6 @@ import { districtRepository } from "../repositories/org/district-repository";
 import { schoolRepository } from "../repositories/org/school-repository";
 import { userRepository } from "../repositories/org/user-repository";
 import { zoneRepository } from "../repositories/org/zone-repository";
-
-export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
-  const rows = await db.execute<{ n: number }>(
-    sql`SELECT (SELECT count(*) FROM "user") + (SELECT count(*) FROM districts) AS n`,
-  );
-  return Number(rows.rows[0]?.n ?? 0) === 0;
-}
 
 /** Seeds 示范区 with zones, schools, accounts and the built-in checklist library, all adopted, and its history. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -134,14 +125,4 @@ export async function ensureAdmin(db: Db, username: string, password: string): P
     });
     await seedBuiltInTemplates(tx);
   });
-}
-
-/** Empties every table (keeps the schema and migration history). */
-export async function resetDatabase(db: Db): Promise<void> {
-  const rows = await db.execute<{ tablename: string }>(
-    sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
-  );
-  const names = rows.rows.map((r) => `"${r.tablename}"`);
-  if (names.length > 0)
-    await db.execute(sql.raw(`TRUNCATE ${names.join(", ")} RESTART IDENTITY CASCADE`));
 }
