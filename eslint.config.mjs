@@ -11,6 +11,23 @@ const UI_LAYER = {
     "UI reads and writes data through lib/hooks (client) or server pages through lib/server in app/ only.",
 };
 
+/**
+ * Each table has one owner, its repository in lib/server/repositories; only those and lib/server/db
+ * reach the database (docs/architecture.md §3, "Table owners").
+ */
+const TABLE_ACCESS = {
+  group: [
+    "drizzle-orm",
+    "drizzle-orm/*",
+    "**/db/schema",
+    "pg",
+    "pg-copy-streams",
+    "better-auth/adapters/*",
+  ],
+  message:
+    "Tables are read and written only by lib/server/repositories (docs/architecture.md, table owners): call a repository function.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -70,6 +87,26 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
+    files: [
+      "app/**/*.ts",
+      "app/**/*.tsx",
+      "components/**/*.ts",
+      "components/**/*.tsx",
+      "lib/**/*.ts",
+    ],
+    ignores: [
+      "lib/server/repositories/**",
+      "lib/server/db/**",
+      // The documented exceptions (docs/architecture.md, table owners): better-auth's own tables
+      // through its adapter, the scale seed's bulk COPY, and backup and restore of every table.
+      "lib/server/auth/auth.ts",
+      "lib/server/seed/scale.ts",
+      "lib/server/backup/**",
+      "lib/server/cli/restore.ts",
+    ],
+    rules: { "no-restricted-imports": ["error", { patterns: [TABLE_ACCESS] }] },
+  },
+  {
     // The contracts are shared by the routes and the browser: as pure as the domain they build on.
     files: ["lib/domain/**/*.ts", "lib/contracts/**/*.ts"],
     rules: {
@@ -93,6 +130,7 @@ export default tseslint.config(
               ],
               message: "lib/domain is pure: TypeScript + zod only.",
             },
+            TABLE_ACCESS,
           ],
         },
       ],
@@ -131,6 +169,7 @@ export default tseslint.config(
               ],
               message: "lib/offline holds browser persistence only: domain + idb.",
             },
+            TABLE_ACCESS,
           ],
         },
       ],
@@ -157,6 +196,7 @@ export default tseslint.config(
               ],
               message: "lib/sync goes through lib/offline stores; only transport.ts calls fetch.",
             },
+            TABLE_ACCESS,
           ],
         },
       ],
@@ -183,6 +223,7 @@ export default tseslint.config(
               ],
               message: "lib/photos is browser image processing only: no storage, no server, no UI.",
             },
+            TABLE_ACCESS,
           ],
         },
       ],
@@ -211,7 +252,7 @@ export default tseslint.config(
   },
   {
     files: ["components/**/*.tsx", "components/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [UI_LAYER] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [UI_LAYER, TABLE_ACCESS] }] },
   },
   {
     files: ["components/ui/**/*.tsx"],
@@ -221,6 +262,7 @@ export default tseslint.config(
         {
           patterns: [
             UI_LAYER,
+            TABLE_ACCESS,
             {
               group: ["@/lib/domain/*", "@/components/*", "!@/components/ui/*"],
               message: "ui primitives have no domain imports.",

@@ -5,10 +5,11 @@
 import "server-only";
 
 import { bootDatabase, type Db, DEFAULT_TIMEOUTS, shutdownDatabase } from "./db/client";
+import { isDatabaseEmpty } from "./db/maintenance";
 import { serverEnv } from "./env";
 import { log } from "./log";
 import { ensureAuthSecret } from "./secret";
-import { ensureAdmin, isDatabaseEmpty, seedDemo } from "./seed/seed";
+import { ensureAdmin, seedDemo } from "./seed/seed";
 
 export type BootResult = { db: Db; kind: "embedded" | "external"; seeded: "demo" | "admin" | null };
 

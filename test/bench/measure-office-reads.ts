@@ -19,8 +19,12 @@ import { getAuth } from "@/lib/server/auth/auth";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 import { getDatabaseInfo, getDb, shutdownDatabase } from "@/lib/server/db/client";
 import * as schema from "@/lib/server/db/schema";
-import { countItems, ledgerQuerySchema, listItemPage } from "@/lib/server/rectification/item-query";
 import { listNoticePage, listReviewQueue } from "@/lib/server/rectification/queries";
+import {
+  countItems,
+  ledgerQuerySchema,
+  listItemPage,
+} from "@/lib/server/repositories/rectification/ledger-query";
 import { SCALE_PASSWORD, SCALE_USERS } from "@/lib/server/seed/scale";
 
 import { GET as getNotices } from "@/app/api/notices/route";

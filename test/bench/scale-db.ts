@@ -12,9 +12,9 @@ import path from "node:path";
 import { getBlobStore } from "@/lib/server/blobs/blob-store";
 import { bootDatabase, getDatabaseInfo, getDb } from "@/lib/server/db/client";
 import { startEmbeddedPostgres } from "@/lib/server/db/embedded";
+import { isDatabaseEmpty } from "@/lib/server/db/maintenance";
 import { ensureAuthSecret } from "@/lib/server/secret";
 import { seedScale } from "@/lib/server/seed/scale";
-import { isDatabaseEmpty } from "@/lib/server/seed/seed";
 
 export const SCALE_SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 5000);
 export const SCALE_MONTHS = Number(process.env.BENCH_MONTHS ?? 24);

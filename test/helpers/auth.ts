@@ -3,10 +3,11 @@
  * through better-auth's real endpoint, returning the Cookie header to send with route-handler requests.
  */
 import type { Role } from "@/lib/domain/org/org.schema";
-import { createAccount, hashPassword } from "@/lib/server/auth/accounts";
+import { hashPassword } from "@/lib/server/auth/accounts";
 import { getAuth } from "@/lib/server/auth/auth";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 import { getDb } from "@/lib/server/db/client";
+import { userRepository } from "@/lib/server/repositories/org/user-repository";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 export const TEST_PASSWORD = "test-pass-1234";
@@ -21,7 +22,7 @@ export async function createUserWithRole(options: {
   districtId?: string;
   cityId?: string;
 }): Promise<string> {
-  return createAccount(getDb(), {
+  return userRepository.createAccount(getDb(), {
     username: options.username,
     name: options.name ?? options.username,
     role: options.role,

@@ -14,7 +14,7 @@ import {
   schools,
   templates,
 } from "@/lib/server/db/schema";
-import { rowToItem } from "@/lib/server/rectification/item-repository";
+import { rowToItem } from "@/lib/server/repositories/rectification/item-repository";
 
 /** Each item's facts as stored, and as judged from the item (repeat: a same-pair item closed before it was found). */
 export async function itemFacts(db: Executor) {

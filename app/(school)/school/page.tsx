@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { listNoticePage, noticeListQuerySchema } from "@/lib/server/rectification/queries";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { queryValues } from "@/lib/utils/search-params";
 
 import { unreadFirst } from "@/components/rectification/format";

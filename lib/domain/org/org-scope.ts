@@ -13,6 +13,15 @@ export type OrgScope =
 
 export type DistrictAccess = "write" | "read" | "none";
 
+/**
+ * Which schools a user may see (lib/server/auth/scope.ts resolves it): every school, those of some
+ * districts, or a list of schools.
+ */
+export type SchoolScope =
+  | { kind: "all" }
+  | { kind: "districts"; districtIds: string[] }
+  | { kind: "schools"; schoolIds: string[] };
+
 /** What a 市级督导室 is told when it tries to change a district it can only read. */
 export const READ_ONLY_MESSAGE = "市级督导室账号只能查看，不能修改";
 

@@ -1,24 +1,13 @@
 /**
- * The office dashboard's read model, computed in PostgreSQL from what migration 0012's triggers keep
- * with every item change: tallies of the counts that do not depend on today (per district,
- * dimension, domain and severity, so a city sums a few thousand rows, not its 200k items), the open
- * items' facts for overdue (which depends on today), and a repeat flag per item for 屡查屡犯.
- * The scope is resolved once into a district or school list, the filters become one WHERE clause;
- * no item row is loaded into Node. Overdue follows lib/domain/rectification/transition.ts
- * (`daysOverdue`): the school's lateness, frozen at the report's date while it awaits review.
+ * The office dashboard: its figures for the filters in the user's scope (office, city or admin),
+ * from the read model in lib/server/repositories/rectification/dashboard-query.ts (computed in
+ * PostgreSQL; no item row is loaded into Node), shaped here into breakdowns, ageing and trend.
  */
 import "server-only";
 
-import { type SQL, sql } from "drizzle-orm";
-
 import type { Breakdown, Dashboard, Figures } from "@/lib/domain/analytics/figures";
-import {
-  type DashboardFilters,
-  monthOf,
-  monthRange,
-  OPEN_STATUSES,
-} from "@/lib/domain/analytics/filters";
-import { addDays, chinaDayStart, toChinaDate } from "@/lib/domain/dates";
+import { type DashboardFilters, monthOf } from "@/lib/domain/analytics/filters";
+import { addDays, toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
 import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
 import {
@@ -29,123 +18,15 @@ import {
   type TemplateDomain,
 } from "@/lib/domain/template/template.schema";
 
-import { schoolScopeOf, type SchoolScope } from "../auth/scope";
+import { schoolScopeOf } from "../auth/scope";
 import type { Executor } from "../db/client";
-import { daysOverdueSql } from "../rectification/overdue";
-
-const SCHOOL_LIMIT = 20;
-
-/** A PostgreSQL array literal of validated ids, sent as one parameter whatever its length. */
-function idArray(ids: readonly string[]): string {
-  return `{${ids.map((id) => `"${id}"`).join(",")}}`;
-}
-
-/** The scope as a condition on an item-like row (`district`, `school` columns given). */
-export function scopeCondition(scope: SchoolScope, district: SQL, school: SQL): SQL {
-  switch (scope.kind) {
-    case "all":
-      return sql`true`;
-    case "districts":
-      return scope.districtIds.length === 0
-        ? sql`false`
-        : sql`${district} = any(${idArray(scope.districtIds)}::uuid[])`;
-    case "schools":
-      return scope.schoolIds.length === 0
-        ? sql`false`
-        : sql`${school} = any(${idArray(scope.schoolIds)}::uuid[])`;
-  }
-}
-
-/**
- * Every filter but `month`, on rectification_item_facts f, with the scope. The finding date is a
- * China calendar day (`found_on`), as `from`/`to` are.
- */
-function factFilters(scope: SchoolScope, filters: DashboardFilters): SQL {
-  const parts: SQL[] = [scopeCondition(scope, sql`f.district_id`, sql`f.school_id`)];
-  if (filters.zone) {
-    parts.push(sql`f.school_id in (select s.id from schools s where s.zone_id = ${filters.zone})`);
-  }
-  if (filters.school) parts.push(sql`f.school_id = ${filters.school}`);
-  if (filters.inspector) parts.push(sql`f.inspector_id = ${filters.inspector}`);
-  if (filters.domain) parts.push(sql`f.domain = ${filters.domain}`);
-  if (filters.severity) parts.push(sql`f.severity = ${filters.severity}`);
-  if (filters.from) parts.push(sql`f.found_on >= ${filters.from}::date`);
-  if (filters.to) parts.push(sql`f.found_on <= ${filters.to}::date`);
-  return sql.join(parts, sql` and `);
-}
-
-/**
- * The tally rows (dim, key, domain, severity and the counts that do not depend on today) of the
- * items in scope that match the filters. The stored tallies serve a scope of whole districts
- * filtered at most by domain and severity (their rows over all domains and severities when
- * neither is); a zone, school, inspector or date range narrows the
- * items enough to tally them here, with the same function the triggers use.
- */
-function tallyRows(scope: SchoolScope, filters: DashboardFilters): SQL {
-  const stored =
-    scope.kind !== "schools" &&
-    !filters.zone &&
-    !filters.school &&
-    !filters.inspector &&
-    !filters.from &&
-    !filters.to;
-  if (stored) {
-    const byDomainOrSeverity = filters.domain || filters.severity;
-    return sql`
-      select t.dim, t.key, t.domain, t.severity, t.total, t.closed, t.cancelled,
-        t.closed_on_time, t.close_days
-      from rectification_tallies t
-      where ${scopeCondition(scope, sql`t.district_id`, sql`null`)}
-        and ${byDomainOrSeverity ? sql`t.domain <> '*'` : sql`t.domain = '*' and t.severity = '*'`}
-        ${filters.domain ? sql`and t.domain = ${filters.domain}` : sql``}
-        ${filters.severity ? sql`and t.severity = ${filters.severity}` : sql``}`;
-  }
-  return sql`
-    select r.dim, r.key, f.domain, f.severity, sum(r.total) as total, sum(r.closed) as closed,
-      sum(r.cancelled) as cancelled, sum(r.closed_on_time) as closed_on_time,
-      sum(r.close_days) as close_days
-    from rectification_item_facts f
-    join schools s on s.id = f.school_id
-    cross join lateral rectification_tally_rows(f, s.zone_id) r
-    where ${factFilters(scope, filters)}
-    group by r.dim, r.key, f.domain, f.severity`;
-}
-
-const OPEN = sql.join(
-  OPEN_STATUSES.map((status) => sql`${status}`),
-  sql`, `,
-);
-
-/** The open items in scope matching the filters that are overdue today, with their days overdue. */
-function overdueItems(scope: SchoolScope, filters: DashboardFilters, today: string): SQL {
-  const days = daysOverdueSql(
-    { status: sql`f.status`, dueDate: sql`f.due_date`, reportedOn: sql`f.reported_on` },
-    today,
-  );
-  return sql`
-    select * from (
-      select f.school_id, f.inspector_id, f.domain, f.severity, ${days} as days
-      from rectification_item_facts f
-      where f.status in (${OPEN}) and ${factFilters(scope, filters)}
-    ) o where o.days > 0`;
-}
-
-type AggregateRow = {
-  dim: string;
-  key: string;
-  total: number;
-  open: number;
-  closed: number;
-  cancelled: number;
-  overdue: number;
-  closed_on_time: number;
-  close_days: number | null;
-  d1to7: number;
-  d8to30: number;
-  d31to90: number;
-  over90: number;
-  name: string | null;
-};
+import {
+  type AggregateRow,
+  aggregates,
+  coverage,
+  figureRowsBySchool,
+  repeatFindings,
+} from "../repositories/rectification/dashboard-query";
 
 function figuresOf(row: AggregateRow | undefined): Figures {
   const n = (v: number | null | undefined) => Number(v ?? 0);
@@ -163,186 +44,6 @@ function figuresOf(row: AggregateRow | undefined): Figures {
     onTimeRate: ratio(n(row?.closed_on_time), closed),
     avgDaysToClose: ratio(n(row?.close_days), closed),
   };
-}
-
-/** The sums of a group of tally rows `t`, as AggregateRow's static columns. */
-const SUMS = sql`
-  sum(t.total)::int as total, sum(t.closed)::int as closed, sum(t.cancelled)::int as cancelled,
-  sum(t.closed_on_time)::int as closed_on_time, sum(t.close_days)::int as close_days`;
-
-/** The overdue counts of a group of overdueItems `o`, and of a group of such counts. */
-const OVERDUE_SUMS = sql`
-  sum(o.overdue)::int as overdue, sum(o.d1to7)::int as d1to7, sum(o.d8to30)::int as d8to30,
-  sum(o.d31to90)::int as d31to90, sum(o.over90)::int as over90`;
-const OVERDUE = sql`
-  count(*)::int as overdue,
-  count(*) filter (where o.days <= 7)::int as d1to7,
-  count(*) filter (where o.days between 8 and 30)::int as d8to30,
-  count(*) filter (where o.days between 31 and 90)::int as d31to90,
-  count(*) filter (where o.days > 90)::int as over90`;
-
-async function aggregates(
-  db: Executor,
-  scope: SchoolScope,
-  filters: DashboardFilters,
-  today: string,
-  trendFrom: string,
-): Promise<AggregateRow[]> {
-  const result = await db.execute<AggregateRow>(sql`
-    with o as (${overdueItems(scope, filters, today)}),
-    -- Each overdue item is grouped twice, by school and inspector and by domain and severity; the
-    -- figures by school, zone, inspector, domain, severity and in all are sums of those groups.
-    o2 as (
-      select grouping(o.school_id) as by_domain, o.school_id, o.inspector_id, o.domain,
-        o.severity, ${OVERDUE}
-      from o group by grouping sets ((o.school_id, o.inspector_id), (o.domain, o.severity))
-    ),
-    od as (
-      select 'school' as dim, o.school_id::text as key, ${OVERDUE_SUMS}
-      from o2 o where o.by_domain = 0 group by o.school_id
-      union all
-      select 'zone', coalesce(s.zone_id::text, ''), ${OVERDUE_SUMS}
-      from o2 o join schools s on s.id = o.school_id where o.by_domain = 0 group by s.zone_id
-      union all
-      select 'inspector', o.inspector_id, ${OVERDUE_SUMS}
-      from o2 o where o.by_domain = 0 group by o.inspector_id
-      union all
-      select 'domain', o.domain, ${OVERDUE_SUMS} from o2 o where o.by_domain = 1 group by o.domain
-      union all
-      select 'severity', o.severity, ${OVERDUE_SUMS}
-      from o2 o where o.by_domain = 1 group by o.severity
-      union all
-      select 'all', '', ${OVERDUE_SUMS} from o2 o where o.by_domain = 1
-    ),
-    -- Only schools with at least the 20th most overdue items can be among the 20 shown (all
-    -- schools when fewer than 20 have any), and only the trend's months are read.
-    cut as (
-      select coalesce((select od.overdue from od where od.dim = 'school'
-        order by od.overdue desc offset ${SCHOOL_LIMIT - 1} limit 1), 0) as n
-    ),
-    t as (
-      select * from (${tallyRows(scope, filters)}) t
-      where case t.dim
-        when 'school' then (select n from cut) = 0 or t.key in (
-          select od.key from od where od.dim = 'school' and od.overdue >= (select n from cut))
-        when 'found' then t.key >= ${trendFrom}
-        when 'closed' then t.key >= ${trendFrom}
-        else true end
-    ),
-    st as (select t.dim, t.key, ${SUMS} from t group by t.dim, t.key),
-    -- The static and the overdue figures of each group side by side (a group with no items, e.g. a
-    -- zone whose schools all moved, or a school that cannot be among the 20, is left out).
-    g as (
-      select x.dim, x.key, sum(x.total)::int as total, sum(x.closed)::int as closed,
-        sum(x.cancelled)::int as cancelled, sum(x.closed_on_time)::int as closed_on_time,
-        sum(x.close_days)::int as close_days, sum(x.overdue)::int as overdue,
-        sum(x.d1to7)::int as d1to7, sum(x.d8to30)::int as d8to30,
-        sum(x.d31to90)::int as d31to90, sum(x.over90)::int as over90
-      from (
-        select st.*, 0 as overdue, 0 as d1to7, 0 as d8to30, 0 as d31to90, 0 as over90 from st
-        union all
-        select od.dim, od.key, 0, 0, 0, 0, 0, od.overdue, od.d1to7, od.d8to30, od.d31to90,
-          od.over90
-        from od
-      ) x
-      group by x.dim, x.key
-      having sum(x.total) > 0
-    ),
-    ranked as (
-      select g.*, row_number() over (
-        partition by g.dim
-        order by g.overdue desc, g.closed::float / nullif(g.total - g.cancelled, 0) asc nulls last, g.key
-      ) as rn
-      from g
-    )
-    select r.*, case r.dim
-        when 'zone' then (select z.name from zones z where z.id = nullif(r.key, '')::uuid)
-        when 'school' then (select s.name from schools s where s.id = r.key::uuid)
-        when 'inspector' then (select u.name from "user" u where u.id = r.key)
-      end as name
-    from ranked r
-    where r.dim <> 'school' or r.rn <= ${SCHOOL_LIMIT}`);
-  return result.rows;
-}
-
-/** 屡查屡犯: the items (not cancelled) flagged as repeats when they were found or an earlier one closed. */
-async function repeatFindings(
-  db: Executor,
-  scope: SchoolScope,
-  filters: DashboardFilters,
-): Promise<Dashboard["repeats"]> {
-  const result = await db.execute<{
-    school_id: string;
-    school_name: string;
-    item_code: string;
-    prompt: string;
-    count: number;
-    total: number;
-  }>(sql`
-    with r as (
-      select f.school_id, f.item_code
-      from rectification_item_facts f
-      where f.repeat and f.status <> 'cancelled' and ${factFilters(scope, filters)}
-    ),
-    g as (select school_id, item_code, count(*)::int as count from r group by school_id, item_code)
-    select g.school_id, s.name as school_name, g.item_code, g.count,
-      (select count(*)::int from r) as total,
-      (select ri.prompt from rectification_items ri
-        where ri.school_id = g.school_id and ri.item_code = g.item_code
-        order by ri.created_at desc limit 1) as prompt
-    from g join schools s on s.id = g.school_id
-    order by g.count desc, s.name, g.item_code
-    limit 20`);
-  const rows = result.rows;
-  return {
-    total: rows[0]?.total ?? 0,
-    top: rows.map((r) => ({
-      schoolId: r.school_id,
-      schoolName: r.school_name,
-      itemCode: r.item_code,
-      prompt: r.prompt,
-      count: r.count,
-    })),
-  };
-}
-
-/** Active schools in scope and the filters that apply to schools (zone, school, inspector's zones). */
-export function schoolFilters(scope: SchoolScope, filters: DashboardFilters): SQL {
-  const parts: SQL[] = [sql`s.is_active`, scopeCondition(scope, sql`s.district_id`, sql`s.id`)];
-  if (filters.zone) parts.push(sql`s.zone_id = ${filters.zone}`);
-  if (filters.school) parts.push(sql`s.id = ${filters.school}`);
-  if (filters.inspector) {
-    parts.push(
-      sql`s.zone_id in (select zone_id from zone_inspectors where user_id = ${filters.inspector})`,
-    );
-  }
-  return sql.join(parts, sql` and `);
-}
-
-/** The window of a month, as timestamps (China calendar). */
-export function monthWindow(month: string): { start: Date; end: Date } {
-  const { from, to } = monthRange(month);
-  return { start: new Date(chinaDayStart(from)), end: new Date(chinaDayStart(addDays(to, 1))) };
-}
-
-async function coverage(
-  db: Executor,
-  scope: SchoolScope,
-  filters: DashboardFilters,
-  month: string,
-): Promise<Dashboard["coverage"]> {
-  const { start, end } = monthWindow(month);
-  const byInspector = filters.inspector ? sql`and v.inspector_id = ${filters.inspector}` : sql``;
-  const result = await db.execute<{ schools: number; visited: number }>(sql`
-    select count(*)::int as schools,
-      count(*) filter (where exists (
-        select 1 from visits v
-        where v.school_id = s.id and v.status = 'submitted'
-          and v.started_at >= ${start} and v.started_at < ${end} ${byInspector}))::int as visited
-    from schools s
-    where ${schoolFilters(scope, filters)}`);
-  const row = result.rows[0];
-  return { visited: row?.visited ?? 0, schools: row?.schools ?? 0 };
 }
 
 function breakdown<K extends string>(
@@ -419,17 +120,6 @@ export async function figuresBySchool(
 ): Promise<Map<string, Figures>> {
   if (schoolIds.length === 0) return new Map();
   const scope = await schoolScopeOf(db, user);
-  const listed: SchoolScope = { kind: "schools", schoolIds: [...schoolIds] };
-  const days = daysOverdueSql(
-    { status: sql`f.status`, dueDate: sql`f.due_date`, reportedOn: sql`f.reported_on` },
-    toChinaDate(now),
-  );
-  const result = await db.execute<AggregateRow>(sql`
-    select f.school_id::text as key, ${SUMS}, count(*) filter (where ${days} > 0)::int as overdue
-    from rectification_item_facts f
-    cross join lateral rectification_tally_rows(f, null) t
-    where t.dim = 'all' and ${scopeCondition(scope, sql`f.district_id`, sql`f.school_id`)}
-      and ${scopeCondition(listed, sql`f.district_id`, sql`f.school_id`)}
-    group by f.school_id`);
-  return new Map(result.rows.map((row) => [row.key, figuresOf(row)]));
+  const rows = await figureRowsBySchool(db, scope, schoolIds, toChinaDate(now));
+  return new Map(rows.map((row) => [row.key, figuresOf(row)]));
 }

@@ -7,17 +7,16 @@
  */
 import "server-only";
 
-import { and, eq, gt, lt, sql } from "drizzle-orm";
-
 import type { Executor } from "../db/client";
-import { passwordFailures } from "../db/schema";
+import {
+  type PasswordKey,
+  passwordFailureRepository,
+} from "../repositories/org/password-failure-repository";
 
 export const FREE_FAILURES = 5;
 export const WINDOW_MS = 60 * 60_000;
 const BASE_DELAY_S = 30;
 export const MAX_DELAY_S = 15 * 60;
-
-type Key = { username: string; client: string };
 
 /** The wait after `failures` failures in the window: 0 up to FREE_FAILURES, then 30 s, 60 s, … ≤ 15 min. */
 export function delayAfter(failures: number): number {
@@ -26,44 +25,24 @@ export function delayAfter(failures: number): number {
 }
 
 /** Seconds this client must still wait before its next password for this account is checked; 0 = now. */
-export async function passwordWaitSeconds(db: Executor, key: Key, now: Date): Promise<number> {
-  const [row] = await db
-    .select({
-      failures: sql<number>`count(*)::int`,
-      last: sql<Date | null>`max(${passwordFailures.at})`,
-    })
-    .from(passwordFailures)
-    .where(
-      and(
-        eq(passwordFailures.username, key.username),
-        eq(passwordFailures.client, key.client),
-        gt(passwordFailures.at, new Date(now.getTime() - WINDOW_MS)),
-      ),
-    );
-  if (!row?.last) return 0;
+export async function passwordWaitSeconds(
+  db: Executor,
+  key: PasswordKey,
+  now: Date,
+): Promise<number> {
+  const row = await passwordFailureRepository.since(db, key, new Date(now.getTime() - WINDOW_MS));
+  if (!row.last) return 0;
   const readyAt = new Date(row.last).getTime() + delayAfter(row.failures) * 1000;
   return Math.max(0, Math.ceil((readyAt - now.getTime()) / 1000));
 }
 
-export async function recordPasswordFailure(db: Executor, key: Key, now: Date): Promise<void> {
-  await db.insert(passwordFailures).values({ ...key, at: now });
+export async function recordPasswordFailure(db: Executor, key: PasswordKey, now: Date) {
   // Rows past the window no longer count; drop this account's, so the table stays small.
-  await db
-    .delete(passwordFailures)
-    .where(
-      and(
-        eq(passwordFailures.username, key.username),
-        lt(passwordFailures.at, new Date(now.getTime() - WINDOW_MS)),
-      ),
-    );
+  await passwordFailureRepository.record(db, key, now, new Date(now.getTime() - WINDOW_MS));
 }
 
-export async function clearPasswordFailures(db: Executor, key: Key): Promise<void> {
-  await db
-    .delete(passwordFailures)
-    .where(
-      and(eq(passwordFailures.username, key.username), eq(passwordFailures.client, key.client)),
-    );
+export async function clearPasswordFailures(db: Executor, key: PasswordKey): Promise<void> {
+  await passwordFailureRepository.clear(db, key);
 }
 
 /** "3 分钟" / "40 秒", for the refusal message. */

@@ -6,9 +6,7 @@
  */
 import "server-only";
 
-import { and, eq, inArray } from "drizzle-orm";
-
-import { type OrgScope, orgScopeFor } from "@/lib/domain/org/org-scope";
+import { type OrgScope, orgScopeFor, type SchoolScope } from "@/lib/domain/org/org-scope";
 import type { User } from "@/lib/domain/org/org.schema";
 import {
   type TemplateOwner,
@@ -17,22 +15,14 @@ import {
 } from "@/lib/domain/template/library";
 
 import type { Executor } from "../db/client";
-import { districts, schools, zoneInspectors } from "../db/schema";
+import { districtRepository } from "../repositories/org/district-repository";
+import { schoolRepository } from "../repositories/org/school-repository";
 import { templateRepository } from "../repositories/template-repository";
-
-export type SchoolScope =
-  | { kind: "all" }
-  | { kind: "districts"; districtIds: string[] }
-  | { kind: "schools"; schoolIds: string[] };
 
 /** The districts of a 市级督导室's city (none for other roles, which need no query). */
 async function cityDistrictIds(db: Executor, user: User): Promise<string[]> {
   if (user.role !== "city" || user.cityId === null) return [];
-  const rows = await db
-    .select({ id: districts.id })
-    .from(districts)
-    .where(eq(districts.cityId, user.cityId));
-  return rows.map((r) => r.id);
+  return districtRepository.idsOfCity(db, user.cityId);
 }
 
 /**
@@ -55,14 +45,8 @@ export async function schoolScopeOf(db: Executor, user: User): Promise<SchoolSco
       return { kind: "districts", districtIds: await cityDistrictIds(db, user) };
     case "school":
       return { kind: "schools", schoolIds: user.schoolId ? [user.schoolId] : [] };
-    case "inspector": {
-      const rows = await db
-        .select({ id: schools.id })
-        .from(schools)
-        .innerJoin(zoneInspectors, eq(zoneInspectors.zoneId, schools.zoneId))
-        .where(eq(zoneInspectors.userId, user.id));
-      return { kind: "schools", schoolIds: rows.map((r) => r.id) };
-    }
+    case "inspector":
+      return { kind: "schools", schoolIds: await schoolRepository.idsInspectedBy(db, user.id) };
   }
 }
 
@@ -71,11 +55,7 @@ export async function scopedSchoolIds(db: Executor, user: User): Promise<string[
   const scope = await schoolScopeOf(db, user);
   if (scope.kind === "schools") return scope.schoolIds;
   if (scope.kind === "districts" && scope.districtIds.length === 0) return [];
-  const rows = await db
-    .select({ id: schools.id })
-    .from(schools)
-    .where(scope.kind === "districts" ? inArray(schools.districtId, scope.districtIds) : undefined);
-  return rows.map((r) => r.id);
+  return schoolRepository.idsInDistricts(db, scope.kind === "districts" ? scope.districtIds : null);
 }
 
 export async function canSeeSchool(db: Executor, user: User, schoolId: string): Promise<boolean> {
@@ -85,14 +65,9 @@ export async function canSeeSchool(db: Executor, user: User, schoolId: string): 
       return true;
     case "schools":
       return scope.schoolIds.includes(schoolId);
-    case "districts": {
+    case "districts":
       if (scope.districtIds.length === 0) return false;
-      const rows = await db
-        .select({ id: schools.id })
-        .from(schools)
-        .where(and(eq(schools.id, schoolId), inArray(schools.districtId, scope.districtIds)));
-      return rows.length > 0;
-    }
+      return schoolRepository.isInDistricts(db, schoolId, scope.districtIds);
   }
 }
 
@@ -106,12 +81,7 @@ export async function inspectedSchoolIds(db: Executor, user: User): Promise<Read
 /** Whether this user is a 责任督学 of the school (inspects it), as the rectification rules need. */
 export async function inspectsSchool(db: Executor, user: User, schoolId: string): Promise<boolean> {
   if (user.role !== "inspector") return false;
-  const rows = await db
-    .select({ id: schools.id })
-    .from(schools)
-    .innerJoin(zoneInspectors, eq(zoneInspectors.zoneId, schools.zoneId))
-    .where(and(eq(schools.id, schoolId), eq(zoneInspectors.userId, user.id)));
-  return rows.length > 0;
+  return schoolRepository.isInspectedBy(db, schoolId, user.id);
 }
 
 /**

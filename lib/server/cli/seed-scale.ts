@@ -6,10 +6,10 @@
  */
 import { getBlobStore } from "../blobs/blob-store";
 import { getDatabaseInfo, getDb, bootDatabase, shutdownDatabase } from "../db/client";
+import { isDatabaseEmpty, resetDatabase } from "../db/maintenance";
 import { serverEnv } from "../env";
 import { ensureAuthSecret } from "../secret";
 import { seedScale } from "../seed/scale";
-import { isDatabaseEmpty, resetDatabase } from "../seed/seed";
 
 function numberArg(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);

@@ -4,7 +4,8 @@
  */
 import { bootServer } from "../boot";
 import { getDb, shutdownDatabase } from "../db/client";
-import { resetDatabase, seedDemo } from "../seed/seed";
+import { resetDatabase } from "../db/maintenance";
+import { seedDemo } from "../seed/seed";
 
 async function main(): Promise<void> {
   const reset = process.argv.includes("--reset");

@@ -5,7 +5,8 @@
  */
 import "server-only";
 
-import { sql } from "drizzle-orm";
+import { and, gt, lte, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
 import type { Executor } from "./client";
 
@@ -51,4 +52,12 @@ export async function changeSeqWatermark(
   );
   const row = result.rows[0]!;
   return { handedOut: Number(row.handed_out), watermark: Number(row.watermark) };
+}
+
+/** A page of a table's change feed: rows with `from` < change_seq ≤ `to`, at most `limit` of them. */
+export type SeqRange = { from: number; to: number; limit: number };
+
+/** The condition of a SeqRange on a table's change_seq column. */
+export function inSeqRange(column: AnyPgColumn, range: SeqRange): SQL | undefined {
+  return and(gt(column, range.from), lte(column, range.to));
 }

@@ -452,7 +452,7 @@ export const rectificationItems = pgTable(
       .where(sql`${t.status} = 'closed'`),
     // A pull reads the items of the schools in scope past the cursor.
     index("rectification_items_school_change_seq_idx").on(t.schoolId, t.changeSeq),
-    // The 台账's keyset pages (lib/server/rectification/item-query.ts): by finding date within a
+    // The 台账's keyset pages (lib/server/repositories/rectification/ledger-query.ts): by finding date within a
     // district (an office) or overall (a city or the admin), and by due date, 立行立改 last (one
     // index for all: a district's rows are found along it soon enough).
     index("rectification_items_district_created_idx").on(t.districtId, t.createdAt, t.id),

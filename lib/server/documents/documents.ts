@@ -5,7 +5,6 @@
  */
 import "server-only";
 
-import { eq } from "drizzle-orm";
 import QRCode from "qrcode";
 
 import { photosOf, type OfficialDocument } from "@/lib/domain/documents/document";
@@ -27,17 +26,16 @@ import { renderDocumentPdf } from "./pdf";
 import { canSeeSchool } from "../auth/scope";
 import { getBlobStore, type BlobStore } from "../blobs/blob-store";
 import type { Executor } from "../db/client";
-import { districts, rectificationItems } from "../db/schema";
 import { serverEnv } from "../env";
-import { originalsOf } from "../photos/originals";
 import { photoThumbnail, signatureImage } from "../photos/thumbnail";
-import { rowToItem } from "../rectification/item-repository";
-import { noticeRepository } from "../rectification/notice-repository";
 import { getNotice, type NoticeDetail } from "../rectification/queries";
-import { districtRepository } from "../repositories/district-repository";
-import { schoolRepository } from "../repositories/school-repository";
-import { userRepository } from "../repositories/user-repository";
-import { visitRepository } from "../repositories/visit-repository";
+import { noticeRepository } from "../repositories/notices/notice-repository";
+import { districtRepository } from "../repositories/org/district-repository";
+import { schoolRepository } from "../repositories/org/school-repository";
+import { userRepository } from "../repositories/org/user-repository";
+import { photoRepository } from "../repositories/photo-repository";
+import { itemRepository } from "../repositories/rectification/item-repository";
+import { visitRepository } from "../repositories/visits/visit-repository";
 import { loadTemplates } from "../sync/pinned-templates";
 
 /** The school's page for the notice, which the QR code opens. */
@@ -49,17 +47,17 @@ export function noticePageUrl(noticeId: string): string {
 async function visitFindings(db: Executor, visit: Visit, issued: readonly IssuedTerms[] | null) {
   const school = await schoolRepository.findById(db, visit.schoolId);
   if (school === null) return null;
-  const [templates, answers, policy, [district]] = await Promise.all([
+  const [templates, answers, policy, districtName] = await Promise.all([
     loadTemplates(db, visit.templates),
     visitRepository.listAnswers(db, [visit.id]),
     districtRepository.getDeadlinePolicy(db, school.districtId),
-    db.select({ name: districts.name }).from(districts).where(eq(districts.id, school.districtId)),
+    districtRepository.nameOf(db, school.districtId),
   ]);
   const findings: DocumentFinding[] = documentFindings(
     { templates, answers, school, policy, visitAt: visit.startedAt },
     issued,
   );
-  return { school, templates, answers, findings, districtName: district?.name ?? "" };
+  return { school, templates, answers, findings, districtName: districtName ?? "" };
 }
 
 export type NoticeDocument = { document: OfficialDocument; issuer: string };
@@ -119,15 +117,7 @@ export async function visitRecordFor(
   if (visit === null || visit.status !== "submitted") return null;
   if (!(await canSeeSchool(db, user, visit.schoolId))) return null;
   const notice = await noticeRepository.findByVisit(db, visit.id);
-  const items = notice
-    ? (
-        await db
-          .select()
-          .from(rectificationItems)
-          .where(eq(rectificationItems.noticeId, notice.id))
-          .orderBy(rectificationItems.id)
-      ).map(rowToItem)
-    : null;
+  const items = notice ? await itemRepository.listByNotice(db, notice.id) : null;
   const data = await visitFindings(db, visit, items);
   if (data === null) return null;
   const names = await userRepository.namesByIds(db, [visit.inspectorId]);
@@ -158,7 +148,7 @@ export async function visitRecordFor(
       noticeNumber: notice?.number ?? null,
       findings: data.findings.length,
       sections: answerSections(data.templates, data.answers, data.school),
-      originals: await originalsOf(
+      originals: await photoRepository.originalsOf(
         db,
         data.answers.flatMap((answer) => answer.photoIds),
       ),

@@ -6,7 +6,6 @@
  */
 import "server-only";
 
-import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 
 import {
@@ -28,9 +27,13 @@ import {
 import { done, type Outcome, refused, type Refused } from "@/lib/domain/refusal";
 import { newId } from "@/lib/utils/ids";
 
-import { recordAudit } from "./audit-log";
 import type { Db, Executor } from "../db/client";
-import { cities, districts, schools, user as users, zoneInspectors, zones } from "../db/schema";
+import { recordAudit } from "../repositories/org/audit-log-repository";
+import { cityRepository } from "../repositories/org/city-repository";
+import { districtRepository } from "../repositories/org/district-repository";
+import { schoolRepository } from "../repositories/org/school-repository";
+import { userRepository } from "../repositories/org/user-repository";
+import { type ZoneRow, zoneRepository } from "../repositories/org/zone-repository";
 
 const ONLY_ADMIN = "只有系统管理员可以管理市和区县";
 
@@ -51,7 +54,7 @@ const isAdmin = (scope: OrgScope) => scope.kind === "all";
 // ── Cities ───────────────────────────────────────────────────────────────────────────────────
 
 export async function listCities(db: Executor, actor: User, scope: OrgScope): Promise<City[]> {
-  const rows = await db.select().from(cities).orderBy(asc(cities.code));
+  const rows = await cityRepository.list(db);
   const visible = isAdmin(scope) ? rows : rows.filter((c) => c.id === actor.cityId);
   return visible.map(({ id, code, name, active }) => ({ id, code, name, active }));
 }
@@ -65,13 +68,10 @@ export async function createCity(
 ): Promise<Outcome<City>> {
   if (!isAdmin(scope)) return refused("forbidden", ONLY_ADMIN);
   return db.transaction(async (tx) => {
-    const [clash] = await tx
-      .select({ id: cities.id })
-      .from(cities)
-      .where(eq(cities.code, input.code));
-    if (clash) return refused("conflict", `市代码“${input.code}”已存在`);
+    if (await cityRepository.codeTaken(tx, input.code))
+      return refused("conflict", `市代码“${input.code}”已存在`);
     const city: City = { id: newId(), ...input, active: true };
-    await tx.insert(cities).values(city);
+    await cityRepository.insert(tx, city);
     await recordAudit(tx, actor, now, {
       action: "city.create",
       targetId: city.id,
@@ -94,10 +94,10 @@ export async function updateCity(
 ): Promise<Outcome<City>> {
   if (!isAdmin(scope)) return refused("forbidden", ONLY_ADMIN);
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(cities).where(eq(cities.id, cityId));
+    const row = await cityRepository.findById(tx, cityId);
     if (!row) return refused("not_found", "市不存在");
     const next = { ...row, ...patch };
-    await tx.update(cities).set(patch).where(eq(cities.id, cityId));
+    await cityRepository.update(tx, cityId, patch);
     const diff = auditDiff({ name: row.name, active: row.active }, patch);
     if (diff)
       await recordAudit(tx, actor, now, {
@@ -113,26 +113,10 @@ export async function updateCity(
 
 // ── Districts ────────────────────────────────────────────────────────────────────────────────
 
-function rowToDistrict(row: typeof districts.$inferSelect): DistrictView {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    noticePrefix: row.noticePrefix,
-    cityId: row.cityId,
-    active: row.active,
-  };
-}
-
 export async function listDistricts(db: Executor, scope: OrgScope): Promise<DistrictView[]> {
   const ids = readableDistrictIds(scope);
   if (ids !== null && ids.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(districts)
-    .where(ids === null ? undefined : inArray(districts.id, [...ids]))
-    .orderBy(asc(districts.code));
-  return rows.map(rowToDistrict);
+  return districtRepository.listViews(db, ids);
 }
 
 async function cityRefusal(
@@ -140,12 +124,9 @@ async function cityRefusal(
   cityId: string | null | undefined,
 ): Promise<Refused | null> {
   if (cityId === null || cityId === undefined) return null;
-  const [row] = await tx
-    .select({ active: cities.active })
-    .from(cities)
-    .where(eq(cities.id, cityId));
-  if (!row) return refused("invalid_input", "所属市不存在");
-  return row.active ? null : refused("invalid_input", "所属市已停用");
+  const active = await cityRepository.activeOf(tx, cityId);
+  if (active === null) return refused("invalid_input", "所属市不存在");
+  return active ? null : refused("invalid_input", "所属市已停用");
 }
 
 export async function createDistrict(
@@ -159,13 +140,10 @@ export async function createDistrict(
   return db.transaction(async (tx) => {
     const refusal = await cityRefusal(tx, input.cityId);
     if (refusal) return refusal;
-    const [clash] = await tx
-      .select({ id: districts.id })
-      .from(districts)
-      .where(eq(districts.code, input.code));
-    if (clash) return refused("conflict", `区县代码“${input.code}”已存在`);
+    if ((await districtRepository.idByCode(tx, input.code)) !== null)
+      return refused("conflict", `区县代码“${input.code}”已存在`);
     const district: DistrictView = { id: newId(), ...input, active: true };
-    await tx.insert(districts).values(district);
+    await districtRepository.insert(tx, district);
     await recordAudit(tx, actor, now, {
       action: "district.create",
       targetId: district.id,
@@ -188,12 +166,11 @@ export async function updateDistrict(
 ): Promise<Outcome<DistrictView>> {
   if (!isAdmin(scope)) return refused("forbidden", ONLY_ADMIN);
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(districts).where(eq(districts.id, districtId));
-    if (!row) return refused("not_found", "区县不存在");
+    const before = await districtRepository.findView(tx, districtId);
+    if (!before) return refused("not_found", "区县不存在");
     const refusal = await cityRefusal(tx, patch.cityId);
     if (refusal) return refusal;
-    await tx.update(districts).set(patch).where(eq(districts.id, districtId));
-    const before = rowToDistrict(row);
+    await districtRepository.update(tx, districtId, patch);
     const after = { ...before, ...patch };
     const diff = auditDiff(before, patch);
     if (diff)
@@ -223,29 +200,7 @@ export async function listZones(
       : [districtId]
     : readable;
   if (ids !== null && ids.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(zones)
-    .where(ids === null ? undefined : inArray(zones.districtId, [...ids]))
-    .orderBy(asc(zones.createdAt), asc(zones.name));
-  const zoneIds = rows.map((z) => z.id);
-  if (zoneIds.length === 0) return [];
-  const [links, counts] = await Promise.all([
-    db.select().from(zoneInspectors).where(inArray(zoneInspectors.zoneId, zoneIds)),
-    db
-      .select({ zoneId: schools.zoneId, n: count() })
-      .from(schools)
-      .where(inArray(schools.zoneId, zoneIds))
-      .groupBy(schools.zoneId),
-  ]);
-  return rows.map((z) => ({
-    id: z.id,
-    districtId: z.districtId,
-    name: z.name,
-    active: z.active,
-    inspectorIds: links.filter((l) => l.zoneId === z.id).map((l) => l.userId),
-    schoolCount: counts.find((c) => c.zoneId === z.id)?.n ?? 0,
-  }));
+  return zoneRepository.listViews(db, ids);
 }
 
 export async function createZone(
@@ -259,7 +214,7 @@ export async function createZone(
   if (refusal) return refusal;
   return db.transaction(async (tx) => {
     const zone = { id: newId(), districtId: input.districtId, name: input.name };
-    await tx.insert(zones).values(zone);
+    await zoneRepository.insertMany(tx, [zone]);
     await recordAudit(tx, actor, now, {
       action: "zone.create",
       targetId: zone.id,
@@ -277,8 +232,8 @@ async function writableZone(
   tx: Executor,
   scope: OrgScope,
   zoneId: string,
-): Promise<Outcome<typeof zones.$inferSelect>> {
-  const [zone] = await tx.select().from(zones).where(eq(zones.id, zoneId));
+): Promise<Outcome<ZoneRow>> {
+  const zone = await zoneRepository.findById(tx, zoneId);
   if (!zone || districtAccess(scope, zone.districtId) === "none")
     return refused("not_found", "督学责任区不存在");
   const refusal = writeRefusal(scope, zone.districtId);
@@ -298,12 +253,11 @@ export async function updateZone(
     if (!found.ok) return found;
     const zone = found.value;
     if (patch.active === false) {
-      const [row] = await tx.select({ n: count() }).from(schools).where(eq(schools.zoneId, zoneId));
+      const n = await schoolRepository.countInZone(tx, zoneId);
       // A school always has a zone: the office moves them out first, so no school is left orphaned.
-      if ((row?.n ?? 0) > 0)
-        return refused("conflict", `责任区内还有 ${row?.n} 所学校，请先把学校调整到其他责任区`);
+      if (n > 0) return refused("conflict", `责任区内还有 ${n} 所学校，请先把学校调整到其他责任区`);
     }
-    await tx.update(zones).set(patch).where(eq(zones.id, zoneId));
+    await zoneRepository.update(tx, zoneId, patch);
     const diff = auditDiff({ name: zone.name, active: zone.active }, patch);
     if (diff)
       await recordAudit(tx, actor, now, {
@@ -333,16 +287,10 @@ export async function setZoneInspectors(
     const wanted = [...new Set(userIds)];
     const refusal = await inspectorsRefusal(tx, zone.districtId, wanted);
     if (refusal) return refusal;
-    const current = await tx
-      .select({ userId: zoneInspectors.userId })
-      .from(zoneInspectors)
-      .where(eq(zoneInspectors.zoneId, zoneId));
-    const before = current.map((r) => r.userId);
+    const before = await zoneRepository.inspectorIds(tx, zoneId);
     const diff = auditDiff({ inspectorIds: before }, { inspectorIds: wanted });
     if (!diff) return done(undefined);
-    await tx.delete(zoneInspectors).where(eq(zoneInspectors.zoneId, zoneId));
-    if (wanted.length > 0)
-      await tx.insert(zoneInspectors).values(wanted.map((userId) => ({ zoneId, userId })));
+    await zoneRepository.setInspectors(tx, zoneId, wanted);
     await recordAudit(tx, actor, now, {
       action: "zone.inspectors",
       targetId: zoneId,
@@ -361,17 +309,7 @@ async function inspectorsRefusal(
   userIds: readonly string[],
 ): Promise<Refused | null> {
   if (userIds.length === 0) return null;
-  const rows = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        inArray(users.id, [...userIds]),
-        eq(users.role, "inspector"),
-        eq(users.districtId, districtId),
-        eq(users.banned, false),
-      ),
-    );
+  const rows = await userRepository.inspectorIdsAmong(tx, districtId, userIds, true);
   return rows.length === userIds.length
     ? null
     : refused("invalid_input", "只能分配本区县在用的督学账号");
@@ -384,16 +322,7 @@ export async function zonesRefusal(
   zoneIds: readonly string[],
 ): Promise<Refused | null> {
   if (zoneIds.length === 0) return null;
-  const rows = await tx
-    .select({ id: zones.id })
-    .from(zones)
-    .where(
-      and(
-        inArray(zones.id, [...zoneIds]),
-        eq(zones.districtId, districtId),
-        eq(zones.active, true),
-      ),
-    );
+  const rows = await zoneRepository.idsInDistrict(tx, districtId, zoneIds, true);
   return rows.length === new Set(zoneIds).size
     ? null
     : refused("invalid_input", "督学责任区不存在或已停用");

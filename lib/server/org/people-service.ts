@@ -6,8 +6,6 @@
  */
 import "server-only";
 
-import { and, asc, eq, ilike, inArray, ne, or, type SQL } from "drizzle-orm";
-
 import {
   canCreateRole,
   districtAccess,
@@ -32,9 +30,8 @@ import {
 } from "@/lib/domain/org/people";
 import { done, type Outcome, refused, type Refused } from "@/lib/domain/refusal";
 
-import { recordAudit } from "./audit-log";
 import { writeRefusal, zonesRefusal } from "./org-service";
-import { createAccount, hashPassword, setPasswordHash, verifyPassword } from "../auth/accounts";
+import { hashPassword, verifyPassword } from "../auth/accounts";
 import {
   clearPasswordFailures,
   passwordWaitSeconds,
@@ -42,11 +39,15 @@ import {
   waitText,
 } from "../auth/lockout";
 import type { Db, Executor } from "../db/client";
-import { cities, districts, schools, session, user as users, zoneInspectors } from "../db/schema";
+import { recordAudit } from "../repositories/org/audit-log-repository";
+import { cityRepository } from "../repositories/org/city-repository";
+import { districtRepository } from "../repositories/org/district-repository";
+import { schoolRepository } from "../repositories/org/school-repository";
+import { type UserRow, userRepository } from "../repositories/org/user-repository";
+import { zoneRepository } from "../repositories/org/zone-repository";
 
 const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 const NOT_SELF = "不能修改自己的账号；如需更改请联系督导室或系统管理员";
-type UserRow = typeof users.$inferSelect;
 
 /** How the caller stands to an account: admins and city accounts are the admin's alone. */
 function accountAccess(scope: OrgScope, target: UserRow) {
@@ -75,16 +76,10 @@ function toPerson(row: UserRow, zoneIds: string[], schoolName: string | null): P
 async function peopleOf(db: Executor, rows: UserRow[]): Promise<Person[]> {
   const ids = rows.map((r) => r.id);
   const schoolIds = rows.flatMap((r) => (r.schoolId ? [r.schoolId] : []));
-  const [links, schoolRows] = await Promise.all([
-    ids.length ? db.select().from(zoneInspectors).where(inArray(zoneInspectors.userId, ids)) : [],
-    schoolIds.length
-      ? db
-          .select({ id: schools.id, name: schools.name })
-          .from(schools)
-          .where(inArray(schools.id, schoolIds))
-      : [],
+  const [links, schoolNames] = await Promise.all([
+    zoneRepository.linksOfUsers(db, ids),
+    schoolRepository.namesByIds(db, schoolIds),
   ]);
-  const schoolNames = new Map(schoolRows.map((s) => [s.id, s.name]));
   return rows.map((row) =>
     toPerson(
       row,
@@ -102,34 +97,7 @@ export async function listPeople(
 ): Promise<Person[]> {
   const districtIds = readableDistrictIds(scope);
   if (districtIds !== null && districtIds.length === 0) return [];
-  const conditions: (SQL | undefined)[] = [
-    districtIds === null ? undefined : inArray(users.districtId, [...districtIds]),
-    query.districtId ? eq(users.districtId, query.districtId) : undefined,
-    query.role ? eq(users.role, query.role) : undefined,
-    query.status === "active"
-      ? ne(users.banned, true)
-      : query.status === "disabled"
-        ? eq(users.banned, true)
-        : undefined,
-    query.q
-      ? or(ilike(users.name, `%${query.q}%`), ilike(users.username, `%${query.q}%`))
-      : undefined,
-    query.zoneId
-      ? inArray(
-          users.id,
-          db
-            .select({ id: zoneInspectors.userId })
-            .from(zoneInspectors)
-            .where(eq(zoneInspectors.zoneId, query.zoneId)),
-        )
-      : undefined,
-  ];
-  const rows = await db
-    .select()
-    .from(users)
-    .where(and(...conditions))
-    .orderBy(asc(users.role), asc(users.username));
-  return peopleOf(db, rows);
+  return peopleOf(db, await userRepository.list(db, districtIds, query));
 }
 
 /** The account if the caller may change it (never their own), else the failure to answer. */
@@ -139,17 +107,12 @@ async function writableAccount(
   scope: OrgScope,
   userId: string,
 ): Promise<Outcome<UserRow>> {
-  const [row] = await tx.select().from(users).where(eq(users.id, userId));
+  const row = await userRepository.findById(tx, userId);
   if (!row || accountAccess(scope, row) === "none") return refused("not_found", "账号不存在");
   if (row.id === actor.id) return refused("forbidden", NOT_SELF);
   const refusal =
     row.role === "admin" || row.role === "city" ? null : writeRefusal(scope, row.districtId);
   return refusal ?? done(row);
-}
-
-async function usernameTaken(tx: Executor, username: string): Promise<boolean> {
-  const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
-  return row !== undefined;
 }
 
 /** A new account with a one-time password (shown once; the user sets their own at first sign-in). */
@@ -170,37 +133,28 @@ export async function createUser(
   return db.transaction(async (tx) => {
     let districtId = input.districtId;
     if (input.role === "school") {
-      const [school] = await tx.select().from(schools).where(eq(schools.id, input.schoolId!));
+      const school = await schoolRepository.findById(tx, input.schoolId!);
       if (!school || districtAccess(scope, school.districtId) === "none")
         return refused("invalid_input", "学校不存在");
       districtId = school.districtId;
-      const [existing] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.schoolId, school.id), eq(users.role, "school")));
-      if (existing) return refused("conflict", `${school.name}已有账号，可为其重置密码`);
+      if (await userRepository.schoolHasAccount(tx, school.id))
+        return refused("conflict", `${school.name}已有账号，可为其重置密码`);
     }
     const binding = input.role === "admin" || input.role === "city" ? null : districtId;
     if (binding !== null) {
       const refusal =
         writeRefusal(scope, binding) ?? (await zonesRefusal(tx, binding, input.zoneIds));
       if (refusal) return refusal;
-      const [district] = await tx
-        .select({ active: districts.active })
-        .from(districts)
-        .where(eq(districts.id, binding));
-      if (!district?.active) return refused("invalid_input", "所属区县不存在或已停用");
+      if (!(await districtRepository.activeOf(tx, binding)))
+        return refused("invalid_input", "所属区县不存在或已停用");
     }
     if (input.role === "city") {
-      const [city] = await tx
-        .select({ id: cities.id })
-        .from(cities)
-        .where(eq(cities.id, input.cityId!));
-      if (!city) return refused("invalid_input", "所属市不存在");
+      if ((await cityRepository.activeOf(tx, input.cityId!)) === null)
+        return refused("invalid_input", "所属市不存在");
     }
-    if (await usernameTaken(tx, input.username))
+    if (await userRepository.usernameTaken(tx, input.username))
       return refused("conflict", `用户名“${input.username}”已被使用`);
-    const id = await createAccount(tx, {
+    const id = await userRepository.createAccount(tx, {
       username: input.username,
       name: input.name,
       phone: input.phone,
@@ -211,10 +165,7 @@ export async function createUser(
       cityId: input.role === "city" ? input.cityId : null,
       mustChangePassword: true,
     });
-    if (input.zoneIds.length > 0)
-      await tx
-        .insert(zoneInspectors)
-        .values(input.zoneIds.map((zoneId) => ({ zoneId, userId: id })));
+    await zoneRepository.addInspector(tx, id, input.zoneIds);
     const after = {
       username: input.username,
       name: input.name,
@@ -232,7 +183,7 @@ export async function createUser(
       before: null,
       after,
     });
-    const [row] = await tx.select().from(users).where(eq(users.id, id));
+    const row = await userRepository.findById(tx, id);
     const [person] = await peopleOf(tx, [row!]);
     return done({
       person: person!,
@@ -260,18 +211,9 @@ export async function updateUser(
       if (refusal) return refusal;
     }
     const [before] = await peopleOf(tx, [row]);
-    if (patch.name !== undefined || patch.phone !== undefined) {
-      await tx
-        .update(users)
-        .set({ name: patch.name, phone: patch.phone, updatedAt: new Date(now) })
-        .where(eq(users.id, userId));
-    }
-    if (patch.zoneIds !== undefined) {
-      await tx.delete(zoneInspectors).where(eq(zoneInspectors.userId, userId));
-      const zoneIds = [...new Set(patch.zoneIds)];
-      if (zoneIds.length > 0)
-        await tx.insert(zoneInspectors).values(zoneIds.map((zoneId) => ({ zoneId, userId })));
-    }
+    if (patch.name !== undefined || patch.phone !== undefined)
+      await userRepository.setProfile(tx, userId, patch, now);
+    if (patch.zoneIds !== undefined) await zoneRepository.setZonesOf(tx, userId, patch.zoneIds);
     const diff = auditDiff(
       { name: before!.name, phone: before!.phone, zoneIds: before!.zoneIds },
       patch,
@@ -284,7 +226,7 @@ export async function updateUser(
         districtId: row.districtId,
         ...diff,
       });
-    const [fresh] = await tx.select().from(users).where(eq(users.id, userId));
+    const fresh = await userRepository.findById(tx, userId);
     const [person] = await peopleOf(tx, [fresh!]);
     return done(person!);
   });
@@ -307,11 +249,8 @@ export async function setActive(
     if (!found.ok) return found;
     const row = found.value;
     if ((row.banned !== true) === active) return done(undefined);
-    await tx
-      .update(users)
-      .set({ banned: !active, banReason: active ? null : "账号已停用", updatedAt: new Date(now) })
-      .where(eq(users.id, userId));
-    if (!active) await tx.delete(session).where(eq(session.userId, userId));
+    await userRepository.setBanned(tx, userId, !active, now);
+    if (!active) await userRepository.endSessions(tx, userId);
     await recordAudit(tx, actor, now, {
       action: active ? "user.enable" : "user.disable",
       targetId: userId,
@@ -338,12 +277,9 @@ export async function resetPassword(
     const found = await writableAccount(tx, actor, scope, userId);
     if (!found.ok) return found;
     const row = found.value;
-    await setPasswordHash(tx, userId, passwordHash, new Date(now));
-    await tx
-      .update(users)
-      .set({ mustChangePassword: true, updatedAt: new Date(now) })
-      .where(eq(users.id, userId));
-    await tx.delete(session).where(eq(session.userId, userId));
+    await userRepository.setPasswordHash(tx, userId, passwordHash, new Date(now));
+    await userRepository.setMustChangePassword(tx, userId, true, now);
+    await userRepository.endSessions(tx, userId);
     // The password itself never goes into the log.
     await recordAudit(tx, actor, now, {
       action: "user.reset_password",
@@ -379,11 +315,8 @@ export async function changeOwnPassword(
   await clearPasswordFailures(db, key);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await setPasswordHash(tx, user.id, passwordHash, new Date(now));
-    await tx
-      .update(users)
-      .set({ mustChangePassword: false, updatedAt: new Date(now) })
-      .where(eq(users.id, user.id));
+    await userRepository.setPasswordHash(tx, user.id, passwordHash, new Date(now));
+    await userRepository.setMustChangePassword(tx, user.id, false, now);
   });
   return null;
 }
@@ -403,15 +336,9 @@ export async function createSchoolAccounts(
     const refusal = writeRefusal(scope, input.districtId);
     if (refusal) return refusal;
   }
-  const targets = await db
-    .select()
-    .from(schools)
-    .where(
-      input.schoolIds
-        ? inArray(schools.id, input.schoolIds)
-        : eq(schools.districtId, input.districtId!),
-    )
-    .orderBy(asc(schools.code));
+  const targets = input.schoolIds
+    ? await schoolRepository.listByIds(db, input.schoolIds)
+    : await schoolRepository.listByDistrict(db, input.districtId!);
   if (input.schoolIds && targets.length !== new Set(input.schoolIds).size)
     return refused("invalid_input", "部分学校不存在");
   for (const districtId of new Set(targets.map((s) => s.districtId))) {
@@ -419,16 +346,9 @@ export async function createSchoolAccounts(
     if (refusal)
       return refusal.code === "not_found" ? refused("invalid_input", "部分学校不存在") : refusal;
   }
-  const ids = targets.map((s) => s.id);
-  const withAccount = new Set(
-    ids.length === 0
-      ? []
-      : (
-          await db
-            .select({ schoolId: users.schoolId })
-            .from(users)
-            .where(and(eq(users.role, "school"), inArray(users.schoolId, ids)))
-        ).map((r) => r.schoolId),
+  const withAccount = await userRepository.schoolsWithAccount(
+    db,
+    targets.map((s) => s.id),
   );
   const lacking = targets.filter((s) => !withAccount.has(s.id));
   // Hashing is the slow part (scrypt); better-auth runs it off the main thread, so hash in parallel.
@@ -439,19 +359,12 @@ export async function createSchoolAccounts(
     }),
   );
   return db.transaction(async (tx) => {
-    const taken = new Set(
-      (
-        await tx
-          .select({ username: users.username })
-          .from(users)
-          .where(ilike(users.username, "school\\_%"))
-      ).map((r) => r.username ?? ""),
-    );
+    const taken = await userRepository.schoolAccountUsernames(tx);
     const created: BulkSchoolAccountsResult["created"] = [];
     for (const { school, password, passwordHash } of credentials) {
       const username = uniqueUsername(schoolAccountUsername(school.code), taken);
       taken.add(username);
-      const userId = await createAccount(tx, {
+      const userId = await userRepository.createAccount(tx, {
         username,
         name: school.name,
         role: "school",
@@ -487,11 +400,5 @@ export async function schoolsWithoutAccount(
 ): Promise<{ id: string; name: string; code: string }[]> {
   const districtIds = readableDistrictIds(scope);
   if (districtIds !== null && districtIds.length === 0) return [];
-  const rows = await db
-    .select({ id: schools.id, name: schools.name, code: schools.code, account: users.id })
-    .from(schools)
-    .leftJoin(users, and(eq(users.schoolId, schools.id), eq(users.role, "school")))
-    .where(districtIds === null ? undefined : inArray(schools.districtId, [...districtIds]))
-    .orderBy(asc(schools.code));
-  return rows.filter((r) => r.account === null).map(({ id, name, code }) => ({ id, name, code }));
+  return schoolRepository.listWithoutAccount(db, districtIds);
 }

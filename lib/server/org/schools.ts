@@ -5,8 +5,6 @@
  */
 import "server-only";
 
-import { sql } from "drizzle-orm";
-
 import { idSchema } from "@/lib/domain/ids";
 import {
   type DistrictAccess,
@@ -20,15 +18,15 @@ import { parseSchoolImport } from "@/lib/domain/org/school-import";
 import { done, type Refusal, refusal } from "@/lib/domain/refusal";
 import { newId } from "@/lib/utils/ids";
 
-import { recordAudit } from "./audit-log";
 import { zonesRefusal } from "./org-service";
 import { readSheetRows } from "./school-sheet";
 import { orgScopeOf } from "../auth/scope";
 import type { RefusedWithDetails } from "../contract-route";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Db, Executor } from "../db/client";
-import { districtRepository } from "../repositories/district-repository";
-import { schoolRepository, type SchoolListQuery } from "../repositories/school-repository";
+import { recordAudit } from "../repositories/org/audit-log-repository";
+import { districtRepository } from "../repositories/org/district-repository";
+import { schoolRepository, type SchoolListQuery } from "../repositories/org/school-repository";
 
 /** A refusal, naming the form field it concerns when there is one. */
 export type SchoolRefusal = Refusal & { field?: string };
@@ -67,8 +65,8 @@ export async function districtToManage(
   }
   if (user.role !== "admin") return { refusal: refusal("forbidden", "无权管理学校") };
   if (!requested) return { refusal: fieldRefusal("districtId", "请选择区县") };
-  const rows = await db.execute(sql`SELECT 1 FROM districts WHERE id = ${requested}`);
-  if (rows.rows.length === 0) return { refusal: fieldRefusal("districtId", "区县不存在") };
+  if ((await districtRepository.nameOf(db, requested)) === null)
+    return { refusal: fieldRefusal("districtId", "区县不存在") };
   return { districtId: requested };
 }
 

@@ -7,7 +7,6 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { and, eq, gt, inArray, or, sql } from "drizzle-orm";
 import sharp from "sharp";
 
 import type { User } from "@/lib/domain/org/org.schema";
@@ -20,12 +19,12 @@ import {
 import { sniffImageMime } from "@/lib/domain/photo/sniff";
 import { type Refused, refused } from "@/lib/domain/refusal";
 
+import { photoThumbnail } from "./thumbnail";
 import { canSeeSchool } from "../auth/scope";
 import { type BlobStore, getBlobStore, type StoredBlob } from "../blobs/blob-store";
 import type { Executor } from "../db/client";
-import { photos, user as users } from "../db/schema";
 import { log } from "../log";
-import { photoThumbnail } from "./thumbnail";
+import { photoRepository } from "../repositories/photo-repository";
 
 export type StoredPhoto = { id: PhotoId; mime: PhotoMime; bytes: number };
 
@@ -73,20 +72,15 @@ export async function storePhoto(
   }
   const photo = { id: sha256, mime, bytes: bytes.byteLength };
 
-  const [existing] = await db.select({ id: photos.id }).from(photos).where(eq(photos.id, sha256));
-  if (existing) return { ok: true, status: 200, photo };
+  if (await photoRepository.exists(db, sha256)) return { ok: true, status: 200, photo };
   const limited = await uploadLimitRefusal(db, user, bytes.byteLength);
   if (limited) return limited;
   // Bytes before the row, so a row always has its blob. A crash in between leaves an unreferenced
   // blob that the retried upload simply writes again.
   await blobs.put(sha256, bytes, mime);
   // Two identical uploads racing both get here; the loser's insert does nothing and it answers 200.
-  const inserted = await db
-    .insert(photos)
-    .values({ id: sha256, mime, bytes: bytes.byteLength, uploadedBy: user.id })
-    .onConflictDoNothing({ target: photos.id })
-    .returning({ id: photos.id });
-  return { ok: true, status: inserted.length > 0 ? 201 : 200, photo };
+  const inserted = await photoRepository.insertUpload(db, { ...photo, uploadedBy: user.id });
+  return { ok: true, status: inserted ? 201 : 200, photo };
 }
 
 /**
@@ -107,10 +101,7 @@ async function decodesAs(bytes: Uint8Array, mime: PhotoMime): Promise<boolean> {
 
 /** rate_limited past the hourly rate of this account; quota_exceeded once its school's storage is full. */
 async function uploadLimitRefusal(db: Executor, user: User, size: number): Promise<Refused | null> {
-  const recent = await db.$count(
-    photos,
-    and(eq(photos.uploadedBy, user.id), gt(photos.uploadedAt, sql`now() - interval '1 hour'`)),
-  );
+  const recent = await photoRepository.uploadsInLastHour(db, user.id);
   if (recent >= PHOTOS_PER_HOUR) {
     return refused(
       "rate_limited",
@@ -118,15 +109,8 @@ async function uploadLimitRefusal(db: Executor, user: User, size: number): Promi
     );
   }
   if (user.schoolId === null) return null;
-  const schoolAccounts = db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.schoolId, user.schoolId));
-  const [used] = await db
-    .select({ bytes: sql<number>`coalesce(sum(${photos.bytes}), 0)::bigint` })
-    .from(photos)
-    .where(or(eq(photos.schoolId, user.schoolId), inArray(photos.uploadedBy, schoolAccounts)));
-  if (Number(used?.bytes ?? 0) + size > SCHOOL_PHOTO_QUOTA_BYTES) {
+  const used = await photoRepository.bytesOfSchool(db, user.schoolId);
+  if (used + size > SCHOOL_PHOTO_QUOTA_BYTES) {
     return refused(
       "quota_exceeded",
       `本校的照片存储已满（上限 ${SCHOOL_PHOTO_QUOTA_BYTES / 1024 ** 3} GB），无法再上传，请联系督导室`,
@@ -140,10 +124,7 @@ async function uploadLimitRefusal(db: Executor, user: User, size: number): Promi
  * scope. A photo not yet registered to a school is visible to its uploader only.
  */
 async function visibleMime(db: Executor, user: User, sha256: PhotoId): Promise<PhotoMime | null> {
-  const [row] = await db
-    .select({ mime: photos.mime, uploadedBy: photos.uploadedBy, schoolId: photos.schoolId })
-    .from(photos)
-    .where(eq(photos.id, sha256));
+  const row = await photoRepository.findAccess(db, sha256);
   if (!row) return null;
   const allowed =
     row.uploadedBy === user.id ||

@@ -5,8 +5,6 @@
  */
 import "server-only";
 
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-
 import { idSchema } from "@/lib/domain/ids";
 import type { OrgScope } from "@/lib/domain/org/org-scope";
 import { readableDistrictIds } from "@/lib/domain/org/org-scope";
@@ -16,7 +14,6 @@ import {
   type CampaignInput,
   type CampaignProgress,
   type CampaignSchoolRow,
-  campaignSchema,
   campaignSchoolStatus,
   isCampaignTarget,
 } from "@/lib/domain/plan/campaign.schema";
@@ -26,34 +23,15 @@ import type { PackCampaign } from "@/lib/domain/visit/visit-pack.schema";
 import { newId } from "@/lib/utils/ids";
 
 import type { Db, Executor } from "../db/client";
-import {
-  campaignSchools,
-  campaigns,
-  rectificationItems,
-  schools,
-  user as users,
-  visits,
-  zones,
-} from "../db/schema";
 import { writeRefusal } from "../org/org-service";
-import { schoolRepository } from "../repositories/school-repository";
+import { schoolRepository } from "../repositories/org/school-repository";
+import { userRepository } from "../repositories/org/user-repository";
+import { zoneRepository } from "../repositories/org/zone-repository";
 import { templateRepository } from "../repositories/template-repository";
-
-type CampaignRow = typeof campaigns.$inferSelect;
-
-function rowToCampaign(row: CampaignRow): Campaign {
-  return campaignSchema.parse({
-    id: row.id,
-    districtId: row.districtId,
-    name: row.name,
-    templateCodes: row.templateCodes,
-    target: row.target,
-    startsOn: row.startsOn,
-    endsOn: row.endsOn,
-    inspectorIds: row.inspectorIds,
-    createdAt: row.createdAt.getTime(),
-  });
-}
+import {
+  type CampaignCounts,
+  campaignRepository,
+} from "../repositories/visits/campaign-repository";
 
 /** Why the campaign's checklists, zones or inspectors are not the district's, or null. */
 async function inputRefusal(
@@ -67,24 +45,12 @@ async function inputRefusal(
   const missing = input.templateCodes.find((code) => !offered.has(code));
   if (missing) return refused("invalid_input", `检查表 ${missing} 未在本区县启用`);
   if (input.target.kind === "attributes" && input.target.zoneIds.length > 0) {
-    const found = await db
-      .select({ id: zones.id })
-      .from(zones)
-      .where(and(inArray(zones.id, input.target.zoneIds), eq(zones.districtId, districtId)));
+    const found = await zoneRepository.idsInDistrict(db, districtId, input.target.zoneIds, false);
     if (found.length !== new Set(input.target.zoneIds).size)
       return refused("invalid_input", "责任区不存在或不属于本区县");
   }
   if (input.inspectorIds.length > 0) {
-    const found = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(
-        and(
-          inArray(users.id, input.inspectorIds),
-          eq(users.districtId, districtId),
-          eq(users.role, "inspector"),
-        ),
-      );
+    const found = await userRepository.inspectorIdsAmong(db, districtId, input.inspectorIds, false);
     if (found.length !== new Set(input.inspectorIds).size)
       return refused("invalid_input", "督学不存在或不属于本区县");
   }
@@ -122,63 +88,25 @@ export async function createCampaign(
       ...input,
       createdAt: now,
     };
-    await tx.insert(campaigns).values({
-      id: campaign.id,
-      districtId,
-      name: campaign.name,
-      templateCodes: campaign.templateCodes,
-      target: campaign.target,
-      startsOn: campaign.startsOn,
-      endsOn: campaign.endsOn,
-      inspectorIds: campaign.inspectorIds,
-      createdBy: actor.id,
-      createdAt: new Date(now),
-    });
-    await tx
-      .insert(campaignSchools)
-      .values(targets.map((s) => ({ campaignId: campaign.id, schoolId: s.id })));
+    await campaignRepository.insert(
+      tx,
+      campaign,
+      actor.id,
+      targets.map((s) => s.id),
+    );
     return { ok: true as const, value: { campaign, schoolCount: targets.length } };
   });
 }
 
-/** Counts per campaign, in one query; `today` decides due against overdue. */
-async function progressOf(
-  db: Executor,
-  where: ReturnType<typeof and>,
-  today: DateString,
-): Promise<CampaignProgress[]> {
-  // Spelled out: drizzle leaves a lone table's columns unqualified, which the subqueries would capture.
-  const id = sql.raw(`"campaigns"."id"`);
-  const visitedSchools = sql<number>`(
-    select count(distinct v.school_id)::int from ${visits} v
-    join ${campaignSchools} cs2 on cs2.campaign_id = v.campaign_id and cs2.school_id = v.school_id
-    where v.campaign_id = ${id} and v.status = 'submitted')`;
-  const rows = await db
-    .select({
-      campaign: campaigns,
-      targets: sql<number>`(select count(*)::int from ${campaignSchools} cs where cs.campaign_id = ${id})`,
-      visited: visitedSchools,
-      visits: sql<number>`(select count(*)::int from ${visits} v where v.campaign_id = ${id} and v.status = 'submitted')`,
-      findings: sql<number>`(select count(*)::int from ${rectificationItems} ri join ${visits} v on v.id = ri.visit_id where v.campaign_id = ${id})`,
-    })
-    .from(campaigns)
-    .where(where)
-    .orderBy(desc(campaigns.endsOn), desc(campaigns.id))
-    .limit(200);
-  return rows.map((row) => {
-    const campaign = rowToCampaign(row.campaign);
-    const open = row.targets - row.visited;
-    const isClosed = today > campaign.endsOn;
-    return {
-      campaign,
-      targets: row.targets,
-      visited: row.visited,
-      due: isClosed ? 0 : open,
-      overdue: isClosed ? open : 0,
-      visits: row.visits,
-      findings: row.findings,
-    };
-  });
+/** The campaign's progress: `today` decides due against overdue. */
+function progressOf(row: CampaignCounts, today: DateString): CampaignProgress {
+  const open = row.targets - row.visited;
+  const isClosed = today > row.campaign.endsOn;
+  return {
+    ...row,
+    due: isClosed ? 0 : open,
+    overdue: isClosed ? open : 0,
+  };
 }
 
 /** The campaigns the caller may read (its district, a city's districts), newest window first. */
@@ -189,11 +117,8 @@ export async function listCampaigns(
 ): Promise<CampaignProgress[]> {
   const districtIds = readableDistrictIds(scope);
   if (districtIds !== null && districtIds.length === 0) return [];
-  return progressOf(
-    db,
-    districtIds === null ? undefined : and(inArray(campaigns.districtId, [...districtIds])),
-    today,
-  );
+  const rows = await campaignRepository.listCounts(db, { districtIds });
+  return rows.map((row) => progressOf(row, today));
 }
 
 /** One campaign with each target school's state; null when unknown or outside the caller's scope. */
@@ -205,51 +130,16 @@ export async function campaignDetail(
 ): Promise<{ progress: CampaignProgress; schools: CampaignSchoolRow[] } | null> {
   if (!idSchema.safeParse(campaignId).success) return null;
   const districtIds = readableDistrictIds(scope);
-  const [progress] = await progressOf(
-    db,
-    and(
-      eq(campaigns.id, campaignId),
-      districtIds === null ? undefined : inArray(campaigns.districtId, [...districtIds]),
-    ),
-    today,
-  );
-  if (!progress) return null;
-  const rows = await db
-    .select({
-      schoolId: schools.id,
-      schoolName: schools.name,
-      schoolCode: schools.code,
-      zoneName: zones.name,
-      visitId: sql<string | null>`first.id`,
-      visitedAt: sql<Date | null>`first.started_at`,
-      inspectorName: sql<string | null>`first.inspector_name`,
-      findings: sql<number>`coalesce(first.findings, 0)`,
-    })
-    .from(campaignSchools)
-    .innerJoin(schools, eq(schools.id, campaignSchools.schoolId))
-    .leftJoin(zones, eq(zones.id, schools.zoneId))
-    .leftJoin(
-      sql`lateral (
-        select v.id, v.started_at, u.name as inspector_name,
-          (select count(*)::int from ${rectificationItems} ri where ri.visit_id = v.id) as findings
-        from ${visits} v join ${users} u on u.id = v.inspector_id
-        where v.campaign_id = ${campaignId} and v.school_id = ${schools.id} and v.status = 'submitted'
-        order by v.started_at limit 1) first`,
-      sql`true`,
-    )
-    .where(eq(campaignSchools.campaignId, campaignId))
-    .orderBy(sql`first.id is not null`, asc(schools.code))
-    .limit(1000);
+  const [counts] = await campaignRepository.listCounts(db, { districtIds, campaignId });
+  if (!counts) return null;
+  const progress = progressOf(counts, today);
+  const rows = await campaignRepository.listSchools(db, campaignId);
   return {
     progress,
-    schools: rows.map((row) => {
-      const visitedAt = row.visitedAt === null ? null : new Date(row.visitedAt).getTime();
-      return {
-        ...row,
-        visitedAt,
-        status: campaignSchoolStatus(progress.campaign, row.visitId !== null, today),
-      };
-    }),
+    schools: rows.map((row) => ({
+      ...row,
+      status: campaignSchoolStatus(progress.campaign, row.visitId !== null, today),
+    })),
   };
 }
 
@@ -264,35 +154,12 @@ export async function packCampaigns(
   today: DateString,
 ): Promise<PackCampaign[]> {
   if (inspector.districtId === null || schoolIds.length === 0) return [];
-  const rows = await db
-    .select({
-      campaign: campaigns,
-      due: sql<
-        string[]
-      >`array_agg(${campaignSchools.schoolId} order by ${campaignSchools.schoolId})`,
-    })
-    .from(campaigns)
-    .innerJoin(campaignSchools, eq(campaignSchools.campaignId, campaigns.id))
-    .where(
-      and(
-        eq(campaigns.districtId, inspector.districtId),
-        sql`${campaigns.startsOn} <= ${today} and ${campaigns.endsOn} >= ${today}`,
-        sql`(${campaigns.inspectorIds} = '[]'::jsonb or ${campaigns.inspectorIds} ? ${inspector.id})`,
-        sql`${campaignSchools.schoolId} = any(${sql.param([...schoolIds])}::uuid[])`,
-        sql`not exists (select 1 from ${visits} v where v.campaign_id = ${campaigns.id}
-          and v.school_id = ${campaignSchools.schoolId} and v.status = 'submitted')`,
-      ),
-    )
-    .groupBy(campaigns.id)
-    .orderBy(asc(campaigns.endsOn));
-  return rows.map(({ campaign, due }) => ({
-    id: campaign.id,
-    name: campaign.name,
-    templateCodes: campaign.templateCodes as string[],
-    startsOn: campaign.startsOn,
-    endsOn: campaign.endsOn,
-    dueSchoolIds: due,
-  }));
+  return campaignRepository.runningFor(
+    db,
+    { id: inspector.id, districtId: inspector.districtId },
+    schoolIds,
+    today,
+  );
 }
 
 /**
@@ -306,26 +173,17 @@ export async function campaignVisitRefusal(
 ): Promise<Refusal | null> {
   if (visit.campaignId == null) return null;
   if (visit.kind !== "campaign") return refusal("invalid_input", "只有专项督查可以关联专项");
-  const [row] = await db
-    .select({ id: campaignSchools.schoolId })
-    .from(campaignSchools)
-    .innerJoin(campaigns, eq(campaigns.id, campaignSchools.campaignId))
-    .where(
-      and(
-        eq(campaignSchools.campaignId, visit.campaignId),
-        eq(campaignSchools.schoolId, visit.schoolId),
-        eq(campaigns.districtId, districtId),
-      ),
-    );
-  return row ? null : refusal("not_found", "该学校不在此专项督查范围内");
+  const targeted = await campaignRepository.targets(
+    db,
+    visit.campaignId,
+    visit.schoolId,
+    districtId,
+  );
+  return targeted ? null : refusal("not_found", "该学校不在此专项督查范围内");
 }
 
 /** A campaign's name (for a visit made for it); null when none. */
 export async function campaignNameOf(db: Executor, campaignId: string | null | undefined) {
   if (!campaignId) return null;
-  const [row] = await db
-    .select({ name: campaigns.name })
-    .from(campaigns)
-    .where(eq(campaigns.id, campaignId));
-  return row?.name ?? null;
+  return campaignRepository.nameOf(db, campaignId);
 }

@@ -5,7 +5,6 @@
  */
 import "server-only";
 
-import { and, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 
 import type { rectificationActRequestSchema } from "@/lib/contracts/rectification";
@@ -24,11 +23,11 @@ import type { PhotoPurpose } from "@/lib/domain/visit/visit.schema";
 
 import { actorFor } from "./access";
 import { appendEvent } from "./event-log";
-import { itemRepository } from "./item-repository";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
-import { photos } from "../db/schema";
-import { districtRepository } from "../repositories/district-repository";
+import { districtRepository } from "../repositories/org/district-repository";
+import { photoRepository } from "../repositories/photo-repository";
+import { itemRepository } from "../repositories/rectification/item-repository";
 
 /** `occurredAt`: when it happened on site (an offline action), kept in the event beside its time. */
 export type ActInput = z.infer<typeof rectificationActRequestSchema> &
@@ -48,21 +47,15 @@ async function attachPhotos(
 ): Promise<Refused | null> {
   const ids = "photoIds" in action ? action.photoIds : [];
   if (ids.length === 0) return null;
-  const rows = await tx
-    .select({ id: photos.id, uploadedBy: photos.uploadedBy, schoolId: photos.schoolId })
-    .from(photos)
-    .where(inArray(photos.id, ids));
-  const usable = rows.filter(
+  const stored = await photoRepository.ownersOf(tx, ids);
+  const usable = [...stored.values()].filter(
     (r) => r.schoolId === item.schoolId || (r.schoolId === null && r.uploadedBy === user.id),
   );
   const missing = new Set(ids).size - usable.length;
   if (missing > 0) return refused("photo_missing", `有 ${missing} 张照片尚未上传完成，请稍后重试`);
   // The school's answer is evidence; a reviewer's or on-site photo shows the fixed state.
   const purpose: PhotoPurpose = action.type === "respond" ? "evidence" : "after";
-  await tx
-    .update(photos)
-    .set({ schoolId: item.schoolId, purpose: sql`coalesce(${photos.purpose}, ${purpose})` })
-    .where(and(inArray(photos.id, ids), isNull(photos.schoolId)));
+  await photoRepository.fileUnderSchool(tx, ids, item.schoolId, purpose);
   return null;
 }
 

@@ -6,8 +6,6 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { asc, desc, eq } from "drizzle-orm";
-
 import {
   chainEvent,
   type ChainVerification,
@@ -21,40 +19,13 @@ import type { TransitionEvent } from "@/lib/domain/rectification/transition";
 import { newId } from "@/lib/utils/ids";
 
 import type { Executor } from "../db/client";
-import { rectificationEvents, rectificationItems } from "../db/schema";
 import { log } from "../log";
+import { eventRepository } from "../repositories/rectification/event-repository";
+import { itemRepository } from "../repositories/rectification/item-repository";
 
 /** The hash the chains use (hex SHA-256); the scale seed chains its events with it too. */
 export const sha256Hex: HashText = (text) =>
   createHash("sha256").update(text, "utf8").digest("hex");
-
-type EventRow = typeof rectificationEvents.$inferSelect;
-
-/** The stored row as an event, without judging it: verification decides whether it is sound. */
-function rowToEventCandidate(row: EventRow) {
-  return {
-    id: row.id,
-    itemId: row.itemId,
-    seq: row.seq,
-    type: row.type,
-    actorId: row.actorId,
-    actorRole: row.actorRole,
-    at: row.at.getTime(),
-    payload: row.payload,
-    prevHash: row.prevHash,
-    hash: row.hash,
-  };
-}
-
-async function lastEvent(db: Executor, itemId: string): Promise<RectificationEvent | null> {
-  const [row] = await db
-    .select()
-    .from(rectificationEvents)
-    .where(eq(rectificationEvents.itemId, itemId))
-    .orderBy(desc(rectificationEvents.seq))
-    .limit(1);
-  return row ? rectificationEventSchema.parse(rowToEventCandidate(row)) : null;
-}
 
 /**
  * Chains `event` after the item's latest one and stores it. The caller holds the item's row lock
@@ -65,8 +36,8 @@ export async function appendEvent(
   event: TransitionEvent,
 ): Promise<RectificationEvent> {
   const draft: RectificationEventDraft = { id: newId(), ...event };
-  const chained = chainEvent(await lastEvent(db, event.itemId), draft, sha256Hex);
-  await db.insert(rectificationEvents).values({ ...chained, at: new Date(chained.at) });
+  const chained = chainEvent(await eventRepository.last(db, event.itemId), draft, sha256Hex);
+  await eventRepository.insert(db, chained);
   return chained;
 }
 
@@ -75,13 +46,9 @@ export async function appendEvent(
  * is left out here and reported by verifyItemChain, so the timeline still shows the rest.
  */
 export async function listEvents(db: Executor, itemId: string): Promise<RectificationEvent[]> {
-  const rows = await db
-    .select()
-    .from(rectificationEvents)
-    .where(eq(rectificationEvents.itemId, itemId))
-    .orderBy(asc(rectificationEvents.seq));
+  const rows = await eventRepository.candidatesOf(db, itemId);
   return rows.flatMap((row) => {
-    const parsed = rectificationEventSchema.safeParse(rowToEventCandidate(row));
+    const parsed = rectificationEventSchema.safeParse(row);
     if (parsed.success) return [parsed.data];
     log.error({ itemId, seq: row.seq, issues: parsed.error.issues }, "整改记录无法读取");
     return [];
@@ -93,14 +60,10 @@ export async function listEvents(db: Executor, itemId: string): Promise<Rectific
  * as an event, and a cut-off tail (the last seq must equal the item's version).
  */
 export async function verifyItemChain(db: Executor, itemId: string): Promise<ChainVerification> {
-  const rows = await db
-    .select()
-    .from(rectificationEvents)
-    .where(eq(rectificationEvents.itemId, itemId))
-    .orderBy(asc(rectificationEvents.seq));
+  const rows = await eventRepository.candidatesOf(db, itemId);
   const events: RectificationEvent[] = [];
   for (const [index, row] of rows.entries()) {
-    const parsed = rectificationEventSchema.safeParse(rowToEventCandidate(row));
+    const parsed = rectificationEventSchema.safeParse(row);
     if (!parsed.success) {
       return {
         ok: false,
@@ -112,15 +75,12 @@ export async function verifyItemChain(db: Executor, itemId: string): Promise<Cha
   }
   const verified = verifyChain(events, sha256Hex);
   if (!verified.ok) return verified;
-  const [item] = await db
-    .select({ version: rectificationItems.version })
-    .from(rectificationItems)
-    .where(eq(rectificationItems.id, itemId));
-  if (item && item.version !== events.length) {
+  const version = await itemRepository.versionOf(db, itemId);
+  if (version !== null && version !== events.length) {
     return {
       ok: false,
       brokenAt: events.length + 1,
-      reason: `记录缺失：事项已更新到第 ${item.version} 步，历史只有 ${events.length} 条`,
+      reason: `记录缺失：事项已更新到第 ${version} 步，历史只有 ${events.length} 条`,
     };
   }
   return { ok: true };

@@ -4,8 +4,6 @@
  */
 import "server-only";
 
-import { asc, eq } from "drizzle-orm";
-
 import { toChinaDate } from "@/lib/domain/dates";
 import { withOccurredAt } from "@/lib/domain/rectification/events";
 import { formatNoticeNumber } from "@/lib/domain/rectification/notice-number";
@@ -22,11 +20,11 @@ import type { Finding } from "@/lib/domain/template/findings.schema";
 import { newId } from "@/lib/utils/ids";
 
 import { appendEvent } from "./event-log";
-import { itemRepository, rowToItem } from "./item-repository";
-import { type Notice, noticeRepository } from "./notice-repository";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
-import { districts, rectificationItems, schools } from "../db/schema";
+import { type Notice, noticeRepository } from "../repositories/notices/notice-repository";
+import { schoolRepository } from "../repositories/org/school-repository";
+import { itemRepository } from "../repositories/rectification/item-repository";
 
 export type IssueNoticeInput = {
   visitId: string;
@@ -106,15 +104,6 @@ async function openItem(
   return closed.item;
 }
 
-async function issuingSchool(tx: Executor, schoolId: string) {
-  const [row] = await tx
-    .select({ districtId: schools.districtId, prefix: districts.noticePrefix })
-    .from(schools)
-    .innerJoin(districts, eq(districts.id, schools.districtId))
-    .where(eq(schools.id, schoolId));
-  return row ?? null;
-}
-
 /**
  * One 整改事项 per finding and, when there are findings, one 整改通知书 numbered
  * 〔year〕第N号 — N gap-free and unique per district and year, also under concurrent submits.
@@ -128,7 +117,7 @@ export async function issueNoticeForVisit(
 ): Promise<IssuedNotice | Refused> {
   if (input.findings.length === 0) return { ok: true, notice: null, items: [], created: false };
   await lockChangeSeq(tx);
-  const school = await issuingSchool(tx, input.schoolId);
+  const school = await schoolRepository.noticeIssuer(tx, input.schoolId);
   if (school === null) return refused("not_found", "学校不存在");
   if (school.districtId !== input.districtId) return refused("invalid_input", "学校不属于该区县");
 
@@ -136,12 +125,8 @@ export async function issueNoticeForVisit(
   await noticeRepository.lockCounter(tx, input.districtId, year);
   const existing = await noticeRepository.findByVisit(tx, input.visitId);
   if (existing !== null) {
-    const rows = await tx
-      .select()
-      .from(rectificationItems)
-      .where(eq(rectificationItems.noticeId, existing.id))
-      .orderBy(asc(rectificationItems.id));
-    return { ok: true, notice: existing, items: rows.map(rowToItem), created: false };
+    const items = await itemRepository.listByNotice(tx, existing.id);
+    return { ok: true, notice: existing, items, created: false };
   }
 
   const noticeId = newId();

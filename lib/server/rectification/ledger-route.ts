@@ -4,12 +4,12 @@ import { toChinaDate } from "@/lib/domain/dates";
 import { systemClock } from "@/lib/utils/clock";
 
 import { OFFICE, streamResponse } from "./http";
-import { itemFiltersSchema } from "./item-query";
 import { streamLedgerCsv, streamLedgerXlsx } from "./ledger";
 import { apiRoute } from "../api-route";
 import { requireApiUser } from "../auth/session";
 import { getReadDb } from "../db/client";
 import { invalidInput } from "../http";
+import { itemFiltersSchema } from "../repositories/rectification/ledger-query";
 
 const FORMATS = {
   csv: { stream: streamLedgerCsv, type: "text/csv; charset=utf-8" },

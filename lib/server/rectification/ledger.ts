@@ -9,7 +9,6 @@ import "server-only";
 import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 
-import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 
 import { toChinaDate } from "@/lib/domain/dates";
@@ -19,23 +18,16 @@ import {
   RECTIFICATION_STATUS_LABELS,
 } from "@/lib/domain/rectification/rectification.schema";
 import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
-import {
-  DOMAIN_LABELS,
-  TEMPLATE_DOMAINS,
-  type TemplateDomain,
-} from "@/lib/domain/template/template.schema";
+import { DOMAIN_LABELS } from "@/lib/domain/template/template.schema";
 
-import { inScope } from "./access";
+import type { Executor } from "../db/client";
+import type { PageRequest } from "../db/keyset";
 import {
-  filterConditions,
+  exportBatch,
   type ItemFilters,
   type ItemRow,
-  overdueCondition,
-  selectItemRows,
-} from "./item-query";
-import type { Executor } from "../db/client";
-import { keysetOrder, keysetWhere, type PageRequest, type SortKey } from "../db/keyset";
-import { rectificationItems as items, templates } from "../db/schema";
+  summarizeByDomain,
+} from "../repositories/rectification/ledger-query";
 
 const BATCH = 1000;
 
@@ -84,14 +76,6 @@ const COLUMNS: Column[] = [
 /** The export's Chinese column headers, in order. */
 export const LEDGER_HEADERS = COLUMNS.map((c) => c.header);
 
-/** Oldest finding first: the order an office files its 台账 in. */
-const EXPORT_SORT: SortKey = {
-  value: items.createdAt,
-  id: items.id,
-  descending: false,
-  bind: (v) => sql`${new Date(Number(v)).toISOString()}::timestamptz`,
-};
-
 export type LedgerExport = {
   db: Executor;
   user: User;
@@ -102,62 +86,14 @@ export type LedgerExport = {
 /** Every matching row, read in keyset batches of 1,000 (no connection or snapshot held between them). */
 async function* exportRows(source: LedgerExport, extra?: ItemFilters): AsyncGenerator<ItemRow> {
   const filters = { ...source.filters, ...extra };
-  const where = and(
-    inScope(source.user, { schoolId: items.schoolId, districtId: items.districtId }),
-    filterConditions(filters, toChinaDate(source.now)),
-  );
   let request: PageRequest = { key: null, forward: true, limit: BATCH };
   for (;;) {
-    const rows = await selectItemRows(
-      source.db,
-      and(where, keysetWhere(EXPORT_SORT, request)),
-      keysetOrder(EXPORT_SORT, request),
-      BATCH,
-      source.now,
-    );
+    const rows = await exportBatch(source.db, source.user, filters, request, source.now);
     yield* rows;
     const last = rows[rows.length - 1];
     if (rows.length < BATCH || last === undefined) return;
     request = { ...request, key: [last.item.createdAt, last.item.id] };
   }
-}
-
-export type DomainSummary = {
-  domain: TemplateDomain;
-  total: number;
-  closed: number;
-  cancelled: number;
-  overdue: number;
-};
-
-/** Per 检查领域: how many matching items, closed, cancelled and overdue — one GROUP BY. */
-export async function summarizeByDomain(source: LedgerExport): Promise<DomainSummary[]> {
-  const today = toChinaDate(source.now);
-  const rows = await source.db
-    .select({
-      domain: templates.domain,
-      total: sql<number>`count(*)::int`,
-      closed: sql<number>`count(*) filter (where ${items.status} = 'closed')::int`,
-      cancelled: sql<number>`count(*) filter (where ${items.status} = 'cancelled')::int`,
-      overdue: sql<number>`count(*) filter (where ${overdueCondition(today)})::int`,
-    })
-    .from(items)
-    .innerJoin(
-      templates,
-      and(eq(templates.code, items.templateCode), eq(templates.version, items.templateVersion)),
-    )
-    .where(
-      and(
-        inScope(source.user, { schoolId: items.schoolId, districtId: items.districtId }),
-        filterConditions(source.filters, today),
-      ),
-    )
-    .groupBy(templates.domain);
-  const byDomain = new Map(rows.map((r) => [r.domain, r]));
-  return TEMPLATE_DOMAINS.flatMap((domain) => {
-    const row = byDomain.get(domain);
-    return row && row.total > 0 ? [{ ...row, domain }] : [];
-  });
 }
 
 /** A China calendar date as Excel's date: midnight UTC of that day, so every viewer sees the same day. */
@@ -193,7 +129,7 @@ export function streamLedgerXlsx(source: LedgerExport): Readable {
   workbook.title = `整改台账（截至 ${today}）`;
 
   async function write() {
-    const domains = await summarizeByDomain(source);
+    const domains = await summarizeByDomain(source.db, source.user, source.filters, source.now);
     const summary = workbook.addWorksheet("汇总", { views: [{ state: "frozen", ySplit: 1 }] });
     summary.columns = [
       { header: "检查领域", key: "domain", width: 20 },

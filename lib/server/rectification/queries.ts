@@ -4,136 +4,47 @@
  */
 import "server-only";
 
-import { and, asc, eq, isNotNull, isNull, notInArray, or, type SQL, sql } from "drizzle-orm";
 import { type z } from "zod";
 
 import { idSchema } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
 import type { ChainVerification, RectificationEvent } from "@/lib/domain/rectification/events";
-import {
-  FINAL_STATUSES,
-  RECTIFICATION_STATUSES,
-  type RectificationActionType,
-  type RectificationActor,
-  type RectificationItem,
-  type RectificationStatus,
-  rectificationStatusSchema,
+import type {
+  RectificationActionType,
+  RectificationActor,
+  RectificationItem,
 } from "@/lib/domain/rectification/rectification.schema";
 import { allowedActions } from "@/lib/domain/rectification/transition";
 import { refused, type Refused } from "@/lib/domain/refusal";
-import { type VisitKind, visitKindSchema } from "@/lib/domain/visit/visit.schema";
 
-import { actorFor, inScope } from "./access";
+import { actorFor } from "./access";
 import { listEvents, verifyItemChain } from "./event-log";
-import { COUNT_CAP, type ItemRow, selectItemRows } from "./item-query";
-import { rowToItem } from "./item-repository";
-import { type Notice, noticeRepository, rowToNotice } from "./notice-repository";
 import { canSeeSchool } from "../auth/scope";
 import type { Executor } from "../db/client";
 import {
   finishPage,
-  keysetOrder,
-  keysetWhere,
   type PageInfo,
   type PageQuery,
   pageQuerySchema,
   pageRequest,
-  type SortKey,
 } from "../db/keyset";
 import {
-  districts,
-  notices,
-  rectificationItems,
-  schools,
-  user as users,
-  visits,
-} from "../db/schema";
-import { userRepository } from "../repositories/user-repository";
+  findNoticeSummary,
+  type NoticeSummary,
+  noticePageRows,
+} from "../repositories/notices/notice-query";
+import { type Notice, noticeRepository } from "../repositories/notices/notice-repository";
+import { schoolRepository } from "../repositories/org/school-repository";
+import { userRepository } from "../repositories/org/user-repository";
+import { itemRepository } from "../repositories/rectification/item-repository";
+import { findItemRow, type ItemRow } from "../repositories/rectification/ledger-query";
+import { reviewQueueRows } from "../repositories/rectification/review-queue-query";
 
 export type { ItemRow };
 
 const NOT_FOUND = "整改通知书不存在";
 
-const noticeScope = (user: User) =>
-  inScope(user, { schoolId: notices.schoolId, districtId: notices.districtId });
-
-function emptyStatusCounts(): Record<RectificationStatus, number> {
-  return Object.fromEntries(RECTIFICATION_STATUSES.map((status) => [status, 0])) as Record<
-    RectificationStatus,
-    number
-  >;
-}
-
 // ── Notices ───────────────────────────────────────────────────────────────────────────────────
-
-export type NoticeSummary = Notice & {
-  schoolName: string;
-  issuedByName: string;
-  /** The visit that found the problems: its kind (挂牌督导 …) and start time (epoch ms). */
-  visitKind: VisitKind;
-  visitedAt: number;
-  itemCount: number;
-  statusCounts: Record<RectificationStatus, number>;
-};
-
-export type NoticeDetail = NoticeSummary & {
-  districtName: string;
-  schoolAddress: string;
-  /** In the notice's order (the visit's template and item order). */
-  items: RectificationItem[];
-};
-
-/** Per notice on the page, its items' status counts: one small aggregate per row, on notice_id's index. */
-const STATUS_COUNTS = sql<Record<string, number> | null>`(
-  SELECT json_object_agg(c.status, c.n) FROM (
-    SELECT ${rectificationItems.status} AS status, count(*)::int AS n FROM ${rectificationItems}
-    WHERE ${rectificationItems.noticeId} = ${notices.id} GROUP BY ${rectificationItems.status}
-  ) c)`;
-
-const NOTICE_SORT: SortKey = {
-  value: notices.issuedAt,
-  id: notices.id,
-  descending: true,
-  bind: (v) => sql`${new Date(Number(v)).toISOString()}::timestamptz`,
-};
-
-async function selectNotices(
-  db: Executor,
-  where: SQL | undefined,
-  orderBy: SQL[],
-  limit: number,
-): Promise<NoticeSummary[]> {
-  const rows = await db
-    .select({
-      notice: notices,
-      schoolName: schools.name,
-      issuedByName: users.name,
-      visitKind: visits.kind,
-      visitedAt: visits.startedAt,
-      counts: STATUS_COUNTS,
-    })
-    .from(notices)
-    .innerJoin(schools, eq(schools.id, notices.schoolId))
-    .innerJoin(visits, eq(visits.id, notices.visitId))
-    .innerJoin(users, eq(users.id, notices.issuedBy))
-    .where(where)
-    .orderBy(...orderBy)
-    .limit(limit);
-  return rows.map((row) => {
-    const statusCounts = emptyStatusCounts();
-    for (const [status, n] of Object.entries(row.counts ?? {}))
-      statusCounts[rectificationStatusSchema.parse(status)] = n;
-    return {
-      ...rowToNotice(row.notice),
-      schoolName: row.schoolName,
-      issuedByName: row.issuedByName,
-      visitKind: visitKindSchema.parse(row.visitKind),
-      visitedAt: row.visitedAt.getTime(),
-      itemCount: Object.values(statusCounts).reduce((a, b) => a + b, 0),
-      statusCounts,
-    };
-  });
-}
 
 export const noticeListQuerySchema = pageQuerySchema.extend({ school: idSchema.optional() });
 export type NoticeListQuery = z.infer<typeof noticeListQuerySchema>;
@@ -144,6 +55,13 @@ export type NoticePage = {
   page: PageInfo;
   total: number;
   unread: number;
+};
+
+export type NoticeDetail = NoticeSummary & {
+  districtName: string;
+  schoolAddress: string;
+  /** In the notice's order (the visit's template and item order). */
+  items: RectificationItem[];
 };
 
 /**
@@ -157,32 +75,7 @@ export async function listNoticePage(
 ): Promise<NoticePage | { error: string }> {
   const request = pageRequest(query);
   if ("error" in request) return request;
-  const where = and(
-    noticeScope(user),
-    query.school ? eq(notices.schoolId, query.school) : undefined,
-  );
-  const capped = (condition: SQL | undefined) =>
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(
-        db
-          .select({ one: sql`1` })
-          .from(notices)
-          .where(condition)
-          .limit(COUNT_CAP + 1)
-          .as("counted"),
-      )
-      .then(([row]) => Math.min(row?.n ?? 0, COUNT_CAP));
-  const [fetched, total, unread] = await Promise.all([
-    selectNotices(
-      db,
-      and(where, keysetWhere(NOTICE_SORT, request)),
-      keysetOrder(NOTICE_SORT, request),
-      request.limit + 1,
-    ),
-    capped(where),
-    capped(and(where, isNull(notices.readAt))),
-  ]);
+  const { fetched, total, unread } = await noticePageRows(db, user, query.school, request);
   const { rows, page } = finishPage(fetched, request, (n) => [n.issuedAt, n.id]);
   return { notices: rows, page, total, unread };
 }
@@ -194,28 +87,15 @@ export async function getNotice(
   noticeId: string,
 ): Promise<NoticeDetail | null> {
   if (!idSchema.safeParse(noticeId).success) return null;
-  const [summary] = await selectNotices(
-    db,
-    and(eq(notices.id, noticeId), noticeScope(user)),
-    [],
-    1,
-  );
-  if (summary === undefined) return null;
-  const [place] = await db
-    .select({ districtName: districts.name, schoolAddress: schools.address })
-    .from(schools)
-    .innerJoin(districts, eq(districts.id, schools.districtId))
-    .where(eq(schools.id, summary.schoolId));
-  const items = await db
-    .select()
-    .from(rectificationItems)
-    .where(eq(rectificationItems.noticeId, noticeId))
-    .orderBy(asc(rectificationItems.id));
+  const summary = await findNoticeSummary(db, user, noticeId);
+  if (summary === null) return null;
+  const place = await schoolRepository.placeOf(db, summary.schoolId);
+  const items = await itemRepository.listByNotice(db, noticeId);
   return {
     ...summary,
     districtName: place?.districtName ?? "",
     schoolAddress: place?.schoolAddress ?? "",
-    items: items.map(rowToItem),
+    items,
   };
 }
 
@@ -255,36 +135,6 @@ export type ReviewTask = ItemRow & {
   awaiting: ("review" | "extension")[];
 };
 
-/** When the school asked: its report's submission, or its extension request, whichever came first. */
-const ASKED_AT = sql`least(
-  case when ${rectificationItems.status} = 'submitted' then (${rectificationItems.response}->>'submittedAt')::bigint end,
-  (${rectificationItems.extension}->>'requestedAt')::bigint)`;
-
-const REVIEW_SORT: SortKey = {
-  value: ASKED_AT,
-  id: rectificationItems.id,
-  descending: false,
-  bind: (v) => sql`${Number(v)}::bigint`,
-};
-
-/**
- * What may await this user's decision, as SQL: answers to verify (the school's own inspector or the
- * office) and, for the office, open items with an extension request. The rows' `awaiting` is then
- * decided by the domain's allowedActions, so the list and the buttons never disagree.
- */
-function awaitingCondition(user: User): SQL {
-  const submitted = eq(rectificationItems.status, "submitted");
-  if (user.role === "inspector") return submitted;
-  if (user.role !== "office") return sql`false`;
-  return or(
-    submitted,
-    and(
-      isNotNull(rectificationItems.extension),
-      notInArray(rectificationItems.status, [...FINAL_STATUSES]),
-    ),
-  )!;
-}
-
 export type ReviewQueuePage = { tasks: ReviewTask[]; page: PageInfo; total: number };
 
 /**
@@ -299,26 +149,7 @@ export async function listReviewQueue(
 ): Promise<ReviewQueuePage | { error: string }> {
   const request = pageRequest(query);
   if ("error" in request) return request;
-  const where = and(
-    inScope(user, {
-      schoolId: rectificationItems.schoolId,
-      districtId: rectificationItems.districtId,
-    }),
-    awaitingCondition(user),
-  );
-  const [fetched, [count]] = await Promise.all([
-    selectItemRows(
-      db,
-      and(where, keysetWhere(REVIEW_SORT, request)),
-      keysetOrder(REVIEW_SORT, request),
-      request.limit + 1,
-      now,
-    ),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(rectificationItems)
-      .where(where),
-  ]);
+  const { fetched, total } = await reviewQueueRows(db, user, request, now);
   const actor: RectificationActor = {
     userId: user.id,
     role: user.role,
@@ -333,7 +164,7 @@ export async function listReviewQueue(
     if (allowed.includes("approve_extension")) awaiting.push("extension");
     return { ...row, awaiting };
   });
-  return { tasks, page, total: count?.n ?? 0 };
+  return { tasks, page, total };
 }
 
 function askedAt(row: ItemRow): number {
@@ -358,19 +189,7 @@ export async function getItemTimeline(
   now: number,
 ): Promise<ItemTimeline | null> {
   if (!idSchema.safeParse(itemId).success) return null;
-  const [row] = await selectItemRows(
-    db,
-    and(
-      eq(rectificationItems.id, itemId),
-      inScope(user, {
-        schoolId: rectificationItems.schoolId,
-        districtId: rectificationItems.districtId,
-      }),
-    ),
-    [],
-    1,
-    now,
-  );
+  const row = await findItemRow(db, user, itemId, now);
   const actor = row ? await actorFor(db, user, row.item.schoolId) : null;
   if (!row || !actor) return null;
   return {

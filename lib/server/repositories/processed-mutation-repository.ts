@@ -4,13 +4,24 @@
  */
 import "server-only";
 
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 
 import { anyOf } from "../db/any-of";
 import type { Executor } from "../db/client";
 import { processedMutations } from "../db/schema";
 
+/** Key of the per-user push lock (two-int advisory key: apart from the app's one-int keys). */
+const PUSHER_LOCK_KEY = 7_041_003;
+
 export const processedMutationRepository = {
+  /**
+   * Holds the user's push lock until the transaction ends, so the user's pushes apply one at a
+   * time and each sees the ids the one before it recorded.
+   */
+  async lockUser(db: Executor, userId: string): Promise<void> {
+    await db.execute(sql`SELECT pg_advisory_xact_lock(${PUSHER_LOCK_KEY}, hashtext(${userId}))`);
+  },
+
   /** Which of `ids` were already applied for `userId`; another user's equal id is a different mutation. */
   async appliedAmong(db: Executor, userId: string, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

@@ -5,7 +5,6 @@
  */
 import "server-only";
 
-import { eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 
 import { addDays, toChinaDate } from "@/lib/domain/dates";
@@ -31,13 +30,15 @@ import { demoPhoto } from "./demo-photos";
 import type { BlobStore } from "../blobs/blob-store";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
-import { districts, photos, schools, user as users } from "../db/schema";
 import { applyRectificationAction } from "../rectification/act";
 import { issueNoticeForVisit } from "../rectification/issue-notice";
 import { markNoticeRead } from "../rectification/queries";
-import { districtRepository } from "../repositories/district-repository";
+import { districtRepository } from "../repositories/org/district-repository";
+import { schoolRepository } from "../repositories/org/school-repository";
+import { userRepository } from "../repositories/org/user-repository";
+import { photoRepository } from "../repositories/photo-repository";
 import { templateRepository } from "../repositories/template-repository";
-import { visitRepository } from "../repositories/visit-repository";
+import { visitRepository } from "../repositories/visits/visit-repository";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -326,7 +327,7 @@ type Scene = {
 };
 
 async function userNamed(tx: Executor, username: string): Promise<User> {
-  const [row] = await tx.select().from(users).where(eq(users.username, username));
+  const row = await userRepository.findByUsername(tx, username);
   if (!row) throw new Error(`演示账号 ${username} 不存在`);
   return userSchema.parse({ ...row, username });
 }
@@ -489,10 +490,7 @@ async function seedVisit(
 ): Promise<void> {
   const { tx } = ctx;
   const demoSchool = DEMO_SCHOOLS.find((s) => s.code === demo.school);
-  const [school] = await tx
-    .select({ id: schools.id })
-    .from(schools)
-    .where(eq(schools.code, demo.school));
+  const school = await schoolRepository.findByCode(tx, ctx.districtId, demo.school);
   if (!demoSchool || !school) throw new Error(`演示学校 ${demo.school} 不存在`);
   const scene: Scene = {
     tx,
@@ -507,24 +505,21 @@ async function seedVisit(
     async photo(purpose, by, at) {
       const photo = demoPhoto((ctx.photoSeed.n += 1));
       await ctx.blobs.put(photo.id, photo.bytes, photo.mime);
-      await tx
-        .insert(photos)
-        .values({
-          id: photo.id,
-          mime: photo.mime,
-          bytes: photo.bytes.length,
-          uploadedBy: by.id,
-          uploadedAt: new Date(at),
-          width: photo.width,
-          height: photo.height,
-          capturedAt: new Date(at),
-          takenBy: by.id,
-          purpose,
-          // Visit photos belong to the visit; answers to the notice are filed under the school only.
-          visitId: purpose === "evidence" ? null : scene.visitId,
-          schoolId: school.id,
-        })
-        .onConflictDoNothing();
+      await photoRepository.insertRegistered(tx, {
+        id: photo.id,
+        mime: photo.mime,
+        bytes: photo.bytes.length,
+        uploadedBy: by.id,
+        uploadedAt: new Date(at),
+        width: photo.width,
+        height: photo.height,
+        capturedAt: new Date(at),
+        takenBy: by.id,
+        purpose,
+        // Visit photos belong to the visit; answers to the notice are filed under the school only.
+        visitId: purpose === "evidence" ? null : scene.visitId,
+        schoolId: school.id,
+      });
       return photo.id;
     },
   };
@@ -582,13 +577,10 @@ export async function seedDemoHistory(
   tx: Executor,
   { now, blobs }: { now: number; blobs: BlobStore },
 ): Promise<void> {
-  const [district] = await tx
-    .select({ id: districts.id })
-    .from(districts)
-    .where(eq(districts.code, DEMO_DISTRICT.code));
-  if (!district) throw new Error("演示区县不存在");
+  const districtId = await districtRepository.idByCode(tx, DEMO_DISTRICT.code);
+  if (!districtId) throw new Error("演示区县不存在");
   // Visits, answers and items all carry change_seq numbers.
   await lockChangeSeq(tx);
-  const ctx = { tx, now, districtId: district.id, blobs, photoSeed: { n: 0 } };
+  const ctx = { tx, now, districtId, blobs, photoSeed: { n: 0 } };
   for (const visit of VISITS) await seedVisit(ctx, visit);
 }

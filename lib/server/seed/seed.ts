@@ -4,8 +4,6 @@
  */
 import "server-only";
 
-import { sql } from "drizzle-orm";
-
 import type { Clock } from "@/lib/domain/clock";
 import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import { systemClock } from "@/lib/utils/clock";
@@ -23,18 +21,14 @@ import {
 } from "./demo-data";
 import { seedDemoHistory } from "./demo-history";
 import { adoptNationalLibrary, seedBuiltInTemplates } from "./templates";
-import { createAccount, hashPassword } from "../auth/accounts";
+import { hashPassword } from "../auth/accounts";
 import { getBlobStore } from "../blobs/blob-store";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Db, Executor } from "../db/client";
-import { districts, schools, zoneInspectors, zones } from "../db/schema";
-
-export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
-  const rows = await db.execute<{ n: number }>(
-    sql`SELECT (SELECT count(*) FROM "user") + (SELECT count(*) FROM districts) AS n`,
-  );
-  return Number(rows.rows[0]?.n ?? 0) === 0;
-}
+import { districtRepository } from "../repositories/org/district-repository";
+import { schoolRepository } from "../repositories/org/school-repository";
+import { userRepository } from "../repositories/org/user-repository";
+import { zoneRepository } from "../repositories/org/zone-repository";
 
 /** Seeds 示范区 with zones, schools, accounts and the built-in checklist library, all adopted, and its history. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -59,41 +53,52 @@ export async function seedDemoDistrict(
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const districtId = newId();
   // The demo is a district that finished its setup, deadline policy included.
-  await tx.insert(districts).values({
+  await districtRepository.insert(tx, {
     id: districtId,
     ...DEMO_DISTRICT,
     deadlinePolicy: DEFAULT_DEADLINE_POLICY,
     routineTemplates: DEMO_ROUTINE_TEMPLATES,
   });
   const zoneIds = DEMO_ZONES.map(() => newId());
-  await tx
-    .insert(zones)
-    .values(DEMO_ZONES.map((name, i) => ({ id: zoneIds[i]!, districtId, name })));
+  await zoneRepository.insertMany(
+    tx,
+    DEMO_ZONES.map((name, i) => ({ id: zoneIds[i]!, districtId, name })),
+  );
 
   const schoolIds = new Map<string, string>();
   for (const { zone, ...school } of DEMO_SCHOOLS) {
     const id = newId();
     schoolIds.set(school.code, id);
-    await tx
-      .insert(schools)
-      .values({ id, districtId, zoneId: zoneIds[zone]!, ...school, phone: "" });
+    await schoolRepository.insert(tx, districtId, id, {
+      ...school,
+      zoneId: zoneIds[zone]!,
+      contact: "",
+      phone: "",
+    });
   }
 
-  await createAccount(tx, { ...DEMO_OFFICE, role: "office", passwordHash, districtId });
+  await userRepository.createAccount(tx, {
+    ...DEMO_OFFICE,
+    role: "office",
+    passwordHash,
+    districtId,
+  });
   for (const inspector of DEMO_INSPECTORS) {
-    const userId = await createAccount(tx, {
+    const userId = await userRepository.createAccount(tx, {
       username: inspector.username,
       name: inspector.name,
       role: "inspector",
       passwordHash,
       districtId,
     });
-    await tx
-      .insert(zoneInspectors)
-      .values(inspector.zones.map((z) => ({ zoneId: zoneIds[z]!, userId })));
+    await zoneRepository.addInspector(
+      tx,
+      userId,
+      inspector.zones.map((z) => zoneIds[z]!),
+    );
   }
   for (const school of DEMO_SCHOOLS) {
-    await createAccount(tx, {
+    await userRepository.createAccount(tx, {
       username: schoolUsername(school.code),
       name: school.name,
       role: "school",
@@ -109,11 +114,10 @@ export async function seedDemoDistrict(
 
 /** A real deployment starts empty but for one admin, named by ADMIN_USERNAME / ADMIN_PASSWORD. */
 export async function ensureAdmin(db: Db, username: string, password: string): Promise<void> {
-  const existing = await db.execute(sql`SELECT 1 FROM "user" WHERE username = ${username}`);
-  if (existing.rows.length > 0) return;
+  if (await userRepository.usernameTaken(db, username)) return;
   await db.transaction(async (tx) => {
     await lockChangeSeq(tx);
-    await createAccount(tx, {
+    await userRepository.createAccount(tx, {
       username,
       name: "系统管理员",
       role: "admin",
@@ -121,14 +125,4 @@ export async function ensureAdmin(db: Db, username: string, password: string): P
     });
     await seedBuiltInTemplates(tx);
   });
-}
-
-/** Empties every table (keeps the schema and migration history). */
-export async function resetDatabase(db: Db): Promise<void> {
-  const rows = await db.execute<{ tablename: string }>(
-    sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
-  );
-  const names = rows.rows.map((r) => `"${r.tablename}"`);
-  if (names.length > 0)
-    await db.execute(sql.raw(`TRUNCATE ${names.join(", ")} RESTART IDENTITY CASCADE`));
 }

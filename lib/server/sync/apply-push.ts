@@ -14,7 +14,6 @@
  */
 import "server-only";
 
-import { sql } from "drizzle-orm";
 import type { z } from "zod";
 
 import {
@@ -31,13 +30,7 @@ import { applyVisitMutation } from "@/lib/domain/visit/visit";
 import type { PhotoMeta, Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import type { MutationResult, pushRequestEnvelopeSchema, PushResponse } from "@/lib/sync/protocol";
 
-import {
-  loadPhotoOwners,
-  type PhotoOwner,
-  registeredOwner,
-  registerPhotoMetas,
-  unusablePhotoIds,
-} from "./photo-references";
+import { registeredOwner, unusablePhotoIds } from "./photo-references";
 import { newPinRefusal } from "./pinned-templates";
 import { submitVisit } from "./submit-visit";
 import { inspectedSchoolIds } from "../auth/scope";
@@ -45,9 +38,10 @@ import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
 import { campaignVisitRefusal } from "../plans/campaigns";
 import { applyRectificationAction } from "../rectification/act";
+import { schoolRepository } from "../repositories/org/school-repository";
+import { type PhotoOwner, photoRepository } from "../repositories/photo-repository";
 import { processedMutationRepository } from "../repositories/processed-mutation-repository";
-import { schoolRepository } from "../repositories/school-repository";
-import { visitRepository } from "../repositories/visit-repository";
+import { visitRepository } from "../repositories/visits/visit-repository";
 
 export type PushEnvelope = z.infer<typeof pushRequestEnvelopeSchema>;
 type RawMutation = PushEnvelope["mutations"][number];
@@ -61,9 +55,6 @@ class RefusedInSavepoint extends Error {
 
 /** "batched": writes go out together; "one by one": each mutation's in its own savepoint. */
 type Mode = "batched" | "one by one";
-
-/** Key of the per-user push lock (two-int advisory key: apart from the app's one-int keys). */
-const PUSHER_LOCK_KEY = 7_041_003;
 
 /**
  * Applies the batch as `user` at `now` (server time, epoch ms) and answers each mutation with
@@ -156,7 +147,7 @@ class PendingWrites {
       await visitRepository.update(tx, state.visits.get(visitId)!);
     }
     await visitRepository.saveAnswers(tx, [...this.answers.values()]);
-    await registerPhotoMetas(tx, [...this.photos.values()]);
+    await photoRepository.registerMetas(tx, [...this.photos.values()]);
     await processedMutationRepository.record(tx, this.processed, userId, now);
     this.clear();
   }
@@ -178,7 +169,7 @@ async function applyBatch(
   mode: Mode,
 ): Promise<PushResponse> {
   // One push of a user at a time: a batch delivered twice at once answers duplicate the second time.
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${PUSHER_LOCK_KEY}, hashtext(${user.id}))`);
+  await processedMutationRepository.lockUser(tx, user.id);
   const entries = raws.map(parseEntry);
   const mutations = entries.flatMap((e) => ("mutation" in e ? [e.mutation] : []));
   const visitIds = mutations.flatMap((m) =>
@@ -194,7 +185,7 @@ async function applyBatch(
       user.role === "inspector"
         ? await visitRepository.findByIds(tx, visitIds)
         : new Map<string, Visit>(),
-    photos: await loadPhotoOwners(tx, mutations.flatMap(referencedPhotoIds)),
+    photos: await photoRepository.ownersOf(tx, mutations.flatMap(referencedPhotoIds)),
     inspected: await inspectedSchoolIds(tx, user),
   };
   const pending = new PendingWrites();
@@ -326,7 +317,7 @@ async function applyRectification(
   );
   if (!result.ok) return refusalOf(result);
   const photoIds = referencedPhotoIds(mutation);
-  for (const [photoId, owner] of await loadPhotoOwners(tx, photoIds)) {
+  for (const [photoId, owner] of await photoRepository.ownersOf(tx, photoIds)) {
     state.photos.set(photoId, owner);
   }
   return null;

@@ -6,15 +6,10 @@
  */
 import "server-only";
 
-import { and, asc, inArray, notInArray } from "drizzle-orm";
-
 import { toChinaDate } from "@/lib/domain/dates";
 import type { School, User } from "@/lib/domain/org/org.schema";
 import { monthOf } from "@/lib/domain/plan/visit-rule";
-import {
-  FINAL_STATUSES,
-  type RectificationItem,
-} from "@/lib/domain/rectification/rectification.schema";
+import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 import { isOverdue } from "@/lib/domain/rectification/transition";
 import { applicableItems } from "@/lib/domain/template/applicability";
 import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
@@ -25,15 +20,14 @@ import type { Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 
 import { loadTemplates } from "./pinned-templates";
 import { scopedSchoolIds } from "../auth/scope";
-import type { Db, Executor } from "../db/client";
-import { districts, rectificationItems } from "../db/schema";
+import type { Db } from "../db/client";
 import { packCampaigns } from "../plans/campaigns";
-import { routineStatusOf } from "../plans/coverage";
-import { rowToItem } from "../rectification/item-repository";
-import { districtRepository } from "../repositories/district-repository";
-import { schoolRepository } from "../repositories/school-repository";
+import { districtRepository } from "../repositories/org/district-repository";
+import { schoolRepository } from "../repositories/org/school-repository";
+import { itemRepository } from "../repositories/rectification/item-repository";
 import { templateRepository } from "../repositories/template-repository";
-import { visitRepository } from "../repositories/visit-repository";
+import { routineStatusOf } from "../repositories/visits/coverage-query";
+import { visitRepository } from "../repositories/visits/visit-repository";
 
 /** The pack for `user` (an inspector) at `now`. */
 export async function buildVisitPack(db: Db, user: User, now: number): Promise<VisitPack> {
@@ -44,7 +38,7 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
         await schoolRepository.listByIds(tx, await scopedSchoolIds(tx, user))
       ).filter((s) => s.isActive);
       const schoolIds = schools.map((s) => s.id);
-      const openItems = await listOpenItems(tx, schoolIds);
+      const openItems = await itemRepository.listOpenOfSchools(tx, schoolIds);
       const lastVisits = await visitRepository.latestSubmitted(tx, schoolIds);
       const answers = await visitRepository.listAnswers(
         tx,
@@ -63,12 +57,7 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
         lastVisits.flatMap((v) => v.templates),
       );
 
-      const districtNames = new Map(
-        (await tx.select({ id: districts.id, name: districts.name }).from(districts)).map((d) => [
-          d.id,
-          d.name,
-        ]),
-      );
+      const districtNames = await districtRepository.names(tx);
       const today = toChinaDate(now);
       const month = monthOf(now);
       const routine = await routineStatusOf(tx, schoolIds, month);
@@ -108,24 +97,6 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
-}
-
-async function listOpenItems(
-  db: Executor,
-  schoolIds: readonly string[],
-): Promise<RectificationItem[]> {
-  if (schoolIds.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(rectificationItems)
-    .where(
-      and(
-        inArray(rectificationItems.schoolId, [...schoolIds]),
-        notInArray(rectificationItems.status, [...FINAL_STATUSES]),
-      ),
-    )
-    .orderBy(asc(rectificationItems.dueDate), asc(rectificationItems.id));
-  return rows.map(rowToItem);
 }
 
 /**

@@ -8,19 +8,14 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { and, asc, eq, gt, lte } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
-
 import type { User } from "@/lib/domain/org/org.schema";
 import type { PullChange, PullResponse } from "@/lib/sync/protocol";
 
 import { scopedSchoolIds } from "../auth/scope";
-import { anyOf } from "../db/any-of";
-import { changeSeqWatermark } from "../db/change-seq";
+import { changeSeqWatermark, type SeqRange } from "../db/change-seq";
 import type { Db, Executor } from "../db/client";
-import { rectificationItems, visitAnswers, visits } from "../db/schema";
-import { rowToItem } from "../rectification/item-repository";
-import { rowToAnswer, rowToVisit } from "../repositories/visit-repository";
+import { itemRepository } from "../repositories/rectification/item-repository";
+import { visitRepository } from "../repositories/visits/visit-repository";
 
 /** Changes per page; the client pulls again at once while `hasMore`. */
 export const PULL_PAGE_SIZE = 500;
@@ -79,7 +74,8 @@ export async function getChangesSince(
 
       // Each table's next page; the merged page is the first `pageSize` of their union. Only an
       // inspector has visits and answers; their answers are found through their visits.
-      const visitIds = user.role === "inspector" ? await visitIdsOf(tx, user.id) : [];
+      const visitIds =
+        user.role === "inspector" ? await visitRepository.idsOfInspector(tx, user.id) : [];
       const fetched = [
         ...(visitIds.length > 0 ? await visitChanges(tx, user, range) : []),
         ...(visitIds.length > 0 ? await answerChanges(tx, visitIds, range) : []),
@@ -98,31 +94,9 @@ export async function getChangesSince(
   );
 }
 
-/** Rows with `from` < change_seq ≤ `to`, at most `limit` of them. */
-type SeqRange = { from: number; to: number; limit: number };
-
-const inRange = (column: AnyPgColumn, range: SeqRange) =>
-  and(gt(column, range.from), lte(column, range.to));
-
-async function visitIdsOf(db: Executor, inspectorId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: visits.id })
-    .from(visits)
-    .where(eq(visits.inspectorId, inspectorId));
-  return rows.map((r) => r.id);
-}
-
 async function visitChanges(db: Executor, user: User, range: SeqRange): Promise<SeqChange[]> {
-  const rows = await db
-    .select()
-    .from(visits)
-    .where(and(eq(visits.inspectorId, user.id), inRange(visits.changeSeq, range)))
-    .orderBy(asc(visits.changeSeq))
-    .limit(range.limit);
-  return rows.map((row) => ({
-    seq: row.changeSeq,
-    change: { entity: "visit", value: rowToVisit(row) },
-  }));
+  const rows = await visitRepository.changesOfInspector(db, user.id, range);
+  return rows.map(({ seq, visit }) => ({ seq, change: { entity: "visit", value: visit } }));
 }
 
 async function answerChanges(
@@ -130,18 +104,8 @@ async function answerChanges(
   visitIds: readonly string[],
   range: SeqRange,
 ): Promise<SeqChange[]> {
-  const rows = await db
-    .select()
-    .from(visitAnswers)
-    .where(
-      and(anyOf(visitAnswers.visitId, visitIds, "uuid"), inRange(visitAnswers.changeSeq, range)),
-    )
-    .orderBy(asc(visitAnswers.changeSeq))
-    .limit(range.limit);
-  return rows.map((row) => ({
-    seq: row.changeSeq,
-    change: { entity: "answer", value: rowToAnswer(row) },
-  }));
+  const rows = await visitRepository.answerChanges(db, visitIds, range);
+  return rows.map(({ seq, answer }) => ({ seq, change: { entity: "answer", value: answer } }));
 }
 
 async function itemChanges(
@@ -149,19 +113,9 @@ async function itemChanges(
   schoolIds: readonly string[],
   range: SeqRange,
 ): Promise<SeqChange[]> {
-  const rows = await db
-    .select()
-    .from(rectificationItems)
-    .where(
-      and(
-        anyOf(rectificationItems.schoolId, schoolIds, "uuid"),
-        inRange(rectificationItems.changeSeq, range),
-      ),
-    )
-    .orderBy(asc(rectificationItems.changeSeq))
-    .limit(range.limit);
-  return rows.map((row) => ({
-    seq: row.changeSeq,
-    change: { entity: "rectificationItem", value: rowToItem(row) },
+  const rows = await itemRepository.changesOfSchools(db, schoolIds, range);
+  return rows.map(({ seq, item }) => ({
+    seq,
+    change: { entity: "rectificationItem", value: item },
   }));
 }

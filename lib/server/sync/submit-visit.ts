@@ -16,9 +16,9 @@ import type { Visit } from "@/lib/domain/visit/visit.schema";
 import { loadPinnedTemplates } from "./pinned-templates";
 import type { Executor } from "../db/client";
 import { issueNoticeForVisit } from "../rectification/issue-notice";
-import { districtRepository } from "../repositories/district-repository";
-import { schoolRepository } from "../repositories/school-repository";
-import { visitRepository } from "../repositories/visit-repository";
+import { districtRepository } from "../repositories/org/district-repository";
+import { schoolRepository } from "../repositories/org/school-repository";
+import { visitRepository } from "../repositories/visits/visit-repository";
 
 /** How many unfinished items the rejection names; the phone shows the full list itself. */
 const PROBLEMS_SHOWN = 3;

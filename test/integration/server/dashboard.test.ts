@@ -14,8 +14,11 @@ import { getDashboard } from "@/lib/server/analytics/dashboard";
 import { getMonthlyRanking } from "@/lib/server/analytics/ranking";
 import { rectificationItems, schools, templates, visits, zones } from "@/lib/server/db/schema";
 import { moveSchool } from "@/lib/server/org/schools";
-import { ledgerQuerySchema, listItemPage } from "@/lib/server/rectification/item-query";
-import { rowToItem } from "@/lib/server/rectification/item-repository";
+import { rowToItem } from "@/lib/server/repositories/rectification/item-repository";
+import {
+  ledgerQuerySchema,
+  listItemPage,
+} from "@/lib/server/repositories/rectification/ledger-query";
 import { systemClock } from "@/lib/utils/clock";
 
 import { buildCounty } from "../../helpers/builders/county";

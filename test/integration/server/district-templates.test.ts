@@ -6,7 +6,7 @@ import { versionListSchema } from "@/lib/domain/template/library";
 import type { Template, TemplateInput } from "@/lib/domain/template/template.schema";
 import { visitPackSchema } from "@/lib/domain/visit/visit-pack.schema";
 import { districts, templates, visits } from "@/lib/server/db/schema";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { pushResponseSchema } from "@/lib/sync/protocol";

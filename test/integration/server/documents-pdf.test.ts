@@ -11,8 +11,8 @@ import { formatCitation } from "@/lib/domain/template/citation";
 import type { TemplateItem } from "@/lib/domain/template/template.schema";
 import { photos } from "@/lib/server/db/schema";
 import { renderDocumentPdf } from "@/lib/server/documents/pdf";
-import { noticeRepository } from "@/lib/server/rectification/notice-repository";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { noticeRepository } from "@/lib/server/repositories/notices/notice-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 
 import { GET as getNoticePdf } from "@/app/api/notices/[id]/pdf/route";

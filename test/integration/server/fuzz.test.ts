@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Template } from "@/lib/domain/template/template.schema";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { pushResponseSchema } from "@/lib/sync/protocol";

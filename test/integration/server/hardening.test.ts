@@ -24,7 +24,7 @@ import {
   user as userTable,
   visitAnswers,
 } from "@/lib/server/db/schema";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { demoPhoto } from "@/lib/server/seed/demo-photos";

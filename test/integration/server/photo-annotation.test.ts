@@ -8,7 +8,7 @@ import { applicableItems } from "@/lib/domain/template/applicability";
 import type { Template } from "@/lib/domain/template/template.schema";
 import { photos, rectificationItems } from "@/lib/server/db/schema";
 import { visitRecordFor } from "@/lib/server/documents/documents";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { pushResponseSchema } from "@/lib/sync/protocol";

@@ -16,13 +16,13 @@ import {
   createCampaign,
   listCampaigns,
 } from "@/lib/server/plans/campaigns";
-import { coverageSummary, schoolCoverage } from "@/lib/server/plans/coverage";
 import { issueNoticeForVisit } from "@/lib/server/rectification/issue-notice";
-import { districtRepository } from "@/lib/server/repositories/district-repository";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { districtRepository } from "@/lib/server/repositories/org/district-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
+import { coverageSummary, schoolCoverage } from "@/lib/server/repositories/visits/coverage-query";
+import { listVisits } from "@/lib/server/repositories/visits/visit-list-query";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { buildVisitPack } from "@/lib/server/sync/build-pack";
-import { listVisits } from "@/lib/server/visits/visit-list";
 import { newId } from "@/lib/utils/ids";
 
 import { GET as getVisits } from "@/app/api/office/visits/route";

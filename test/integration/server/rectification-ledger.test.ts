@@ -9,12 +9,12 @@ import {
 } from "@/lib/domain/rectification/rectification.schema";
 import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
 import { DOMAIN_LABELS } from "@/lib/domain/template/template.schema";
+import { LEDGER_HEADERS } from "@/lib/server/rectification/ledger";
 import {
   type ItemRow,
   ledgerQuerySchema,
   listItemPage,
-} from "@/lib/server/rectification/item-query";
-import { LEDGER_HEADERS } from "@/lib/server/rectification/ledger";
+} from "@/lib/server/repositories/rectification/ledger-query";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { systemClock } from "@/lib/utils/clock";
 

@@ -18,7 +18,7 @@ import { createFileBlobStore } from "@/lib/server/blobs/blob-store";
 import { getDatabaseInfo } from "@/lib/server/db/client";
 import { rectificationItems } from "@/lib/server/db/schema";
 import { verifyItemChain } from "@/lib/server/rectification/event-log";
-import { rowToItem } from "@/lib/server/rectification/item-repository";
+import { rowToItem } from "@/lib/server/repositories/rectification/item-repository";
 import { SCALE_USERS, seedScale, type ScaleTotals } from "@/lib/server/seed/scale";
 
 import { itemFacts, tallies } from "../../helpers/office-figures";

@@ -20,10 +20,10 @@ import {
   zoneInspectors,
 } from "@/lib/server/db/schema";
 import { issueNoticeForVisit } from "@/lib/server/rectification/issue-notice";
-import { rowToItem } from "@/lib/server/rectification/item-repository";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
+import { rowToItem } from "@/lib/server/repositories/rectification/item-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
-import { rowToAnswer, rowToVisit } from "@/lib/server/repositories/visit-repository";
+import { rowToAnswer, rowToVisit } from "@/lib/server/repositories/visits/visit-repository";
 import { applyPush } from "@/lib/server/sync/apply-push";
 import { getChangesSince } from "@/lib/server/sync/get-changes-since";
 import { newId } from "@/lib/utils/ids";

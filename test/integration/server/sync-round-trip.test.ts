@@ -19,7 +19,7 @@ import {
   visits,
   zones,
 } from "@/lib/server/db/schema";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { createSyncEngine, timerSchedule } from "@/lib/sync/sync-engine";

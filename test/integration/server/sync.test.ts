@@ -19,10 +19,10 @@ import {
   visitAnswers,
   visits,
 } from "@/lib/server/db/schema";
-import { rowToItem } from "@/lib/server/rectification/item-repository";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
+import { rowToItem } from "@/lib/server/repositories/rectification/item-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
-import { rowToAnswer, rowToVisit } from "@/lib/server/repositories/visit-repository";
+import { rowToAnswer, rowToVisit } from "@/lib/server/repositories/visits/visit-repository";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { applyPush } from "@/lib/server/sync/apply-push";
 import { formatCursor, getChangesSince, parseCursor } from "@/lib/server/sync/get-changes-since";

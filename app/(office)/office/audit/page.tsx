@@ -7,8 +7,8 @@ import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, auditQuerySchema } from "@/lib/doma
 import { orgScopeOf } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { listAudit } from "@/lib/server/org/audit-log";
 import { ORG_ROLES } from "@/lib/server/org/http";
+import { listAudit } from "@/lib/server/repositories/org/audit-log-repository";
 import { queryValues, toQueryString } from "@/lib/utils/search-params";
 
 import { PageHeader } from "@/components/shell/page-header";

@@ -5,9 +5,9 @@ import { coverageQuerySchema, monthLabel, monthOf } from "@/lib/domain/plan/visi
 import { orgScopeOf } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { coverageSummary, schoolCoverage } from "@/lib/server/plans/coverage";
-import { districtRepository } from "@/lib/server/repositories/district-repository";
-import { visitFilterOptions } from "@/lib/server/visits/visit-list";
+import { districtRepository } from "@/lib/server/repositories/org/district-repository";
+import { coverageSummary, schoolCoverage } from "@/lib/server/repositories/visits/coverage-query";
+import { visitFilterOptions } from "@/lib/server/repositories/visits/visit-list-query";
 import { systemClock } from "@/lib/utils/clock";
 import { queryValues } from "@/lib/utils/search-params";
 

@@ -6,7 +6,7 @@ import {
   ledgerFilterOptions,
   ledgerQuerySchema,
   listItemPage,
-} from "@/lib/server/rectification/item-query";
+} from "@/lib/server/repositories/rectification/ledger-query";
 import { systemClock } from "@/lib/utils/clock";
 import { queryValues } from "@/lib/utils/search-params";
 

@@ -8,7 +8,7 @@ import { requirePageUser } from "@/lib/server/auth/session";
 import { getReadDb } from "@/lib/server/db/client";
 import { pageQuerySchema } from "@/lib/server/db/keyset";
 import { listReviewQueue } from "@/lib/server/rectification/queries";
-import { districtRepository } from "@/lib/server/repositories/district-repository";
+import { districtRepository } from "@/lib/server/repositories/org/district-repository";
 import { systemClock } from "@/lib/utils/clock";
 import { queryValues } from "@/lib/utils/search-params";
 

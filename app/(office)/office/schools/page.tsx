@@ -6,7 +6,7 @@ import { figuresBySchool } from "@/lib/server/analytics/dashboard";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { listSchools, pageDistrict } from "@/lib/server/org/schools";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { systemClock } from "@/lib/utils/clock";
 import { queryValues, toQueryString } from "@/lib/utils/search-params";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { districtRepository } from "@/lib/server/repositories/district-repository";
+import { districtRepository } from "@/lib/server/repositories/org/district-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 
 import { VisitRuleForm } from "@/components/plans/visit-rule-form";

@@ -5,7 +5,7 @@ import { visitListQuerySchema } from "@/lib/domain/visit/visit-list.schema";
 import { orgScopeOf } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { listVisits, visitFilterOptions } from "@/lib/server/visits/visit-list";
+import { listVisits, visitFilterOptions } from "@/lib/server/repositories/visits/visit-list-query";
 import { queryValues } from "@/lib/utils/search-params";
 
 import { VisitFilters, VisitTable } from "@/components/plans/visit-list";

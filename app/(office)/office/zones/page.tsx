@@ -8,7 +8,7 @@ import { getDb } from "@/lib/server/db/client";
 import { ORG_ROLES } from "@/lib/server/org/http";
 import { listDistricts, listZones } from "@/lib/server/org/org-service";
 import { listPeople } from "@/lib/server/org/people-service";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 
 import { ZonesScreen } from "@/components/org/zones-screen";
 import { PageHeader } from "@/components/shell/page-header";

@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { ledgerQuerySchema, listItemPage } from "@/lib/server/rectification/item-query";
+import {
+  ledgerQuerySchema,
+  listItemPage,
+} from "@/lib/server/repositories/rectification/ledger-query";
 import { systemClock } from "@/lib/utils/clock";
 import { queryValues } from "@/lib/utils/search-params";
 

@@ -3,7 +3,7 @@ import { readableDistrictIds } from "@/lib/domain/org/org-scope";
 import { monthOf } from "@/lib/domain/plan/visit-rule";
 import { done } from "@/lib/domain/refusal";
 import { orgRoute } from "@/lib/server/org/http";
-import { coverageSummary, schoolCoverage } from "@/lib/server/plans/coverage";
+import { coverageSummary, schoolCoverage } from "@/lib/server/repositories/visits/coverage-query";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { templateContracts } from "@/lib/contracts/templates";
 import { done } from "@/lib/domain/refusal";
 import { contractRoute, inDistrict } from "@/lib/server/contract-route";
 import { getDb } from "@/lib/server/db/client";
-import { districtRepository } from "@/lib/server/repositories/district-repository";
+import { districtRepository } from "@/lib/server/repositories/org/district-repository";
 
 export const dynamic = "force-dynamic";
 

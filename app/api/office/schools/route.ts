@@ -2,7 +2,7 @@ import { apiRoute } from "@/lib/server/api-route";
 import { scopedSchoolIds } from "@/lib/server/auth/scope";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 
 export const dynamic = "force-dynamic";
 

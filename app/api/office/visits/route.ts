@@ -2,7 +2,7 @@ import { planContracts } from "@/lib/contracts/plans";
 import { readableDistrictIds } from "@/lib/domain/org/org-scope";
 import { done } from "@/lib/domain/refusal";
 import { orgRoute } from "@/lib/server/org/http";
-import { listVisits } from "@/lib/server/visits/visit-list";
+import { listVisits } from "@/lib/server/repositories/visits/visit-list-query";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { orgContracts } from "@/lib/contracts/org";
 import { readableDistrictIds } from "@/lib/domain/org/org-scope";
 import { done } from "@/lib/domain/refusal";
-import { listAudit } from "@/lib/server/org/audit-log";
 import { orgRoute } from "@/lib/server/org/http";
+import { listAudit } from "@/lib/server/repositories/org/audit-log-repository";
 
 export const dynamic = "force-dynamic";
 

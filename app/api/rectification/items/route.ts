@@ -3,8 +3,11 @@ import { apiRoute } from "@/lib/server/api-route";
 import { requireApiUser } from "@/lib/server/auth/session";
 import { getReadDb } from "@/lib/server/db/client";
 import { invalidInput } from "@/lib/server/http";
-import { ledgerQuerySchema, listItemPage } from "@/lib/server/rectification/item-query";
 import { refusalResponse } from "@/lib/server/refusal";
+import {
+  ledgerQuerySchema,
+  listItemPage,
+} from "@/lib/server/repositories/rectification/ledger-query";
 import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";

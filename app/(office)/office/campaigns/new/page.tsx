@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { toChinaDate } from "@/lib/domain/dates";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
-import { visitFilterOptions } from "@/lib/server/visits/visit-list";
+import { visitFilterOptions } from "@/lib/server/repositories/visits/visit-list-query";
 import { systemClock } from "@/lib/utils/clock";
 
 import { CampaignForm } from "@/components/plans/campaign-form";

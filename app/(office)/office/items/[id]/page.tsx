@@ -7,7 +7,7 @@ import { reviewOverdueDays } from "@/lib/domain/rectification/transition";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { getItemPage } from "@/lib/server/rectification/queries";
-import { districtRepository } from "@/lib/server/repositories/district-repository";
+import { districtRepository } from "@/lib/server/repositories/org/district-repository";
 import { systemClock } from "@/lib/utils/clock";
 
 import { ItemView } from "@/components/rectification/item-view";

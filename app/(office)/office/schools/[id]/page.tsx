@@ -6,7 +6,7 @@ import { orgScopeOf } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { findManagedSchool } from "@/lib/server/org/schools";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 
 import { SchoolActiveToggle, SchoolForm } from "@/components/schools/school-form";
 import { SchoolFacts } from "@/components/schools/school-list";

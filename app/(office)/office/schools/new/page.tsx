@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { pageDistrict } from "@/lib/server/org/schools";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 
 import { SchoolForm } from "@/components/schools/school-form";
 import { PageHeader } from "@/components/shell/page-header";

@@ -8,7 +8,7 @@ import { latestPublished } from "@/lib/domain/template/versioning";
 import { scopedSchoolIds, templateAccess } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { schoolRepository } from "@/lib/server/repositories/school-repository";
+import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { templateRepository } from "@/lib/server/repositories/template-repository";
 
 import { PageHeader } from "@/components/shell/page-header";

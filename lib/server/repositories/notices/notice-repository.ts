@@ -5,8 +5,8 @@ import "server-only";
 
 import { and, eq, isNull, sql } from "drizzle-orm";
 
-import type { Executor } from "../db/client";
-import { noticeCounters, notices } from "../db/schema";
+import type { Executor } from "../../db/client";
+import { noticeCounters, notices } from "../../db/schema";
 
 /** A 整改通知书 as the service hands it out; times are epoch ms. */
 export type Notice = {

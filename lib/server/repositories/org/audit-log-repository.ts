@@ -17,8 +17,8 @@ import {
 } from "@/lib/domain/org/people";
 import { newId } from "@/lib/utils/ids";
 
-import type { Executor } from "../db/client";
-import { auditLog, user as users } from "../db/schema";
+import type { Executor } from "../../db/client";
+import { auditLog, user as users } from "../../db/schema";
 
 export type AuditRecord = {
   action: AuditAction;

@@ -16,9 +16,10 @@ import {
   visitSchema,
 } from "@/lib/domain/visit/visit.schema";
 
-import { anyOf } from "../db/any-of";
-import type { Executor } from "../db/client";
-import { visitAnswers, visits } from "../db/schema";
+import { anyOf } from "../../db/any-of";
+import { inSeqRange, type SeqRange } from "../../db/change-seq";
+import type { Executor } from "../../db/client";
+import { visitAnswers, visits } from "../../db/schema";
 
 type VisitRow = typeof visits.$inferSelect;
 type AnswerRow = typeof visitAnswers.$inferSelect;
@@ -184,5 +185,49 @@ export const visitRepository = {
       .from(visits)
       .where(and(eq(visits.inspectorId, inspectorId), eq(visits.status, "draft")));
     return rows.flatMap((row) => pinnedTemplatesSchema.parse(row.templates));
+  },
+
+  /** The ids of the inspector's visits. */
+  async idsOfInspector(db: Executor, inspectorId: string): Promise<string[]> {
+    const rows = await db
+      .select({ id: visits.id })
+      .from(visits)
+      .where(eq(visits.inspectorId, inspectorId));
+    return rows.map((r) => r.id);
+  },
+
+  /** The inspector's visits changed in `range`, oldest change first, with their change numbers. */
+  async changesOfInspector(
+    db: Executor,
+    inspectorId: string,
+    range: SeqRange,
+  ): Promise<{ seq: number; visit: Visit }[]> {
+    const rows = await db
+      .select()
+      .from(visits)
+      .where(and(eq(visits.inspectorId, inspectorId), inSeqRange(visits.changeSeq, range)))
+      .orderBy(asc(visits.changeSeq))
+      .limit(range.limit);
+    return rows.map((row) => ({ seq: row.changeSeq, visit: rowToVisit(row) }));
+  },
+
+  /** The answers of these visits changed in `range`, oldest change first, with their change numbers. */
+  async answerChanges(
+    db: Executor,
+    visitIds: readonly string[],
+    range: SeqRange,
+  ): Promise<{ seq: number; answer: VisitAnswer }[]> {
+    const rows = await db
+      .select()
+      .from(visitAnswers)
+      .where(
+        and(
+          anyOf(visitAnswers.visitId, visitIds, "uuid"),
+          inSeqRange(visitAnswers.changeSeq, range),
+        ),
+      )
+      .orderBy(asc(visitAnswers.changeSeq))
+      .limit(range.limit);
+    return rows.map((row) => ({ seq: row.changeSeq, answer: rowToAnswer(row) }));
   },
 };

@@ -5,7 +5,9 @@
 import "server-only";
 
 import { asc, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
 
+import type { DistrictView, updateDistrictInputSchema } from "@/lib/domain/org/people";
 import { DEFAULT_VISIT_RULE, type VisitRule, visitRuleSchema } from "@/lib/domain/plan/visit-rule";
 import {
   DEFAULT_DEADLINE_POLICY,
@@ -17,10 +19,86 @@ import {
   type RoutineTemplates,
 } from "@/lib/domain/visit/visit-pack.schema";
 
-import type { Executor } from "../db/client";
-import { districts } from "../db/schema";
+import type { Executor } from "../../db/client";
+import { districts } from "../../db/schema";
+
+function rowToDistrict(row: typeof districts.$inferSelect): DistrictView {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    noticePrefix: row.noticePrefix,
+    cityId: row.cityId,
+    active: row.active,
+  };
+}
 
 export const districtRepository = {
+  /** The districts among `ids` (null: every district), by code. */
+  async listViews(db: Executor, ids: readonly string[] | null): Promise<DistrictView[]> {
+    const rows = await db
+      .select()
+      .from(districts)
+      .where(ids === null ? undefined : inArray(districts.id, [...ids]))
+      .orderBy(asc(districts.code));
+    return rows.map(rowToDistrict);
+  },
+
+  async findView(db: Executor, id: string): Promise<DistrictView | null> {
+    const [row] = await db.select().from(districts).where(eq(districts.id, id));
+    return row ? rowToDistrict(row) : null;
+  },
+
+  /** The id of the district with this code; null when there is none. */
+  async idByCode(db: Executor, code: string): Promise<string | null> {
+    const [row] = await db
+      .select({ id: districts.id })
+      .from(districts)
+      .where(eq(districts.code, code));
+    return row?.id ?? null;
+  },
+
+  /** Whether the district is active; null when there is no such district. */
+  async activeOf(db: Executor, id: string): Promise<boolean | null> {
+    const [row] = await db
+      .select({ active: districts.active })
+      .from(districts)
+      .where(eq(districts.id, id));
+    return row?.active ?? null;
+  },
+
+  /** The district's name; null when there is no such district. */
+  async nameOf(db: Executor, id: string): Promise<string | null> {
+    const [row] = await db
+      .select({ name: districts.name })
+      .from(districts)
+      .where(eq(districts.id, id));
+    return row?.name ?? null;
+  },
+
+  /** id → name of every district. */
+  async names(db: Executor): Promise<Map<string, string>> {
+    const rows = await db.select({ id: districts.id, name: districts.name }).from(districts);
+    return new Map(rows.map((d) => [d.id, d.name]));
+  },
+
+  /** The districts of a 市. */
+  async idsOfCity(db: Executor, cityId: string): Promise<string[]> {
+    const rows = await db
+      .select({ id: districts.id })
+      .from(districts)
+      .where(eq(districts.cityId, cityId));
+    return rows.map((r) => r.id);
+  },
+
+  async insert(db: Executor, district: typeof districts.$inferInsert): Promise<void> {
+    await db.insert(districts).values(district);
+  },
+
+  async update(db: Executor, id: string, patch: z.infer<typeof updateDistrictInputSchema>) {
+    await db.update(districts).set(patch).where(eq(districts.id, id));
+  },
+
   /** The district's 挂牌督导 rule; a district that never set one uses the default. */
   async getVisitRule(db: Executor, districtId: string): Promise<VisitRule> {
     const [row] = await db

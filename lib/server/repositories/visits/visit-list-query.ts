@@ -17,7 +17,8 @@ import {
 } from "@/lib/domain/visit/visit-list.schema";
 import type { VisitKind } from "@/lib/domain/visit/visit.schema";
 
-import type { Executor } from "../db/client";
+import type { DistrictFilter } from "./coverage-query";
+import type { Executor } from "../../db/client";
 import {
   campaigns,
   notices,
@@ -26,8 +27,7 @@ import {
   user as users,
   visits,
   zones,
-} from "../db/schema";
-import type { DistrictFilter } from "../plans/coverage";
+} from "../../db/schema";
 
 const hasFindings = exists(
   sql`(select 1 from ${rectificationItems} where ${rectificationItems.visitId} = ${visits.id})`,

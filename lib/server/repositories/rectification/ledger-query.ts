@@ -1,8 +1,9 @@
 /**
- * The 整改台账 read model: filters, sort and keyset pages in SQL, scoped by lib/server/rectification/
- * access.ts's pure-SQL scope. Every filter is a condition on rectification_items itself (subqueries
- * for zone, inspector, domain and text), so counting needs no join, and a page joins its names for
- * its own rows only. Used by the ledger API and page, the school's list, and the exports.
+ * The 整改台账 read model: filters, sort and keyset pages in SQL, scoped by the pure-SQL scope of
+ * ../org/scope-sql.ts. Every filter is a condition on rectification_items itself (subqueries for
+ * zone, inspector, domain and text), so counting needs no join, and a page joins its names for its
+ * own rows only. Used by the ledger API and page, the school's list, an item's page, and the
+ * exports (lib/server/rectification/ledger.ts formats them).
  */
 import "server-only";
 
@@ -17,24 +18,25 @@ import { rectificationStatusSchema } from "@/lib/domain/rectification/rectificat
 import { daysOverdue } from "@/lib/domain/rectification/transition";
 import {
   severitySchema,
+  TEMPLATE_DOMAINS,
   type TemplateDomain,
   templateDomainSchema,
 } from "@/lib/domain/template/template.schema";
 import { dateStringSchema } from "@/lib/domain/visit/answer.schema";
 
-import { inScope } from "./access";
 import { rowToItem } from "./item-repository";
-import { daysOverdueSql, reportedOnSql } from "./overdue";
-import type { Executor } from "../db/client";
+import { daysOverdueSql, reportedOnSql } from "./overdue-sql";
+import type { Executor } from "../../db/client";
 import {
   finishPage,
   keysetOrder,
   keysetWhere,
   type PageInfo,
   pageQuerySchema,
+  type PageRequest,
   pageRequest,
   type SortKey,
-} from "../db/keyset";
+} from "../../db/keyset";
 import {
   notices,
   rectificationEvents,
@@ -44,7 +46,8 @@ import {
   user as users,
   zoneInspectors,
   zones,
-} from "../db/schema";
+} from "../../db/schema";
+import { inScope } from "../org/scope-sql";
 
 /** An item as lists show it: with its school, zone, notice number, inspector, domain and days overdue today. */
 export type ItemRow = {
@@ -310,6 +313,81 @@ export async function listItemPage(
     total: Math.min(total, COUNT_CAP),
     totalCapped: total > COUNT_CAP,
   };
+}
+
+/** The item with its names, if it is in the user's scope; null otherwise. */
+export async function findItemRow(
+  db: Executor,
+  user: User,
+  itemId: string,
+  now: number,
+): Promise<ItemRow | null> {
+  const [row] = await selectItemRows(db, and(eq(items.id, itemId), scopeOf(user)), [], 1, now);
+  return row ?? null;
+}
+
+/** Oldest finding first: the order an office files its 台账 in. */
+const EXPORT_SORT: SortKey = {
+  value: items.createdAt,
+  id: items.id,
+  descending: false,
+  bind: (v) => sql`${new Date(Number(v)).toISOString()}::timestamptz`,
+};
+
+/** One batch of an export: the matching items after the request's key, oldest finding first. */
+export async function exportBatch(
+  db: Executor,
+  user: User,
+  filters: ItemFilters,
+  request: PageRequest,
+  now: number,
+): Promise<ItemRow[]> {
+  const where = and(scopeOf(user), filterConditions(filters, toChinaDate(now)));
+  return selectItemRows(
+    db,
+    and(where, keysetWhere(EXPORT_SORT, request)),
+    keysetOrder(EXPORT_SORT, request),
+    request.limit,
+    now,
+  );
+}
+
+export type DomainSummary = {
+  domain: TemplateDomain;
+  total: number;
+  closed: number;
+  cancelled: number;
+  overdue: number;
+};
+
+/** Per 检查领域: how many matching items, closed, cancelled and overdue — one GROUP BY. */
+export async function summarizeByDomain(
+  db: Executor,
+  user: User,
+  filters: ItemFilters,
+  now: number,
+): Promise<DomainSummary[]> {
+  const today = toChinaDate(now);
+  const rows = await db
+    .select({
+      domain: templates.domain,
+      total: sql<number>`count(*)::int`,
+      closed: sql<number>`count(*) filter (where ${items.status} = 'closed')::int`,
+      cancelled: sql<number>`count(*) filter (where ${items.status} = 'cancelled')::int`,
+      overdue: sql<number>`count(*) filter (where ${overdueCondition(today)})::int`,
+    })
+    .from(items)
+    .innerJoin(
+      templates,
+      and(eq(templates.code, items.templateCode), eq(templates.version, items.templateVersion)),
+    )
+    .where(and(scopeOf(user), filterConditions(filters, today)))
+    .groupBy(templates.domain);
+  const byDomain = new Map(rows.map((r) => [r.domain, r]));
+  return TEMPLATE_DOMAINS.flatMap((domain) => {
+    const row = byDomain.get(domain);
+    return row && row.total > 0 ? [{ ...row, domain }] : [];
+  });
 }
 
 type Option = { value: string; label: string };

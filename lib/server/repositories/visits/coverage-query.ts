@@ -17,7 +17,7 @@ import {
 } from "@/lib/domain/plan/visit-rule";
 import { DEFAULT_VISIT_RULE } from "@/lib/domain/plan/visit-rule";
 
-import type { Executor } from "../db/client";
+import type { Executor } from "../../db/client";
 
 /** null = every district (the admin). */
 export type DistrictFilter = readonly string[] | null;

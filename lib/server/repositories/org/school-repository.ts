@@ -14,8 +14,8 @@ import {
   type Zone,
 } from "@/lib/domain/org/org.schema";
 
-import type { Executor } from "../db/client";
-import { schools, zones } from "../db/schema";
+import type { Executor } from "../../db/client";
+import { districts, schools, user as users, zoneInspectors, zones } from "../../db/schema";
 
 export function rowToSchool(row: typeof schools.$inferSelect): School {
   return schoolSchema.parse({
@@ -133,6 +133,16 @@ export const schoolRepository = {
     return rows.map(rowToSchool);
   },
 
+  /** The district's schools, by code. */
+  async listByDistrict(db: Executor, districtId: string): Promise<School[]> {
+    const rows = await db
+      .select()
+      .from(schools)
+      .where(eq(schools.districtId, districtId))
+      .orderBy(asc(schools.code));
+    return rows.map(rowToSchool);
+  },
+
   /** The district's active schools (a campaign's targets are chosen among them). */
   async listActiveByDistrict(db: Executor, districtId: string): Promise<School[]> {
     const rows = await db
@@ -245,6 +255,104 @@ export const schoolRepository = {
       created += rows.filter((r) => r.inserted).length;
     }
     return { created, updated: inputs.length - created };
+  },
+
+  /** The ids of the schools of these districts (null: every school). */
+  async idsInDistricts(db: Executor, districtIds: readonly string[] | null): Promise<string[]> {
+    const rows = await db
+      .select({ id: schools.id })
+      .from(schools)
+      .where(districtIds === null ? undefined : inArray(schools.districtId, [...districtIds]));
+    return rows.map((r) => r.id);
+  },
+
+  /** Whether the school is one of these districts'. */
+  async isInDistricts(
+    db: Executor,
+    schoolId: string,
+    districtIds: readonly string[],
+  ): Promise<boolean> {
+    const rows = await db
+      .select({ id: schools.id })
+      .from(schools)
+      .where(and(eq(schools.id, schoolId), inArray(schools.districtId, [...districtIds])));
+    return rows.length > 0;
+  },
+
+  /** The ids of the schools in the zones the inspector looks after. */
+  async idsInspectedBy(db: Executor, userId: string): Promise<string[]> {
+    const rows = await db
+      .select({ id: schools.id })
+      .from(schools)
+      .innerJoin(zoneInspectors, eq(zoneInspectors.zoneId, schools.zoneId))
+      .where(eq(zoneInspectors.userId, userId));
+    return rows.map((r) => r.id);
+  },
+
+  /** Whether the school is in a zone the inspector looks after. */
+  async isInspectedBy(db: Executor, schoolId: string, userId: string): Promise<boolean> {
+    const rows = await db
+      .select({ id: schools.id })
+      .from(schools)
+      .innerJoin(zoneInspectors, eq(zoneInspectors.zoneId, schools.zoneId))
+      .where(and(eq(schools.id, schoolId), eq(zoneInspectors.userId, userId)));
+    return rows.length > 0;
+  },
+
+  /** How many schools the zone has. */
+  async countInZone(db: Executor, zoneId: string): Promise<number> {
+    const [row] = await db.select({ n: count() }).from(schools).where(eq(schools.zoneId, zoneId));
+    return row?.n ?? 0;
+  },
+
+  /** id → name for the given ids; unknown ids are absent. */
+  async namesByIds(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .select({ id: schools.id, name: schools.name })
+      .from(schools)
+      .where(inArray(schools.id, [...ids]));
+    return new Map(rows.map((s) => [s.id, s.name]));
+  },
+
+  /** The school's district and the prefix of its district's notice numbers; null when unknown. */
+  async noticeIssuer(
+    db: Executor,
+    schoolId: string,
+  ): Promise<{ districtId: string; prefix: string } | null> {
+    const [row] = await db
+      .select({ districtId: schools.districtId, prefix: districts.noticePrefix })
+      .from(schools)
+      .innerJoin(districts, eq(districts.id, schools.districtId))
+      .where(eq(schools.id, schoolId));
+    return row ?? null;
+  },
+
+  /** The school's address and its district's name (a notice prints them); null when unknown. */
+  async placeOf(
+    db: Executor,
+    schoolId: string,
+  ): Promise<{ districtName: string; schoolAddress: string } | null> {
+    const [place] = await db
+      .select({ districtName: districts.name, schoolAddress: schools.address })
+      .from(schools)
+      .innerJoin(districts, eq(districts.id, schools.districtId))
+      .where(eq(schools.id, schoolId));
+    return place ?? null;
+  },
+
+  /** The schools of these districts (null: every district) that have no school account, by code. */
+  async listWithoutAccount(
+    db: Executor,
+    districtIds: readonly string[] | null,
+  ): Promise<{ id: string; name: string; code: string }[]> {
+    const rows = await db
+      .select({ id: schools.id, name: schools.name, code: schools.code, account: users.id })
+      .from(schools)
+      .leftJoin(users, and(eq(users.schoolId, schools.id), eq(users.role, "school")))
+      .where(districtIds === null ? undefined : inArray(schools.districtId, [...districtIds]))
+      .orderBy(asc(schools.code));
+    return rows.filter((r) => r.account === null).map(({ id, name, code }) => ({ id, name, code }));
   },
 
   async listZones(db: Executor, districtId: string): Promise<Zone[]> {
