@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { ledgerExportPath } from "@/lib/contracts/rectification";
 import {
   RECTIFICATION_STATUS_LABELS,
   RECTIFICATION_STATUSES,
@@ -11,7 +12,6 @@ import {
   severitySchema,
   TEMPLATE_DOMAINS,
 } from "@/lib/domain/template/template.schema";
-import { toQueryString } from "@/lib/utils/search-params";
 
 import { linkButtonClass } from "@/components/templates/link-button";
 import { Button } from "@/components/ui/button";
@@ -127,14 +127,14 @@ export function LedgerFilters({
           清除
         </Link>
         <a
-          href={`/api/office/ledger.xlsx${toQueryString(withoutSort(filters))}`}
+          href={ledgerExportPath("xlsx", withoutSort(filters))}
           className={linkButtonClass("secondary")}
           download
         >
           导出 Excel
         </a>
         <a
-          href={`/api/office/ledger.csv${toQueryString(withoutSort(filters))}`}
+          href={ledgerExportPath("csv", withoutSort(filters))}
           className={linkButtonClass("secondary")}
           download
         >

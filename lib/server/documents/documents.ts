@@ -19,6 +19,7 @@ import { noticeDocument, supervisionOffice } from "@/lib/domain/documents/notice
 import { visitRecordDocument } from "@/lib/domain/documents/visit-record";
 import { idSchema } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
+import type { NoticeDetail } from "@/lib/domain/rectification/notice.schema";
 import { refused, type Refused } from "@/lib/domain/refusal";
 import { answerSections, type TemplateAnswers } from "@/lib/domain/visit/visit-detail";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
@@ -33,7 +34,7 @@ import { originalsOf } from "../photos/originals";
 import { photoThumbnail, signatureImage } from "../photos/thumbnail";
 import { rowToItem } from "../rectification/item-repository";
 import { noticeRepository } from "../rectification/notice-repository";
-import { getNotice, type NoticeDetail } from "../rectification/queries";
+import { getNotice } from "../rectification/queries";
 import { districtRepository } from "../repositories/district-repository";
 import { schoolRepository } from "../repositories/school-repository";
 import { userRepository } from "../repositories/user-repository";

@@ -9,6 +9,7 @@ import { asc, eq } from "drizzle-orm";
 import { toChinaDate } from "@/lib/domain/dates";
 import { withOccurredAt } from "@/lib/domain/rectification/events";
 import { formatNoticeNumber } from "@/lib/domain/rectification/notice-number";
+import type { Notice } from "@/lib/domain/rectification/notice.schema";
 import {
   type RectificationActor,
   type RectificationItem,
@@ -23,7 +24,7 @@ import { newId } from "@/lib/utils/ids";
 
 import { appendEvent } from "./event-log";
 import { itemRepository, rowToItem } from "./item-repository";
-import { type Notice, noticeRepository } from "./notice-repository";
+import { noticeRepository } from "./notice-repository";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
 import { districts, rectificationItems, schools } from "../db/schema";

@@ -14,6 +14,7 @@ import ExcelJS from "exceljs";
 
 import { toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
+import type { ItemFilters, ItemRow } from "@/lib/domain/rectification/ledger.schema";
 import {
   RECTIFICATION_MODE_LABELS,
   RECTIFICATION_STATUS_LABELS,
@@ -26,13 +27,7 @@ import {
 } from "@/lib/domain/template/template.schema";
 
 import { inScope } from "./access";
-import {
-  filterConditions,
-  type ItemFilters,
-  type ItemRow,
-  overdueCondition,
-  selectItemRows,
-} from "./item-query";
+import { filterConditions, overdueCondition, selectItemRows } from "./item-query";
 import type { Executor } from "../db/client";
 import { keysetOrder, keysetWhere, type PageRequest, type SortKey } from "../db/keyset";
 import { rectificationItems as items, templates } from "../db/schema";

@@ -5,41 +5,42 @@
 import "server-only";
 
 import { and, asc, eq, isNotNull, isNull, notInArray, or, type SQL, sql } from "drizzle-orm";
-import { type z } from "zod";
 
 import { idSchema } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
-import type { ChainVerification, RectificationEvent } from "@/lib/domain/rectification/events";
+import type { PageQuery } from "@/lib/domain/page";
+import type {
+  ItemRow,
+  ItemTimeline,
+  ReviewQueuePage,
+  ReviewTask,
+} from "@/lib/domain/rectification/ledger.schema";
+import type {
+  Notice,
+  NoticeDetail,
+  NoticeListQuery,
+  NoticePage,
+  NoticeSummary,
+} from "@/lib/domain/rectification/notice.schema";
 import {
   FINAL_STATUSES,
   RECTIFICATION_STATUSES,
-  type RectificationActionType,
   type RectificationActor,
-  type RectificationItem,
   type RectificationStatus,
   rectificationStatusSchema,
 } from "@/lib/domain/rectification/rectification.schema";
 import { allowedActions } from "@/lib/domain/rectification/transition";
 import { refused, type Refused } from "@/lib/domain/refusal";
-import { type VisitKind, visitKindSchema } from "@/lib/domain/visit/visit.schema";
+import { visitKindSchema } from "@/lib/domain/visit/visit.schema";
 
 import { actorFor, inScope } from "./access";
 import { listEvents, verifyItemChain } from "./event-log";
-import { COUNT_CAP, type ItemRow, selectItemRows } from "./item-query";
+import { COUNT_CAP, selectItemRows } from "./item-query";
 import { rowToItem } from "./item-repository";
-import { type Notice, noticeRepository, rowToNotice } from "./notice-repository";
+import { noticeRepository, rowToNotice } from "./notice-repository";
 import { canSeeSchool } from "../auth/scope";
 import type { Executor } from "../db/client";
-import {
-  finishPage,
-  keysetOrder,
-  keysetWhere,
-  type PageInfo,
-  type PageQuery,
-  pageQuerySchema,
-  pageRequest,
-  type SortKey,
-} from "../db/keyset";
+import { finishPage, keysetOrder, keysetWhere, pageRequest, type SortKey } from "../db/keyset";
 import {
   districts,
   notices,
@@ -49,8 +50,6 @@ import {
   visits,
 } from "../db/schema";
 import { userRepository } from "../repositories/user-repository";
-
-export type { ItemRow };
 
 const NOT_FOUND = "整改通知书不存在";
 
@@ -65,23 +64,6 @@ function emptyStatusCounts(): Record<RectificationStatus, number> {
 }
 
 // ── Notices ───────────────────────────────────────────────────────────────────────────────────
-
-export type NoticeSummary = Notice & {
-  schoolName: string;
-  issuedByName: string;
-  /** The visit that found the problems: its kind (挂牌督导 …) and start time (epoch ms). */
-  visitKind: VisitKind;
-  visitedAt: number;
-  itemCount: number;
-  statusCounts: Record<RectificationStatus, number>;
-};
-
-export type NoticeDetail = NoticeSummary & {
-  districtName: string;
-  schoolAddress: string;
-  /** In the notice's order (the visit's template and item order). */
-  items: RectificationItem[];
-};
 
 /** Per notice on the page, its items' status counts: one small aggregate per row, on notice_id's index. */
 const STATUS_COUNTS = sql<Record<string, number> | null>`(
@@ -134,17 +116,6 @@ async function selectNotices(
     };
   });
 }
-
-export const noticeListQuerySchema = pageQuerySchema.extend({ school: idSchema.optional() });
-export type NoticeListQuery = z.infer<typeof noticeListQuerySchema>;
-
-/** `total` and `unread` count up to COUNT_CAP (10,000), as the ledger's total does. */
-export type NoticePage = {
-  notices: NoticeSummary[];
-  page: PageInfo;
-  total: number;
-  unread: number;
-};
 
 /**
  * A page of the notices the user may see, newest first, with how many of their items are in each
@@ -250,11 +221,6 @@ export async function markNoticeRead(
 
 // ── Items ─────────────────────────────────────────────────────────────────────────────────────
 
-export type ReviewTask = ItemRow & {
-  /** What the reviewer is asked to decide: a school's answer (复查), an extension request, or both. */
-  awaiting: ("review" | "extension")[];
-};
-
 /** When the school asked: its report's submission, or its extension request, whichever came first. */
 const ASKED_AT = sql`least(
   case when ${rectificationItems.status} = 'submitted' then (${rectificationItems.response}->>'submittedAt')::bigint end,
@@ -284,8 +250,6 @@ function awaitingCondition(user: User): SQL {
     ),
   )!;
 }
-
-export type ReviewQueuePage = { tasks: ReviewTask[]; page: PageInfo; total: number };
 
 /**
  * A page of what awaits this reviewer, oldest request first. Scope is resolved once, in SQL: an
@@ -342,13 +306,6 @@ function askedAt(row: ItemRow): number {
     row.item.extension?.requestedAt ?? Infinity,
   );
 }
-
-export type ItemTimeline = ItemRow & {
-  events: RectificationEvent[];
-  verification: ChainVerification;
-  /** What this user may do to the item now (the buttons to show). */
-  allowedActions: RectificationActionType[];
-};
 
 /** One item with its history and the chain check, or null when it is unknown or out of scope. */
 export async function getItemTimeline(

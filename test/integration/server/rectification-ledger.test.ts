@@ -3,17 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { chinaDayStart, toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
+import { type ItemRow, ledgerQuerySchema } from "@/lib/domain/rectification/ledger.schema";
 import {
   RECTIFICATION_MODE_LABELS,
   RECTIFICATION_STATUS_LABELS,
 } from "@/lib/domain/rectification/rectification.schema";
 import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
 import { DOMAIN_LABELS } from "@/lib/domain/template/template.schema";
-import {
-  type ItemRow,
-  ledgerQuerySchema,
-  listItemPage,
-} from "@/lib/server/rectification/item-query";
+import { listItemPage } from "@/lib/server/rectification/item-query";
 import { LEDGER_HEADERS } from "@/lib/server/rectification/ledger";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { systemClock } from "@/lib/utils/clock";

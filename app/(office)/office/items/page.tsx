@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 
+import { ledgerQuerySchema } from "@/lib/domain/rectification/ledger.schema";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getReadDb } from "@/lib/server/db/client";
-import {
-  ledgerFilterOptions,
-  ledgerQuerySchema,
-  listItemPage,
-} from "@/lib/server/rectification/item-query";
+import { ledgerFilterOptions, listItemPage } from "@/lib/server/rectification/item-query";
 import { systemClock } from "@/lib/utils/clock";
 import { queryValues } from "@/lib/utils/search-params";
 
