@@ -66,4 +66,10 @@ export const schoolContracts = {
     path: `${schoolPath}/reactivate`,
     response: schoolSchema,
   }),
+  /** Every school the caller's office reads (its district; a 市级督导室 its city's), unpaged. */
+  inScope: contract({
+    method: "GET",
+    path: "/api/office/schools",
+    response: z.object({ schools: z.array(schoolSchema) }),
+  }),
 };
