@@ -11,6 +11,38 @@ const UI_LAYER = {
     "UI reads and writes data through lib/hooks (client) or server pages through lib/server in app/ only.",
 };
 
+/** What the pure layers (lib/domain, lib/contracts) may not import. */
+const PURE_LAYER = [
+  "react",
+  "react-dom",
+  "next",
+  "next/*",
+  "idb",
+  "@/lib/offline/*",
+  "@/lib/sync/*",
+  "@/lib/server/*",
+  "@/lib/hooks/*",
+  "@/components/*",
+  "node:*",
+];
+/** Nor reach for the browser or the clock. */
+const PURE_GLOBALS = {
+  "no-restricted-globals": [
+    "error",
+    "fetch",
+    "indexedDB",
+    "localStorage",
+    "window",
+    "document",
+    "navigator",
+  ],
+  "no-restricted-properties": [
+    "error",
+    { object: "Date", property: "now", message: "Take a Clock argument." },
+    { object: "Math", property: "random", message: "Take ids/randomness as arguments." },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -70,46 +102,35 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
-    // The contracts are shared by the routes and the browser: as pure as the domain they build on.
-    files: ["lib/domain/**/*.ts", "lib/contracts/**/*.ts"],
+    files: ["lib/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: PURE_LAYER, message: "lib/domain is pure: TypeScript + zod only." }],
+        },
+      ],
+      ...PURE_GLOBALS,
+    },
+  },
+  {
+    // The contracts are shared by the routes and the browser: as pure as the domain they build on,
+    // naming the sync protocol's messages (lib/sync/protocol.ts, zod only) for the sync endpoints.
+    files: ["lib/contracts/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
             {
-              group: [
-                "react",
-                "react-dom",
-                "next",
-                "next/*",
-                "idb",
-                "@/lib/offline/*",
-                "@/lib/sync/*",
-                "@/lib/server/*",
-                "@/lib/hooks/*",
-                "@/components/*",
-                "node:*",
-              ],
-              message: "lib/domain is pure: TypeScript + zod only.",
+              group: [...PURE_LAYER, "!@/lib/sync/protocol"],
+              message:
+                "lib/contracts is shared by server and browser: domain, zod and the sync protocol.",
             },
           ],
         },
       ],
-      "no-restricted-globals": [
-        "error",
-        "fetch",
-        "indexedDB",
-        "localStorage",
-        "window",
-        "document",
-        "navigator",
-      ],
-      "no-restricted-properties": [
-        "error",
-        { object: "Date", property: "now", message: "Take a Clock argument." },
-        { object: "Math", property: "random", message: "Take ids/randomness as arguments." },
-      ],
+      ...PURE_GLOBALS,
     },
   },
   {
