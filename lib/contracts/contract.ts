@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 
+import { schoolImportErrorSchema } from "@/lib/domain/org/school-import";
 import { refusalCodeSchema } from "@/lib/domain/refusal";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -99,8 +100,10 @@ export function pathOf<C extends Contract>(
 export const errorBodySchema = z.object({
   error: refusalCodeSchema,
   message: z.string().min(1),
-  /** An import's errors, line by line. */
+  /** A template import's errors, item by item. */
   errors: z.array(z.string()).optional(),
+  /** A school import's errors, by row and column of the spreadsheet. */
+  rows: z.array(schoolImportErrorSchema).optional(),
   /** zod's issues for a body or query that failed its schema. */
   issues: z
     .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))

@@ -79,7 +79,7 @@ export type RouteAnswer<C extends Contract> = C["response"] extends "file"
   : { ok: true; value: ResponseInput<C>; status?: SuccessStatus } | RefusedWithDetails;
 
 /** A refusal with what the error body adds: an import's errors, the issues of the fields at fault. */
-export type RefusedWithDetails = Refused & Pick<ErrorBody, "errors" | "issues">;
+export type RefusedWithDetails = Refused & Pick<ErrorBody, "errors" | "rows" | "issues">;
 
 /** The refusal's answer, with its details in the error body. */
 export function refusedResponse({

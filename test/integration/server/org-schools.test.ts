@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { errorBodySchema } from "@/lib/contracts/contract";
 import type { SchoolInput } from "@/lib/domain/org/org.schema";
-import { schoolImportResponseSchema, schoolListResponseSchema } from "@/lib/domain/org/school-api";
+import { schoolListResponseSchema } from "@/lib/domain/org/school-api";
 import { SCHOOL_IMPORT_HEADERS } from "@/lib/domain/org/school-import";
 import { districts, schools, zones } from "@/lib/server/db/schema";
 import { newId } from "@/lib/utils/ids";
@@ -301,11 +302,11 @@ describe("/api/org/schools/import", () => {
       await xlsxOf(bad),
     );
     expect(preview.status).toBe(422);
-    const refused = schoolImportResponseSchema.parse(await preview.json());
+    const refused = errorBodySchema.parse(await preview.json());
     expect(refused).toEqual({
-      ok: false,
+      error: "invalid_input",
       message: "文件中有 2 处错误，未导入任何学校",
-      errors: [
+      rows: [
         {
           row: 7,
           column: "学段",
