@@ -211,7 +211,8 @@ export default tseslint.config(
   },
   {
     // One client transport: pages and hooks reach the server through lib/hooks/api-client.ts (the
-    // phone's sync through lib/sync/transport.ts). The service worker's fetch is the browser's own.
+    // phone's sync through lib/sync/transport.ts), at the paths of the endpoints' contracts. The
+    // service worker's fetch is the browser's own.
     files: [
       "app/**/*.ts",
       "app/**/*.tsx",
@@ -226,6 +227,18 @@ export default tseslint.config(
         {
           name: "fetch",
           message: "Call the server through lib/hooks/api-client.ts (send / call).",
+        },
+      ],
+      // Every endpoint's path comes from its contract (lib/contracts: `call`, `pathOf`).
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Literal[value=/^\\/api\\//]",
+          message: "Take the path from the endpoint's contract (lib/contracts, pathOf).",
+        },
+        {
+          selector: "TemplateLiteral > TemplateElement:first-child[value.raw=/^\\/api\\//]",
+          message: "Take the path from the endpoint's contract (lib/contracts, pathOf).",
         },
       ],
     },
