@@ -2,6 +2,7 @@
 
 import { schoolContracts } from "@/lib/contracts/schools";
 import type { SchoolInput } from "@/lib/domain/org/org.schema";
+import type { SchoolPatch } from "@/lib/domain/org/school-api";
 
 import { call } from "./api-client";
 
@@ -13,8 +14,9 @@ export const schoolApi = {
   create: (input: SchoolInput, districtId: string | null) =>
     call(schoolContracts.create, { body: { ...input, ...(districtId ? { districtId } : {}) } }),
 
-  update: (id: string, input: SchoolInput) =>
-    call(schoolContracts.update, { params: { id }, body: input }),
+  /** The fields sent replace the stored ones; the zone is moved on its own (orgApi.moveSchool). */
+  update: (id: string, fields: SchoolPatch) =>
+    call(schoolContracts.update, { params: { id }, body: fields }),
 
   setActive: (id: string, isActive: boolean) =>
     call(isActive ? schoolContracts.reactivate : schoolContracts.deactivate, { params: { id } }),

@@ -56,11 +56,25 @@ export type SchoolImported = z.infer<typeof schoolImportedSchema>;
 export type SchoolImportResponse =
   SchoolImported | { ok: false; message: string; errors: SchoolImportError[] };
 
-/** PATCH /api/org/schools/{id}: any of the editable fields; anything else (district, id …) is refused. */
-export const schoolPatchRequestSchema = z.strictObject(schoolInputSchema.partial().shape, {
-  error: (issue) =>
-    issue.code === "unrecognized_keys" ? `不能通过此接口修改：${issue.keys.join("、")}` : undefined,
-});
+/** Why a PATCH may not move a school: the move has its own endpoint, which the audit log records. */
+export const ZONE_MOVE_MESSAGE =
+  "督学责任区不能在此修改：请用“调整督学责任区”（PUT /api/org/schools/{id}/zone），调整会记入操作日志";
+
+/**
+ * PATCH /api/org/schools/{id}: any of the editable fields; anything else (district, id …) is
+ * refused, and so is the zone: a school changes zone only through moveSchool, audited.
+ */
+export const schoolPatchRequestSchema = z.strictObject(
+  schoolInputSchema.omit({ zoneId: true }).partial().shape,
+  {
+    error: (issue) => {
+      if (issue.code !== "unrecognized_keys") return undefined;
+      if (issue.keys.includes("zoneId")) return ZONE_MOVE_MESSAGE;
+      return `不能通过此接口修改：${issue.keys.join("、")}`;
+    },
+  },
+);
+export type SchoolPatch = z.input<typeof schoolPatchRequestSchema>;
 
 /** POST /api/org/schools: a school; an admin names its district. */
 export const createSchoolRequestSchema = schoolInputSchema.extend({
