@@ -28,6 +28,38 @@ const TABLE_ACCESS = {
     "Tables are read and written only by lib/server/repositories (docs/architecture.md, table owners): call a repository function.",
 };
 
+/** What the pure layers (lib/domain, lib/contracts) may not import. */
+const PURE_LAYER = [
+  "react",
+  "react-dom",
+  "next",
+  "next/*",
+  "idb",
+  "@/lib/offline/*",
+  "@/lib/sync/*",
+  "@/lib/server/*",
+  "@/lib/hooks/*",
+  "@/components/*",
+  "node:*",
+];
+/** Nor reach for the browser or the clock. */
+const PURE_GLOBALS = {
+  "no-restricted-globals": [
+    "error",
+    "fetch",
+    "indexedDB",
+    "localStorage",
+    "window",
+    "document",
+    "navigator",
+  ],
+  "no-restricted-properties": [
+    "error",
+    { object: "Date", property: "now", message: "Take a Clock argument." },
+    { object: "Math", property: "random", message: "Take ids/randomness as arguments." },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -107,47 +139,39 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [TABLE_ACCESS] }] },
   },
   {
-    // The contracts are shared by the routes and the browser: as pure as the domain they build on.
-    files: ["lib/domain/**/*.ts", "lib/contracts/**/*.ts"],
+    files: ["lib/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: PURE_LAYER, message: "lib/domain is pure: TypeScript + zod only." },
+            TABLE_ACCESS,
+          ],
+        },
+      ],
+      ...PURE_GLOBALS,
+    },
+  },
+  {
+    // The contracts are shared by the routes and the browser: as pure as the domain they build on,
+    // naming the sync protocol's messages (lib/sync/protocol.ts, zod only) for the sync endpoints.
+    files: ["lib/contracts/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
             {
-              group: [
-                "react",
-                "react-dom",
-                "next",
-                "next/*",
-                "idb",
-                "@/lib/offline/*",
-                "@/lib/sync/*",
-                "@/lib/server/*",
-                "@/lib/hooks/*",
-                "@/components/*",
-                "node:*",
-              ],
-              message: "lib/domain is pure: TypeScript + zod only.",
+              group: [...PURE_LAYER, "!@/lib/sync/protocol"],
+              message:
+                "lib/contracts is shared by server and browser: domain, zod and the sync protocol.",
             },
             TABLE_ACCESS,
           ],
         },
       ],
-      "no-restricted-globals": [
-        "error",
-        "fetch",
-        "indexedDB",
-        "localStorage",
-        "window",
-        "document",
-        "navigator",
-      ],
-      "no-restricted-properties": [
-        "error",
-        { object: "Date", property: "now", message: "Take a Clock argument." },
-        { object: "Math", property: "random", message: "Take ids/randomness as arguments." },
-      ],
+      ...PURE_GLOBALS,
     },
   },
   {
@@ -231,7 +255,8 @@ export default tseslint.config(
   },
   {
     // One client transport: pages and hooks reach the server through lib/hooks/api-client.ts (the
-    // phone's sync through lib/sync/transport.ts). The service worker's fetch is the browser's own.
+    // phone's sync through lib/sync/transport.ts), at the paths of the endpoints' contracts. The
+    // service worker's fetch is the browser's own.
     files: [
       "app/**/*.ts",
       "app/**/*.tsx",
@@ -246,6 +271,18 @@ export default tseslint.config(
         {
           name: "fetch",
           message: "Call the server through lib/hooks/api-client.ts (send / call).",
+        },
+      ],
+      // Every endpoint's path comes from its contract (lib/contracts: `call`, `pathOf`).
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Literal[value=/^\\/api\\//]",
+          message: "Take the path from the endpoint's contract (lib/contracts, pathOf).",
+        },
+        {
+          selector: "TemplateLiteral > TemplateElement:first-child[value.raw=/^\\/api\\//]",
+          message: "Take the path from the endpoint's contract (lib/contracts, pathOf).",
         },
       ],
     },

@@ -1,4 +1,4 @@
-import { photoPath, photoThumbnailPath } from "@/lib/sync/protocol";
+import { photoPath, photoThumbnailPath } from "@/lib/contracts/sync";
 
 import type { RenderImage } from "./document-view";
 

@@ -8,6 +8,7 @@ import { useApiAction } from "@/lib/hooks/api-client";
 import { orgApi } from "@/lib/hooks/use-org";
 
 import { FailureText } from "@/components/org/failure-text";
+import { SchoolZoneSelect } from "@/components/org/school-zone-select";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
@@ -200,30 +201,12 @@ function SchoolZoneRow({
   zones: ZoneView[];
   canWrite: boolean;
 }) {
-  const router = useRouter();
-  const { run, pending, failure } = useApiAction();
-  const move = async (zoneId: string) => {
-    if (await run(() => orgApi.moveSchool(school.id, zoneId))) router.refresh();
-  };
   return (
     <tr>
       <td className="px-4 py-2 font-mono">{school.code}</td>
       <td className="px-4 py-2">{school.name}</td>
       <td className="px-4 py-2">
-        <Select
-          aria-label={`${school.name}的督学责任区`}
-          value={school.zoneId ?? ""}
-          disabled={!canWrite || pending}
-          onChange={(e) => void move(e.target.value)}
-          className="h-9 w-48 text-sm"
-        >
-          {zones.map((z) => (
-            <option key={z.id} value={z.id}>
-              {z.name}
-            </option>
-          ))}
-        </Select>
-        <FailureText failure={failure} className="ml-2 text-xs" />
+        <SchoolZoneSelect school={school} zones={zones} disabled={!canWrite} className="w-48" />
       </td>
     </tr>
   );

@@ -1,10 +1,10 @@
 import Link from "next/link";
 
+import { photoPath, photoThumbnailPath } from "@/lib/contracts/sync";
 import { chinaDateTime } from "@/lib/domain/dates";
 import type { TemplateAnswers } from "@/lib/domain/visit/visit-detail";
 import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
-import { photoPath, photoThumbnailPath } from "@/lib/sync/protocol";
 import { cn } from "@/lib/utils/cn";
 
 import { Card } from "@/components/ui/card";

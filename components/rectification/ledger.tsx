@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { ledgerExportPath } from "@/lib/contracts/rectification";
 import { toChinaDate } from "@/lib/domain/dates";
 import {
   RECTIFICATION_STATUS_LABELS,
@@ -12,7 +13,6 @@ import {
   severitySchema,
   TEMPLATE_DOMAINS,
 } from "@/lib/domain/template/template.schema";
-import { toQueryString } from "@/lib/utils/search-params";
 
 import { linkButtonClass } from "@/components/templates/link-button";
 import { Button } from "@/components/ui/button";
@@ -128,14 +128,14 @@ export function LedgerFilters({
           清除
         </Link>
         <a
-          href={`/api/office/ledger.xlsx${toQueryString(withoutSort(filters))}`}
+          href={ledgerExportPath("xlsx", withoutSort(filters))}
           className={linkButtonClass("secondary")}
           download
         >
           导出 Excel
         </a>
         <a
-          href={`/api/office/ledger.csv${toQueryString(withoutSort(filters))}`}
+          href={ledgerExportPath("csv", withoutSort(filters))}
           className={linkButtonClass("secondary")}
           download
         >

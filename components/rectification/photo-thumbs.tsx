@@ -1,4 +1,4 @@
-import { photoPath, photoThumbnailPath } from "@/lib/sync/protocol";
+import { photoPath, photoThumbnailPath } from "@/lib/contracts/sync";
 
 /**
  * Photos as the server's small thumbnails, loaded when scrolled to, each opening the full image.

@@ -17,6 +17,7 @@ import {
 import { schoolApi } from "@/lib/hooks/use-schools";
 
 import { FormField } from "@/components/forms/form-field";
+import { SchoolZoneSelect } from "@/components/org/school-zone-select";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
@@ -45,7 +46,9 @@ const FLAG_FIELDS = ["isVillage", "isBoarding", "hasSchoolBus"] as const;
 
 /**
  * Create or edit a school with the same schema the API and the import use; the server's refusals
- * (a code already used, a zone of another district) land on their fields.
+ * (a code already used, a zone of another district) land on their fields. A new school is given
+ * its zone with the form; an existing one is moved by the zone select on its own, at once and
+ * recorded in the audit log (the one way a school changes zone).
  */
 export function SchoolForm({
   school,
@@ -68,8 +71,9 @@ export function SchoolForm({
   const onSubmit = form.handleSubmit(async (input) => {
     setFailure(null);
     setSaved(false);
+    const { zoneId: _zoneId, ...fields } = input;
     const result = school
-      ? await schoolApi.update(school.id, input)
+      ? await schoolApi.update(school.id, fields)
       : await schoolApi.create(input, districtId);
     if (!result.ok) {
       setFailure(result.message);
@@ -99,25 +103,35 @@ export function SchoolForm({
         <Card className="grid gap-3 sm:grid-cols-2">
           {text("name")}
           {text("code")}
-          <FormField
-            name="zoneId"
-            label={SCHOOL_FIELD_LABELS.zoneId}
-            hint={zones.length === 0 ? "本区县还没有督学责任区" : undefined}
-          >
-            {(aria) => (
-              <Select
-                {...aria}
-                {...form.register("zoneId", { setValueAs: (v: string) => (v === "" ? null : v) })}
-              >
-                <option value="">未分配</option>
-                {zones.map((z) => (
-                  <option key={z.id} value={z.id}>
-                    {z.name}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </FormField>
+          {school ? (
+            <div className="space-y-1">
+              <p className="text-sm font-medium text-slate-700">{SCHOOL_FIELD_LABELS.zoneId}</p>
+              <SchoolZoneSelect school={school} zones={zones} className="w-full" />
+              <p className="text-xs text-slate-500">选择后立即调整，并记入操作日志</p>
+            </div>
+          ) : (
+            <FormField
+              name="zoneId"
+              label={SCHOOL_FIELD_LABELS.zoneId}
+              hint={zones.length === 0 ? "本区县还没有督学责任区" : undefined}
+            >
+              {(aria) => (
+                <Select
+                  {...aria}
+                  {...form.register("zoneId", {
+                    setValueAs: (v: string) => (v === "" ? null : v),
+                  })}
+                >
+                  <option value="">未分配</option>
+                  {zones.map((z) => (
+                    <option key={z.id} value={z.id}>
+                      {z.name}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </FormField>
+          )}
           {text("address")}
         </Card>
         <Card className="grid gap-3 sm:grid-cols-3">

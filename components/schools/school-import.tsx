@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { useState } from "react";
 
-import type { SchoolImportResponse } from "@/lib/domain/org/school-api";
+import { schoolContracts } from "@/lib/contracts/schools";
+import type { SchoolImported } from "@/lib/domain/org/school-api";
+import type { SchoolImportError } from "@/lib/domain/org/school-import";
+import type { ApiResult } from "@/lib/hooks/api-client";
 import { schoolApi } from "@/lib/hooks/use-schools";
 
 import { linkButtonClass } from "@/components/templates/link-button";
@@ -13,9 +16,9 @@ import { Card } from "@/components/ui/card";
 type Step =
   | { kind: "choose" }
   | { kind: "checking" }
-  | { kind: "preview"; file: File; result: SchoolImportResponse }
+  | { kind: "preview"; file: File; result: ApiResult<SchoolImported> }
   | { kind: "importing"; file: File }
-  | { kind: "done"; result: Extract<SchoolImportResponse, { ok: true }> };
+  | { kind: "done"; result: SchoolImported };
 
 /**
  * Template → upload → preview → confirm. The preview lists every error by row and column; only a
@@ -37,7 +40,7 @@ export function SchoolImport({ districtId }: { districtId: string | null }) {
   const commit = async (file: File) => {
     setStep({ kind: "importing", file });
     const result = await schoolApi.importFile(file, { districtId, commit: true });
-    setStep(result.ok ? { kind: "done", result } : { kind: "preview", file, result });
+    setStep(result.ok ? { kind: "done", result: result.data } : { kind: "preview", file, result });
   };
 
   return (
@@ -48,7 +51,7 @@ export function SchoolImport({ districtId }: { districtId: string | null }) {
           模板第一行是表头，第二行是填写示例（导入前请改成本区县的学校或删除）。学校代码在本区县内唯一：再次导入同一学校代码会更新该校资料。
         </p>
         <a
-          href="/api/org/schools/import/template"
+          href={schoolContracts.importTemplate.path}
           download
           className={linkButtonClass("secondary")}
         >
@@ -100,12 +103,12 @@ function Preview({
 }) {
   const { result, file } = step;
   if (result.ok) {
+    const { total, created, updated } = result.data;
     return (
       <Card className="space-y-3">
         <h2 className="font-medium text-slate-900">3. 确认导入</h2>
         <p role="status" className="text-sm text-slate-700">
-          「{file.name}」检查通过：共 {result.total} 所学校，将新增 {result.created} 所，更新{" "}
-          {result.updated} 所。
+          「{file.name}」检查通过：共 {total} 所学校，将新增 {created} 所，更新 {updated} 所。
         </p>
         <Button onClick={() => onCommit(file)}>确认导入</Button>
       </Card>
@@ -117,28 +120,35 @@ function Preview({
       <p role="alert" className="text-sm text-red-700">
         {result.message}。请在文件中改正后重新上传。
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs text-slate-500">
-            <tr>
-              <th className="px-3 py-2 font-medium">行</th>
-              <th className="px-3 py-2 font-medium">列</th>
-              <th className="px-3 py-2 font-medium">问题</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {result.errors.map((e, i) => (
-              <tr key={i}>
-                <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-                  {e.row === 0 ? "—" : `第 ${e.row} 行`}
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">{e.column ?? "—"}</td>
-                <td className="px-3 py-2">{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {result.rows.length > 0 ? <RowErrors rows={result.rows} /> : null}
     </Card>
+  );
+}
+
+/** Every error of the file by row and column, as the spreadsheet numbers them. */
+function RowErrors({ rows }: { rows: readonly SchoolImportError[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-slate-50 text-xs text-slate-500">
+          <tr>
+            <th className="px-3 py-2 font-medium">行</th>
+            <th className="px-3 py-2 font-medium">列</th>
+            <th className="px-3 py-2 font-medium">问题</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((e, i) => (
+            <tr key={i}>
+              <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+                {e.row === 0 ? "—" : `第 ${e.row} 行`}
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{e.column ?? "—"}</td>
+              <td className="px-3 py-2">{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 
+import { schoolImportErrorSchema } from "@/lib/domain/org/school-import";
 import { refusalCodeSchema } from "@/lib/domain/refusal";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -16,8 +17,12 @@ export type Contract = {
   method: Method;
   /** `/api/users/:id`: each `:name` is filled from the call's params. */
   path: string;
-  /** The JSON body's schema, or `"text"` for a file sent as it is (the server reports its errors). */
-  body?: z.ZodType | "text";
+  /**
+   * The JSON body's schema; `"text"` for a text file sent as it is (the server reports its errors);
+   * `"file"` for bytes sent with their own type (a photo, a spreadsheet), which the route reads
+   * within its own limit.
+   */
+  body?: z.ZodType | "text" | "file";
   query?: z.ZodType;
   /** The JSON answer's schema, or `"file"` for a generated file (a sheet, a PDF). */
   response: z.ZodType | "file";
@@ -39,7 +44,13 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
 /** The path's parameters as the server reads them. */
 export type PathParams<C extends Contract> = { [K in ParamNames<C["path"]>]: string };
 
-type SchemaInput<S> = S extends z.ZodType ? z.input<S> : S extends "text" ? string : never;
+type SchemaInput<S> = S extends z.ZodType
+  ? z.input<S>
+  : S extends "text"
+    ? string
+    : S extends "file"
+      ? Blob
+      : never;
 type SchemaOutput<S> = S extends z.ZodType ? z.output<S> : S extends "text" ? string : undefined;
 
 /** What a handler answers with: the answer before parsing (Dates, defaults), typed by the schema. */
@@ -58,7 +69,9 @@ export type QueryOutput<C extends Contract> = SchemaOutput<C["query"]>;
 export type CallInput<C extends Contract> = ([ParamNames<C["path"]>] extends [never]
   ? { params?: never }
   : { params: { [K in ParamNames<C["path"]>]: string | number } }) &
-  (C["body"] extends z.ZodType | "text" ? { body: SchemaInput<C["body"]> } : { body?: never }) &
+  (C["body"] extends z.ZodType | "text" | "file"
+    ? { body: SchemaInput<C["body"]> }
+    : { body?: never }) &
   (C["query"] extends z.ZodType ? { query?: SchemaInput<C["query"]> } : { query?: never });
 
 /** `call`'s arguments after the contract: the input, optional where every part of it is. */
@@ -87,8 +100,10 @@ export function pathOf<C extends Contract>(
 export const errorBodySchema = z.object({
   error: refusalCodeSchema,
   message: z.string().min(1),
-  /** An import's errors, line by line. */
+  /** A template import's errors, item by item. */
   errors: z.array(z.string()).optional(),
+  /** A school import's errors, by row and column of the spreadsheet. */
+  rows: z.array(schoolImportErrorSchema).optional(),
   /** zod's issues for a body or query that failed its schema. */
   issues: z
     .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))

@@ -5,7 +5,7 @@ import { idSchema } from "@/lib/domain/ids";
 import { schoolSchema } from "@/lib/domain/org/org.schema";
 import {
   createSchoolRequestSchema,
-  schoolImportResponseSchema,
+  schoolImportedSchema,
   schoolListQuerySchema,
   schoolListResponseSchema,
   schoolPatchRequestSchema,
@@ -15,12 +15,14 @@ import { contract } from "./contract";
 
 const schoolPath = "/api/org/schools/:id";
 /**
- * An import's body is the .xlsx or CSV file itself, sent with its own type (lib/hooks/use-schools.ts);
- * a file with errors answers 422 with this same schema, row by row. An admin names the district.
+ * An import's body is the .xlsx or CSV file itself, sent with its own type; a file with errors is
+ * refused (422 invalid_input) with every error by row and column (the error body's `rows`), and
+ * nothing is written. An admin names the district.
  */
 const importFile = {
+  body: "file",
   query: z.object({ districtId: idSchema.optional() }),
-  response: schoolImportResponseSchema,
+  response: schoolImportedSchema,
 } as const;
 
 export const schoolContracts = {
@@ -50,6 +52,12 @@ export const schoolContracts = {
     path: `${schoolPath}/deactivate`,
     response: schoolSchema,
   }),
+  /** The import template (.xlsx): Chinese headers, one filled example row, the allowed values. */
+  importTemplate: contract({
+    method: "GET",
+    path: "/api/org/schools/import/template",
+    response: "file",
+  }),
   importPreview: contract({
     method: "POST",
     path: "/api/org/schools/import/preview",
@@ -65,5 +73,11 @@ export const schoolContracts = {
     method: "POST",
     path: `${schoolPath}/reactivate`,
     response: schoolSchema,
+  }),
+  /** Every school the caller's office reads (its district; a 市级督导室 its city's), unpaged. */
+  inScope: contract({
+    method: "GET",
+    path: "/api/office/schools",
+    response: z.object({ schools: z.array(schoolSchema) }),
   }),
 };

@@ -10,6 +10,7 @@ import {
   pathOf,
   type ResponseOutput,
 } from "@/lib/contracts/contract";
+import type { SchoolImportError } from "@/lib/domain/org/school-import";
 import { type Refusal, refusal } from "@/lib/domain/refusal";
 
 import { send } from "./api-send";
@@ -25,8 +26,10 @@ export { send } from "./api-send";
  */
 export type ApiFailure = Refusal & {
   status: number;
-  /** An import's errors, line by line. */
+  /** A template import's errors, item by item. */
   errors: string[];
+  /** A school import's errors, by row and column. */
+  rows: SchoolImportError[];
   /** The first message per field of a body that failed its schema. */
   fieldErrors: Record<string, string>;
 };
@@ -54,42 +57,56 @@ function failureOf(status: number, body: unknown): { ok: false } & ApiFailure {
     code: failure.error,
     message: failure.message,
     errors: failure.errors ?? [],
+    rows: failure.rows ?? [],
     fieldErrors,
   };
 }
 
-/** A file's text goes as it is; anything else as JSON. */
-const bodyText = (contract: Contract, body: unknown): string =>
-  contract.body === "text" ? String(body) : JSON.stringify(body);
+/**
+ * The request's body and its type: a file as it is, with its own type (one the browser cannot type
+ * goes as octet-stream rather than untyped); a text file's text as it is; anything else as JSON.
+ */
+function bodyOf(contract: Contract, body: unknown): { body?: BodyInit; type: string } {
+  if (body === undefined) return { type: "application/json" };
+  if (contract.body === "file" && body instanceof Blob)
+    return { body, type: body.type || "application/octet-stream" };
+  const text = contract.body === "text" && typeof body === "string";
+  return { body: text ? body : JSON.stringify(body), type: "application/json" };
+}
+
+/** A failure with no server answer to go by. */
+const failed = (status: number, refused: Refusal): { ok: false } & ApiFailure => ({
+  ok: false,
+  status,
+  ...refused,
+  errors: [],
+  rows: [],
+  fieldErrors: {},
+});
 
 /**
  * Calls the endpoint of `contract`: its method, its path filled from `input.params` and
- * `input.query`, `input.body` as JSON; the answer parsed with its response schema (a file as a Blob).
+ * `input.query`, `input.body` as the contract says; the answer parsed with its response schema (a
+ * file as a Blob).
  */
 export async function call<C extends Contract>(
   contract: C,
   ...[input]: CallArgs<C>
 ): Promise<ApiResult<ResponseOutput<C>>> {
+  const { body, type } = bodyOf(contract, input?.body);
   const response = await send(pathOf(contract, input), {
     method: contract.method,
-    headers: { "content-type": "application/json" },
-    body: input?.body === undefined ? undefined : bodyText(contract, input.body),
+    headers: { "content-type": type },
+    body,
   });
-  if (!response)
-    return { ok: false, status: 0, ...NETWORK_UNAVAILABLE, errors: [], fieldErrors: {} };
+  if (!response) return failed(0, NETWORK_UNAVAILABLE);
   if (!response.ok) return failureOf(response.status, await response.json().catch(() => null));
   if (contract.response === "file") {
     return { ok: true, data: (await response.blob()) as ResponseOutput<C> };
   }
   const parsed = contract.response.safeParse(await response.json().catch(() => null));
   if (parsed.success) return { ok: true, data: parsed.data as ResponseOutput<C> };
-  return {
-    ok: false,
-    status: response.status,
-    ...refusal("internal_error", "服务器的回答无法识别，请刷新后重试"),
-    errors: [],
-    fieldErrors: {},
-  };
+  return failed(response.status, refusal("internal_error", "服务器的回答无法识别，请刷新后重试"));
 }
 
 /** The result with its data turned into `pick(data)` (the part of the answer a caller wants). */

@@ -9,6 +9,7 @@
  */
 import { useEffect, useSyncExternalStore } from "react";
 
+import { ME } from "@/lib/contracts/session";
 import { CHANGE_PASSWORD_PATH, ROLES } from "@/lib/domain/org/org.labels";
 import type { User } from "@/lib/domain/org/org.schema";
 import { hasKeys, USER_KEYS } from "@/lib/domain/required-keys";
@@ -25,10 +26,10 @@ export type InspectorSession =
 const CACHE_KEY = "duxue.inspector";
 
 /**
- * The user /api/me answers with (the server builds it from userSchema) and this device cached, as
- * far as the screens use it: every key of the schema and a known role. A cheap check rather than
- * the parse, so the role check on the first screen loads no zod (issue #10); it decides only what
- * the screen shows, and the server checks every call.
+ * The user /api/me answers with (its contract: `syncContracts.me`, userSchema) and this device
+ * cached, as far as the screens use it: every key of the schema and a known role. A cheap check
+ * rather than the parse, so the role check on the first screen loads no zod (issue #10); it
+ * decides only what the screen shows, and the server checks every call.
  */
 function asUser(value: unknown): User | null {
   if (!hasKeys(value, USER_KEYS)) return null;
@@ -72,7 +73,7 @@ async function check(): Promise<void> {
   const cached = readCache();
   if (cached && session.status === "checking")
     publish({ status: "signed-in", user: cached, isConfirmed: false });
-  const response = await send("/api/me");
+  const response = await send(ME.path, { method: ME.method });
   if (response === null) {
     // Offline: keep working as the inspector last confirmed on this device.
     publish(

@@ -23,17 +23,20 @@ import { queryValues } from "@/lib/utils/search-params";
 
 import { apiRoute } from "./api-route";
 import { requireApiUser } from "./auth/session";
-import { invalidInput, readJsonBody, readTextBody } from "./http";
+import { type BodyLimit, invalidInput, parseJson, readJsonBody, readTextBody } from "./http";
 import { refusalResponse } from "./refusal";
 
 /** Who is calling, or the refusal to answer as is. */
 export type Guarded<Caller> = ({ ok: true } & Caller) | { ok: false; response: Response };
 export type Guard<Caller> = (request: Request) => Promise<Guarded<Caller>>;
 
-/** A guard for the signed-in users of these roles (any role when absent). */
+/**
+ * A guard for the signed-in users of these roles (any role when absent); `bodyTypes` are the media
+ * types a `"file"` body may come as.
+ */
 export function signedIn(
   roles?: readonly Role[],
-  options: { allowPasswordChange?: boolean } = {},
+  options: { allowPasswordChange?: boolean; bodyTypes?: readonly string[] } = {},
 ): Guard<{ user: User }> {
   return async (request) => {
     const { user, error } = await requireApiUser(request, roles, options);
@@ -76,7 +79,7 @@ export type RouteAnswer<C extends Contract> = C["response"] extends "file"
   : { ok: true; value: ResponseInput<C>; status?: SuccessStatus } | RefusedWithDetails;
 
 /** A refusal with what the error body adds: an import's errors, the issues of the fields at fault. */
-export type RefusedWithDetails = Refused & Pick<ErrorBody, "errors" | "issues">;
+export type RefusedWithDetails = Refused & Pick<ErrorBody, "errors" | "rows" | "issues">;
 
 /** The refusal's answer, with its details in the error body. */
 export function refusedResponse({
@@ -97,10 +100,22 @@ export function invalidIssues(error: z.ZodError): RefusedWithDetails {
   return { ...refused("invalid_input", issues[0]?.message ?? "提交的内容有误"), issues };
 }
 
+/** How a route reads its JSON body where a form's rules do not fit. */
+export type BodyReading = {
+  /** How much it reads (413 past it, naming the content); MAX_JSON_BYTES when absent. */
+  limit?: BodyLimit;
+  /**
+   * Leaves control characters to the handler (a push rejects only the mutation holding one rather
+   * than the batch); otherwise one anywhere in the body is refused with 422.
+   */
+  allowControlChars?: boolean;
+};
+
 export function contractRoute<C extends Contract, Caller>(
   spec: C,
   guard: Guard<Caller>,
   handler: (input: RouteInput<C, Caller>) => Promise<RouteAnswer<C>>,
+  reading: BodyReading = {},
 ) {
   return apiRoute(async function handle(
     request: Request,
@@ -109,7 +124,10 @@ export function contractRoute<C extends Contract, Caller>(
   ): Promise<Response> {
     const caller = await guard(request);
     if (!caller.ok) return caller.response;
-    const body = spec.body ? await parseBody(request, spec.body) : { ok: true as const };
+    const body =
+      spec.body && spec.body !== "file"
+        ? await parseBody(request, spec.body, reading)
+        : { ok: true as const };
     if (!body.ok) return body.response;
     const query = spec.query ? parseQuery(request, spec.query) : { ok: true as const };
     if (!query.ok) return query.response;
@@ -143,12 +161,15 @@ type Parsed<T> = { ok: true; data?: T } | { ok: false; response: Response };
 async function parseBody<S extends z.ZodType | "text">(
   request: Request,
   schema: S,
+  { limit, allowControlChars = false }: BodyReading,
 ): Promise<Parsed<unknown>> {
   if (schema === "text") {
-    const read = await readTextBody(request);
+    const read = await readTextBody(request, limit);
     return read.ok ? { ok: true, data: read.text } : read;
   }
-  const read = await readJsonBody(request);
+  const read = allowControlChars
+    ? await readTextBody(request, limit).then((text) => (text.ok ? parseJson(text.text) : text))
+    : await readJsonBody(request, limit);
   if (!read.ok) return read;
   const empty = schema.safeParse(null).success ? null : {};
   const parsed = schema.safeParse(read.body ?? empty);

@@ -4,9 +4,10 @@
  * Copies only: the photos themselves are the server's, or this phone's photo store's until sent.
  * Never throws: a photo it could not fetch is tried again at the next sync.
  */
+import { photoThumbnailPath } from "@/lib/contracts/sync";
 import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 
-import { PACK_PHOTO_CACHE, photoThumbnailPath } from "./photo-paths";
+import { PACK_PHOTO_CACHE } from "./photo-paths";
 
 /** Thumbnails fetched at once; a pack holds a few hundred at most. */
 const PARALLEL = 4;

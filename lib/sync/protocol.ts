@@ -1,12 +1,13 @@
 /**
- * The sync protocol between the inspector app and the server: one set of zod schemas imported by
- * lib/sync (client) and app/api (server). Changing a message's shape means a new versioned schema
- * unioned with the old one, never an edit in place.
+ * The sync protocol between the inspector app and the server: the zod schemas of its messages, which
+ * the endpoints' contracts (lib/contracts/sync.ts) name and lib/sync (client) and app/api (server)
+ * share. Changing a message's shape means a new versioned schema unioned with the old one, never an
+ * edit in place.
  *
- * Endpoints (JSON unless stated):
+ * Endpoints (lib/contracts/sync.ts; error bodies are the one `errorBodySchema` of lib/contracts):
  * - `PUT /api/photos/{sha256}`, body = the image bytes, `Content-Type` = its mime type.
  *   201 stored, 200 already there (both success); 400 hash mismatch, 413 too large, 415 not an
- *   image; error bodies are `errorResponseSchema`.
+ *   image.
  * - `POST /api/sync/push`, body `pushRequestSchema` → `pushResponseSchema`: one DB transaction per
  *   batch, one result per mutation, in order.
  * - `GET /api/sync/pull?cursor=…` (no cursor = from the beginning) → `pullResponseSchema`.
@@ -33,35 +34,16 @@ import { z } from "zod";
 import { idSchema } from "@/lib/domain/ids";
 import { mutationSchema } from "@/lib/domain/mutations";
 import { rectificationItemSchema } from "@/lib/domain/rectification/rectification.schema";
-import { refusalCodeSchema, refusalSchema } from "@/lib/domain/refusal";
+import { refusalSchema } from "@/lib/domain/refusal";
 import { visitPackSchema, type VisitPack } from "@/lib/domain/visit/visit-pack.schema";
 import { visitAnswerSchema, visitSchema } from "@/lib/domain/visit/visit.schema";
 
 export { visitPackSchema, type VisitPack };
 
-export const PUSH_PATH = "/api/sync/push";
-export const PULL_PATH = "/api/sync/pull";
-export const PACK_PATH = "/api/inspect/pack";
-
-export { photoPath, photoThumbnailPath } from "./photo-paths";
-
 /** Largest batch the server accepts in one push. */
 export const MAX_PUSH_MUTATIONS = 100;
 const NO_MUTATIONS = "没有要同步的更改";
 const TOO_MANY_MUTATIONS = `一次最多同步 ${MAX_PUSH_MUTATIONS} 条更改`;
-
-/**
- * Body of any non-2xx answer (lib/server/refusal.ts): the refusal's code as `error`, its Chinese
- * `message` shown to the user, and the request's id for support.
- */
-export const errorResponseSchema = z.object({
-  error: refusalCodeSchema,
-  message: z.string().min(1),
-  requestId: z.string().optional(),
-  /** zod issues when the body failed to parse (422). */
-  issues: z.array(z.unknown()).optional(),
-});
-export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 
 export const pushRequestSchema = z.object({
   /** UUIDv7 made once per installation; for the server's logs, not for idempotency. */

@@ -5,6 +5,7 @@
  * refused stays visible with the reason. No React and no fetch here (see transport.ts); triggers
  * (start, `online`, page visible, after edits, "立即同步") are wired by a hook.
  */
+import { errorBodySchema } from "@/lib/contracts/contract";
 import type { Clock } from "@/lib/domain/clock";
 import type { Id } from "@/lib/domain/ids";
 import { referencedPhotoIds } from "@/lib/domain/mutations";
@@ -24,7 +25,6 @@ import { classifyFailure } from "./classify-failure";
 import { IDLE_SNAPSHOT } from "./idle-snapshot";
 import { SYNC_LOCK_NAME } from "./lock-name";
 import {
-  errorResponseSchema,
   parsePullResponse,
   pushResponseSchema,
   visitPackSchema,
@@ -454,7 +454,7 @@ function isOk(result: TransportResult): result is HttpResult & { ok: true } {
  * in between (a proxy's page), the status says only that the content was refused.
  */
 function rejectionOf(result: HttpResult): Refusal {
-  const body = errorResponseSchema.safeParse(result.body);
+  const body = errorBodySchema.safeParse(result.body);
   return body.success
     ? refusal(body.data.error, body.data.message)
     : refusal("invalid_input", `服务器拒绝了此更改（HTTP ${result.status}）`);

@@ -1,12 +1,15 @@
 /**
- * The only module that talks to the server. Every call resolves to a typed result and never
- * throws: an HTTP error is `{ kind: "http", ok: false, status }`, and no answer (offline, DNS,
- * reset, timeout) is `{ kind: "network" }`. Bodies are returned unparsed; callers parse them with
- * the protocol schemas.
+ * The only module of the phone's sync that talks to the server, each request as its endpoint's
+ * contract (lib/contracts/sync.ts) says. Every call resolves to a typed result and never throws: an
+ * HTTP error is `{ kind: "http", ok: false, status }`, and no answer (offline, DNS, reset, timeout)
+ * is `{ kind: "network" }`. Bodies are returned unparsed; the sync engine parses them with the
+ * protocol schemas, one change at a time, so one bad change spoils nothing else.
  */
+import { pathOf } from "@/lib/contracts/contract";
+import { syncContracts } from "@/lib/contracts/sync";
 import type { PhotoId, PhotoMime } from "@/lib/domain/photo/photo.schema";
 
-import { PACK_PATH, photoPath, PULL_PATH, PUSH_PATH, type PushRequest } from "./protocol";
+import type { PushRequest } from "./protocol";
 
 export type HttpResult = { kind: "http"; ok: boolean; status: number; body: unknown };
 export type NetworkFailure = { kind: "network"; message: string };
@@ -67,17 +70,19 @@ export function createTransport({
 
   return {
     putPhoto(photoId, blob, mime) {
+      const { putPhoto } = syncContracts;
       return request(
-        photoPath(photoId),
-        { method: "PUT", headers: { "Content-Type": mime }, body: blob },
+        pathOf(putPhoto, { params: { sha256: photoId } }),
+        { method: putPhoto.method, headers: { "Content-Type": mime }, body: blob },
         PHOTO_TIMEOUT_MS,
       );
     },
     push(body) {
+      const { push } = syncContracts;
       return request(
-        PUSH_PATH,
+        pathOf(push),
         {
-          method: "POST",
+          method: push.method,
           headers: { "Content-Type": "application/json" },
           body: JSON.stringify(body),
         },
@@ -85,11 +90,13 @@ export function createTransport({
       );
     },
     pull(cursor) {
-      const query = cursor === null ? "" : `?cursor=${encodeURIComponent(cursor)}`;
-      return request(`${PULL_PATH}${query}`, { method: "GET" }, REQUEST_TIMEOUT_MS);
+      const { pull } = syncContracts;
+      const path = pathOf(pull, { query: { cursor: cursor ?? undefined } });
+      return request(path, { method: pull.method }, REQUEST_TIMEOUT_MS);
     },
     getPack() {
-      return request(PACK_PATH, { method: "GET" }, REQUEST_TIMEOUT_MS);
+      const { pack } = syncContracts;
+      return request(pathOf(pack), { method: pack.method }, REQUEST_TIMEOUT_MS);
     },
   };
 }

@@ -14,17 +14,14 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { addDays, toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
 import { userSchema } from "@/lib/domain/org/org.schema";
+import { ledgerQuerySchema } from "@/lib/domain/rectification/ledger.schema";
 import { getDashboard as dashboardFigures } from "@/lib/server/analytics/dashboard";
 import { getAuth } from "@/lib/server/auth/auth";
 import { CLIENT_IP_HEADER } from "@/lib/server/client-ip";
 import { getDatabaseInfo, getDb, shutdownDatabase } from "@/lib/server/db/client";
 import * as schema from "@/lib/server/db/schema";
 import { listNoticePage, listReviewQueue } from "@/lib/server/rectification/queries";
-import {
-  countItems,
-  ledgerQuerySchema,
-  listItemPage,
-} from "@/lib/server/repositories/rectification/ledger-query";
+import { countItems, listItemPage } from "@/lib/server/repositories/rectification/ledger-query";
 import { SCALE_PASSWORD, SCALE_USERS } from "@/lib/server/seed/scale";
 
 import { GET as getNotices } from "@/app/api/notices/route";

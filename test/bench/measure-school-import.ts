@@ -3,7 +3,7 @@
  * endpoint — exceljs reading, the row parser, one transaction of multi-row upserts into PostgreSQL —
  * and reports the wall time of the request.
  */
-import { schoolImportResponseSchema } from "@/lib/domain/org/school-api";
+import { schoolContracts } from "@/lib/contracts/schools";
 
 import { schoolRows, xlsxOf } from "../helpers/school-sheet";
 
@@ -15,7 +15,7 @@ export async function measureSchoolImport(
 ): Promise<{ ms: number; bytes: number }> {
   const file = await xlsxOf(schoolRows(IMPORT_SCHOOLS, { prefix: "BENCH" }));
   const started = performance.now();
-  const response = await fetch(`${baseUrl}/api/org/schools/import`, {
+  const response = await fetch(`${baseUrl}${schoolContracts.importFile.path}`, {
     method: "POST",
     headers: {
       cookie: officeCookie,
@@ -26,12 +26,12 @@ export async function measureSchoolImport(
   });
   const ms = performance.now() - started;
   const body: unknown = await response.json();
-  const parsed = schoolImportResponseSchema.safeParse(body);
+  const parsed = schoolContracts.importFile.response.safeParse(body);
   if (!parsed.success) {
     throw new Error(`学校导入失败：HTTP ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
   }
   const result = parsed.data;
-  if (!result.ok || result.total !== IMPORT_SCHOOLS) {
+  if (result.total !== IMPORT_SCHOOLS) {
     throw new Error(`学校导入失败：${JSON.stringify(result).slice(0, 500)}`);
   }
   return { ms, bytes: file.length };

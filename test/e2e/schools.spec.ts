@@ -57,6 +57,22 @@ test("the office searches, imports, edits and deactivates schools", async ({ pag
   await page.getByRole("button", { name: "保存修改" }).click();
   await expect(page.getByRole("status")).toHaveText("已保存。");
 
+  // Another zone: moved at once, and the move is in the audit log.
+  const zone = page.getByLabel("测试第2学校的督学责任区");
+  await expect(zone.locator("option:checked")).toHaveText("城东责任区");
+  await zone.selectOption({ label: "城西责任区" });
+  await expect(zone.locator("option:checked")).toHaveText("城西责任区");
+  await page.reload();
+  await expect(page.getByLabel("测试第2学校的督学责任区").locator("option:checked")).toHaveText(
+    "城西责任区",
+  );
+  const schoolPage = page.url();
+  await page.goto("/office/audit");
+  await expect(
+    page.getByRole("row").filter({ hasText: "调整学校责任区" }).filter({ hasText: "测试第2学校" }),
+  ).toBeVisible();
+  await page.goto(schoolPage);
+
   // Deactivate: asked first; the school stays, marked 已停用.
   await page.getByRole("button", { name: "停用学校" }).click();
   await expect(page.getByText("已有的检查记录、整改事项和通知书全部保留")).toBeVisible();

@@ -2,7 +2,8 @@
  * Sync test data on a seeded demo district: real photo uploads through PUT /api/photos/{sha256},
  * pushes and pulls through the route handlers. Visits made on a "phone" are in phone-visit.ts.
  */
-import { PULL_PATH, PUSH_PATH } from "@/lib/sync/protocol";
+import { pathOf } from "@/lib/contracts/contract";
+import { syncContracts } from "@/lib/contracts/sync";
 import { newId } from "@/lib/utils/ids";
 
 import { GET as getPackRoute } from "@/app/api/inspect/pack/route";
@@ -16,7 +17,7 @@ import type { TestPhoto } from "./phone-visit";
 /** Uploads through the real route; returns its status (201 stored, 200 already there). */
 export async function uploadPhoto(cookie: string, photo: TestPhoto): Promise<number> {
   const response = await putPhotoRoute(
-    authedRequest(`/api/photos/${photo.id}`, cookie, {
+    authedRequest(pathOf(syncContracts.putPhoto, { params: { sha256: photo.id } }), cookie, {
       method: "PUT",
       headers: { "content-type": "image/jpeg" },
       body: Buffer.from(photo.bytes),
@@ -31,7 +32,7 @@ export async function pushAs(
   mutations: readonly unknown[],
 ): Promise<{ status: number; body: unknown }> {
   const response = await pushRoute(
-    authedRequest(PUSH_PATH, cookie, {
+    authedRequest(syncContracts.push.path, cookie, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ clientId: newId(), mutations }),
@@ -44,8 +45,8 @@ export async function pullAs(
   cookie: string | null,
   cursor: string | null,
 ): Promise<{ status: number; body: unknown }> {
-  const query = cursor === null ? "" : `?cursor=${encodeURIComponent(cursor)}`;
-  const response = await pullRoute(authedRequest(`${PULL_PATH}${query}`, cookie));
+  const path = pathOf(syncContracts.pull, { query: { cursor: cursor ?? undefined } });
+  const response = await pullRoute(authedRequest(path, cookie));
   return { status: response.status, body: await response.json() };
 }
 
@@ -60,11 +61,11 @@ export function routeFetch(cookie: string): typeof fetch {
     const photo = /^\/api\/photos\/([0-9a-f]{64})$/.exec(url.pathname);
     if (photo) return putPhotoRoute(request, { params: Promise.resolve({ sha256: photo[1]! }) });
     switch (url.pathname) {
-      case PUSH_PATH:
+      case syncContracts.push.path:
         return pushRoute(request);
-      case PULL_PATH:
+      case syncContracts.pull.path:
         return pullRoute(request);
-      case "/api/inspect/pack":
+      case syncContracts.pack.path:
         return getPackRoute(request);
       default:
         return Response.json({ message: "not found" }, { status: 404 });

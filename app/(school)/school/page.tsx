@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 
+import { noticeListQuerySchema } from "@/lib/domain/rectification/notice.schema";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import { listNoticePage, noticeListQuerySchema } from "@/lib/server/rectification/queries";
+import { listNoticePage } from "@/lib/server/rectification/queries";
 import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { queryValues } from "@/lib/utils/search-params";
 

@@ -1,25 +1,20 @@
-import { refusal } from "@/lib/domain/refusal";
-import { apiRoute } from "@/lib/server/api-route";
-import { requireApiUser } from "@/lib/server/auth/session";
+import { rectificationContracts } from "@/lib/contracts/rectification";
+import { done, refused } from "@/lib/domain/refusal";
+import { contractRoute, signedIn } from "@/lib/server/contract-route";
 import { getReadDb } from "@/lib/server/db/client";
-import { invalidInput } from "@/lib/server/http";
-import { listNoticePage, noticeListQuerySchema } from "@/lib/server/rectification/queries";
-import { refusalResponse } from "@/lib/server/refusal";
+import { listNoticePage } from "@/lib/server/rectification/queries";
 
 export const dynamic = "force-dynamic";
 
 /**
  * The 整改通知书 the user may see, newest first, with their items' status counts, a page at a time
- * (?after= / ?before= / ?limit=, optionally ?school=). Answers { notices, page, total, unread }.
+ * (?after= / ?before= / ?limit=, optionally ?school=).
  */
-export const GET = apiRoute(async function GET(request: Request): Promise<Response> {
-  const { user, error } = await requireApiUser(request);
-  if (error) return error;
-  const query = noticeListQuerySchema.safeParse(
-    Object.fromEntries(new URL(request.url).searchParams),
-  );
-  if (!query.success) return invalidInput(query.error);
-  const result = await listNoticePage(getReadDb(), user, query.data);
-  if ("error" in result) return refusalResponse(refusal("invalid_input", result.error));
-  return Response.json(result);
-});
+export const GET = contractRoute(
+  rectificationContracts.notices,
+  signedIn(),
+  async ({ caller, query }) => {
+    const result = await listNoticePage(getReadDb(), caller.user, query);
+    return "error" in result ? refused("invalid_input", result.error) : done(result);
+  },
+);

@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { idSchema } from "../ids";
 import { schoolInputSchema, schoolSchema, schoolStageSchema } from "./org.schema";
+import type { SchoolImportError } from "./school-import";
 
 export const SCHOOL_PAGE_SIZE = 50;
 
@@ -38,30 +39,42 @@ export const schoolListResponseSchema = z.object({
 });
 export type SchoolListResponse = z.infer<typeof schoolListResponseSchema>;
 
-/** What an import answers, for the preview and for the import itself. */
-export const schoolImportResponseSchema = z.discriminatedUnion("ok", [
-  z.object({
-    ok: z.literal(true),
-    total: z.number().int(),
-    created: z.number().int(),
-    updated: z.number().int(),
-    isImported: z.boolean(),
-  }),
-  z.object({
-    ok: z.literal(false),
-    message: z.string(),
-    errors: z.array(
-      z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() }),
-    ),
-  }),
-]);
-export type SchoolImportResponse = z.infer<typeof schoolImportResponseSchema>;
-
-/** PATCH /api/org/schools/{id}: any of the editable fields; anything else (district, id …) is refused. */
-export const schoolPatchRequestSchema = z.strictObject(schoolInputSchema.partial().shape, {
-  error: (issue) =>
-    issue.code === "unrecognized_keys" ? `不能通过此接口修改：${issue.keys.join("、")}` : undefined,
+/** A file without errors: how many schools it holds, creates and updates, and whether it was imported. */
+export const schoolImportedSchema = z.object({
+  ok: z.literal(true),
+  total: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  isImported: z.boolean(),
 });
+export type SchoolImported = z.infer<typeof schoolImportedSchema>;
+
+/**
+ * What the import service finds, for the preview and for the import itself: the counts, or every
+ * error by row and column (the endpoint answers those as a 422 refusal with `rows`).
+ */
+export type SchoolImportResponse =
+  SchoolImported | { ok: false; message: string; errors: SchoolImportError[] };
+
+/** Why a PATCH may not move a school: the move has its own endpoint, which the audit log records. */
+export const ZONE_MOVE_MESSAGE =
+  "督学责任区不能在此修改：请用“调整督学责任区”（PUT /api/org/schools/{id}/zone），调整会记入操作日志";
+
+/**
+ * PATCH /api/org/schools/{id}: any of the editable fields; anything else (district, id …) is
+ * refused, and so is the zone: a school changes zone only through moveSchool, audited.
+ */
+export const schoolPatchRequestSchema = z.strictObject(
+  schoolInputSchema.omit({ zoneId: true }).partial().shape,
+  {
+    error: (issue) => {
+      if (issue.code !== "unrecognized_keys") return undefined;
+      if (issue.keys.includes("zoneId")) return ZONE_MOVE_MESSAGE;
+      return `不能通过此接口修改：${issue.keys.join("、")}`;
+    },
+  },
+);
+export type SchoolPatch = z.input<typeof schoolPatchRequestSchema>;
 
 /** POST /api/org/schools: a school; an admin names its district. */
 export const createSchoolRequestSchema = schoolInputSchema.extend({

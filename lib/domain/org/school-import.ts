@@ -3,6 +3,8 @@
  * the parser that turns the rows into school inputs or into every error, in Chinese, by row and column.
  * Reading the spreadsheet itself is the server's business; this works on the cell texts.
  */
+import { z } from "zod";
+
 import { CANTEEN_LABELS, OWNERSHIP_LABELS, STAGE_LABELS } from "./org.labels";
 import {
   type Canteen,
@@ -58,13 +60,14 @@ export const SCHOOL_IMPORT_EXAMPLE: readonly string[] = [
   "0791-88880001",
 ];
 
-export type SchoolImportError = {
+export const schoolImportErrorSchema = z.object({
   /** The row number as the spreadsheet shows it (the header is row 1); 0 for the file as a whole. */
-  row: number;
+  row: z.number().int().nonnegative(),
   /** The column header, or null when the error is about the row or the file. */
-  column: string | null;
-  message: string;
-};
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export type SchoolImportError = z.infer<typeof schoolImportErrorSchema>;
 
 export type SchoolImportResult =
   { ok: true; schools: SchoolInput[] } | { ok: false; errors: SchoolImportError[] };

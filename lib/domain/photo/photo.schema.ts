@@ -16,3 +16,11 @@ export type PhotoMime = z.infer<typeof photoMimeSchema>;
 
 /** Largest photo the server accepts. Phones send ≤ 500 KB after compression; signatures are small PNGs. */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+/** What the server answers to an upload: the stored type is what the decoded bytes are. */
+export const uploadedPhotoSchema = z.object({
+  id: photoIdSchema,
+  mime: photoMimeSchema,
+  bytes: z.number().int().positive(),
+});
+export type UploadedPhoto = z.infer<typeof uploadedPhotoSchema>;

@@ -96,7 +96,12 @@ export function chainEvent(
   return { ...linked, hash: hashOf(linked, hash) };
 }
 
-export type ChainVerification = { ok: true } | { ok: false; brokenAt: number; reason: string };
+/** What checking an item's chain found: intact, or the first entry that breaks it and why. */
+export const chainVerificationSchema = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), brokenAt: z.number().int(), reason: z.string() }),
+]);
+export type ChainVerification = z.infer<typeof chainVerificationSchema>;
 
 /**
  * Checks one item's history, given in stored order, from its first event. Reports the first

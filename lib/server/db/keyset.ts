@@ -8,23 +8,7 @@ import "server-only";
 import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 
-/** What a list endpoint answers besides its rows: cursors to the neighbouring pages (null = none). */
-export type PageInfo = { next: string | null; prev: string | null; limit: number };
-
-export const PAGE_LIMIT_DEFAULT = 50;
-export const PAGE_LIMIT_MAX = 200;
-
-export const pageQuerySchema = z.object({
-  after: z.string().max(400).optional(),
-  before: z.string().max(400).optional(),
-  limit: z.coerce
-    .number({ message: "每页条数应为数字" })
-    .int("每页条数应为整数")
-    .min(1, "每页至少 1 条")
-    .max(PAGE_LIMIT_MAX, `每页最多 ${PAGE_LIMIT_MAX} 条`)
-    .optional(),
-});
-export type PageQuery = z.infer<typeof pageQuerySchema>;
+import { PAGE_LIMIT_DEFAULT, type PageInfo, type PageQuery } from "@/lib/domain/page";
 
 /** A row's sort key: its sort value (a number or a date/time string) and its id as the tie-break. */
 export type Key = [value: string | number, id: string];

@@ -18,6 +18,7 @@ import { noticeDocument, supervisionOffice } from "@/lib/domain/documents/notice
 import { visitRecordDocument } from "@/lib/domain/documents/visit-record";
 import { idSchema } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
+import type { NoticeDetail } from "@/lib/domain/rectification/notice.schema";
 import { refused, type Refused } from "@/lib/domain/refusal";
 import { answerSections, type TemplateAnswers } from "@/lib/domain/visit/visit-detail";
 import type { Visit } from "@/lib/domain/visit/visit.schema";
@@ -28,7 +29,7 @@ import { getBlobStore, type BlobStore } from "../blobs/blob-store";
 import type { Executor } from "../db/client";
 import { serverEnv } from "../env";
 import { photoThumbnail, signatureImage } from "../photos/thumbnail";
-import { getNotice, type NoticeDetail } from "../rectification/queries";
+import { getNotice } from "../rectification/queries";
 import { noticeRepository } from "../repositories/notices/notice-repository";
 import { districtRepository } from "../repositories/org/district-repository";
 import { schoolRepository } from "../repositories/org/school-repository";

@@ -5,13 +5,11 @@
 import "server-only";
 
 import type { schoolContracts } from "@/lib/contracts/schools";
-import { refusal } from "@/lib/domain/refusal";
+import { done, refused } from "@/lib/domain/refusal";
 
-import { requireApiUser } from "../auth/session";
-import { contractRoute, refusedResponse, signedIn } from "../contract-route";
+import { contractRoute, signedIn } from "../contract-route";
 import { getDb } from "../db/client";
 import { readBodyWithin } from "../read-body";
-import { refusalResponse } from "../refusal";
 import {
   districtToManage,
   importSchools,
@@ -24,18 +22,25 @@ import { OFFICE } from "../rectification/http";
 /** 5,000 schools are well under 2 MB as .xlsx or CSV. */
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-/** The raw file is the request body; an admin names the district as `?districtId=`. */
-export async function handleSchoolImport(request: Request, commit: boolean): Promise<Response> {
-  const { user, error } = await requireApiUser(request, OFFICE, { bodyTypes: SPREADSHEET_TYPES });
-  if (error) return error;
-  const db = getDb();
-  const requested = new URL(request.url).searchParams.get("districtId") ?? undefined;
-  const target = await districtToManage(db, user, requested);
-  if ("refusal" in target) return refusedResponse(schoolRefused(target.refusal));
-  const body = await readBodyWithin(request, MAX_IMPORT_BYTES);
-  if (!body.ok) return refusalResponse(refusal("too_large", "文件过大（最大 10 MB）"));
-  const result = await importSchools(db, target.districtId, body.bytes, commit);
-  return Response.json(result, { status: result.ok ? (commit ? 201 : 200) : 422 });
+/**
+ * Import and its preview: the raw file is the request body (within 10 MB); an admin names the
+ * district as `?districtId=`. A file with errors is refused with every error by row and column.
+ */
+export function schoolImportRoute(
+  spec: (typeof schoolContracts)["importFile" | "importPreview"],
+  commit: boolean,
+) {
+  const office = signedIn(OFFICE, { bodyTypes: SPREADSHEET_TYPES });
+  return contractRoute(spec, office, async ({ request, caller: { user }, query }) => {
+    const db = getDb();
+    const target = await districtToManage(db, user, query.districtId);
+    if ("refusal" in target) return schoolRefused(target.refusal);
+    const body = await readBodyWithin(request, MAX_IMPORT_BYTES);
+    if (!body.ok) return refused("too_large", "文件过大（最大 10 MB）");
+    const result = await importSchools(db, target.districtId, body.bytes, commit);
+    if (result.ok) return done(result);
+    return { ...refused("invalid_input", result.message), rows: result.errors };
+  });
 }
 
 /**

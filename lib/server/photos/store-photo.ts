@@ -15,6 +15,7 @@ import {
   type PhotoId,
   type PhotoMime,
   photoMimeSchema,
+  type UploadedPhoto,
 } from "@/lib/domain/photo/photo.schema";
 import { sniffImageMime } from "@/lib/domain/photo/sniff";
 import { type Refused, refused } from "@/lib/domain/refusal";
@@ -26,10 +27,8 @@ import type { Executor } from "../db/client";
 import { log } from "../log";
 import { photoRepository } from "../repositories/photo-repository";
 
-export type StoredPhoto = { id: PhotoId; mime: PhotoMime; bytes: number };
-
 /** Refusals carry a Chinese `message` the phone shows next to the photo as the reason. */
-export type StorePhotoResult = { ok: true; status: 201 | 200; photo: StoredPhoto } | Refused;
+export type StorePhotoResult = { ok: true; status: 201 | 200; photo: UploadedPhoto } | Refused;
 
 /** New photos one account may upload per hour: a long visit takes ≈ 100; more is a runaway client. */
 export const PHOTOS_PER_HOUR = 600;

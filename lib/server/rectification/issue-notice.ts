@@ -7,6 +7,7 @@ import "server-only";
 import { toChinaDate } from "@/lib/domain/dates";
 import { withOccurredAt } from "@/lib/domain/rectification/events";
 import { formatNoticeNumber } from "@/lib/domain/rectification/notice-number";
+import type { Notice } from "@/lib/domain/rectification/notice.schema";
 import {
   type RectificationActor,
   type RectificationItem,
@@ -22,7 +23,7 @@ import { newId } from "@/lib/utils/ids";
 import { appendEvent } from "./event-log";
 import { lockChangeSeq } from "../db/change-seq";
 import type { Executor } from "../db/client";
-import { type Notice, noticeRepository } from "../repositories/notices/notice-repository";
+import { noticeRepository } from "../repositories/notices/notice-repository";
 import { schoolRepository } from "../repositories/org/school-repository";
 import { itemRepository } from "../repositories/rectification/item-repository";
 

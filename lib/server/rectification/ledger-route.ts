@@ -1,19 +1,22 @@
 import "server-only";
 
+import { rectificationContracts } from "@/lib/contracts/rectification";
 import { toChinaDate } from "@/lib/domain/dates";
 import { systemClock } from "@/lib/utils/clock";
 
 import { OFFICE, streamResponse } from "./http";
 import { streamLedgerCsv, streamLedgerXlsx } from "./ledger";
-import { apiRoute } from "../api-route";
-import { requireApiUser } from "../auth/session";
+import { contractRoute, signedIn } from "../contract-route";
 import { getReadDb } from "../db/client";
-import { invalidInput } from "../http";
-import { itemFiltersSchema } from "../repositories/rectification/ledger-query";
 
 const FORMATS = {
-  csv: { stream: streamLedgerCsv, type: "text/csv; charset=utf-8" },
+  csv: {
+    contract: rectificationContracts.ledgerCsv,
+    stream: streamLedgerCsv,
+    type: "text/csv; charset=utf-8",
+  },
   xlsx: {
+    contract: rectificationContracts.ledgerXlsx,
     stream: streamLedgerXlsx,
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   },
@@ -21,21 +24,18 @@ const FORMATS = {
 
 /** The GET handler of one 整改台账 download: the office's scope and the ledger's filters, streamed. */
 export function ledgerExportRoute(format: keyof typeof FORMATS) {
-  const { stream, type } = FORMATS[format];
-  return apiRoute(async function GET(request: Request): Promise<Response> {
-    const { user, error } = await requireApiUser(request, OFFICE);
-    if (error) return error;
-    const filters = itemFiltersSchema.safeParse(
-      Object.fromEntries(new URL(request.url).searchParams),
-    );
-    if (!filters.success) return invalidInput(filters.error);
+  const { contract, stream, type } = FORMATS[format];
+  return contractRoute(contract, signedIn(OFFICE), ({ caller: { user }, query }) => {
     const now = systemClock.now();
     const today = toChinaDate(now);
-    return streamResponse(stream({ db: getReadDb(), user, filters: filters.data, now }), {
-      type,
-      filename: `整改台账-${today}.${format}`,
-      fallback: `ledger-${today}.${format}`,
-      disposition: "attachment",
-    });
+    const rows = stream({ db: getReadDb(), user, filters: query, now });
+    return Promise.resolve(
+      streamResponse(rows, {
+        type,
+        filename: `整改台账-${today}.${format}`,
+        fallback: `ledger-${today}.${format}`,
+        disposition: "attachment",
+      }),
+    );
   });
 }

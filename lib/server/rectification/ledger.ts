@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 
 import { toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
+import type { ItemFilters, ItemRow } from "@/lib/domain/rectification/ledger.schema";
 import {
   RECTIFICATION_MODE_LABELS,
   RECTIFICATION_STATUS_LABELS,
@@ -22,12 +23,7 @@ import { DOMAIN_LABELS } from "@/lib/domain/template/template.schema";
 
 import type { Executor } from "../db/client";
 import type { PageRequest } from "../db/keyset";
-import {
-  exportBatch,
-  type ItemFilters,
-  type ItemRow,
-  summarizeByDomain,
-} from "../repositories/rectification/ledger-query";
+import { exportBatch, summarizeByDomain } from "../repositories/rectification/ledger-query";
 
 const BATCH = 1000;
 

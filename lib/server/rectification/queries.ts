@@ -4,16 +4,22 @@
  */
 import "server-only";
 
-import { type z } from "zod";
-
 import { idSchema } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
-import type { ChainVerification, RectificationEvent } from "@/lib/domain/rectification/events";
+import type { PageQuery } from "@/lib/domain/page";
 import type {
-  RectificationActionType,
-  RectificationActor,
-  RectificationItem,
-} from "@/lib/domain/rectification/rectification.schema";
+  ItemRow,
+  ItemTimeline,
+  ReviewQueuePage,
+  ReviewTask,
+} from "@/lib/domain/rectification/ledger.schema";
+import type {
+  Notice,
+  NoticeDetail,
+  NoticeListQuery,
+  NoticePage,
+} from "@/lib/domain/rectification/notice.schema";
+import type { RectificationActor } from "@/lib/domain/rectification/rectification.schema";
 import { allowedActions } from "@/lib/domain/rectification/transition";
 import { refused, type Refused } from "@/lib/domain/refusal";
 
@@ -21,48 +27,18 @@ import { actorFor } from "./access";
 import { listEvents, verifyItemChain } from "./event-log";
 import { canSeeSchool } from "../auth/scope";
 import type { Executor } from "../db/client";
-import {
-  finishPage,
-  type PageInfo,
-  type PageQuery,
-  pageQuerySchema,
-  pageRequest,
-} from "../db/keyset";
-import {
-  findNoticeSummary,
-  type NoticeSummary,
-  noticePageRows,
-} from "../repositories/notices/notice-query";
-import { type Notice, noticeRepository } from "../repositories/notices/notice-repository";
+import { finishPage, pageRequest } from "../db/keyset";
+import { findNoticeSummary, noticePageRows } from "../repositories/notices/notice-query";
+import { noticeRepository } from "../repositories/notices/notice-repository";
 import { schoolRepository } from "../repositories/org/school-repository";
 import { userRepository } from "../repositories/org/user-repository";
 import { itemRepository } from "../repositories/rectification/item-repository";
-import { findItemRow, type ItemRow } from "../repositories/rectification/ledger-query";
+import { findItemRow } from "../repositories/rectification/ledger-query";
 import { reviewQueueRows } from "../repositories/rectification/review-queue-query";
-
-export type { ItemRow };
 
 const NOT_FOUND = "整改通知书不存在";
 
 // ── Notices ───────────────────────────────────────────────────────────────────────────────────
-
-export const noticeListQuerySchema = pageQuerySchema.extend({ school: idSchema.optional() });
-export type NoticeListQuery = z.infer<typeof noticeListQuerySchema>;
-
-/** `total` and `unread` count up to COUNT_CAP (10,000), as the ledger's total does. */
-export type NoticePage = {
-  notices: NoticeSummary[];
-  page: PageInfo;
-  total: number;
-  unread: number;
-};
-
-export type NoticeDetail = NoticeSummary & {
-  districtName: string;
-  schoolAddress: string;
-  /** In the notice's order (the visit's template and item order). */
-  items: RectificationItem[];
-};
 
 /**
  * A page of the notices the user may see, newest first, with how many of their items are in each
@@ -130,13 +106,6 @@ export async function markNoticeRead(
 
 // ── Items ─────────────────────────────────────────────────────────────────────────────────────
 
-export type ReviewTask = ItemRow & {
-  /** What the reviewer is asked to decide: a school's answer (复查), an extension request, or both. */
-  awaiting: ("review" | "extension")[];
-};
-
-export type ReviewQueuePage = { tasks: ReviewTask[]; page: PageInfo; total: number };
-
 /**
  * A page of what awaits this reviewer, oldest request first. Scope is resolved once, in SQL: an
  * inspector's rows are their own schools', so every row's actor is the same — no query per school.
@@ -173,13 +142,6 @@ function askedAt(row: ItemRow): number {
     row.item.extension?.requestedAt ?? Infinity,
   );
 }
-
-export type ItemTimeline = ItemRow & {
-  events: RectificationEvent[];
-  verification: ChainVerification;
-  /** What this user may do to the item now (the buttons to show). */
-  allowedActions: RectificationActionType[];
-};
 
 /** One item with its history and the chain check, or null when it is unknown or out of scope. */
 export async function getItemTimeline(

@@ -7,6 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { analyticsContracts } from "@/lib/contracts/analytics";
+import { type Contract, errorBodySchema } from "@/lib/contracts/contract";
+import { documentContracts } from "@/lib/contracts/documents";
+import { orgContracts } from "@/lib/contracts/org";
+import { planContracts } from "@/lib/contracts/plans";
+import { rectificationContracts } from "@/lib/contracts/rectification";
+import { schoolContracts } from "@/lib/contracts/schools";
+import { templateContracts } from "@/lib/contracts/templates";
 import type { RectificationAction } from "@/lib/domain/rectification/rectification.schema";
 import { auditLog, zones } from "@/lib/server/db/schema";
 import { applyRectificationAction } from "@/lib/server/rectification/act";
@@ -304,6 +312,24 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
+const CONTRACTS: Contract[] = [
+  analyticsContracts,
+  documentContracts,
+  orgContracts,
+  planContracts,
+  rectificationContracts,
+  schoolContracts,
+  templateContracts,
+].flatMap((group) => Object.values<Contract>(group));
+
+/** The contract of an endpoint named "GET /api/notices/{id}" (and any words after it). */
+function contractOf(name: string): Contract | undefined {
+  return CONTRACTS.find((spec) => {
+    const key = `${spec.method} ${spec.path.replace(/:(\w+)/g, "{$1}")}`;
+    return name === key || name.startsWith(`${key} `);
+  });
+}
+
 describe("authorization matrix", () => {
   const cases = ENDPOINTS.flatMap((endpoint) =>
     CALLERS.map((caller, i) => ({ endpoint, caller, expected: endpoint.expected[i]! })),
@@ -315,10 +341,20 @@ describe("authorization matrix", () => {
       const response = await endpoint.call(cookies.get(caller) ?? null, target);
       const listed = expected === "listed" || expected === "hidden";
       expect(response.status).toBe(listed ? 200 : expected);
-      if (listed)
-        expect(endpoint.lists!(await response.json(), target)).toBe(expected === "listed");
-      else if (response.status >= 400)
-        expect(await response.json()).toMatchObject({ message: expect.any(String) as unknown });
+      // Every endpoint but the infrastructure's health check has its contract.
+      const spec = contractOf(endpoint.name);
+      if (!endpoint.name.startsWith("GET /api/health")) expect(spec).toBeDefined();
+      if (response.status >= 400) {
+        // Every refusal is the one error body, whoever answers it (the guard, the schema, the service).
+        expect(errorBodySchema.safeParse(await response.json()).error).toBeUndefined();
+        return;
+      }
+      if (spec?.response === "file" || response.headers.get("content-type") !== "application/json")
+        return;
+      const body: unknown = await response.json();
+      // The answer is what the contract says the browser will parse.
+      expect(spec?.response.safeParse(body).error).toBeUndefined();
+      if (listed) expect(endpoint.lists!(body, target)).toBe(expected === "listed");
     },
   );
 });

@@ -9,16 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DashboardFilters, monthOf } from "@/lib/domain/analytics/filters";
 import { addDays, chinaDayStart, daysBetween, toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
+import { ledgerQuerySchema } from "@/lib/domain/rectification/ledger.schema";
 import { daysOverdue } from "@/lib/domain/rectification/transition";
 import { getDashboard } from "@/lib/server/analytics/dashboard";
 import { getMonthlyRanking } from "@/lib/server/analytics/ranking";
 import { rectificationItems, schools, templates, visits, zones } from "@/lib/server/db/schema";
 import { moveSchool } from "@/lib/server/org/schools";
 import { rowToItem } from "@/lib/server/repositories/rectification/item-repository";
-import {
-  ledgerQuerySchema,
-  listItemPage,
-} from "@/lib/server/repositories/rectification/ledger-query";
+import { listItemPage } from "@/lib/server/repositories/rectification/ledger-query";
 import { systemClock } from "@/lib/utils/clock";
 
 import { buildCounty } from "../../helpers/builders/county";

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { User } from "@/lib/domain/org/org.schema";
+import type { ItemRow } from "@/lib/domain/rectification/ledger.schema";
 import { RECTIFICATION_STATUSES } from "@/lib/domain/rectification/rectification.schema";
 import { getDashboard } from "@/lib/server/analytics/dashboard";
 import { verifyItemChain } from "@/lib/server/rectification/event-log";
 import { listNoticePage, listReviewQueue } from "@/lib/server/rectification/queries";
-import { type ItemRow, listItemPage } from "@/lib/server/repositories/rectification/ledger-query";
+import { listItemPage } from "@/lib/server/repositories/rectification/ledger-query";
 import { seedDemo } from "@/lib/server/seed/seed";
 import { systemClock } from "@/lib/utils/clock";
 

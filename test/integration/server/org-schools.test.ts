@@ -2,15 +2,17 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { errorBodySchema } from "@/lib/contracts/contract";
 import type { SchoolInput } from "@/lib/domain/org/org.schema";
-import { schoolImportResponseSchema, schoolListResponseSchema } from "@/lib/domain/org/school-api";
+import { schoolListResponseSchema, ZONE_MOVE_MESSAGE } from "@/lib/domain/org/school-api";
 import { SCHOOL_IMPORT_HEADERS } from "@/lib/domain/org/school-import";
-import { districts, schools, zones } from "@/lib/server/db/schema";
+import { auditLog, districts, schools, zones } from "@/lib/server/db/schema";
 import { newId } from "@/lib/utils/ids";
 
 import { POST as deactivate } from "@/app/api/org/schools/[id]/deactivate/route";
 import { POST as reactivate } from "@/app/api/org/schools/[id]/reactivate/route";
 import { GET as getSchool, PATCH as patchSchool } from "@/app/api/org/schools/[id]/route";
+import { PUT as moveSchool } from "@/app/api/org/schools/[id]/zone/route";
 import { POST as previewFile } from "@/app/api/org/schools/import/preview/route";
 import { POST as importFile } from "@/app/api/org/schools/import/route";
 import { GET as getTemplate } from "@/app/api/org/schools/import/template/route";
@@ -166,6 +168,48 @@ describe("/api/org/schools create, edit, deactivate", () => {
     expect(await response.json()).toMatchObject({ message: "不能通过此接口修改：districtId" });
   });
 
+  it("moves a school to another zone only through the zone endpoint, which the audit log records", async () => {
+    const zoneA2 = newId();
+    await t.db.insert(zones).values({ id: zoneA2, districtId: districtA, name: "城西责任区" });
+    const [school] = await t.db.select().from(schools).where(eq(schools.code, "A0001"));
+    const { id, zoneId: before } = school!;
+    expect(before).toBe(zoneA);
+
+    const patched = await patchSchool(
+      authedRequest(`/api/org/schools/${id}`, cookie.officeA, {
+        ...json({ zoneId: zoneA2, contact: "周老师" }),
+        method: "PATCH",
+      }),
+      idParams(id),
+    );
+    expect(patched.status).toBe(422);
+    expect(await patched.json()).toMatchObject({
+      error: "invalid_input",
+      message: ZONE_MOVE_MESSAGE,
+    });
+    const [unchanged] = await t.db.select().from(schools).where(eq(schools.id, id));
+    expect(unchanged).toMatchObject({ zoneId: zoneA, contact: school!.contact });
+
+    const moved = await moveSchool(
+      authedRequest(`/api/org/schools/${id}/zone`, cookie.officeA, {
+        ...json({ zoneId: zoneA2 }),
+        method: "PUT",
+      }),
+      idParams(id),
+    );
+    expect(moved.status).toBe(200);
+    const [after] = await t.db.select().from(schools).where(eq(schools.id, id));
+    expect(after!.zoneId).toBe(zoneA2);
+    const entries = await t.db.select().from(auditLog).where(eq(auditLog.targetId, id));
+    expect(entries).toEqual([
+      expect.objectContaining({
+        action: "school.zone",
+        before: { zoneId: zoneA },
+        after: { zoneId: zoneA2 },
+      }),
+    ]);
+  });
+
   it("deactivates instead of deleting, keeps the row, and reactivates", async () => {
     const [school] = await t.db.select().from(schools).where(eq(schools.districtId, districtA));
     const off = await deactivate(
@@ -301,11 +345,11 @@ describe("/api/org/schools/import", () => {
       await xlsxOf(bad),
     );
     expect(preview.status).toBe(422);
-    const refused = schoolImportResponseSchema.parse(await preview.json());
+    const refused = errorBodySchema.parse(await preview.json());
     expect(refused).toEqual({
-      ok: false,
+      error: "invalid_input",
       message: "文件中有 2 处错误，未导入任何学校",
-      errors: [
+      rows: [
         {
           row: 7,
           column: "学段",

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { chinaDayStart, toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
+import { type ItemRow, ledgerQuerySchema } from "@/lib/domain/rectification/ledger.schema";
 import {
   RECTIFICATION_MODE_LABELS,
   RECTIFICATION_STATUS_LABELS,
@@ -10,11 +11,7 @@ import {
 import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
 import { DOMAIN_LABELS } from "@/lib/domain/template/template.schema";
 import { LEDGER_HEADERS } from "@/lib/server/rectification/ledger";
-import {
-  type ItemRow,
-  ledgerQuerySchema,
-  listItemPage,
-} from "@/lib/server/repositories/rectification/ledger-query";
+import { listItemPage } from "@/lib/server/repositories/rectification/ledger-query";
 import { DEMO_PASSWORD } from "@/lib/server/seed/demo-data";
 import { systemClock } from "@/lib/utils/clock";
 

@@ -4,6 +4,7 @@ import { pathOf } from "@/lib/contracts/contract";
 import { orgContracts } from "@/lib/contracts/org";
 import { planContracts } from "@/lib/contracts/plans";
 import { rectificationActRequestSchema } from "@/lib/contracts/rectification";
+import { schoolContracts } from "@/lib/contracts/schools";
 import { templateContracts } from "@/lib/contracts/templates";
 import { call } from "@/lib/hooks/api-client";
 
@@ -73,6 +74,26 @@ describe("call", () => {
     );
     await call(templateContracts.importFile, { body: "not json" });
     expect(fetchMock.mock.calls[0]?.[1]?.body).toBe("not json");
+  });
+
+  it("sends a file as it is with its own type, and gives an import's errors by row", async () => {
+    const rows = [{ row: 3, column: "学段", message: "无法识别的学段“初级中学”" }];
+    fetchMock.mockResolvedValue(
+      Response.json(
+        { error: "invalid_input", message: "文件中有 1 处错误", rows },
+        { status: 422 },
+      ),
+    );
+    const file = new Blob(["代码,名称"], { type: "text/csv" });
+    const result = await call(schoolContracts.importPreview, {
+      query: { districtId: undefined },
+      body: file,
+    });
+    const [path, init] = fetchMock.mock.calls[0] ?? [];
+    expect(path).toBe("/api/org/schools/import/preview");
+    expect(init?.body).toBe(file);
+    expect(new Headers(init?.headers).get("content-type")).toBe("text/csv");
+    expect(result).toMatchObject({ ok: false, status: 422, message: "文件中有 1 处错误", rows });
   });
 
   it("gives the server's refusal with the first message per field", async () => {

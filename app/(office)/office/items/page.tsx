@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 
+import { ledgerQuerySchema } from "@/lib/domain/rectification/ledger.schema";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getReadDb } from "@/lib/server/db/client";
 import {
   ledgerFilterOptions,
-  ledgerQuerySchema,
   listItemPage,
 } from "@/lib/server/repositories/rectification/ledger-query";
 import { systemClock } from "@/lib/utils/clock";

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 
+import { noticeListQuerySchema } from "@/lib/domain/rectification/notice.schema";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getReadDb } from "@/lib/server/db/client";
-import { listNoticePage, noticeListQuerySchema } from "@/lib/server/rectification/queries";
+import { listNoticePage } from "@/lib/server/rectification/queries";
 import { queryValues } from "@/lib/utils/search-params";
 
 import { NoticeList } from "@/components/rectification/notice-list";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { bulletinPath } from "@/lib/contracts/analytics";
 import { monthLabel, monthOf, monthSchema } from "@/lib/domain/analytics/filters";
 import { RANKING_FORMULA } from "@/lib/domain/analytics/ranking";
 import { toChinaDate } from "@/lib/domain/dates";
@@ -35,11 +36,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
         description={`逾期按 ${ranking.asOf} 计`}
         actions={
           canIssue ? (
-            <a
-              href={`/api/office/bulletin?month=${month}`}
-              download
-              className={linkButtonClass("primary")}
-            >
+            <a href={bulletinPath(month)} download className={linkButtonClass("primary")}>
               下载{monthLabel(month)}督导通报（PDF）
             </a>
           ) : null

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 
 import { toChinaDate } from "@/lib/domain/dates";
+import { pageQuerySchema } from "@/lib/domain/page";
 import { decisionProposals } from "@/lib/domain/rectification/decision";
 import { reviewOverdueDays } from "@/lib/domain/rectification/transition";
 import { DEFAULT_DEADLINE_POLICY } from "@/lib/domain/template/deadline-policy";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getReadDb } from "@/lib/server/db/client";
-import { pageQuerySchema } from "@/lib/server/db/keyset";
 import { listReviewQueue } from "@/lib/server/rectification/queries";
 import { districtRepository } from "@/lib/server/repositories/org/district-repository";
 import { systemClock } from "@/lib/utils/clock";

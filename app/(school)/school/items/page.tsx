@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 
+import { ledgerQuerySchema } from "@/lib/domain/rectification/ledger.schema";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
-import {
-  ledgerQuerySchema,
-  listItemPage,
-} from "@/lib/server/repositories/rectification/ledger-query";
+import { listItemPage } from "@/lib/server/repositories/rectification/ledger-query";
 import { systemClock } from "@/lib/utils/clock";
 import { queryValues } from "@/lib/utils/search-params";
 

@@ -1,13 +1,8 @@
-import { refusal } from "@/lib/domain/refusal";
-import { apiRoute } from "@/lib/server/api-route";
-import { requireApiUser } from "@/lib/server/auth/session";
+import { rectificationContracts } from "@/lib/contracts/rectification";
+import { done, refused } from "@/lib/domain/refusal";
+import { contractRoute, signedIn } from "@/lib/server/contract-route";
 import { getReadDb } from "@/lib/server/db/client";
-import { invalidInput } from "@/lib/server/http";
-import { refusalResponse } from "@/lib/server/refusal";
-import {
-  ledgerQuerySchema,
-  listItemPage,
-} from "@/lib/server/repositories/rectification/ledger-query";
+import { listItemPage } from "@/lib/server/repositories/rectification/ledger-query";
 import { systemClock } from "@/lib/utils/clock";
 
 export const dynamic = "force-dynamic";
@@ -15,20 +10,15 @@ export const dynamic = "force-dynamic";
 /**
  * The 台账, a page at a time: items in scope filtered by ?zone=&school=&inspector=&domain=&severity=
  * &state=a,b&overdue=1&from=&to=&q=, sorted by ?sort=found|due&dir=asc|desc, paged by ?after= / ?before=
- * (the cursors in `page`) and ?limit= (≤ 200). Answers { items, page: { next, prev, limit }, total,
- * totalCapped } — `total` stops at 10,000 (totalCapped true past it).
+ * (the cursors in `page`) and ?limit= (≤ 200).
  */
-export const GET = apiRoute(async function GET(request: Request): Promise<Response> {
-  const { user, error } = await requireApiUser(request);
-  if (error) return error;
-  const query = ledgerQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return invalidInput(query.error);
-  const result = await listItemPage(getReadDb(), user, query.data, systemClock.now());
-  if ("error" in result) return refusalResponse(refusal("invalid_input", result.error));
-  return Response.json({
-    items: result.rows,
-    page: result.page,
-    total: result.total,
-    totalCapped: result.totalCapped,
-  });
-});
+export const GET = contractRoute(
+  rectificationContracts.items,
+  signedIn(),
+  async ({ caller, query }) => {
+    const result = await listItemPage(getReadDb(), caller.user, query, systemClock.now());
+    if ("error" in result) return refused("invalid_input", result.error);
+    const { rows, page, total, totalCapped } = result;
+    return done({ items: rows, page, total, totalCapped });
+  },
+);

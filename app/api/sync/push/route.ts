@@ -1,9 +1,10 @@
+import { syncContracts } from "@/lib/contracts/sync";
 import type { Role } from "@/lib/domain/org/org.schema";
-import { apiRoute } from "@/lib/server/api-route";
-import { requireApiUser } from "@/lib/server/auth/session";
+import { done } from "@/lib/domain/refusal";
+import { contractRoute, signedIn } from "@/lib/server/contract-route";
 import { getDb } from "@/lib/server/db/client";
 import { applyPush } from "@/lib/server/sync/apply-push";
-import { readPushRequest } from "@/lib/server/sync/push-request";
+import { PUSH_BODY } from "@/lib/server/sync/push-request";
 import { inPushSlot } from "@/lib/server/sync/push-slots";
 import { systemClock } from "@/lib/utils/clock";
 
@@ -13,14 +14,15 @@ export const dynamic = "force-dynamic";
 const PUSHERS: readonly Role[] = ["inspector", "school", "office"];
 
 /**
- * `pushRequestSchema` → `pushResponseSchema`: one transaction, one result per mutation (lib/sync/protocol.ts),
- * once a push slot is free (push-slots.ts).
+ * One transaction, one result per mutation (lib/sync/protocol.ts), once a push slot is free
+ * (push-slots.ts).
  */
-export const POST = apiRoute(async function POST(request: Request): Promise<Response> {
-  const { user, error } = await requireApiUser(request, PUSHERS);
-  if (error) return error;
-  const body = await readPushRequest(request);
-  if (!body.ok) return body.response;
-  const db = getDb();
-  return Response.json(await inPushSlot(() => applyPush(db, user, body.push, systemClock.now())));
-});
+export const POST = contractRoute(
+  syncContracts.push,
+  signedIn(PUSHERS),
+  async ({ caller: { user }, body }) => {
+    const db = getDb();
+    return done(await inPushSlot(() => applyPush(db, user, body, systemClock.now())));
+  },
+  PUSH_BODY,
+);

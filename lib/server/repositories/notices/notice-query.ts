@@ -8,14 +8,15 @@ import "server-only";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 
 import type { User } from "@/lib/domain/org/org.schema";
+import type { NoticeSummary } from "@/lib/domain/rectification/notice.schema";
 import {
   RECTIFICATION_STATUSES,
   type RectificationStatus,
   rectificationStatusSchema,
 } from "@/lib/domain/rectification/rectification.schema";
-import { type VisitKind, visitKindSchema } from "@/lib/domain/visit/visit.schema";
+import { visitKindSchema } from "@/lib/domain/visit/visit.schema";
 
-import { type Notice, rowToNotice } from "./notice-repository";
+import { rowToNotice } from "./notice-repository";
 import type { Executor } from "../../db/client";
 import { keysetOrder, keysetWhere, type PageRequest, type SortKey } from "../../db/keyset";
 import { notices, rectificationItems, schools, user as users, visits } from "../../db/schema";
@@ -31,16 +32,6 @@ function emptyStatusCounts(): Record<RectificationStatus, number> {
     number
   >;
 }
-
-export type NoticeSummary = Notice & {
-  schoolName: string;
-  issuedByName: string;
-  /** The visit that found the problems: its kind (挂牌督导 …) and start time (epoch ms). */
-  visitKind: VisitKind;
-  visitedAt: number;
-  itemCount: number;
-  statusCounts: Record<RectificationStatus, number>;
-};
 
 /** Per notice on the page, its items' status counts: one small aggregate per row, on notice_id's index. */
 const STATUS_COUNTS = sql<Record<string, number> | null>`(

@@ -5,25 +5,10 @@ import "server-only";
 
 import { and, eq, isNull, sql } from "drizzle-orm";
 
+import type { Notice } from "@/lib/domain/rectification/notice.schema";
+
 import type { Executor } from "../../db/client";
 import { noticeCounters, notices } from "../../db/schema";
-
-/** A 整改通知书 as the service hands it out; times are epoch ms. */
-export type Notice = {
-  id: string;
-  districtId: string;
-  schoolId: string;
-  visitId: string;
-  year: number;
-  serial: number;
-  /** As printed, e.g. "示范督改〔2026〕第12号". */
-  number: string;
-  issuedAt: number;
-  issuedBy: string;
-  /** The school's first opening (read receipt); null while unread. */
-  readAt: number | null;
-  readBy: string | null;
-};
 
 type NoticeRow = typeof notices.$inferSelect;
 

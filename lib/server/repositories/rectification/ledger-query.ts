@@ -9,20 +9,17 @@ import "server-only";
 
 import { and, type AnyColumn, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { z } from "zod";
 
 import { chinaDayStart, toChinaDate } from "@/lib/domain/dates";
-import { idSchema } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
-import { rectificationStatusSchema } from "@/lib/domain/rectification/rectification.schema";
+import type { PageInfo } from "@/lib/domain/page";
+import type { ItemFilters, ItemRow, LedgerQuery } from "@/lib/domain/rectification/ledger.schema";
 import { daysOverdue } from "@/lib/domain/rectification/transition";
 import {
-  severitySchema,
   TEMPLATE_DOMAINS,
   type TemplateDomain,
   templateDomainSchema,
 } from "@/lib/domain/template/template.schema";
-import { dateStringSchema } from "@/lib/domain/visit/answer.schema";
 
 import { rowToItem } from "./item-repository";
 import { daysOverdueSql, reportedOnSql } from "./overdue-sql";
@@ -31,8 +28,6 @@ import {
   finishPage,
   keysetOrder,
   keysetWhere,
-  type PageInfo,
-  pageQuerySchema,
   type PageRequest,
   pageRequest,
   type SortKey,
@@ -48,59 +43,6 @@ import {
   zones,
 } from "../../db/schema";
 import { inScope } from "../org/scope-sql";
-
-/** An item as lists show it: with its school, zone, notice number, inspector, domain and days overdue today. */
-export type ItemRow = {
-  item: ReturnType<typeof rowToItem>;
-  schoolName: string;
-  zoneId: string;
-  zoneName: string;
-  noticeNumber: string | null;
-  /** The inspector whose visit found it. */
-  inspectorId: string;
-  inspectorName: string;
-  domain: TemplateDomain | null;
-  /** The 复查 opinion that closed it (the verify_pass or verify_on_site note); null while it is not closed by review. */
-  reviewNote: string | null;
-  daysOverdue: number;
-};
-
-const booleanParam = z.enum(["true", "false", "1", "0"], { message: "应为 1 或 0" });
-/** "a,b,c" → ["a", "b", "c"], each checked by `element`. */
-const listParam = <T extends string>(element: z.ZodType<T, string>) =>
-  z
-    .string()
-    .transform((s) => s.split(",").filter((part) => part !== ""))
-    .pipe(z.array(element));
-
-/**
- * The 台账 filters, as query parameters (the same names on the API, the page URL, the exports and
- * the dashboard's links): ?zone=&school=&inspector=&domain=&severity=&state=pending,returned&overdue=1
- * &from=2026-01-01&to=2026-03-31&q=灭火器. `from`/`to` bound the finding date (China calendar days).
- */
-export const itemFiltersSchema = z.object({
-  zone: idSchema.optional(),
-  school: idSchema.optional(),
-  inspector: z.string().min(1).max(100).optional(),
-  domain: listParam(templateDomainSchema).optional(),
-  severity: listParam(severitySchema).optional(),
-  state: listParam(rectificationStatusSchema).optional(),
-  overdue: booleanParam.transform((b) => b === "true" || b === "1").optional(),
-  from: dateStringSchema.optional(),
-  to: dateStringSchema.optional(),
-  q: z.string().trim().max(100, "搜索词不能超过 100 字").optional(),
-});
-export type ItemFilters = z.infer<typeof itemFiltersSchema>;
-
-/** How the ledger sorts: by finding date (default, newest first) or by due date. */
-export const itemSortSchema = z.object({
-  sort: z.enum(["found", "due"], { message: "无效的排序方式" }).optional(),
-  dir: z.enum(["asc", "desc"], { message: "无效的排序方向" }).optional(),
-});
-export const ledgerQuerySchema = itemFiltersSchema
-  .extend(itemSortSchema.shape)
-  .extend(pageQuerySchema.shape);
-export type LedgerQuery = z.infer<typeof ledgerQuerySchema>;
 
 /** No due date (立行立改) sorts after every date. */
 const DUE_SORT = sql`coalesce(${items.dueDate}, '9999-12-31'::date)`;

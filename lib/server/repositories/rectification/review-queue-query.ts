@@ -8,9 +8,10 @@ import "server-only";
 import { and, eq, isNotNull, notInArray, or, type SQL, sql } from "drizzle-orm";
 
 import type { User } from "@/lib/domain/org/org.schema";
+import type { ItemRow } from "@/lib/domain/rectification/ledger.schema";
 import { FINAL_STATUSES } from "@/lib/domain/rectification/rectification.schema";
 
-import { type ItemRow, selectItemRows } from "./ledger-query";
+import { selectItemRows } from "./ledger-query";
 import type { Executor } from "../../db/client";
 import { keysetOrder, keysetWhere, type PageRequest, type SortKey } from "../../db/keyset";
 import { rectificationItems } from "../../db/schema";

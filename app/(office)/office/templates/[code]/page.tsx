@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { pathOf } from "@/lib/contracts/contract";
+import { templateContracts } from "@/lib/contracts/templates";
 import { explainApplicability } from "@/lib/domain/template/applicability";
 import { VERSION_STANDING_LABELS, versionStanding } from "@/lib/domain/template/library";
 import { DOMAIN_LABELS } from "@/lib/domain/template/template.schema";
@@ -79,7 +81,9 @@ export default async function TemplatePage({ params, searchParams }: Props) {
             ) : null}
             {shown ? (
               <a
-                href={`/api/templates/${code}/versions/${shown.version}/export`}
+                href={pathOf(templateContracts.exportVersion, {
+                  params: { code, version: shown.version },
+                })}
                 download
                 className={linkButtonClass()}
               >
