@@ -1,10 +1,10 @@
 import Link from "next/link";
 
 import { ledgerExportPath } from "@/lib/contracts/rectification";
+import type { ItemRow } from "@/lib/domain/rectification/ledger.schema";
 import {
   RECTIFICATION_STATUS_LABELS,
   RECTIFICATION_STATUSES,
-  type RectificationItem,
 } from "@/lib/domain/rectification/rectification.schema";
 import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
 import {
@@ -20,14 +20,10 @@ import { Select } from "@/components/ui/select";
 import { deadlineText, formatDate } from "./format";
 import { OverdueBadge, StatusBadge } from "./status-badge";
 
-export type LedgerRow = {
-  item: RectificationItem;
-  schoolName: string;
-  zoneName: string;
-  noticeNumber: string | null;
-  inspectorName: string;
-  daysOverdue: number;
-};
+export type LedgerRow = Pick<
+  ItemRow,
+  "item" | "schoolName" | "zoneName" | "noticeNumber" | "inspectorName" | "daysOverdue"
+>;
 
 type Option = { value: string; label: string };
 
