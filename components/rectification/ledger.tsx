@@ -2,10 +2,10 @@ import Link from "next/link";
 
 import { ledgerExportPath } from "@/lib/contracts/rectification";
 import { toChinaDate } from "@/lib/domain/dates";
+import type { ItemRow } from "@/lib/domain/rectification/ledger.schema";
 import {
   RECTIFICATION_STATUS_LABELS,
   RECTIFICATION_STATUSES,
-  type RectificationItem,
 } from "@/lib/domain/rectification/rectification.schema";
 import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
 import {
@@ -21,14 +21,10 @@ import { Select } from "@/components/ui/select";
 import { deadlineText } from "./format";
 import { OverdueBadge, StatusBadge } from "./status-badge";
 
-export type LedgerRow = {
-  item: RectificationItem;
-  schoolName: string;
-  zoneName: string;
-  noticeNumber: string | null;
-  inspectorName: string;
-  daysOverdue: number;
-};
+export type LedgerRow = Pick<
+  ItemRow,
+  "item" | "schoolName" | "zoneName" | "noticeNumber" | "inspectorName" | "daysOverdue"
+>;
 
 type Option = { value: string; label: string };
 

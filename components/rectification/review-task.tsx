@@ -2,23 +2,20 @@ import Link from "next/link";
 
 import { chinaDateTime } from "@/lib/domain/dates";
 import type { DecisionProposals } from "@/lib/domain/rectification/decision";
-import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
+import type { ReviewTask as ReviewTaskRow } from "@/lib/domain/rectification/ledger.schema";
 
 import type { ScreenActionType } from "./action-model";
 import { ItemDetails } from "./item-details";
 import { OfficeItemActions } from "./office-item-actions";
 
-export type ReviewTaskData = {
-  item: RectificationItem;
-  schoolName: string;
-  noticeNumber: string | null;
-  daysOverdue: number;
+export type ReviewTaskData = Pick<
+  ReviewTaskRow,
+  "item" | "schoolName" | "noticeNumber" | "daysOverdue" | "awaiting"
+> & {
   /** 复查超时 days (the district's review service time). */
   reviewOverdueDays: number;
   /** The policy's proposals for the decision forms. */
   proposals: DecisionProposals;
-  /** What the reviewer is asked to decide. */
-  awaiting: ("review" | "extension")[];
 };
 
 /** The decisions each kind of request asks for; 督办 and 撤销 are on the item page. */
