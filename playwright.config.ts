@@ -3,6 +3,8 @@ import path from "node:path";
 
 import { defineConfig } from "@playwright/test";
 
+import { embeddedPgPortFor } from "./test/helpers/ports";
+
 /** The e2e server: the real `npm start` (build if stale, embedded PostgreSQL) on its own port and data dir. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
@@ -15,7 +17,7 @@ export const E2E_DATA_DIR = (process.env.E2E_DATA_DIR ??= path.join(
   os.tmpdir(),
   `duxue-e2e-${process.pid}`,
 ));
-export const E2E_PG_PORT = E2E_PORT + 20_000 > 32_767 ? 23_210 : E2E_PORT + 20_000;
+export const E2E_PG_PORT = embeddedPgPortFor(E2E_PORT);
 
 export default defineConfig({
   testDir: "test/e2e",

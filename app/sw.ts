@@ -28,6 +28,7 @@
  * are never affected by an update.
  */
 import {
+  cacheNames,
   NetworkOnly,
   Serwist,
   type PrecacheEntry,
@@ -63,6 +64,18 @@ const serwist = new Serwist({
   skipWaiting: false,
   // The first install controls the open page at once, so it works offline without a reload.
   clientsClaim: true,
+  /*
+   * The built chunks (/_next/static/…, named by their content hash and precached under their own
+   * URL) are read from the precache by the browser itself, without running this worker (the Static
+   * Routing API, Chromium 123+): on a phone the visit page's dozen scripts otherwise queue on the
+   * worker's thread, a fetch event each, while the page's main thread waits (issue #10). A chunk
+   * missing from that cache goes to the network, as the precache route does; browsers without
+   * static routes send them to the fetch handler below.
+   */
+  requestRules: {
+    condition: { urlPattern: { pathname: "/_next/static/*" }, requestMethod: "GET" },
+    source: { cacheName: cacheNames.precache },
+  },
   runtimeCaching: [
     {
       matcher: ({ request, url, sameOrigin }) =>

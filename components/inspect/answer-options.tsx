@@ -100,8 +100,10 @@ export function AnswerOptions({
             disabled={disabled}
             onClick={() => onChoose(option.value)}
             onKeyDown={(event) => onKeyDown(event, index)}
+            // No colour transition: a tap shows its answer in the next frame, and a fading button
+            // re-styles and repaints every frame while the inspector taps on (issue #10).
             className={cn(
-              "min-h-12 rounded-lg border bg-white px-1 text-[15px] font-medium transition-colors disabled:opacity-70",
+              "min-h-12 rounded-lg border bg-white px-1 text-[15px] font-medium disabled:opacity-70",
               FOCUS_RING,
               isOn ? style.on : style.off,
             )}

@@ -291,10 +291,8 @@ export function ChecklistView({
           </p>
         </div>
         <div className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-200" aria-hidden>
-          <div
-            className="bg-brand-600 h-full rounded-full transition-[width]"
-            style={{ width: `${percent}%` }}
-          />
+          {/* Not animated: a width transition lays out and paints every frame after each tap. */}
+          <div className="bg-brand-600 h-full rounded-full" style={{ width: `${percent}%` }} />
         </div>
         <div className="mt-2 flex gap-1.5">
           <Button

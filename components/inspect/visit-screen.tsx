@@ -7,37 +7,22 @@ import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import type { ItemKey } from "@/lib/domain/visit/checklist";
 import { useInspector } from "@/lib/hooks/use-inspector";
 import { PhotoStateContext } from "@/lib/hooks/use-photos";
-import { preloadVisit, useVisit } from "@/lib/hooks/use-visit";
+import { useVisit } from "@/lib/hooks/use-visit";
 
 import { EmptyState } from "@/components/ui/empty-state";
 
-import type * as checklistViewModule from "./checklist-view";
 import type { PreviewKind } from "./document-preview";
+import { loadChecklistView, loadedChecklistView, type ChecklistViewModule } from "./visit-preload";
 
 /*
  * The checklist and submit views are loaded on demand (precached for offline like every chunk),
  * so the page's own first load is the shell that opens the visit. A checklist can only show for
  * a visit stored on this phone, so the app has run here before and its service worker serves the
- * chunk. It is requested as this code first runs, alongside the IndexedDB read, and rendered directly
- * once both are there: no Suspense fallback, whose reveal React throttles. The submit view and the
- * 复查 section use React.lazy (next/dynamic's loader would add its own code to the page).
+ * chunk. A page load starts it before hydration, alongside the IndexedDB read (visit-preload.ts),
+ * and it is rendered directly once both are there: no Suspense fallback, whose reveal React
+ * throttles. The submit view and the 复查 section use React.lazy (next/dynamic's loader would add
+ * its own code to the page).
  */
-type ChecklistViewModule = typeof checklistViewModule;
-let checklistViewLoaded: ChecklistViewModule | null = null;
-const loadChecklistView = () =>
-  import("./checklist-view").then((module) => (checklistViewLoaded = module));
-
-/*
- * As soon as this code runs — before hydration, the role check and the first effect — a visit
- * page starts its IndexedDB read and the checklist and edits' code (issue #10: no chain).
- */
-if (typeof window !== "undefined" && window.location.pathname === "/inspect/visit") {
-  const visitId = new URLSearchParams(window.location.search).get("id");
-  if (visitId !== null) {
-    preloadVisit(visitId);
-    void loadChecklistView().catch(() => undefined);
-  }
-}
 const SubmitView = lazy(() => import("./submit-view").then((m) => ({ default: m.SubmitView })));
 /** The offline preview of the notice and the visit record, loaded when asked for. */
 const DocumentPreview = lazy(() =>
@@ -106,7 +91,7 @@ export function VisitScreen() {
   const state = useVisit(visitId, inspector);
   const [jumpTarget, setJumpTarget] = useState<{ key: ItemKey } | null>(null);
   const [checklistView, setChecklistView] = useState<ChecklistViewModule | "failed" | null>(
-    checklistViewLoaded,
+    loadedChecklistView,
   );
 
   useEffect(() => {

@@ -30,7 +30,9 @@ export function AppShell({
     <div className="min-h-dvh pb-[calc(4rem+env(safe-area-inset-bottom))] md:pb-0 print:pb-0">
       <header className="bg-brand-700 sticky top-0 z-20 text-white shadow print:hidden">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4">
-          <Link href="/" className="flex items-center gap-2 font-semibold">
+          {/* No prefetch: "/" only sends each role to its home, and on a phone the prefetch's round
+              trip and payload would land before the first screen is ready. */}
+          <Link href="/" prefetch={false} className="flex items-center gap-2 font-semibold">
             {/* eslint-disable-next-line @next/next/no-img-element -- a static icon */}
             <img src="/icons/icon-192.png" alt="" width={28} height={28} className="rounded-md" />
             <span>督学巡检</span>

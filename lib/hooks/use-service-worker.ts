@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Workbox } from "workbox-window";
 
+import { afterPageLoad } from "./after-page-load";
 import { flushPendingWrites } from "./pending-writes";
 
 export const SERVICE_WORKER_URL = "/sw.js";
@@ -27,13 +28,16 @@ export function useServiceWorker() {
       if (document.visibilityState === "visible" && navigator.onLine)
         void workbox.current?.update();
     };
-    void import("workbox-window").then(({ Workbox }) => {
-      if (!isCurrent) return;
-      const wb = new Workbox(SERVICE_WORKER_URL, { scope: "/" });
-      wb.addEventListener("waiting", () => setIsUpdateWaiting(true));
-      workbox.current = wb;
-      void wb.register();
-    });
+    // Registered once the page is idle: on a phone the visit's first question comes first (issue #10).
+    void afterPageLoad()
+      .then(() => import("workbox-window"))
+      .then(({ Workbox }) => {
+        if (!isCurrent) return;
+        const wb = new Workbox(SERVICE_WORKER_URL, { scope: "/" });
+        wb.addEventListener("waiting", () => setIsUpdateWaiting(true));
+        workbox.current = wb;
+        void wb.register();
+      });
     document.addEventListener("visibilitychange", checkForUpdate);
     return () => {
       isCurrent = false;

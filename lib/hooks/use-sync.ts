@@ -13,6 +13,7 @@ import { IDLE_SNAPSHOT } from "@/lib/sync/idle-snapshot";
 import type { SyncEngine, SyncLocks, SyncSnapshot } from "@/lib/sync/sync-engine";
 import { systemClock } from "@/lib/utils/clock";
 
+import { afterPageLoad } from "./after-page-load";
 import { announceDataChanged, onLocalWrite, openAppData } from "./use-app-db";
 
 export type { SyncSnapshot, SyncStatus } from "@/lib/sync/sync-engine";
@@ -53,24 +54,6 @@ function loadEngineModules() {
       import("@/lib/sync/pack-photos"),
       import("@/lib/domain/rectification/follow-up"),
     ]),
-  );
-}
-
-/** After the load event and then the first idle moment, so a screen's first frames come first. */
-function afterPageLoad(): Promise<void> {
-  const loaded =
-    document.readyState === "complete"
-      ? Promise.resolve()
-      : new Promise<void>((resolve) =>
-          window.addEventListener("load", () => resolve(), { once: true }),
-        );
-  return loaded.then(
-    () =>
-      new Promise<void>((resolve) => {
-        if (typeof requestIdleCallback === "function")
-          requestIdleCallback(() => resolve(), { timeout: 3_000 });
-        else setTimeout(resolve, 0);
-      }),
   );
 }
 

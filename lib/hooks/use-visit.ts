@@ -24,26 +24,14 @@ import {
 import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import type { PhotoMeta, Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import type { AppStores } from "@/lib/offline/stores";
-import {
-  FullReadNeeded,
-  quickVisitReads,
-  storeVisitReads,
-  type StoredPhoto,
-  type VisitReads,
-} from "@/lib/offline/visit-reads";
 
 import { trackWrite } from "./pending-writes";
 import { ensurePersistentStorage } from "./persistent-storage";
-import {
-  announceLocalWrite,
-  openAppData,
-  openDatabase,
-  storageErrorMessage,
-  useDataVersion,
-} from "./use-app-db";
+import { announceLocalWrite, openAppData, storageErrorMessage, useDataVersion } from "./use-app-db";
 import { createPhotoStateStore, type PhotoStateStore } from "./use-photos";
 import type * as visitActionsExports from "./visit-actions";
 import type { VisitActionDeps, VisitActions } from "./visit-actions";
+import { readVisit, takePreloadedVisit, type LoadedVisit } from "./visit-read";
 
 export type { BulkPass, VisitActions } from "./visit-actions";
 
@@ -72,57 +60,6 @@ export type UseVisit =
       saveError: string | null;
       clearSaveError: () => void;
     };
-
-type Loaded =
-  | { kind: "missing"; reason: string }
-  | {
-      kind: "found";
-      visit: Visit;
-      school: PackSchool;
-      templates: Template[];
-      answers: VisitAnswer[];
-      photos: StoredPhoto[];
-      policy: DeadlinePolicy;
-    };
-
-async function loadVisit(reads: VisitReads, visitId: Id): Promise<Loaded> {
-  const visit = await reads.visit(visitId);
-  if (!visit) return { kind: "missing", reason: "本机没有这次检查的记录" };
-  const [policy, school, answers, photos, ...templates] = await Promise.all([
-    reads.deadlinePolicy(),
-    reads.school(visit.schoolId),
-    reads.answers(visitId),
-    reads.photos(visitId),
-    ...visit.templates.map((ref) => reads.template(ref)),
-  ]);
-  if (!school)
-    return { kind: "missing", reason: "检查包中没有该学校：请联网后在“我的学校”下载检查包" };
-  const found = templates.filter((t): t is Template => t !== undefined);
-  const missing = visit.templates.find(
-    (ref) => !found.some((t) => t.code === ref.code && t.version === ref.version),
-  );
-  if (missing) {
-    return {
-      kind: "missing",
-      reason: `本机缺少检查表 ${missing.code}（第 ${missing.version} 版）：请联网后下载检查包`,
-    };
-  }
-  return { kind: "found", visit, school, templates: found, answers, photos, policy };
-}
-
-/**
- * Reads the visit without zod when every record passes the cheap check (visit-reads.ts), and
- * through the stores, which parse in full, when one does not.
- */
-function readVisit(visitId: Id): Promise<Loaded> {
-  return openDatabase()
-    .then((db) => loadVisit(quickVisitReads(db), visitId))
-    .catch(async (error: unknown) => {
-      if (!(error instanceof FullReadNeeded)) throw error;
-      const { stores } = await openAppData();
-      return loadVisit(storeVisitReads(stores), visitId);
-    });
-}
 
 /** Keeps the on-screen object of every answer that did not change, so its row is not re-rendered. */
 function mergeAnswers(
@@ -196,32 +133,7 @@ function deferredActions(deps: VisitActionDeps): VisitActions {
   };
 }
 
-/** A first read started before the screen mounted, and its result once it has arrived. */
-type Preloaded = { visitId: Id; read: Promise<Loaded>; result: Loaded | null };
-let preloaded: Preloaded | null = null;
-
-/**
- * Starts reading the visit from IndexedDB as soon as the page's code runs, in parallel with hydration and the role check (issue #10): the screen that mounts later
- * starts from what has arrived by then instead of starting the chain itself.
- */
-export function preloadVisit(visitId: Id): void {
-  const entry: Preloaded = {
-    visitId,
-    read: readVisit(visitId),
-    result: null,
-  };
-  entry.read.then(
-    (result) => (entry.result = result),
-    () => undefined,
-  );
-  preloaded = entry;
-}
-
-function preloadedRead(visitId: Id | null): Preloaded | null {
-  return preloaded?.visitId === visitId ? preloaded : null;
-}
-
-function contextOf(loaded: Extract<Loaded, { kind: "found" }>): VisitContext {
+function contextOf(loaded: Extract<LoadedVisit, { kind: "found" }>): VisitContext {
   return {
     school: loaded.school,
     templates: loaded.templates,
@@ -234,7 +146,7 @@ function contextOf(loaded: Extract<Loaded, { kind: "found" }>): VisitContext {
 export function useVisit(visitId: Id | null, inspector: User): UseVisit {
   const version = useDataVersion();
   // A preload that has already arrived is the first state, so the rows render on the first pass.
-  const [first] = useState(() => preloadedRead(visitId));
+  const [first] = useState(() => takePreloadedVisit(visitId));
   const arrived = first?.result ?? null;
   const found = arrived?.kind === "found" ? arrived : null;
   const [missing, setMissing] = useState<string | null>(
@@ -257,7 +169,7 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
   const visitRef = useRef<Visit | null>(visit);
   const answersRef = useRef<ReadonlyMap<ItemKey, VisitAnswer>>(answers);
   /** The first read: already shown (arrived), still on its way (pending), or not preloaded. */
-  const firstRead = useRef<Promise<Loaded> | "shown" | null>(
+  const firstRead = useRef<Promise<LoadedVisit> | "shown" | null>(
     arrived ? "shown" : (first?.read ?? null),
   );
   /** Bumped by every edit: a read that started before an edit must not overwrite it. */
@@ -292,8 +204,6 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
     const seqAtStart = editSeq.current;
     const pending = firstRead.current;
     firstRead.current = null;
-    // Used once: a later visit to this page reads the database afresh.
-    if (preloaded === first) preloaded = null;
     if (pending === "shown") return;
     void (pending ?? readVisit(visitId)).then(
       (loaded) => {
@@ -319,7 +229,7 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
     return () => {
       isCurrent = false;
     };
-  }, [visitId, version, reloadToken, photos, showVisit, showAnswers, first]);
+  }, [visitId, version, reloadToken, photos, showVisit, showAnswers]);
 
   /** Queues a write after the ones before it; on failure shows why and re-reads what is stored. */
   const persist = useCallback((write: (stores: AppStores) => Promise<void>): Promise<boolean> => {

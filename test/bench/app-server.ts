@@ -8,6 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import { embeddedPgPortFor } from "../helpers/ports";
+
 export type AppServer = { baseUrl: string; dataDir: string; stop(): Promise<void> };
 
 export async function startAppServer(
@@ -23,7 +25,7 @@ export async function startAppServer(
       ...env,
       PORT: String(port),
       DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: String(port + 20_000),
+      EMBEDDED_PG_PORT: String(embeddedPgPortFor(port)),
       APP_URL: baseUrl,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -14,7 +14,13 @@ import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../seed/demo-data";
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
 /** Written by the build or by postinstall: newer than BUILD_ID by design, so never a reason to rebuild. */
 const GENERATED = [/^public\/sw\.js/, /^public\/swe-worker/, /^public\/vendor\//];
-const SOURCE_FILES = ["next.config.js", "package.json", "instrumentation.ts", "package-lock.json"];
+const SOURCE_FILES = [
+  "next.config.js",
+  "package.json",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
+  "package-lock.json",
+];
 
 const env = serverEnv();
 ensureAuthSecret(env.dataDir);
