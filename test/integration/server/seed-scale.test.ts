@@ -17,7 +17,7 @@ import { daysOverdue } from "@/lib/domain/rectification/transition";
 import { getDashboard } from "@/lib/server/analytics/dashboard";
 import { createFileBlobStore } from "@/lib/server/blobs/blob-store";
 import { getDatabaseInfo } from "@/lib/server/db/client";
-import { rectificationItems } from "@/lib/server/db/schema";
+import { rectificationItems, schools } from "@/lib/server/db/schema";
 import { verifyItemChain } from "@/lib/server/rectification/event-log";
 import { rowToItem } from "@/lib/server/rectification/item-repository";
 import { SCALE_USERS, seedScale, type ScaleTotals } from "@/lib/server/seed/scale";
@@ -126,4 +126,29 @@ test("the city's 20 schools with most overdue items are those the items say", as
     dashboard.bySchool.map((s) => [s.key, s.figures.total, s.figures.closed, s.figures.overdue]),
   ).toEqual(expected.map(([id, s]) => [id, s.total, s.closed, s.overdue]));
   expect(dashboard.summary.total).toBe(items.length);
+});
+
+test("the city's overdue items by zone and by inspector are those the items say", async () => {
+  const today = toChinaDate(NOW);
+  const rows = await testDb.db.select().from(rectificationItems);
+  const items = rows.map((row) => ({ ...rowToItem(row), inspectorId: row.inspectorId }));
+  const zoneOf = new Map(
+    (await testDb.db.select({ id: schools.id, zoneId: schools.zoneId }).from(schools)).map((s) => [
+      s.id,
+      s.zoneId ?? "",
+    ]),
+  );
+  const tally = (key: (item: (typeof items)[number]) => string) => {
+    const counts = new Map<string, number>();
+    for (const item of items) {
+      if (daysOverdue(item, today) > 0) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const city = await domainUser(testDb.db, SCALE_USERS.city);
+  const dashboard = await getDashboard(testDb.db, city, {}, NOW);
+  const overdueOf = (breakdown: typeof dashboard.byZone) =>
+    new Map(breakdown.filter((b) => b.figures.overdue > 0).map((b) => [b.key, b.figures.overdue]));
+  expect(overdueOf(dashboard.byZone)).toEqual(tally((item) => zoneOf.get(item.schoolId)!));
+  expect(overdueOf(dashboard.byInspector)).toEqual(tally((item) => item.inspectorId));
 });
