@@ -62,11 +62,20 @@ export function scopeCondition(scope: SchoolScope, district: SQL, school: SQL): 
  * China calendar day (`found_on`), as `from`/`to` are.
  */
 function factFilters(scope: SchoolScope, filters: DashboardFilters): SQL {
-  const parts: SQL[] = [scopeCondition(scope, sql`f.district_id`, sql`f.school_id`)];
-  if (filters.zone) {
-    parts.push(sql`f.school_id in (select s.id from schools s where s.zone_id = ${filters.zone})`);
+  const parts: SQL[] = [];
+  if (filters.zone || filters.school) {
+    // The items of the zone's or the school's schools in scope (an item's district is its school's).
+    // Checking the scope on the schools keeps the planner from and-ing each school's facts with the
+    // whole district's in the district index (20 times for a zone: 22 ms of a district's 32).
+    const schools = [scopeCondition(scope, sql`sc.district_id`, sql`sc.id`)];
+    if (filters.zone) schools.push(sql`sc.zone_id = ${filters.zone}`);
+    if (filters.school) schools.push(sql`sc.id = ${filters.school}`);
+    parts.push(
+      sql`f.school_id in (select sc.id from schools sc where ${sql.join(schools, sql` and `)})`,
+    );
+  } else {
+    parts.push(scopeCondition(scope, sql`f.district_id`, sql`f.school_id`));
   }
-  if (filters.school) parts.push(sql`f.school_id = ${filters.school}`);
   if (filters.inspector) parts.push(sql`f.inspector_id = ${filters.inspector}`);
   if (filters.domain) parts.push(sql`f.domain = ${filters.domain}`);
   if (filters.severity) parts.push(sql`f.severity = ${filters.severity}`);

@@ -32,6 +32,7 @@ import {
   reportedAndClosed,
 } from "../../helpers/builders/history";
 import { itemFacts, tallies } from "../../helpers/office-figures";
+import { addSecondDistrictAndCity } from "../../helpers/org-fixtures";
 import {
   aFinding,
   domainUser,
@@ -450,5 +451,25 @@ describe("what the triggers keep for the figures", () => {
       expect(codes.indexOf(r.itemCode)).toBeLessThan(r.count === 3 ? 3 : 21);
     }
     await expectKeptEqualTheItems();
+  });
+});
+
+describe("another district's office", () => {
+  it("sees nothing of this district when it filters by one of its zones or schools", async () => {
+    const two = await addSecondDistrictAndCity(t.db);
+    const officeB = await domainUser(t.db, "office_b");
+    for (const filters of [{ zone: two.zoneA }, { school: two.schoolA }]) {
+      const dashboard = await getDashboard(t.db, officeB, filters, NOW);
+      expect(dashboard.summary.total).toBe(0);
+      expect(dashboard.bySchool).toEqual([]);
+      expect(dashboard.repeats.total).toBe(0);
+      expect(dashboard.coverage.schools).toBe(0);
+    }
+    // The city reads both districts: district A's zone as its office does.
+    const city = await domainUser(t.db, "city");
+    const asCity = await getDashboard(t.db, city, { zone: two.zoneA }, NOW);
+    expect(asCity.summary).toEqual(
+      (await getDashboard(t.db, office, { zone: two.zoneA }, NOW)).summary,
+    );
   });
 });
