@@ -64,9 +64,9 @@ export function scopeCondition(scope: SchoolScope, district: SQL, school: SQL): 
 function factFilters(scope: SchoolScope, filters: DashboardFilters): SQL {
   const parts: SQL[] = [];
   if (filters.zone || filters.school) {
-    // The items of the zone's or the school's schools in scope (an item's district is its school's).
-    // Checking the scope on the schools keeps the planner from and-ing each school's facts with the
-    // whole district's in the district index (20 times for a zone: 22 ms of a district's 32).
+    // The items of the zone's or the school's schools in scope (an item's district is its
+    // school's). Checking the scope on the schools keeps the planner from and-ing each school's
+    // facts with the whole district's in the district index (20 times for a zone: 22 ms of 32).
     const schools = [scopeCondition(scope, sql`sc.district_id`, sql`sc.id`)];
     if (filters.zone) schools.push(sql`sc.zone_id = ${filters.zone}`);
     if (filters.school) schools.push(sql`sc.id = ${filters.school}`);
@@ -216,7 +216,8 @@ async function aggregates(
           else coalesce(o.inspector_id, o.domain, o.severity, '') end as key,
         ${OVERDUE}
       from o
-      group by grouping sets ((o.school_id), (o.zone_id), (o.inspector_id), (o.domain), (o.severity), ())
+      group by grouping sets (
+        (o.school_id), (o.zone_id), (o.inspector_id), (o.domain), (o.severity), ())
     ),
     -- Only schools with at least the 20th most overdue items can be among the 20 shown (all
     -- schools when fewer than 20 have any), and only the trend's months are read.
@@ -292,7 +293,8 @@ async function repeatFindings(
     ),
     -- Only pairs found at least as often as the 20th can be among the 20 shown.
     cut as (
-      select coalesce((select g.count from g order by g.count desc offset ${REPEAT_LIMIT - 1} limit 1), 0) as n,
+      select coalesce((select g.count from g
+          order by g.count desc offset ${REPEAT_LIMIT - 1} limit 1), 0) as n,
         coalesce((select sum(g.count) from g), 0)::int as total
     )
     select g.school_id, s.name as school_name, g.item_code, g.count, cut.total,
