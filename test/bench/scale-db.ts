@@ -1,7 +1,7 @@
 /**
  * The province-like database the scale benches read (lib/server/seed/scale.ts): BENCH_DATABASE_URL
  * when set (seeded there if empty), otherwise an embedded PostgreSQL in a cached data dir — seeded
- * once (≈ 25 min for 5,000 schools on two cores) and reused by every later run. Size: BENCH_SCHOOLS
+ * once (≈ 8 min for 5,000 schools on two busy cores) and reused by every later run. Size: BENCH_SCHOOLS
  * (5000) and BENCH_MONTHS (24). Runs where lib/server loads (see
  * server-only-hook.mjs).
  */

@@ -511,12 +511,24 @@ export const rectificationItemFacts = pgTable(
     index("rectification_item_facts_pair_idx").on(t.schoolId, t.itemCode, t.createdAt),
     index("rectification_item_facts_found_idx").on(t.districtId, t.foundOn),
     index("rectification_item_facts_inspector_idx").on(t.inspectorId),
-    // Overdue is counted at read time (it depends on today), over the open items only.
+    // Overdue is counted at read time (it depends on today), over the open items only; 屡查屡犯
+    // over the repeats. Each index holds every column the dashboard reads and filters them by, so
+    // a city's ~25k open items and ~17k repeats are read from the index alone (index-only scans).
     index("rectification_item_facts_open_idx")
-      .on(t.districtId, t.schoolId)
+      .on(
+        t.districtId,
+        t.schoolId,
+        t.inspectorId,
+        t.domain,
+        t.severity,
+        t.foundOn,
+        t.status,
+        t.dueDate,
+        t.reportedOn,
+      )
       .where(sql`${t.status} in ('pending', 'in_progress', 'submitted', 'returned')`),
     index("rectification_item_facts_repeat_idx")
-      .on(t.districtId)
+      .on(t.districtId, t.schoolId, t.itemCode, t.inspectorId, t.domain, t.severity, t.foundOn)
       .where(sql`${t.repeat} and ${t.status} <> 'cancelled'`),
   ],
 );
@@ -632,6 +644,10 @@ export const visits = pgTable(
     // A city's or the admin's visit list pages across districts, newest first.
     index("visits_started_idx").on(t.startedAt, t.id),
     index("visits_campaign_idx").on(t.campaignId, t.schoolId),
+    // The dashboard's 督导覆盖: a month's submitted visits, read from the index alone.
+    index("visits_submitted_started_idx")
+      .on(t.startedAt, t.schoolId, t.inspectorId)
+      .where(sql`${t.status} = 'submitted'`),
   ],
 );
 

@@ -6,6 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { BUILT_IN_TEMPLATES } from "@/lib/checklists";
 import { type DashboardFilters, monthOf } from "@/lib/domain/analytics/filters";
 import { addDays, chinaDayStart, daysBetween, toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
@@ -26,10 +27,13 @@ import {
   buildHistory,
   byDeadline,
   dayOfMonthBefore,
+  fixedOnSite,
   onDay,
+  type PlannedVisit,
   reportedAndClosed,
 } from "../../helpers/builders/history";
 import { itemFacts, tallies } from "../../helpers/office-figures";
+import { addSecondDistrictAndCity } from "../../helpers/org-fixtures";
 import {
   aFinding,
   domainUser,
@@ -37,6 +41,10 @@ import {
   schoolOf,
 } from "../../helpers/rectification-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-db";
+
+const fireCodes = BUILT_IN_TEMPLATES.find((t) => t.code === "fire")!
+  .items.filter((i) => i.response.type === "judgement")
+  .map((i) => i.code);
 
 const NOW = systemClock.now();
 const TODAY = toChinaDate(NOW);
@@ -411,5 +419,58 @@ describe("what the triggers keep for the figures", () => {
     const s07Total = before.bySchool.find((s) => s.key === s07.id)?.figures.total ?? 0;
     expect(zoneTotal(after, to!.zoneId)).toBe(zoneTotal(before, to!.zoneId) + s07Total);
     expect(zoneTotal(after, from!.zoneId!)).toBe(zoneTotal(before, from!.zoneId!) - s07Total);
+  });
+
+  it("lists the 20 check items found again most often, each with its count", async () => {
+    const before = await getDashboard(t.db, office, {}, NOW);
+    // 22 fire items fixed on site at S05 in month −8, all found again in month −7, 21 of them in
+    // month −6 and three in month −5: counts 3 (×3), 2 (×18) and 1 (×1).
+    const codes = fireCodes.filter((c) => c !== "XF-001" && c !== "XF-012").slice(0, 22);
+    const visit = (back: number, found: readonly string[]): PlannedVisit => ({
+      school: "S05",
+      inspector: "inspector2",
+      on: m(back, 5),
+      findings: found.map((code) => ({
+        name: `${back}-${code}`,
+        code,
+        rectification: fixedOnSite(),
+      })),
+    });
+    await buildHistory(t.db, [
+      visit(8, codes),
+      visit(7, codes),
+      visit(6, codes.slice(0, 21)),
+      visit(5, codes.slice(0, 3)),
+    ]);
+    const after = await getDashboard(t.db, office, {}, NOW);
+    expect(after.repeats.total).toBe(before.repeats.total + 22 + 21 + 3);
+    // Only the pairs at the 20th count or more are ranked; the one found again once is not shown.
+    expect(after.repeats.top.map((r) => r.count)).toEqual([3, 3, 3, ...Array<number>(17).fill(2)]);
+    const s05 = await schoolOf(t.db, "S05");
+    for (const r of after.repeats.top) {
+      expect(r.schoolId).toBe(s05.id);
+      expect(codes.indexOf(r.itemCode)).toBeLessThan(r.count === 3 ? 3 : 21);
+    }
+    await expectKeptEqualTheItems();
+  });
+});
+
+describe("another district's office", () => {
+  it("sees nothing of this district when it filters by one of its zones or schools", async () => {
+    const two = await addSecondDistrictAndCity(t.db);
+    const officeB = await domainUser(t.db, "office_b");
+    for (const filters of [{ zone: two.zoneA }, { school: two.schoolA }]) {
+      const dashboard = await getDashboard(t.db, officeB, filters, NOW);
+      expect(dashboard.summary.total).toBe(0);
+      expect(dashboard.bySchool).toEqual([]);
+      expect(dashboard.repeats.total).toBe(0);
+      expect(dashboard.coverage.schools).toBe(0);
+    }
+    // The city reads both districts: district A's zone as its office does.
+    const city = await domainUser(t.db, "city");
+    const asCity = await getDashboard(t.db, city, { zone: two.zoneA }, NOW);
+    expect(asCity.summary).toEqual(
+      (await getDashboard(t.db, office, { zone: two.zoneA }, NOW)).summary,
+    );
   });
 });

@@ -21,6 +21,7 @@ import { daysOverdueSql } from "./overdue-sql";
 import type { Executor } from "../../db/client";
 
 const SCHOOL_LIMIT = 20;
+const REPEAT_LIMIT = 20;
 
 /** A PostgreSQL array literal of validated ids, sent as one parameter whatever its length. */
 function idArray(ids: readonly string[]): string {
@@ -48,11 +49,20 @@ export function scopeCondition(scope: SchoolScope, district: SQL, school: SQL): 
  * China calendar day (`found_on`), as `from`/`to` are.
  */
 function factFilters(scope: SchoolScope, filters: DashboardFilters): SQL {
-  const parts: SQL[] = [scopeCondition(scope, sql`f.district_id`, sql`f.school_id`)];
-  if (filters.zone) {
-    parts.push(sql`f.school_id in (select s.id from schools s where s.zone_id = ${filters.zone})`);
+  const parts: SQL[] = [];
+  if (filters.zone || filters.school) {
+    // The items of the zone's or the school's schools in scope (an item's district is its
+    // school's). Checking the scope on the schools keeps the planner from and-ing each school's
+    // facts with the whole district's in the district index (20 times for a zone: 22 ms of 32).
+    const schools = [scopeCondition(scope, sql`sc.district_id`, sql`sc.id`)];
+    if (filters.zone) schools.push(sql`sc.zone_id = ${filters.zone}`);
+    if (filters.school) schools.push(sql`sc.id = ${filters.school}`);
+    parts.push(
+      sql`f.school_id in (select sc.id from schools sc where ${sql.join(schools, sql` and `)})`,
+    );
+  } else {
+    parts.push(scopeCondition(scope, sql`f.district_id`, sql`f.school_id`));
   }
-  if (filters.school) parts.push(sql`f.school_id = ${filters.school}`);
   if (filters.inspector) parts.push(sql`f.inspector_id = ${filters.inspector}`);
   if (filters.domain) parts.push(sql`f.domain = ${filters.domain}`);
   if (filters.severity) parts.push(sql`f.severity = ${filters.severity}`);
@@ -103,7 +113,10 @@ const OPEN = sql.join(
   sql`, `,
 );
 
-/** The open items in scope matching the filters that are overdue today, with their days overdue. */
+/**
+ * The open items in scope matching the filters that are overdue today, with their days overdue and
+ * their school's zone.
+ */
 function overdueItems(scope: SchoolScope, filters: DashboardFilters, today: string): SQL {
   const days = daysOverdueSql(
     { status: sql`f.status`, dueDate: sql`f.due_date`, reportedOn: sql`f.reported_on` },
@@ -111,8 +124,8 @@ function overdueItems(scope: SchoolScope, filters: DashboardFilters, today: stri
   );
   return sql`
     select * from (
-      select f.school_id, f.inspector_id, f.domain, f.severity, ${days} as days
-      from rectification_item_facts f
+      select f.school_id, s.zone_id, f.inspector_id, f.domain, f.severity, ${days} as days
+      from rectification_item_facts f join schools s on s.id = f.school_id
       where f.status in (${OPEN}) and ${factFilters(scope, filters)}
     ) o where o.days > 0`;
 }
@@ -139,10 +152,7 @@ const SUMS = sql`
   sum(t.total)::int as total, sum(t.closed)::int as closed, sum(t.cancelled)::int as cancelled,
   sum(t.closed_on_time)::int as closed_on_time, sum(t.close_days)::int as close_days`;
 
-/** The overdue counts of a group of overdueItems `o`, and of a group of such counts. */
-const OVERDUE_SUMS = sql`
-  sum(o.overdue)::int as overdue, sum(o.d1to7)::int as d1to7, sum(o.d8to30)::int as d8to30,
-  sum(o.d31to90)::int as d31to90, sum(o.over90)::int as over90`;
+/** The overdue counts of a group of overdueItems `o`. */
 const OVERDUE = sql`
   count(*)::int as overdue,
   count(*) filter (where o.days <= 7)::int as d1to7,
@@ -159,29 +169,24 @@ export async function aggregates(
 ): Promise<AggregateRow[]> {
   const result = await db.execute<AggregateRow>(sql`
     with o as (${overdueItems(scope, filters, today)}),
-    -- Each overdue item is grouped twice, by school and inspector and by domain and severity; the
-    -- figures by school, zone, inspector, domain, severity and in all are sums of those groups.
-    o2 as (
-      select grouping(o.school_id) as by_domain, o.school_id, o.inspector_id, o.domain,
-        o.severity, ${OVERDUE}
-      from o group by grouping sets ((o.school_id, o.inspector_id), (o.domain, o.severity))
-    ),
+    -- One pass over the overdue items counts them by school, zone, inspector, domain, severity
+    -- and in all.
     od as (
-      select 'school' as dim, o.school_id::text as key, ${OVERDUE_SUMS}
-      from o2 o where o.by_domain = 0 group by o.school_id
-      union all
-      select 'zone', coalesce(s.zone_id::text, ''), ${OVERDUE_SUMS}
-      from o2 o join schools s on s.id = o.school_id where o.by_domain = 0 group by s.zone_id
-      union all
-      select 'inspector', o.inspector_id, ${OVERDUE_SUMS}
-      from o2 o where o.by_domain = 0 group by o.inspector_id
-      union all
-      select 'domain', o.domain, ${OVERDUE_SUMS} from o2 o where o.by_domain = 1 group by o.domain
-      union all
-      select 'severity', o.severity, ${OVERDUE_SUMS}
-      from o2 o where o.by_domain = 1 group by o.severity
-      union all
-      select 'all', '', ${OVERDUE_SUMS} from o2 o where o.by_domain = 1
+      select case
+          when grouping(o.school_id) = 0 then 'school'
+          when grouping(o.zone_id) = 0 then 'zone'
+          when grouping(o.inspector_id) = 0 then 'inspector'
+          when grouping(o.domain) = 0 then 'domain'
+          when grouping(o.severity) = 0 then 'severity'
+          else 'all' end as dim,
+        case
+          when grouping(o.school_id) = 0 then o.school_id::text
+          when grouping(o.zone_id) = 0 then coalesce(o.zone_id::text, '')
+          else coalesce(o.inspector_id, o.domain, o.severity, '') end as key,
+        ${OVERDUE}
+      from o
+      group by grouping sets (
+        (o.school_id), (o.zone_id), (o.inspector_id), (o.domain), (o.severity), ())
     ),
     -- Only schools with at least the 20th most overdue items can be among the 20 shown (all
     -- schools when fewer than 20 have any), and only the trend's months are read.
@@ -189,11 +194,12 @@ export async function aggregates(
       select coalesce((select od.overdue from od where od.dim = 'school'
         order by od.overdue desc offset ${SCHOOL_LIMIT - 1} limit 1), 0) as n
     ),
+    shown as (select * from od where od.dim <> 'school' or od.overdue >= (select n from cut)),
     t as (
       select * from (${tallyRows(scope, filters)}) t
       where case t.dim
-        when 'school' then (select n from cut) = 0 or t.key in (
-          select od.key from od where od.dim = 'school' and od.overdue >= (select n from cut))
+        when 'school' then (select n from cut) = 0
+          or t.key in (select shown.key from shown where shown.dim = 'school')
         when 'found' then t.key >= ${trendFrom}
         when 'closed' then t.key >= ${trendFrom}
         else true end
@@ -210,9 +216,8 @@ export async function aggregates(
       from (
         select st.*, 0 as overdue, 0 as d1to7, 0 as d8to30, 0 as d31to90, 0 as over90 from st
         union all
-        select od.dim, od.key, 0, 0, 0, 0, 0, od.overdue, od.d1to7, od.d8to30, od.d31to90,
-          od.over90
-        from od
+        select o.dim, o.key, 0, 0, 0, 0, 0, o.overdue, o.d1to7, o.d8to30, o.d31to90, o.over90
+        from shown o
       ) x
       group by x.dim, x.key
       having sum(x.total) > 0
@@ -248,20 +253,27 @@ export async function repeatFindings(
     count: number;
     total: number;
   }>(sql`
-    with r as (
-      select f.school_id, f.item_code
+    -- Grouped with the district too, so the aggregate streams in the order of the repeat index.
+    with g as (
+      select f.school_id, f.item_code, count(*)::int as count
       from rectification_item_facts f
       where f.repeat and f.status <> 'cancelled' and ${factFilters(scope, filters)}
+      group by f.district_id, f.school_id, f.item_code
     ),
-    g as (select school_id, item_code, count(*)::int as count from r group by school_id, item_code)
-    select g.school_id, s.name as school_name, g.item_code, g.count,
-      (select count(*)::int from r) as total,
+    -- Only pairs found at least as often as the 20th can be among the 20 shown.
+    cut as (
+      select coalesce((select g.count from g
+          order by g.count desc offset ${REPEAT_LIMIT - 1} limit 1), 0) as n,
+        coalesce((select sum(g.count) from g), 0)::int as total
+    )
+    select g.school_id, s.name as school_name, g.item_code, g.count, cut.total,
       (select ri.prompt from rectification_items ri
         where ri.school_id = g.school_id and ri.item_code = g.item_code
         order by ri.created_at desc limit 1) as prompt
-    from g join schools s on s.id = g.school_id
+    from g cross join cut join schools s on s.id = g.school_id
+    where g.count >= cut.n
     order by g.count desc, s.name, g.item_code
-    limit 20`);
+    limit ${REPEAT_LIMIT}`);
   const rows = result.rows;
   return {
     total: rows[0]?.total ?? 0,
@@ -303,13 +315,12 @@ export async function coverage(
   const { start, end } = monthWindow(month);
   const byInspector = filters.inspector ? sql`and v.inspector_id = ${filters.inspector}` : sql``;
   const result = await db.execute<{ schools: number; visited: number }>(sql`
-    select count(*)::int as schools,
-      count(*) filter (where exists (
-        select 1 from visits v
-        where v.school_id = s.id and v.status = 'submitted'
-          and v.started_at >= ${start} and v.started_at < ${end} ${byInspector}))::int as visited
-    from schools s
-    where ${schoolFilters(scope, filters)}`);
+    select (select count(*)::int from schools s where ${schoolFilters(scope, filters)}) as schools,
+      (select count(*)::int from schools s
+        where ${schoolFilters(scope, filters)} and exists (
+          select 1 from visits v
+          where v.school_id = s.id and v.status = 'submitted'
+            and v.started_at >= ${start} and v.started_at < ${end} ${byInspector})) as visited`);
   const row = result.rows[0];
   return { visited: row?.visited ?? 0, schools: row?.schools ?? 0 };
 }
