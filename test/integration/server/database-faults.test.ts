@@ -117,11 +117,21 @@ describe("embedded postmaster killed", () => {
     const killed = await postmasterPid();
     process.kill(killed, "SIGKILL");
 
+    // The pool keeps idle connections (10 min), so the first request may still reach a backend
+    // that has not yet noticed its postmaster is gone; otherwise it fails fast with the JSON 503.
+    // Either way it neither hangs nor answers 500.
     const down = await timed(notices);
-    expect(down.response.status).toBe(503);
+    expect([200, 503]).toContain(down.response.status);
+    if (down.response.status === 503) {
+      expect(await down.response.json()).toMatchObject({ error: "database_unavailable" });
+    }
 
-    const recoveredIn = await until(async () => (await health()).status === 200, 30_000);
-    expect(await postmasterPid()).not.toBe(killed);
+    // Recovered: a new postmaster, and the app healthy on it.
+    const recoveredIn = await until(
+      async () =>
+        (await postmasterPid().catch(() => killed)) !== killed && (await health()).status === 200,
+      30_000,
+    );
     const response = await notices();
     expect(response.status).toBe(200);
     const healthBody = (await (await health()).json()) as {
