@@ -197,8 +197,8 @@ test("an offline 复查 closes one 待整改 item with an after-photo and return
     await office.goto(`/office/items/${id}`);
     const timeline = office.getByRole("list", { name: "处理记录" });
     const step = timeline.locator(":scope > li").filter({ hasText: title }).last();
-    await expect(step).toContainText(/现场 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}/);
-    await expect(step).toContainText(/服务器 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}/);
+    await expect(step).toContainText(/现场 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await expect(step).toContainText(/服务器 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   }
   await officeContext.close();
 });
