@@ -8,9 +8,11 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 
 import {
+  type CoverageQuery,
   type CoverageTotals,
   type InspectorCoverage,
   type Month,
+  monthOf,
   monthRange,
   type SchoolCoverage,
   type ZoneCoverage,
@@ -122,6 +124,31 @@ export async function coverageSummary(
     zones,
     inspectors,
   };
+}
+
+/**
+ * What the coverage page and GET /api/office/coverage show for a query: the month (this one by
+ * default), its totals by zone and inspector, and the first 100 schools (or those after `after`).
+ */
+export async function coverageReport(
+  db: Executor,
+  districtIds: DistrictFilter,
+  query: CoverageQuery,
+  now: number,
+) {
+  const month = query.month ?? monthOf(now);
+  const [summary, schools] = await Promise.all([
+    coverageSummary(db, districtIds, month),
+    schoolCoverage(db, districtIds, {
+      month,
+      zoneId: query.zoneId,
+      inspectorId: query.inspectorId,
+      onlyMissing: query.missing === "1",
+      after: query.after,
+      limit: 100,
+    }),
+  ]);
+  return { month, ...summary, ...schools };
 }
 
 export type SchoolCoverageQuery = {
