@@ -2,7 +2,6 @@
 
 import { usePathname, useRouter } from "next/navigation";
 
-import type { DASHBOARD_FILTER_KEYS } from "@/lib/domain/analytics/filters";
 import { type DashboardFilters, filterParams } from "@/lib/domain/analytics/filters";
 import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
 import { DOMAIN_LABELS } from "@/lib/domain/template/template.schema";
@@ -31,7 +30,7 @@ export function DashboardFilterBar({
   const router = useRouter();
   const pathname = usePathname();
 
-  function set(key: (typeof DASHBOARD_FILTER_KEYS)[number], value: string) {
+  function set(key: keyof DashboardFilters, value: string) {
     const next: Record<string, string | undefined> = { ...filters, [key]: value || undefined };
     // A school belongs to one zone: changing the zone drops it.
     if (key === "zone") next.school = undefined;

@@ -53,3 +53,41 @@ export function Pager({
     </nav>
   );
 }
+
+/**
+ * 上一页 / 第 n / m 页 / 下一页 for the two short lists numbered by page (a district's schools, the
+ * audit log), where the office wants to see how many pages there are. Links keep the filters.
+ */
+export function NumberedPager({
+  path,
+  values,
+  page,
+  pages,
+  summary,
+}: {
+  path: string;
+  values: Record<string, string>;
+  page: number;
+  pages: number;
+  summary: string;
+}) {
+  const last = Math.max(1, pages);
+  const href = (n: number) => `${path}${toQueryString({ ...values, page: String(n) })}`;
+  return (
+    <nav aria-label="翻页" className="mt-4 flex items-center gap-3 text-sm text-slate-700">
+      {page > 1 ? (
+        <Link href={href(page - 1)} className={linkClass} rel="prev">
+          上一页
+        </Link>
+      ) : null}
+      <span>
+        第 {page} / {last} 页（{summary}）
+      </span>
+      {page < last ? (
+        <Link href={href(page + 1)} className={linkClass} rel="next">
+          下一页
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

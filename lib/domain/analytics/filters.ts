@@ -57,40 +57,6 @@ export const dashboardFiltersSchema = z
   });
 export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;
 
-export const DASHBOARD_FILTER_KEYS = [
-  "zone",
-  "school",
-  "inspector",
-  "domain",
-  "severity",
-  "from",
-  "to",
-  "month",
-] as const satisfies readonly (keyof DashboardFilters)[];
-
-/**
- * Reads filters from URL parameters; an unusable value (an id that is not one, a bad date) is
- * dropped rather than failing the page, and `issues` says which.
- */
-export function parseDashboardFilters(params: Record<string, string | undefined>): {
-  filters: DashboardFilters;
-  dropped: string[];
-} {
-  const filters: Record<string, string> = {};
-  const dropped: string[] = [];
-  for (const key of DASHBOARD_FILTER_KEYS) {
-    const value = params[key];
-    if (value === undefined || value === "") continue;
-    const field = dashboardFiltersSchema.shape[key];
-    if (field.safeParse(value).success) filters[key] = value;
-    else dropped.push(key);
-  }
-  const parsed = dashboardFiltersSchema.safeParse(filters);
-  if (parsed.success) return { filters: parsed.data, dropped };
-  const { to: _to, ...rest } = filters;
-  return { filters: dashboardFiltersSchema.parse(rest), dropped: [...dropped, "to"] };
-}
-
 /** The filters as URL parameters, in a stable order, leaving out what is not set. */
 export function filterParams(
   filters: Partial<Record<string, string | undefined>>,

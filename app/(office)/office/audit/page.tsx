@@ -1,20 +1,26 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { chinaDateTime } from "@/lib/domain/dates";
 import { readableDistrictIds } from "@/lib/domain/org/org-scope";
-import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, auditQuerySchema } from "@/lib/domain/org/people";
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ACTIONS,
+  type AuditQuery,
+  auditQuerySchema,
+} from "@/lib/domain/org/people";
 import { orgScopeOf } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { ORG_ROLES } from "@/lib/server/org/http";
 import { listAudit } from "@/lib/server/repositories/org/audit-log-repository";
-import { queryValues, toQueryString } from "@/lib/utils/search-params";
+import { readPageQuery, type SearchParams } from "@/lib/utils/search-params";
 
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
+import { InvalidQuery } from "@/components/ui/invalid-query";
+import { NumberedPager } from "@/components/ui/pager";
 import { Select } from "@/components/ui/select";
 
 export const metadata: Metadata = { title: "操作日志" };
@@ -33,21 +39,11 @@ function describeChange(
     .join("；");
 }
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser(ORG_ROLES);
   const db = getDb();
   const scope = await orgScopeOf(db, user);
-  const values = queryValues(await searchParams);
-  const parsed = auditQuerySchema.safeParse(values);
-  const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
-  const { entries, total } = await listAudit(db, query, readableDistrictIds(scope));
-  const pages = Math.max(1, Math.ceil(total / query.pageSize));
-  const pageLink = (page: number) =>
-    `/office/audit${toQueryString({ ...values, page: String(page) })}`;
+  const { values, query, invalid } = await readPageQuery(searchParams, auditQuerySchema);
   return (
     <>
       <PageHeader
@@ -86,11 +82,27 @@ export default async function AuditPage({
           筛选
         </Button>
       </form>
-      {parsed.success ? null : (
-        <p role="alert" className="mb-3 text-sm text-red-600">
-          {parsed.error.issues[0]?.message}
-        </p>
+      {query ? (
+        <AuditTable query={query} districtIds={readableDistrictIds(scope)} values={values} />
+      ) : (
+        <InvalidQuery message={invalid} path="/office/audit" />
       )}
+    </>
+  );
+}
+
+async function AuditTable({
+  query,
+  districtIds,
+  values,
+}: {
+  query: AuditQuery;
+  districtIds: readonly string[] | null;
+  values: Record<string, string>;
+}) {
+  const { entries, total } = await listAudit(getDb(), query, districtIds);
+  return (
+    <>
       {/* Focusable, so the keyboard can scroll the wide table (axe scrollable-region-focusable). */}
       <Card className="overflow-x-auto p-0" tabIndex={0} role="region" aria-label="审计日志">
         <table className="w-full min-w-[48rem] text-left text-sm">
@@ -121,13 +133,13 @@ export default async function AuditPage({
           <p className="p-4 text-center text-slate-500">没有符合条件的记录</p>
         ) : null}
       </Card>
-      <nav aria-label="分页" className="mt-3 flex items-center gap-3 text-sm">
-        <span>
-          共 {total} 条 · 第 {query.page} / {pages} 页
-        </span>
-        {query.page > 1 ? <Link href={pageLink(query.page - 1)}>上一页</Link> : null}
-        {query.page < pages ? <Link href={pageLink(query.page + 1)}>下一页</Link> : null}
-      </nav>
+      <NumberedPager
+        path="/office/audit"
+        values={values}
+        page={query.page}
+        pages={Math.ceil(total / query.pageSize)}
+        summary={`共 ${total} 条`}
+      />
     </>
   );
 }

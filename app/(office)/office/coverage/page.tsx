@@ -6,10 +6,10 @@ import { orgScopeOf } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { districtRepository } from "@/lib/server/repositories/org/district-repository";
-import { coverageSummary, schoolCoverage } from "@/lib/server/repositories/visits/coverage-query";
+import { coverageReport } from "@/lib/server/repositories/visits/coverage-query";
 import { visitFilterOptions } from "@/lib/server/repositories/visits/visit-list-query";
 import { systemClock } from "@/lib/utils/clock";
-import { queryValues } from "@/lib/utils/search-params";
+import { readPageQuery, type SearchParams } from "@/lib/utils/search-params";
 
 import {
   CoverageFilters,
@@ -20,32 +20,21 @@ import {
 } from "@/components/plans/coverage-view";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
+import { InvalidQuery } from "@/components/ui/invalid-query";
 
 export const metadata: Metadata = { title: "督导覆盖" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function CoveragePage({ searchParams }: Props) {
+export default async function CoveragePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser(["office", "city", "admin"]);
-  const values = queryValues(await searchParams);
-  const parsed = coverageQuerySchema.safeParse(values);
-  const query = parsed.success ? parsed.data : {};
-  const month = query.month ?? monthOf(systemClock.now());
+  const { values, query, invalid } = await readPageQuery(searchParams, coverageQuerySchema);
   const db = getDb();
   const districtIds = readableDistrictIds(await orgScopeOf(db, user));
-  const [summary, schools, options, rule] = await Promise.all([
-    coverageSummary(db, districtIds, month),
-    schoolCoverage(db, districtIds, {
-      month,
-      zoneId: query.zoneId,
-      inspectorId: query.inspectorId,
-      onlyMissing: query.missing === "1",
-      after: query.after,
-      limit: 100,
-    }),
+  const [report, options, rule] = await Promise.all([
+    query ? coverageReport(db, districtIds, query, systemClock.now()) : null,
     visitFilterOptions(db, districtIds, undefined),
     user.districtId ? districtRepository.getVisitRule(db, user.districtId) : null,
   ]);
+  const month = report?.month ?? monthOf(systemClock.now());
   return (
     <>
       <PageHeader
@@ -58,24 +47,30 @@ export default async function CoveragePage({ searchParams }: Props) {
         zones={options.zones}
         inspectors={options.inspectors}
       />
-      <CoverageTotalsCard
-        totals={summary.totals}
-        required={rule ? `规则：每校每月 ${rule.visitsPerMonth} 次` : "按各区县规则"}
-      />
-      <div className="grid gap-4 lg:grid-cols-2">
-        <Card className="overflow-x-auto">
-          <h2 className="mb-2 font-medium text-slate-900">按责任区</h2>
-          <ZoneCoverageTable rows={summary.zones} />
-        </Card>
-        <Card className="overflow-x-auto">
-          <h2 className="mb-2 font-medium text-slate-900">按督学</h2>
-          <InspectorCoverageTable rows={summary.inspectors} />
-        </Card>
-      </div>
-      <Card className="mt-4 overflow-x-auto">
-        <h2 className="mb-2 font-medium text-slate-900">按学校</h2>
-        <SchoolCoverageTable rows={schools.schools} next={schools.next} values={values} />
-      </Card>
+      {report === null ? (
+        <InvalidQuery message={invalid ?? ""} path="/office/coverage" />
+      ) : (
+        <>
+          <CoverageTotalsCard
+            totals={report.totals}
+            required={rule ? `规则：每校每月 ${rule.visitsPerMonth} 次` : "按各区县规则"}
+          />
+          <div className="grid gap-4 lg:grid-cols-2">
+            <Card className="overflow-x-auto">
+              <h2 className="mb-2 font-medium text-slate-900">按责任区</h2>
+              <ZoneCoverageTable rows={report.zones} />
+            </Card>
+            <Card className="overflow-x-auto">
+              <h2 className="mb-2 font-medium text-slate-900">按督学</h2>
+              <InspectorCoverageTable rows={report.inspectors} />
+            </Card>
+          </div>
+          <Card className="mt-4 overflow-x-auto">
+            <h2 className="mb-2 font-medium text-slate-900">按学校</h2>
+            <SchoolCoverageTable rows={report.schools} next={report.next} values={values} />
+          </Card>
+        </>
+      )}
     </>
   );
 }

@@ -8,48 +8,50 @@ import {
   listItemPage,
 } from "@/lib/server/repositories/rectification/ledger-query";
 import { systemClock } from "@/lib/utils/clock";
-import { queryValues } from "@/lib/utils/search-params";
+import { readPageQuery, type SearchParams } from "@/lib/utils/search-params";
 
 import { LedgerFilters, LedgerTable } from "@/components/rectification/ledger";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { InvalidQuery } from "@/components/ui/invalid-query";
 import { Pager } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "整改台账" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function LedgerPage({ searchParams }: Props) {
+export default async function LedgerPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser(["office", "city", "admin"]);
-  const query = queryValues(await searchParams);
-  const parsed = ledgerQuerySchema.safeParse(query);
+  const { values, query, invalid } = await readPageQuery(searchParams, ledgerQuerySchema);
   const db = getReadDb();
   const [result, options] = await Promise.all([
-    parsed.success ? listItemPage(db, user, parsed.data, systemClock.now()) : null,
-    ledgerFilterOptions(db, user, parsed.success ? parsed.data.zone : undefined),
+    query ? listItemPage(db, user, query, systemClock.now()) : { error: invalid },
+    ledgerFilterOptions(db, user, query?.zone),
   ]);
-  const page = result && !("error" in result) ? result : null;
   return (
     <>
       <PageHeader
         title="整改台账"
         description={
-          page
-            ? page.totalCapped
-              ? `超过 ${page.total} 项，请用筛选缩小范围`
-              : `共 ${page.total} 项`
-            : result && "error" in result
-              ? result.error
-              : "筛选条件无效，请重新选择"
+          "error" in result
+            ? undefined
+            : result.totalCapped
+              ? `超过 ${result.total} 项，请用筛选缩小范围`
+              : `共 ${result.total} 项`
         }
       />
-      <LedgerFilters current={query} {...options} />
-      {page === null || page.rows.length === 0 ? (
+      <LedgerFilters current={values} {...options} />
+      {"error" in result ? (
+        <InvalidQuery message={result.error} path="/office/items" />
+      ) : result.rows.length === 0 ? (
         <EmptyState title="没有符合条件的整改事项" />
       ) : (
         <>
-          <LedgerTable rows={page.rows} />
-          <Pager path="/office/items" query={query} next={page.page.next} prev={page.page.prev} />
+          <LedgerTable rows={result.rows} />
+          <Pager
+            path="/office/items"
+            query={values}
+            next={result.page.next}
+            prev={result.page.prev}
+          />
         </>
       )}
     </>

@@ -4,25 +4,28 @@ import { noticeListQuerySchema } from "@/lib/domain/rectification/notice.schema"
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getReadDb } from "@/lib/server/db/client";
 import { listNoticePage } from "@/lib/server/rectification/queries";
-import { queryValues } from "@/lib/utils/search-params";
+import { readPageQuery, type SearchParams } from "@/lib/utils/search-params";
 
 import { NoticeList } from "@/components/rectification/notice-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { InvalidQuery } from "@/components/ui/invalid-query";
 import { Pager } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "整改通知书" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function OfficeNoticesPage({ searchParams }: Props) {
+export default async function OfficeNoticesPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser(["office", "city", "admin"]);
-  const query = queryValues(await searchParams);
-  const parsed = noticeListQuerySchema.safeParse(query);
-  const result = parsed.success
-    ? await listNoticePage(getReadDb(), user, parsed.data)
-    : { error: "筛选条件无效" };
-  if ("error" in result) return <PageHeader title="整改通知书" description={result.error} />;
+  const { values, query, invalid } = await readPageQuery(searchParams, noticeListQuerySchema);
+  const result = query ? await listNoticePage(getReadDb(), user, query) : { error: invalid };
+  if ("error" in result) {
+    return (
+      <>
+        <PageHeader title="整改通知书" />
+        <InvalidQuery message={result.error} path="/office/notices" />
+      </>
+    );
+  }
   return (
     <>
       <PageHeader
@@ -36,7 +39,7 @@ export default async function OfficeNoticesPage({ searchParams }: Props) {
           <NoticeList notices={result.notices} hrefBase="/office/notices" showSchool />
           <Pager
             path="/office/notices"
-            query={query}
+            query={values}
             next={result.page.next}
             prev={result.page.prev}
           />

@@ -9,29 +9,24 @@ import { getDb } from "@/lib/server/db/client";
 import { ORG_ROLES } from "@/lib/server/org/http";
 import { listCities, listDistricts, listZones } from "@/lib/server/org/org-service";
 import { listPeople, schoolsWithoutAccount } from "@/lib/server/org/people-service";
-import { queryValues } from "@/lib/utils/search-params";
+import { readPageQuery, type SearchParams } from "@/lib/utils/search-params";
 
 import { PeopleScreen } from "@/components/org/people-screen";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
+import { InvalidQuery } from "@/components/ui/invalid-query";
 import { Select } from "@/components/ui/select";
 
 export const metadata: Metadata = { title: "人员与账号" };
 
-export default async function PeoplePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function PeoplePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser(ORG_ROLES);
   const db = getDb();
   const scope = await orgScopeOf(db, user);
-  const values = queryValues(await searchParams);
-  const parsed = peopleQuerySchema.safeParse(values);
-  const query = parsed.success ? parsed.data : {};
+  const { values, query, invalid } = await readPageQuery(searchParams, peopleQuerySchema);
   const [people, zones, districts, lacking, cities] = await Promise.all([
-    listPeople(db, scope, query),
+    query ? listPeople(db, scope, query) : [],
     listZones(db, scope),
     listDistricts(db, scope),
     schoolsWithoutAccount(db, scope),
@@ -82,11 +77,7 @@ export default async function PeoplePage({
           筛选
         </Button>
       </form>
-      {parsed.success ? null : (
-        <p role="alert" className="mb-3 text-sm text-red-600">
-          {parsed.error.issues[0]?.message}
-        </p>
-      )}
+      {invalid !== null ? <InvalidQuery message={invalid} path="/office/people" /> : null}
       <PeopleScreen
         people={people}
         zones={zones}

@@ -10,27 +10,30 @@ import { getReadDb } from "@/lib/server/db/client";
 import { listReviewQueue } from "@/lib/server/rectification/queries";
 import { districtRepository } from "@/lib/server/repositories/org/district-repository";
 import { systemClock } from "@/lib/utils/clock";
-import { queryValues } from "@/lib/utils/search-params";
+import { readPageQuery, type SearchParams } from "@/lib/utils/search-params";
 
 import { ReviewTask } from "@/components/rectification/review-task";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { InvalidQuery } from "@/components/ui/invalid-query";
 import { Pager } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "待复核" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function ReviewQueuePage({ searchParams }: Props) {
+export default async function ReviewQueuePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser(["office", "admin"]);
   const now = systemClock.now();
   const today = toChinaDate(now);
-  const query = queryValues(await searchParams);
-  const parsed = pageQuerySchema.safeParse(query);
-  const result = parsed.success
-    ? await listReviewQueue(getReadDb(), user, parsed.data, now)
-    : { error: "分页参数无效" };
-  if ("error" in result) return <PageHeader title="待复核" description={result.error} />;
+  const { values, query, invalid } = await readPageQuery(searchParams, pageQuerySchema);
+  const result = query ? await listReviewQueue(getReadDb(), user, query, now) : { error: invalid };
+  if ("error" in result) {
+    return (
+      <>
+        <PageHeader title="待复核" />
+        <InvalidQuery message={result.error} path="/office/review" />
+      </>
+    );
+  }
   const policies = await districtRepository.getDeadlinePolicies(
     getReadDb(),
     result.tasks.map((task) => task.item.districtId),
@@ -64,7 +67,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
           </div>
           <Pager
             path="/office/review"
-            query={query}
+            query={values}
             next={result.page.next}
             prev={result.page.prev}
           />

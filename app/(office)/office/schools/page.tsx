@@ -8,22 +8,22 @@ import { getDb } from "@/lib/server/db/client";
 import { listSchools, pageDistrict } from "@/lib/server/org/schools";
 import { schoolRepository } from "@/lib/server/repositories/org/school-repository";
 import { systemClock } from "@/lib/utils/clock";
-import { queryValues, toQueryString } from "@/lib/utils/search-params";
+import { readPageQuery, type SearchParams, toQueryString } from "@/lib/utils/search-params";
 
 import { SchoolTable } from "@/components/rectification/school-table";
 import { SchoolFilters } from "@/components/schools/school-filters";
 import { PageHeader } from "@/components/shell/page-header";
 import { LinkButton } from "@/components/templates/link-button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { InvalidQuery } from "@/components/ui/invalid-query";
+import { NumberedPager } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "学校" };
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SchoolsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser(["office", "city", "admin"]);
   const db = getDb();
-  const values = queryValues(await searchParams);
+  const { values, query, invalid } = await readPageQuery(searchParams, schoolListQuerySchema);
   const { districtId, districts, canWrite } = await pageDistrict(db, user, values.district);
   if (!districtId) {
     return (
@@ -39,33 +39,29 @@ export default async function SchoolsPage({ searchParams }: { searchParams: Sear
       </>
     );
   }
-  const parsed = schoolListQuerySchema.safeParse(values);
-  const query = parsed.success ? parsed.data : schoolListQuerySchema.parse({});
-  const { active, ...rest } = query;
   const [list, zones] = await Promise.all([
-    listSchools(db, user, {
-      ...rest,
-      districtId,
-      active: active === undefined ? undefined : active === "true",
-    }),
+    query
+      ? listSchools(db, user, {
+          ...query,
+          districtId,
+          active: query.active === undefined ? undefined : query.active === "true",
+        })
+      : null,
     schoolRepository.listZones(db, districtId),
   ]);
   const summaries = await figuresBySchool(
     db,
     user,
-    list.schools.map((school) => school.id),
+    list?.schools.map((school) => school.id) ?? [],
     systemClock.now(),
   );
-  const pages = Math.max(1, Math.ceil(list.total / query.pageSize));
   const districtQuery: Record<string, string> =
     user.role === "admin" ? { district: districtId } : {};
-  const pageLink = (page: number) =>
-    `/office/schools${toQueryString({ ...values, page: String(page) })}`;
   return (
     <>
       <PageHeader
         title="学校"
-        description={`共 ${list.total} 所`}
+        description={list ? `共 ${list.total} 所` : undefined}
         actions={
           canWrite ? (
             <>
@@ -84,36 +80,30 @@ export default async function SchoolsPage({ searchParams }: { searchParams: Sear
         }
       />
       <SchoolFilters values={values} zones={zones} districts={districts} districtId={districtId} />
-      {list.schools.length === 0 ? (
+      {!list || !query ? (
+        <InvalidQuery message={invalid ?? ""} path="/office/schools" />
+      ) : list.schools.length === 0 ? (
         <EmptyState title="没有符合条件的学校">
           换个搜索词或筛选条件，或者新增、批量导入学校。
         </EmptyState>
       ) : (
-        <SchoolTable
-          rows={list.schools.map((school) => ({
-            school,
-            zoneName: school.zoneName,
-            summary: summaries.get(school.id) ?? null,
-          }))}
-        />
+        <>
+          <SchoolTable
+            rows={list.schools.map((school) => ({
+              school,
+              zoneName: school.zoneName,
+              summary: summaries.get(school.id) ?? null,
+            }))}
+          />
+          <NumberedPager
+            path="/office/schools"
+            values={values}
+            page={query.page}
+            pages={Math.ceil(list.total / query.pageSize)}
+            summary={`共 ${list.total} 所 · 每页 ${SCHOOL_PAGE_SIZE} 所`}
+          />
+        </>
       )}
-      {pages > 1 ? (
-        <nav aria-label="分页" className="mt-3 flex items-center gap-3 text-sm">
-          {query.page > 1 ? (
-            <Link href={pageLink(query.page - 1)} className="text-brand-700 hover:underline">
-              上一页
-            </Link>
-          ) : null}
-          <span>
-            第 {query.page} / {pages} 页（每页 {SCHOOL_PAGE_SIZE} 所）
-          </span>
-          {query.page < pages ? (
-            <Link href={pageLink(query.page + 1)} className="text-brand-700 hover:underline">
-              下一页
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
     </>
   );
 }

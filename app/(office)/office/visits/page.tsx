@@ -6,42 +6,35 @@ import { orgScopeOf } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { listVisits, visitFilterOptions } from "@/lib/server/repositories/visits/visit-list-query";
-import { queryValues } from "@/lib/utils/search-params";
+import { readPageQuery, type SearchParams } from "@/lib/utils/search-params";
 
 import { VisitFilters, VisitTable } from "@/components/plans/visit-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { InvalidQuery } from "@/components/ui/invalid-query";
 
 export const metadata: Metadata = { title: "督导记录" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function VisitListPage({ searchParams }: Props) {
+export default async function VisitListPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser(["office", "city", "admin"]);
-  const values = queryValues(await searchParams);
-  const query = visitListQuerySchema.safeParse(values);
+  const { values, query, invalid } = await readPageQuery(searchParams, visitListQuerySchema);
   const db = getDb();
   // Scope once per request: every query below reads within these districts.
   const districtIds = readableDistrictIds(await orgScopeOf(db, user));
   const [page, options] = await Promise.all([
-    query.success ? listVisits(db, districtIds, query.data) : { visits: [], next: null },
-    visitFilterOptions(db, districtIds, query.success ? query.data.zoneId : undefined),
+    query ? listVisits(db, districtIds, query) : null,
+    visitFilterOptions(db, districtIds, query?.zoneId),
   ]);
   return (
     <>
-      <PageHeader
-        title="督导记录"
-        description={
-          query.success
-            ? "已提交的督导检查，按检查时间从新到旧"
-            : `筛选条件无效：${query.error.issues[0]?.message ?? ""}`
-        }
-      />
+      <PageHeader title="督导记录" description="已提交的督导检查，按检查时间从新到旧" />
       <VisitFilters values={values} {...options} />
-      {page.visits.length === 0 ? (
-        <EmptyState title="没有符合条件的督导记录" />
-      ) : (
+      {invalid !== null ? (
+        <InvalidQuery message={invalid} path="/office/visits" />
+      ) : page && page.visits.length > 0 ? (
         <VisitTable rows={page.visits} next={page.next} values={values} />
+      ) : (
+        <EmptyState title="没有符合条件的督导记录" />
       )}
     </>
   );

@@ -5,38 +5,45 @@ import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
 import { listItemPage } from "@/lib/server/repositories/rectification/ledger-query";
 import { systemClock } from "@/lib/utils/clock";
-import { queryValues } from "@/lib/utils/search-params";
+import { readPageQuery, type SearchParams } from "@/lib/utils/search-params";
 
 import { FilterChips, SCHOOL_ITEM_FILTERS } from "@/components/rectification/filter-chips";
 import { ItemList } from "@/components/rectification/item-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { InvalidQuery } from "@/components/ui/invalid-query";
 import { Pager } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "整改事项" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function SchoolItemsPage({ searchParams }: Props) {
+export default async function SchoolItemsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser(["school"]);
-  const query = queryValues(await searchParams);
-  const parsed = ledgerQuerySchema.safeParse(query);
+  const { values, query, invalid } = await readPageQuery(searchParams, ledgerQuerySchema);
   // The school reads the primary: it must see its own answer right after sending it.
-  const result = parsed.success
-    ? await listItemPage(getDb(), user, parsed.data, systemClock.now())
-    : null;
-  const page = result && !("error" in result) ? result : null;
-  const { after: _after, before: _before, ...chipQuery } = query;
+  const result = query
+    ? await listItemPage(getDb(), user, query, systemClock.now())
+    : { error: invalid };
+  const { after: _after, before: _before, ...chipQuery } = values;
   return (
     <>
-      <PageHeader title="整改事项" description={page ? `共 ${page.total} 项` : "筛选条件无效"} />
+      <PageHeader
+        title="整改事项"
+        description={"error" in result ? undefined : `共 ${result.total} 项`}
+      />
       <FilterChips chips={SCHOOL_ITEM_FILTERS} current={chipQuery} path="/school/items" />
-      {page === null || page.rows.length === 0 ? (
+      {"error" in result ? (
+        <InvalidQuery message={result.error} path="/school/items" />
+      ) : result.rows.length === 0 ? (
         <EmptyState title="没有符合条件的整改事项" />
       ) : (
         <>
-          <ItemList rows={page.rows} hrefBase="/school/items" />
-          <Pager path="/school/items" query={query} next={page.page.next} prev={page.page.prev} />
+          <ItemList rows={result.rows} hrefBase="/school/items" />
+          <Pager
+            path="/school/items"
+            query={values}
+            next={result.page.next}
+            prev={result.page.prev}
+          />
         </>
       )}
     </>
