@@ -1,7 +1,10 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 
 import { cn } from "@/lib/utils/cn";
 import { toQueryString } from "@/lib/utils/search-params";
+
+import { InvalidQuery } from "./invalid-query";
 
 const linkClass =
   "inline-flex h-9 items-center rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-700 hover:bg-slate-50";
@@ -89,5 +92,34 @@ export function NumberedPager({
         </Link>
       ) : null}
     </nav>
+  );
+}
+
+/**
+ * The body of a keyset-paged list page: why its URL cannot be read (the page's query or the list's
+ * cursor), or `empty`, or the rows `children` renders followed by 上一页 / 下一页.
+ */
+export function PagedList<P extends { page: { next: string | null; prev: string | null } }>({
+  path,
+  values,
+  result,
+  isEmpty,
+  empty,
+  children,
+}: {
+  path: string;
+  values: Record<string, string>;
+  result: P | { error: string };
+  isEmpty: (page: P) => boolean;
+  empty: ReactNode;
+  children: (page: P) => ReactNode;
+}) {
+  if (!("page" in result)) return <InvalidQuery message={result.error} path={path} />;
+  if (isEmpty(result)) return empty;
+  return (
+    <>
+      {children(result)}
+      <Pager path={path} query={values} next={result.page.next} prev={result.page.prev} />
+    </>
   );
 }

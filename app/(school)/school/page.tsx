@@ -11,8 +11,7 @@ import { unreadFirst } from "@/components/rectification/format";
 import { NoticeList } from "@/components/rectification/notice-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { InvalidQuery } from "@/components/ui/invalid-query";
-import { Pager } from "@/components/ui/pager";
+import { PagedList } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "整改通知" };
 
@@ -33,18 +32,19 @@ export default async function SchoolHome({ searchParams }: { searchParams: Searc
           .filter(Boolean)
           .join(" · ")}
       />
-      {"error" in result ? (
-        <InvalidQuery message={result.error} path="/school" />
-      ) : result.notices.length === 0 ? (
-        <EmptyState title="暂无整改通知书">
-          督学检查发现问题后，整改通知书会出现在这里。请逐项整改并上传整改照片，提交督学复查。
-        </EmptyState>
-      ) : (
-        <>
-          <NoticeList notices={unreadFirst(result.notices)} hrefBase="/school/notices" />
-          <Pager path="/school" query={values} next={result.page.next} prev={result.page.prev} />
-        </>
-      )}
+      <PagedList
+        path="/school"
+        values={values}
+        result={result}
+        isEmpty={(page) => page.notices.length === 0}
+        empty={
+          <EmptyState title="暂无整改通知书">
+            督学检查发现问题后，整改通知书会出现在这里。请逐项整改并上传整改照片，提交督学复查。
+          </EmptyState>
+        }
+      >
+        {(page) => <NoticeList notices={unreadFirst(page.notices)} hrefBase="/school/notices" />}
+      </PagedList>
     </>
   );
 }

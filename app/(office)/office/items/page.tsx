@@ -13,8 +13,7 @@ import { readPageQuery, type SearchParams } from "@/lib/utils/search-params";
 import { LedgerFilters, LedgerTable } from "@/components/rectification/ledger";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { InvalidQuery } from "@/components/ui/invalid-query";
-import { Pager } from "@/components/ui/pager";
+import { PagedList } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "整改台账" };
 
@@ -39,21 +38,15 @@ export default async function LedgerPage({ searchParams }: { searchParams: Searc
         }
       />
       <LedgerFilters current={values} {...options} />
-      {"error" in result ? (
-        <InvalidQuery message={result.error} path="/office/items" />
-      ) : result.rows.length === 0 ? (
-        <EmptyState title="没有符合条件的整改事项" />
-      ) : (
-        <>
-          <LedgerTable rows={result.rows} />
-          <Pager
-            path="/office/items"
-            query={values}
-            next={result.page.next}
-            prev={result.page.prev}
-          />
-        </>
-      )}
+      <PagedList
+        path="/office/items"
+        values={values}
+        result={result}
+        isEmpty={(page) => page.rows.length === 0}
+        empty={<EmptyState title="没有符合条件的整改事项" />}
+      >
+        {(page) => <LedgerTable rows={page.rows} />}
+      </PagedList>
     </>
   );
 }

@@ -9,8 +9,7 @@ import { readPageQuery, type SearchParams } from "@/lib/utils/search-params";
 import { NoticeList } from "@/components/rectification/notice-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { InvalidQuery } from "@/components/ui/invalid-query";
-import { Pager } from "@/components/ui/pager";
+import { PagedList } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "整改通知书" };
 
@@ -18,33 +17,25 @@ export default async function OfficeNoticesPage({ searchParams }: { searchParams
   const user = await requirePageUser(["office", "city", "admin"]);
   const { values, query, invalid } = await readPageQuery(searchParams, noticeListQuerySchema);
   const result = query ? await listNoticePage(getReadDb(), user, query) : { error: invalid };
-  if ("error" in result) {
-    return (
-      <>
-        <PageHeader title="整改通知书" />
-        <InvalidQuery message={result.error} path="/office/notices" />
-      </>
-    );
-  }
   return (
     <>
       <PageHeader
         title="整改通知书"
-        description={`共 ${result.total} 份，${result.unread} 份学校未读，最新的在前`}
+        description={
+          "error" in result
+            ? undefined
+            : `共 ${result.total} 份，${result.unread} 份学校未读，最新的在前`
+        }
       />
-      {result.notices.length === 0 ? (
-        <EmptyState title="暂无整改通知书" />
-      ) : (
-        <>
-          <NoticeList notices={result.notices} hrefBase="/office/notices" showSchool />
-          <Pager
-            path="/office/notices"
-            query={values}
-            next={result.page.next}
-            prev={result.page.prev}
-          />
-        </>
-      )}
+      <PagedList
+        path="/office/notices"
+        values={values}
+        result={result}
+        isEmpty={(page) => page.notices.length === 0}
+        empty={<EmptyState title="暂无整改通知书" />}
+      >
+        {(page) => <NoticeList notices={page.notices} hrefBase="/office/notices" showSchool />}
+      </PagedList>
     </>
   );
 }

@@ -15,8 +15,7 @@ import { readPageQuery, type SearchParams } from "@/lib/utils/search-params";
 import { ReviewTask } from "@/components/rectification/review-task";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { InvalidQuery } from "@/components/ui/invalid-query";
-import { Pager } from "@/components/ui/pager";
+import { PagedList } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "待复核" };
 
@@ -26,53 +25,50 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const today = toChinaDate(now);
   const { values, query, invalid } = await readPageQuery(searchParams, pageQuerySchema);
   const result = query ? await listReviewQueue(getReadDb(), user, query, now) : { error: invalid };
-  if ("error" in result) {
-    return (
-      <>
-        <PageHeader title="待复核" />
-        <InvalidQuery message={result.error} path="/office/review" />
-      </>
-    );
-  }
   const policies = await districtRepository.getDeadlinePolicies(
     getReadDb(),
-    result.tasks.map((task) => task.item.districtId),
+    "error" in result ? [] : result.tasks.map((task) => task.item.districtId),
   );
-  const tasks = result.tasks.map((task) => {
-    const policy = policies.get(task.item.districtId) ?? DEFAULT_DEADLINE_POLICY;
-    return {
-      ...task,
-      reviewOverdueDays: reviewOverdueDays(task.item, policy, today),
-      proposals: decisionProposals(task.item, policy, today),
-    };
-  });
   return (
     <>
       <PageHeader
         title="待复核"
-        description={result.total > 0 ? `${result.total} 项待处理，最早提交的在前` : undefined}
+        description={
+          "error" in result || result.total === 0
+            ? undefined
+            : `${result.total} 项待处理，最早提交的在前`
+        }
       />
-      {result.tasks.length === 0 ? (
-        <EmptyState title="没有待复核的事项">学校提交整改报告或延期申请后会出现在这里。</EmptyState>
-      ) : (
-        <>
+      <PagedList
+        path="/office/review"
+        values={values}
+        result={result}
+        isEmpty={(page) => page.tasks.length === 0}
+        empty={
+          <EmptyState title="没有待复核的事项">
+            学校提交整改报告或延期申请后会出现在这里。
+          </EmptyState>
+        }
+      >
+        {(page) => (
           <div className="space-y-4">
-            {tasks.map((task) => (
-              <ReviewTask
-                key={task.item.id}
-                task={task}
-                itemHref={`/office/items/${task.item.id}`}
-              />
-            ))}
+            {page.tasks.map((task) => {
+              const policy = policies.get(task.item.districtId) ?? DEFAULT_DEADLINE_POLICY;
+              return (
+                <ReviewTask
+                  key={task.item.id}
+                  task={{
+                    ...task,
+                    reviewOverdueDays: reviewOverdueDays(task.item, policy, today),
+                    proposals: decisionProposals(task.item, policy, today),
+                  }}
+                  itemHref={`/office/items/${task.item.id}`}
+                />
+              );
+            })}
           </div>
-          <Pager
-            path="/office/review"
-            query={values}
-            next={result.page.next}
-            prev={result.page.prev}
-          />
-        </>
-      )}
+        )}
+      </PagedList>
     </>
   );
 }

@@ -11,8 +11,7 @@ import { FilterChips, SCHOOL_ITEM_FILTERS } from "@/components/rectification/fil
 import { ItemList } from "@/components/rectification/item-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { InvalidQuery } from "@/components/ui/invalid-query";
-import { Pager } from "@/components/ui/pager";
+import { PagedList } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "整改事项" };
 
@@ -31,21 +30,15 @@ export default async function SchoolItemsPage({ searchParams }: { searchParams: 
         description={"error" in result ? undefined : `共 ${result.total} 项`}
       />
       <FilterChips chips={SCHOOL_ITEM_FILTERS} current={chipQuery} path="/school/items" />
-      {"error" in result ? (
-        <InvalidQuery message={result.error} path="/school/items" />
-      ) : result.rows.length === 0 ? (
-        <EmptyState title="没有符合条件的整改事项" />
-      ) : (
-        <>
-          <ItemList rows={result.rows} hrefBase="/school/items" />
-          <Pager
-            path="/school/items"
-            query={values}
-            next={result.page.next}
-            prev={result.page.prev}
-          />
-        </>
-      )}
+      <PagedList
+        path="/school/items"
+        values={values}
+        result={result}
+        isEmpty={(page) => page.rows.length === 0}
+        empty={<EmptyState title="没有符合条件的整改事项" />}
+      >
+        {(page) => <ItemList rows={page.rows} hrefBase="/school/items" />}
+      </PagedList>
     </>
   );
 }
