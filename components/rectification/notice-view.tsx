@@ -7,11 +7,11 @@ import type { OfficialDocument } from "@/lib/domain/documents/document";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 
 import { apiImage } from "@/components/documents/api-image";
+import { DocumentButtons } from "@/components/documents/document-buttons";
 import { DocumentView } from "@/components/documents/document-view";
 import { linkButtonClass } from "@/components/templates/link-button";
 
 import { ItemDetails } from "./item-details";
-import { PrintButton } from "./print-button";
 
 export type NoticeViewItem = { item: RectificationItem; daysOverdue: number };
 
@@ -47,20 +47,11 @@ export function NoticeView({
             ? "学校尚未查阅"
             : `学校已于 ${chinaDateTime(notice.readAt)} 查阅`}
         </p>
-        <div className="flex gap-2">
+        <DocumentButtons pdfHref={noticePdfPath(notice.id)}>
           <Link href={recordHref} className={linkButtonClass("secondary")}>
             检查记录
           </Link>
-          <PrintButton />
-          <a
-            href={noticePdfPath(notice.id)}
-            target="_blank"
-            rel="noreferrer"
-            className={linkButtonClass("primary")}
-          >
-            下载 PDF
-          </a>
-        </div>
+        </DocumentButtons>
       </div>
 
       <DocumentView document={document} renderImage={apiImage} qrSrc={qrSrc} />
