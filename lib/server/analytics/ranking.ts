@@ -5,7 +5,6 @@
  */
 import "server-only";
 
-import { monthRange } from "@/lib/domain/analytics/filters";
 import {
   rankSchools,
   rankZones,
@@ -15,6 +14,7 @@ import {
 import { toChinaDate } from "@/lib/domain/dates";
 import { bulletinDocument } from "@/lib/domain/documents/bulletin";
 import { supervisionOffice } from "@/lib/domain/documents/notice";
+import { monthDays } from "@/lib/domain/month";
 import type { User } from "@/lib/domain/org/org.schema";
 
 import { schoolScopeOf } from "../auth/scope";
@@ -45,7 +45,7 @@ export async function getMonthlyRanking(
   zone?: string,
 ): Promise<MonthlyRanking> {
   const today = toChinaDate(now);
-  const { to } = monthRange(month);
+  const { to } = monthDays(month);
   const asOf = to < today ? to : today;
   const { start, end } = monthWindow(month);
   const scope = await schoolScopeOf(db, user);

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 
+import { monthAt, monthLabel } from "@/lib/domain/month";
 import { readableDistrictIds } from "@/lib/domain/org/org-scope";
-import { coverageQuerySchema, monthLabel, monthOf } from "@/lib/domain/plan/visit-rule";
+import { coverageQuerySchema } from "@/lib/domain/plan/visit-rule";
 import { orgScopeOf } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
@@ -30,7 +31,7 @@ export default async function CoveragePage({ searchParams }: Props) {
   const values = queryValues(await searchParams);
   const parsed = coverageQuerySchema.safeParse(values);
   const query = parsed.success ? parsed.data : {};
-  const month = query.month ?? monthOf(systemClock.now());
+  const month = query.month ?? monthAt(systemClock.now());
   const db = getDb();
   const districtIds = readableDistrictIds(await orgScopeOf(db, user));
   const [summary, schools, options, rule] = await Promise.all([

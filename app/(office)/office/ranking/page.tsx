@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 
 import { bulletinPath } from "@/lib/contracts/analytics";
-import { monthLabel, monthOf, monthSchema } from "@/lib/domain/analytics/filters";
 import { RANKING_FORMULA } from "@/lib/domain/analytics/ranking";
-import { toChinaDate } from "@/lib/domain/dates";
+import { monthAt, monthLabel, monthSchema } from "@/lib/domain/month";
 import { getMonthlyRanking } from "@/lib/server/analytics/ranking";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
@@ -26,7 +25,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
   const now = systemClock.now();
   const raw = (await searchParams).month;
   const parsed = monthSchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
-  const month = parsed.success ? parsed.data : monthOf(toChinaDate(now));
+  const month = parsed.success ? parsed.data : monthAt(now);
   const ranking = await getMonthlyRanking(getDb(), user, month, now);
   const canIssue = user.role !== "city" && user.districtId !== null;
   return (

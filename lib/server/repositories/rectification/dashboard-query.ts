@@ -13,8 +13,9 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 
 import type { Dashboard } from "@/lib/domain/analytics/figures";
-import { type DashboardFilters, monthRange, OPEN_STATUSES } from "@/lib/domain/analytics/filters";
+import { type DashboardFilters, OPEN_STATUSES } from "@/lib/domain/analytics/filters";
 import { addDays, chinaDayStart } from "@/lib/domain/dates";
+import { monthDays } from "@/lib/domain/month";
 import type { SchoolScope } from "@/lib/domain/org/org-scope";
 
 import { daysOverdueSql } from "./overdue-sql";
@@ -302,7 +303,7 @@ export function schoolFilters(scope: SchoolScope, filters: DashboardFilters): SQ
 
 /** The window of a month, as timestamps (China calendar). */
 export function monthWindow(month: string): { start: Date; end: Date } {
-  const { from, to } = monthRange(month);
+  const { from, to } = monthDays(month);
   return { start: new Date(chinaDayStart(from)), end: new Date(chinaDayStart(addDays(to, 1))) };
 }
 

@@ -7,11 +7,11 @@ import "server-only";
 
 import { sql, type SQL } from "drizzle-orm";
 
+import { addDays, chinaDayStart } from "@/lib/domain/dates";
+import { type Month, monthDays } from "@/lib/domain/month";
 import {
   type CoverageTotals,
   type InspectorCoverage,
-  type Month,
-  monthRange,
   type SchoolCoverage,
   type ZoneCoverage,
 } from "@/lib/domain/plan/visit-rule";
@@ -35,7 +35,9 @@ const REQUIRED = sql.raw(
  * inspector of the school's zone. One definition for the office's coverage and the inspector's pack.
  */
 function countedVisits(districtIds: DistrictFilter, month: Month, extra: SQL = sql`true`): SQL {
-  const { from, to } = monthRange(month);
+  const days = monthDays(month);
+  const from = chinaDayStart(days.from);
+  const to = chinaDayStart(addDays(days.to, 1));
   return sql`select v.id, v.school_id, v.inspector_id, v.started_at
     from visits v
     join schools vs on vs.id = v.school_id
