@@ -1,7 +1,7 @@
 /**
  * Calendar months (China time): the unit of 一月一排名一通报 and of the monthly 挂牌督导 rule. One
- * schema, one label and the conversions every caller needs; the instants a month runs between come
- * from `chinaDayStart` over its days.
+ * schema, one label and the conversions every caller needs; the instants a month runs between are
+ * `chinaDayBounds` (dates.ts) of its `monthDays`.
  */
 import { z } from "zod";
 

@@ -21,7 +21,6 @@ import { schoolScopeOf } from "../auth/scope";
 import type { Executor } from "../db/client";
 import { documentPdf } from "../documents/documents";
 import { districtRepository } from "../repositories/org/district-repository";
-import { monthWindow } from "../repositories/rectification/dashboard-query";
 import {
   monthlySchoolCounts,
   type SchoolMonthCounts,
@@ -45,11 +44,10 @@ export async function getMonthlyRanking(
   zone?: string,
 ): Promise<MonthlyRanking> {
   const today = toChinaDate(now);
-  const { to } = monthDays(month);
+  const { from, to } = monthDays(month);
   const asOf = to < today ? to : today;
-  const { start, end } = monthWindow(month);
   const scope = await schoolScopeOf(db, user);
-  const rows = await monthlySchoolCounts(db, scope, { start, end, asOf, zone });
+  const rows = await monthlySchoolCounts(db, scope, { from, to, asOf, zone });
   const schools = rankSchools(
     rows.map((r) => ({
       schoolId: r.id,

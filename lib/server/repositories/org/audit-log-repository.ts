@@ -5,9 +5,8 @@
  */
 import "server-only";
 
-import { and, count, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 
-import { addDays, chinaDayStart } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
 import {
   type AuditAction,
@@ -17,6 +16,7 @@ import {
 } from "@/lib/domain/org/people";
 import { newId } from "@/lib/utils/ids";
 
+import { withinChinaDays } from "../../db/china-days";
 import type { Executor } from "../../db/client";
 import { auditLog, user as users } from "../../db/schema";
 
@@ -53,8 +53,7 @@ export async function listAudit(
     query.actorId ? eq(auditLog.actorId, query.actorId) : undefined,
     query.targetId ? eq(auditLog.targetId, query.targetId) : undefined,
     query.districtId ? eq(auditLog.districtId, query.districtId) : undefined,
-    query.from ? gte(auditLog.at, new Date(chinaDayStart(query.from))) : undefined,
-    query.to ? lt(auditLog.at, new Date(chinaDayStart(addDays(query.to, 1)))) : undefined,
+    withinChinaDays(auditLog.at, query.from, query.to),
   ];
   if (districtIds !== null) {
     conditions.push(
