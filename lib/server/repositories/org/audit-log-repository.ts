@@ -29,15 +29,28 @@ export type AuditRecord = {
   after: Record<string, unknown> | null;
 };
 
-/** Appends one entry by `actor` at `now`. */
+/** Appends entries by `actor` at `now` (one, or a bulk action's many in one statement). */
 export async function recordAudit(
   db: Executor,
   actor: User,
   now: number,
-  entry: AuditRecord,
+  entries: AuditRecord | readonly AuditRecord[],
 ): Promise<void> {
-  await db.insert(auditLog).values({ id: newId(), at: new Date(now), actorId: actor.id, ...entry });
+  const list: readonly AuditRecord[] = "action" in entries ? [entries] : entries;
+  const at = new Date(now);
+  // Chunks keep a statement far below PostgreSQL's 65,535 parameters (9 per entry).
+  for (let start = 0; start < list.length; start += AUDIT_CHUNK) {
+    await db
+      .insert(auditLog)
+      .values(
+        list
+          .slice(start, start + AUDIT_CHUNK)
+          .map((entry) => ({ id: newId(), at, actorId: actor.id, ...entry })),
+      );
+  }
 }
+
+const AUDIT_CHUNK = 1000;
 
 /**
  * One page of entries, newest first. `districtIds` null = every district (admin); otherwise only
