@@ -7,9 +7,9 @@ import {
   filterParams,
   type LedgerSlice,
   ledgerHref,
-  monthRange,
   OPEN_STATUSES,
 } from "@/lib/domain/analytics/filters";
+import { monthDays } from "@/lib/domain/month";
 
 import { formatRate } from "@/components/rectification/format";
 
@@ -184,7 +184,7 @@ export function DashboardView({ data, filters }: { data: Dashboard; filters: Das
                 type: "line",
                 color: COLORS.found,
                 values: data.trend.map((t) => t.found),
-                links: data.trend.map((t) => ledgerHref(filters, monthRange(t.month))),
+                links: data.trend.map((t) => ledgerHref(filters, monthDays(t.month))),
               },
               {
                 name: "销号",
@@ -192,7 +192,7 @@ export function DashboardView({ data, filters }: { data: Dashboard; filters: Das
                 color: COLORS.closed,
                 values: data.trend.map((t) => t.closed),
                 links: data.trend.map((t) =>
-                  ledgerHref(filters, { ...monthRange(t.month), state: ["closed"] }),
+                  ledgerHref(filters, { ...monthDays(t.month), state: ["closed"] }),
                 ),
               },
             ]}

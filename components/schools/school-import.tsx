@@ -83,7 +83,7 @@ export function SchoolImport({ districtId }: { districtId: string | null }) {
         <Card className="space-y-2 border-green-200 bg-green-50">
           <p role="status" className="font-medium text-green-800">
             导入完成：共 {step.result.total} 所，新增 {step.result.created} 所，更新{" "}
-            {step.result.updated} 所。
+            {step.result.updated} 所。{movedNote(step.result.moved, "已")}
           </p>
           <Link href={`/office/schools${query}`} className={linkButtonClass("primary")}>
             查看学校名单
@@ -92,6 +92,11 @@ export function SchoolImport({ districtId }: { districtId: string | null }) {
       ) : null}
     </div>
   );
+}
+
+/** Schools the file moves to another 督学责任区: the same 调整责任区 as the school page, logged. */
+function movedNote(moved: number, tense: "将" | "已"): string {
+  return moved === 0 ? "" : `其中 ${moved} 所调整督学责任区，${tense}记入操作日志。`;
 }
 
 function Preview({
@@ -103,12 +108,13 @@ function Preview({
 }) {
   const { result, file } = step;
   if (result.ok) {
-    const { total, created, updated } = result.data;
+    const { total, created, updated, moved } = result.data;
     return (
       <Card className="space-y-3">
         <h2 className="font-medium text-slate-900">3. 确认导入</h2>
         <p role="status" className="text-sm text-slate-700">
           「{file.name}」检查通过：共 {total} 所学校，将新增 {created} 所，更新 {updated} 所。
+          {movedNote(moved, "将")}
         </p>
         <Button onClick={() => onCommit(file)}>确认导入</Button>
       </Card>

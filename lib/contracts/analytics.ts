@@ -2,7 +2,8 @@
 import { z } from "zod";
 
 import { dashboardSchema } from "@/lib/domain/analytics/figures";
-import { dashboardFiltersSchema, monthSchema } from "@/lib/domain/analytics/filters";
+import { dashboardFiltersSchema } from "@/lib/domain/analytics/filters";
+import { monthSchema } from "@/lib/domain/month";
 
 import { contract, pathOf } from "./contract";
 

@@ -26,6 +26,26 @@ export function chinaDayStart(date: DateString): number {
   return Date.parse(`${date}T00:00:00Z`) - CHINA_OFFSET_MS;
 }
 
+/**
+ * The instants a run of China calendar days spans, `from` to `to` inclusive, as [start, end):
+ * start is `from`'s first midnight, end the midnight after `to`. A side not given stays open. One
+ * conversion for every "from date … to date" filter over timestamps.
+ */
+export function chinaDayBounds(from: DateString, to: DateString): { start: number; end: number };
+export function chinaDayBounds(
+  from: DateString | undefined,
+  to: DateString | undefined,
+): { start?: number; end?: number };
+export function chinaDayBounds(
+  from: DateString | undefined,
+  to: DateString | undefined,
+): { start?: number; end?: number } {
+  return {
+    start: from === undefined ? undefined : chinaDayStart(from),
+    end: to === undefined ? undefined : chinaDayStart(addDays(to, 1)),
+  };
+}
+
 /** "09:05": the time of day in China at an instant. */
 export function chinaTime(epochMs: number): string {
   return new Date(epochMs + CHINA_OFFSET_MS).toISOString().slice(11, 16);

@@ -9,14 +9,23 @@ import { signIn } from "./helpers";
 
 /** A bad URL of each list page, and what the page says about it. */
 const OFFICE_LISTS: { url: string; reason: RegExp }[] = [
-  { url: "/office?month=2026-13", reason: /筛选条件无效：月份格式应为 YYYY-MM/ },
+  {
+    url: "/office?month=2026-13",
+    reason: /筛选条件无效：月份应为 2000-01 至 2099-12 之间的 YYYY-MM/,
+  },
   { url: "/office/items?limit=0", reason: /筛选条件无效：每页至少 1 条/ },
   { url: "/office/items?after=not-a-cursor", reason: /分页参数无效，请从第一页重新查看/ },
   { url: "/office/notices?limit=abc", reason: /筛选条件无效：每页条数应为数字/ },
   { url: "/office/review?limit=0", reason: /筛选条件无效：每页至少 1 条/ },
   { url: "/office/visits?from=2026-02-30", reason: /筛选条件无效/ },
-  { url: "/office/coverage?month=2026-13", reason: /筛选条件无效：月份格式应为 YYYY-MM/ },
-  { url: "/office/ranking?month=13", reason: /筛选条件无效：月份格式应为 YYYY-MM/ },
+  {
+    url: "/office/coverage?month=2026-13",
+    reason: /筛选条件无效：月份应为 2000-01 至 2099-12 之间的 YYYY-MM/,
+  },
+  {
+    url: "/office/ranking?month=13",
+    reason: /筛选条件无效：月份应为 2000-01 至 2099-12 之间的 YYYY-MM/,
+  },
   { url: "/office/audit?page=0", reason: /筛选条件无效：页码从 1 开始/ },
   { url: "/office/people?status=gone", reason: /筛选条件无效：状态只能是启用或停用/ },
   { url: "/office/schools?page=x", reason: /筛选条件无效/ },

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
-import { dashboardFiltersSchema, monthOf } from "@/lib/domain/analytics/filters";
+import { dashboardFiltersSchema } from "@/lib/domain/analytics/filters";
 import { toChinaDate } from "@/lib/domain/dates";
+import { monthOf } from "@/lib/domain/month";
 import { setupSteps } from "@/lib/domain/org/setup";
 import { getDashboard } from "@/lib/server/analytics/dashboard";
 import { filterOptions } from "@/lib/server/analytics/options";

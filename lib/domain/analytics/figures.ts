@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import "../zod-locale";
 
-import { monthSchema } from "./filters";
+import { monthSchema } from "../month";
 import { dateStringSchema } from "../visit/answer.schema";
 
 const count = z.number().int().nonnegative();

@@ -2,37 +2,14 @@ import { z } from "zod";
 
 import "../zod-locale";
 
-import { addDays } from "../dates";
 import { idSchema } from "../ids";
+import { monthSchema } from "../month";
 import {
   RECTIFICATION_STATUSES,
   type RectificationStatus,
 } from "../rectification/rectification.schema";
 import { severitySchema, templateDomainSchema } from "../template/template.schema";
 import { type DateString, dateStringSchema } from "../visit/answer.schema";
-
-/** "2026-03": a calendar month (China), the unit of 一月一排名一通报. */
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式应为 YYYY-MM");
-export type Month = z.infer<typeof monthSchema>;
-
-/** The month a China date falls in. */
-export function monthOf(date: DateString): Month {
-  return date.slice(0, 7);
-}
-
-/** First and last day of a month. */
-export function monthRange(month: Month): { from: DateString; to: DateString } {
-  const from = `${month}-01`;
-  const [year, m] = month.split("-").map(Number) as [number, number];
-  const next = m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, "0")}-01`;
-  return { from, to: addDays(next, -1) };
-}
-
-/** "2026年3月". */
-export function monthLabel(month: Month): string {
-  const [year, m] = month.split("-").map(Number);
-  return `${year}年${m}月`;
-}
 
 /**
  * The dashboard's filters, as URL parameters so that a filtered view survives a reload and can be

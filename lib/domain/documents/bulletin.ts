@@ -1,6 +1,6 @@
-import { monthLabel, type Month } from "../analytics/filters";
 import { RANKING_FORMULA, type SchoolRank, type ZoneRank } from "../analytics/ranking";
 import { chineseDate } from "../dates";
+import { monthLabel, type Month } from "../month";
 import { type DocumentBlock, type OfficialDocument, paragraph } from "./document";
 import { supervisionOffice } from "./notice";
 import type { DateString } from "../visit/answer.schema";

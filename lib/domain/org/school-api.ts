@@ -45,6 +45,8 @@ export const schoolImportedSchema = z.object({
   total: z.number().int(),
   created: z.number().int(),
   updated: z.number().int(),
+  /** Of `updated`: existing schools whose zone the file changes (each an audited 调整学校责任区). */
+  moved: z.number().int(),
   isImported: z.boolean(),
 });
 export type SchoolImported = z.infer<typeof schoolImportedSchema>;

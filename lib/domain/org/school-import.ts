@@ -70,7 +70,8 @@ export const schoolImportErrorSchema = z.object({
 export type SchoolImportError = z.infer<typeof schoolImportErrorSchema>;
 
 export type SchoolImportResult =
-  { ok: true; schools: SchoolInput[] } | { ok: false; errors: SchoolImportError[] };
+  /** `rows[i]` is the spreadsheet row `schools[i]` came from, for errors found later. */
+  { ok: true; schools: SchoolInput[]; rows: number[] } | { ok: false; errors: SchoolImportError[] };
 
 const YES = ["是", "有", "Y", "y", "1"];
 const NO = ["否", "无", "N", "n", "0", ""];
@@ -176,6 +177,7 @@ export function parseSchoolImport(
 
   const zonesByName = new Map(zones.map((z) => [z.name, z.id]));
   const schools: SchoolInput[] = [];
+  const schoolRows: number[] = [];
   const rowOfCode = new Map<string, number>();
   body.forEach((cells, i) => {
     const row = i + 2;
@@ -200,8 +202,10 @@ export function parseSchoolImport(
     }
     if (rowErrors.length === 0) {
       const parsed = schoolInputSchema.safeParse(draft);
-      if (parsed.success) schools.push(parsed.data);
-      else {
+      if (parsed.success) {
+        schools.push(parsed.data);
+        schoolRows.push(row);
+      } else {
         for (const issue of parsed.error.issues) {
           const field = issue.path[0] as SchoolField;
           rowErrors.push({ row, column: SCHOOL_FIELD_LABELS[field], message: issue.message });
@@ -222,7 +226,7 @@ export function parseSchoolImport(
   if (errors.length > 0) return { ok: false, errors };
   if (schools.length === 0)
     return { ok: false, errors: [{ row: 0, column: null, message: "文件中没有学校数据" }] };
-  return { ok: true, schools };
+  return { ok: true, schools, rows: schoolRows };
 }
 
 /** One error as a sentence: 第 7 行「学段」：无法识别的学段“初级中学”，可填：… */

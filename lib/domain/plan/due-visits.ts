@@ -1,5 +1,5 @@
 import type { Id } from "../ids";
-import { monthOf } from "./visit-rule";
+import { monthAt } from "../month";
 import type { PackCampaign, PackSchool } from "../visit/visit-pack.schema";
 import type { Visit } from "../visit/visit.schema";
 
@@ -38,14 +38,14 @@ export function routineDueSchools(input: {
   visits: readonly Visit[];
   now: number;
 }): RoutineDue[] {
-  const month = monthOf(input.now);
+  const month = monthAt(input.now);
   return input.schools
     .flatMap((school): RoutineDue[] => {
       if (!school.routine) return [];
       const counted = new Set(school.routine.month === month ? school.routine.visitIds : []);
       const mine = input.visits.filter((v) => v.schoolId === school.id && v.kind === "routine");
       for (const visit of mine) {
-        if (visit.status === "submitted" && monthOf(visit.startedAt) === month)
+        if (visit.status === "submitted" && monthAt(visit.startedAt) === month)
           counted.add(visit.id);
       }
       if (counted.size >= school.routine.required) return [];

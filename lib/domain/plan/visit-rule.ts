@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import "../zod-locale";
 
-import { chinaDayStart, toChinaDate } from "../dates";
+import { monthSchema } from "../month";
 
 /**
  * The district's 挂牌督导 rule: each school is visited by its 责任督学 at least `visitsPerMonth`
@@ -20,32 +20,6 @@ export type VisitRule = z.infer<typeof visitRuleSchema>;
 
 /** 每校每月至少一次 (《中小学校责任督学挂牌督导办法》). */
 export const DEFAULT_VISIT_RULE: VisitRule = { visitsPerMonth: 1 };
-
-/** A calendar month, "2026-03". */
-export const monthSchema = z.string().regex(/^(20\d{2})-(0[1-9]|1[0-2])$/, "月份格式应为 YYYY-MM");
-export type Month = z.infer<typeof monthSchema>;
-
-/** The China calendar month of an instant. */
-export function monthOf(epochMs: number): Month {
-  return toChinaDate(epochMs).slice(0, 7);
-}
-
-/** The month after `month`. */
-export function nextMonth(month: Month): Month {
-  const [year, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, "0")}`;
-}
-
-/** The instants a China calendar month runs between: [from, to). */
-export function monthRange(month: Month): { from: number; to: number } {
-  return { from: chinaDayStart(`${month}-01`), to: chinaDayStart(`${nextMonth(month)}-01`) };
-}
-
-/** "2026年3月". */
-export function monthLabel(month: Month): string {
-  const [year, m] = month.split("-").map(Number);
-  return `${year}年${m}月`;
-}
 
 /** The coverage view's query (GET /api/office/coverage and /office/coverage). */
 export const coverageQuerySchema = z.object({

@@ -2,8 +2,8 @@ import { z } from "zod";
 
 import { idSchema } from "../ids";
 import { dateStringSchema } from "./answer.schema";
+import { monthSchema } from "../month";
 import { schoolSchema } from "../org/org.schema";
-import { monthSchema } from "../plan/visit-rule";
 import {
   isFinalStatus,
   type RectificationItem,

@@ -6,8 +6,9 @@
 import "server-only";
 
 import type { Breakdown, Dashboard, Figures } from "@/lib/domain/analytics/figures";
-import { type DashboardFilters, monthOf } from "@/lib/domain/analytics/filters";
-import { addDays, toChinaDate } from "@/lib/domain/dates";
+import { type DashboardFilters } from "@/lib/domain/analytics/filters";
+import { toChinaDate } from "@/lib/domain/dates";
+import { monthOf, previousMonth } from "@/lib/domain/month";
 import type { User } from "@/lib/domain/org/org.schema";
 import { SEVERITY_LABELS } from "@/lib/domain/template/template.labels";
 import {
@@ -59,7 +60,7 @@ function breakdown<K extends string>(
 /** The last `count` months up to and including `month`, oldest first. */
 function monthsUpTo(month: string, count: number): string[] {
   const months = [month];
-  while (months.length < count) months.unshift(monthOf(addDays(`${months[0]}-01`, -1)));
+  while (months.length < count) months.unshift(previousMonth(months[0]!));
   return months;
 }
 

@@ -5,7 +5,6 @@
  */
 import "server-only";
 
-import { monthRange } from "@/lib/domain/analytics/filters";
 import {
   rankSchools,
   rankZones,
@@ -15,13 +14,13 @@ import {
 import { toChinaDate } from "@/lib/domain/dates";
 import { bulletinDocument } from "@/lib/domain/documents/bulletin";
 import { supervisionOffice } from "@/lib/domain/documents/notice";
+import { monthDays } from "@/lib/domain/month";
 import type { User } from "@/lib/domain/org/org.schema";
 
 import { schoolScopeOf } from "../auth/scope";
 import type { Executor } from "../db/client";
 import { documentPdf } from "../documents/documents";
 import { districtRepository } from "../repositories/org/district-repository";
-import { monthWindow } from "../repositories/rectification/dashboard-query";
 import {
   monthlySchoolCounts,
   type SchoolMonthCounts,
@@ -45,11 +44,10 @@ export async function getMonthlyRanking(
   zone?: string,
 ): Promise<MonthlyRanking> {
   const today = toChinaDate(now);
-  const { to } = monthRange(month);
+  const { from, to } = monthDays(month);
   const asOf = to < today ? to : today;
-  const { start, end } = monthWindow(month);
   const scope = await schoolScopeOf(db, user);
-  const rows = await monthlySchoolCounts(db, scope, { start, end, asOf, zone });
+  const rows = await monthlySchoolCounts(db, scope, { from, to, asOf, zone });
   const schools = rankSchools(
     rows.map((r) => ({
       schoolId: r.id,

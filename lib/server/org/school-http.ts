@@ -6,6 +6,7 @@ import "server-only";
 
 import type { schoolContracts } from "@/lib/contracts/schools";
 import { done, refused } from "@/lib/domain/refusal";
+import { systemClock } from "@/lib/utils/clock";
 
 import { contractRoute, signedIn } from "../contract-route";
 import { getDb } from "../db/client";
@@ -37,7 +38,10 @@ export function schoolImportRoute(
     if ("refusal" in target) return schoolRefused(target.refusal);
     const body = await readBodyWithin(request, MAX_IMPORT_BYTES);
     if (!body.ok) return refused("too_large", "文件过大（最大 10 MB）");
-    const result = await importSchools(db, target.districtId, body.bytes, commit);
+    const result = await importSchools(db, user, target.districtId, body.bytes, {
+      commit,
+      now: systemClock.now(),
+    });
     if (result.ok) return done(result);
     return { ...refused("invalid_input", result.message), rows: result.errors };
   });

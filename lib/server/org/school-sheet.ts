@@ -30,7 +30,10 @@ export async function buildSchoolTemplate(): Promise<Uint8Array> {
     ["办学性质", Object.values(OWNERSHIP_LABELS).join("、")],
     ["食堂", Object.values(CANTEEN_LABELS).join("、")],
     ["村小/教学点、寄宿制、校车", "是、否（留空为否）"],
-    ["督学责任区", "本区县已有的责任区名称；还没有责任区时留空"],
+    [
+      "督学责任区",
+      "本区县已有的责任区名称；还没有责任区时留空。已有学校留空则保持原责任区，填了别的责任区即调整责任区，记入操作日志",
+    ],
     ["学校代码", "本区县内唯一；再次导入时按学校代码更新已有学校"],
   ]);
   help.getColumn(1).width = 28;

@@ -12,9 +12,14 @@ import {
   READ_ONLY_MESSAGE,
   readableDistrictIds,
 } from "@/lib/domain/org/org-scope";
-import type { School, SchoolInput, User } from "@/lib/domain/org/org.schema";
+import {
+  type School,
+  SCHOOL_FIELD_LABELS,
+  type SchoolInput,
+  type User,
+} from "@/lib/domain/org/org.schema";
 import type { SchoolImportResponse, SchoolListResponse } from "@/lib/domain/org/school-api";
-import { parseSchoolImport } from "@/lib/domain/org/school-import";
+import { parseSchoolImport, type SchoolImportError } from "@/lib/domain/org/school-import";
 import { done, type Refusal, refusal } from "@/lib/domain/refusal";
 import { newId } from "@/lib/utils/ids";
 
@@ -207,20 +212,42 @@ export async function moveSchool(
     const found = await findManagedSchool(tx, user, id, "write");
     if ("refusal" in found) return found;
     const { school } = found;
-    const zoneRefused = await zonesRefusal(tx, school.districtId, [zoneId]);
-    if (zoneRefused) return { refusal: refusal(zoneRefused.code, zoneRefused.message) };
+    const zoneRefused = await zoneMoveRefusal(tx, school.districtId, zoneId);
+    if (zoneRefused) return { refusal: zoneRefused };
     if (school.zoneId === zoneId) return found;
     const moved = await schoolRepository.update(tx, id, { ...school, zoneId });
-    await recordAudit(tx, user, now, {
-      action: "school.zone",
-      targetId: id,
+    await recordZoneMoves(tx, user, now, [{ school, zoneId }]);
+    return { school: moved };
+  });
+}
+
+/** Why a school of `districtId` may not move into `zoneId`: it is not an active zone of the district. */
+async function zoneMoveRefusal(
+  tx: Executor,
+  districtId: string,
+  zoneId: string,
+): Promise<Refusal | null> {
+  const refused = await zonesRefusal(tx, districtId, [zoneId]);
+  return refused && refusal(refused.code, refused.message);
+}
+
+type ZoneMove = { school: School; zoneId: string };
+
+/** The audit entries of schools' moves (调整学校责任区), by the zone endpoint or an import. */
+function recordZoneMoves(tx: Executor, user: User, now: number, moves: readonly ZoneMove[]) {
+  return recordAudit(
+    tx,
+    user,
+    now,
+    moves.map(({ school, zoneId }) => ({
+      action: "school.zone" as const,
+      targetId: school.id,
       targetLabel: school.name,
       districtId: school.districtId,
       before: { zoneId: school.zoneId },
       after: { zoneId },
-    });
-    return { school: moved };
-  });
+    })),
+  );
 }
 
 export async function setSchoolActive(
@@ -239,52 +266,93 @@ export async function setSchoolActive(
 /**
  * Reads and checks an import file for the district; with `commit`, creates or updates every school by
  * its code in one transaction. A file with any error writes nothing and lists every error.
+ *
+ * The zone column moves an existing school the way the zone endpoint does (moveSchool): only into
+ * an active zone of the district, with the same 调整学校责任区 entry in the audit log, so the import
+ * is not a way round the log. A blank zone cell assigns no zone to a new school and leaves an
+ * existing school where it is (the zone endpoint cannot take a school out of its zone either).
  */
 export async function importSchools(
   db: Db,
+  user: User,
   districtId: string,
   bytes: Buffer,
-  commit: boolean,
+  options: { commit: boolean; now: number },
 ): Promise<SchoolImportResponse> {
   const rows = await readSheetRows(bytes);
-  if (!rows) {
-    return {
-      ok: false,
-      message: "无法读取文件：请上传 Excel（.xlsx）或 UTF-8 编码的 CSV 文件",
-      errors: [
-        {
-          row: 0,
-          column: null,
-          message: "无法读取文件：请上传 Excel（.xlsx）或 UTF-8 编码的 CSV 文件",
-        },
-      ],
-    };
-  }
+  if (!rows) return importRefused([{ row: 0, column: null, message: UNREADABLE }], UNREADABLE);
   const parsed = parseSchoolImport(rows, await schoolRepository.listZones(db, districtId));
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      message: `文件中有 ${parsed.errors.length} 处错误，未导入任何学校`,
-      errors: parsed.errors,
-    };
+  if (!parsed.ok) return importRefused(parsed.errors);
+  if (!options.commit) {
+    const plan = await importPlan(db, districtId, parsed.schools, parsed.rows);
+    return "errors" in plan ? importRefused(plan.errors) : { ...plan.counts, isImported: false };
   }
-  const total = parsed.schools.length;
-  if (!commit) {
-    const existing = await schoolRepository.existingCodes(
-      db,
-      districtId,
-      parsed.schools.map((s) => s.code),
-    );
-    return {
+  return inWriteTransaction(db, async (tx) => {
+    const plan = await importPlan(tx, districtId, parsed.schools, parsed.rows);
+    if ("errors" in plan) return importRefused(plan.errors);
+    await schoolRepository.upsertMany(tx, districtId, plan.inputs, newId);
+    await recordZoneMoves(tx, user, options.now, plan.moves);
+    return { ...plan.counts, isImported: true };
+  });
+}
+
+const UNREADABLE = "无法读取文件：请上传 Excel（.xlsx）或 UTF-8 编码的 CSV 文件";
+
+function importRefused(
+  errors: SchoolImportError[],
+  message = `文件中有 ${errors.length} 处错误，未导入任何学校`,
+): SchoolImportResponse {
+  return { ok: false, message, errors };
+}
+
+type ImportPlan = {
+  /** The rows as written: a blank zone cell of an existing school filled with its zone. */
+  inputs: SchoolInput[];
+  moves: ZoneMove[];
+  counts: { ok: true; total: number; created: number; updated: number; moved: number };
+};
+
+/** What the parsed file does to the district's schools, or the rows whose zone move is refused. */
+async function importPlan(
+  db: Executor,
+  districtId: string,
+  parsed: SchoolInput[],
+  rows: number[],
+): Promise<ImportPlan | { errors: SchoolImportError[] }> {
+  const existing = await schoolRepository.byCodes(
+    db,
+    districtId,
+    parsed.map((s) => s.code),
+  );
+  const inputs = parsed.map((input) => {
+    const school = existing.get(input.code);
+    return school && input.zoneId === null ? { ...input, zoneId: school.zoneId } : input;
+  });
+  const moves: ImportPlan["moves"] = [];
+  const errors: SchoolImportError[] = [];
+  const refusalOfZone = new Map<string, Refusal | null>();
+  for (const [i, input] of inputs.entries()) {
+    const school = existing.get(input.code);
+    if (!school || input.zoneId === null || input.zoneId === school.zoneId) continue;
+    if (!refusalOfZone.has(input.zoneId)) {
+      refusalOfZone.set(input.zoneId, await zoneMoveRefusal(db, districtId, input.zoneId));
+    }
+    const refused = refusalOfZone.get(input.zoneId);
+    if (refused) {
+      errors.push({ row: rows[i]!, column: SCHOOL_FIELD_LABELS.zoneId, message: refused.message });
+    } else moves.push({ school, zoneId: input.zoneId });
+  }
+  if (errors.length > 0) return { errors };
+  const total = inputs.length;
+  return {
+    inputs,
+    moves,
+    counts: {
       ok: true,
       total,
       created: total - existing.size,
       updated: existing.size,
-      isImported: false,
-    };
-  }
-  const counts = await inWriteTransaction(db, (tx) =>
-    schoolRepository.upsertMany(tx, districtId, parsed.schools, newId),
-  );
-  return { ok: true, total, ...counts, isImported: true };
+      moved: moves.length,
+    },
+  };
 }

@@ -13,6 +13,7 @@ import type { User } from "@/lib/domain/org/org.schema";
 import {
   MAX_PHOTO_BYTES,
   type PhotoId,
+  photoIdSchema,
   type PhotoMime,
   photoMimeSchema,
   type UploadedPhoto,
@@ -22,7 +23,7 @@ import { type Refused, refused } from "@/lib/domain/refusal";
 
 import { photoThumbnail } from "./thumbnail";
 import { canSeeSchool } from "../auth/scope";
-import { type BlobStore, getBlobStore, type StoredBlob } from "../blobs/blob-store";
+import { type BlobStore, getBlobStore } from "../blobs/blob-store";
 import type { Executor } from "../db/client";
 import { log } from "../log";
 import { photoRepository } from "../repositories/photo-repository";
@@ -36,8 +37,6 @@ export const PHOTOS_PER_HOUR = 600;
 export const SCHOOL_PHOTO_QUOTA_BYTES = 2 * 1024 * 1024 * 1024;
 /** A phone photo is ≤ 1600 px on its long edge; this bounds the memory one decode may take. */
 const MAX_DECODE_PIXELS = 25_000_000;
-
-export type ReadPhotoResult = { ok: true; mime: PhotoMime; blob: StoredBlob } | Refused;
 
 export const PHOTO_TOO_LARGE = refused(
   "too_large",
@@ -131,31 +130,50 @@ async function visibleMime(db: Executor, user: User, sha256: PhotoId): Promise<P
   return allowed ? photoMimeSchema.parse(row.mime) : null;
 }
 
-/** The photo's bytes if `user` may see them (see visibleMime). */
-export async function readPhoto(
+/** Which image of a photo a page asks for: the photo itself or its JPEG thumbnail. */
+export type PhotoImage = "photo" | "thumbnail";
+
+/**
+ * GET /api/photos/<sha256>[/thumbnail]: the photo (its own type) or its JPEG thumbnail (made on
+ * first use) if `user` may see the photo (see visibleMime). An address that is not a photo id, an
+ * unknown photo and one out of scope all answer not_found, so ids reveal nothing. The bytes under an
+ * address never change, so browsers may keep them for good.
+ */
+export async function photoResponse(
   db: Executor,
   user: User,
-  sha256: PhotoId,
+  address: string | undefined,
+  image: PhotoImage,
   blobs: BlobStore = getBlobStore(),
-): Promise<ReadPhotoResult> {
-  const mime = await visibleMime(db, user, sha256);
+): Promise<Response | Refused> {
+  const id = photoIdSchema.safeParse(address);
+  if (!id.success) return PHOTO_NOT_FOUND;
+  const mime = await visibleMime(db, user, id.data);
   if (mime === null) return PHOTO_NOT_FOUND;
-  const blob = await blobs.get(sha256);
-  if (!blob) {
-    log.error({ photoId: sha256 }, "照片有数据库记录，但存储中没有文件");
-    return PHOTO_NOT_FOUND;
-  }
-  return { ok: true, mime, blob };
+  const found =
+    image === "photo" ? await original(blobs, id.data, mime) : await thumbnail(blobs, id.data);
+  if (!found) return PHOTO_NOT_FOUND;
+  return new Response(found.body, {
+    headers: {
+      "Content-Type": found.mime,
+      "Content-Length": String(found.size),
+      "Cache-Control": "private, max-age=31536000, immutable",
+      "X-Content-Type-Options": "nosniff",
+      ETag: `"${image === "photo" ? id.data : `${id.data}-thumb`}"`,
+    },
+  });
 }
 
-/** The photo's JPEG thumbnail (made on first use) if `user` may see the photo. */
-export async function readPhotoThumbnail(
-  db: Executor,
-  user: User,
-  sha256: PhotoId,
-  blobs: BlobStore = getBlobStore(),
-): Promise<{ ok: true; bytes: Buffer } | Refused> {
-  if ((await visibleMime(db, user, sha256)) === null) return PHOTO_NOT_FOUND;
+type Image = { body: BodyInit; mime: string; size: number };
+
+async function original(blobs: BlobStore, sha256: PhotoId, mime: PhotoMime): Promise<Image | null> {
+  const blob = await blobs.get(sha256);
+  if (blob) return { body: blob.body, mime, size: blob.size };
+  log.error({ photoId: sha256 }, "照片有数据库记录，但存储中没有文件");
+  return null;
+}
+
+async function thumbnail(blobs: BlobStore, sha256: PhotoId): Promise<Image | null> {
   const bytes = await photoThumbnail(blobs, sha256);
-  return bytes ? { ok: true, bytes } : PHOTO_NOT_FOUND;
+  return bytes && { body: new Uint8Array(bytes), mime: "image/jpeg", size: bytes.byteLength };
 }

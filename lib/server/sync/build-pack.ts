@@ -7,8 +7,8 @@
 import "server-only";
 
 import { toChinaDate } from "@/lib/domain/dates";
+import { monthAt } from "@/lib/domain/month";
 import type { School, User } from "@/lib/domain/org/org.schema";
-import { monthOf } from "@/lib/domain/plan/visit-rule";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 import { isOverdue } from "@/lib/domain/rectification/transition";
 import { applicableItems } from "@/lib/domain/template/applicability";
@@ -59,7 +59,7 @@ export async function buildVisitPack(db: Db, user: User, now: number): Promise<V
 
       const districtNames = await districtRepository.names(tx);
       const today = toChinaDate(now);
-      const month = monthOf(now);
+      const month = monthAt(now);
       const routine = await routineStatusOf(tx, schoolIds, month);
       const lastVisitBySchool = new Map(lastVisits.map((v) => [v.schoolId, v]));
       return {

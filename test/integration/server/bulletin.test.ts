@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { monthOf } from "@/lib/domain/analytics/filters";
 import { addDays } from "@/lib/domain/dates";
+import { monthOf } from "@/lib/domain/month";
 import type { User } from "@/lib/domain/org/org.schema";
 import { bulletinPdfFor, getMonthlyRanking } from "@/lib/server/analytics/ranking";
 import { systemClock } from "@/lib/utils/clock";

@@ -7,8 +7,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { BUILT_IN_TEMPLATES } from "@/lib/checklists";
-import { type DashboardFilters, monthOf } from "@/lib/domain/analytics/filters";
+import { type DashboardFilters } from "@/lib/domain/analytics/filters";
 import { addDays, chinaDayStart, daysBetween, toChinaDate } from "@/lib/domain/dates";
+import { monthOf } from "@/lib/domain/month";
 import type { User } from "@/lib/domain/org/org.schema";
 import { ledgerQuerySchema } from "@/lib/domain/rectification/ledger.schema";
 import { daysOverdue } from "@/lib/domain/rectification/transition";

@@ -6,7 +6,7 @@ import { errorBodySchema } from "@/lib/contracts/contract";
 import type { SchoolInput } from "@/lib/domain/org/org.schema";
 import { schoolListResponseSchema, ZONE_MOVE_MESSAGE } from "@/lib/domain/org/school-api";
 import { SCHOOL_IMPORT_HEADERS } from "@/lib/domain/org/school-import";
-import { auditLog, districts, schools, zones } from "@/lib/server/db/schema";
+import { auditLog, districts, schools, user as users, zones } from "@/lib/server/db/schema";
 import { newId } from "@/lib/utils/ids";
 
 import { POST as deactivate } from "@/app/api/org/schools/[id]/deactivate/route";
@@ -329,6 +329,7 @@ describe("/api/org/schools/import", () => {
       total: 1,
       created: 1,
       updated: 0,
+      moved: 0,
       isImported: false,
     });
   });
@@ -370,6 +371,7 @@ describe("/api/org/schools/import", () => {
       total: 40,
       created: 40,
       updated: 0,
+      moved: 0,
       isImported: false,
     });
     const done = await upload("/api/org/schools/import", cookie.officeB, await xlsxOf(rows));
@@ -379,6 +381,7 @@ describe("/api/org/schools/import", () => {
       total: 40,
       created: 40,
       updated: 0,
+      moved: 0,
       isImported: true,
     });
     expect(await countIn(districtB)).toBe(before + 40);
@@ -401,10 +404,99 @@ describe("/api/org/schools/import", () => {
       total: 42,
       created: 2,
       updated: 40,
+      moved: 0,
       isImported: true,
     });
+    // A blank zone cell leaves an existing school in its zone (only the zone endpoint moves it).
     const [first] = await t.db.select().from(schools).where(eq(schools.code, "B0001"));
-    expect(first).toMatchObject({ name: "测试第1学校（更名）", zoneId: null });
+    expect(first).toMatchObject({ name: "测试第1学校（更名）", zoneId: zoneB });
+    const [added] = await t.db.select().from(schools).where(eq(schools.code, "B0041"));
+    expect(added!.zoneId).toBeNull();
+  });
+
+  it("moves a school to another zone as the zone endpoint does: an audit entry, nothing else", async () => {
+    const east = newId();
+    const west = newId();
+    const closed = newId();
+    await t.db.insert(zones).values([
+      { id: east, districtId: districtA, name: "导入东区" },
+      { id: west, districtId: districtA, name: "导入西区" },
+      { id: closed, districtId: districtA, name: "导入停用区", active: false },
+    ]);
+    const rows = schoolRows(3, { prefix: "M", zone: () => "导入东区" });
+    expect(
+      (await upload("/api/org/schools/import", cookie.officeA, await xlsxOf(rows))).status,
+    ).toBe(201);
+    const byCode = async () =>
+      new Map(
+        (await t.db.select().from(schools).where(eq(schools.districtId, districtA)))
+          .filter((s) => s.code.startsWith("M"))
+          .map((s) => [s.code, s]),
+      );
+    const before = await byCode();
+    const zoneEntries = () =>
+      t.db.select().from(auditLog).where(eq(auditLog.action, "school.zone"));
+    const entriesBefore = await zoneEntries();
+
+    // Into a closed zone: refused by row, as the zone endpoint refuses it; nothing is written.
+    const intoClosed = rows.map((r, i) =>
+      i === 2 ? r.map((c, j) => (j === 10 ? "导入停用区" : c)) : r,
+    );
+    for (const path of ["/api/org/schools/import/preview", "/api/org/schools/import"]) {
+      const refused = await upload(path, cookie.officeA, await xlsxOf(intoClosed));
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject({
+        message: "文件中有 1 处错误，未导入任何学校",
+        rows: [{ row: 4, column: "督学责任区", message: "督学责任区不存在或已停用" }],
+      });
+    }
+    expect(await byCode()).toEqual(before);
+    expect(await zoneEntries()).toEqual(entriesBefore);
+
+    // M0002 to 导入西区; M0003's zone cell blank (it stays in 导入东区).
+    const moving = rows.map((r, i) =>
+      r.map((c, j) => (j === 10 && i === 1 ? "导入西区" : j === 10 && i === 2 ? "" : c)),
+    );
+    const preview = await upload("/api/org/schools/import/preview", cookie.officeA, csvOf(moving));
+    expect(await preview.json()).toEqual({
+      ok: true,
+      total: 3,
+      created: 0,
+      updated: 3,
+      moved: 1,
+      isImported: false,
+    });
+    expect(await zoneEntries()).toEqual(entriesBefore);
+    const done = await upload("/api/org/schools/import", cookie.officeA, csvOf(moving));
+    expect(await done.json()).toMatchObject({ ok: true, updated: 3, moved: 1, isImported: true });
+
+    const after = await byCode();
+    const m2 = before.get("M0002")!;
+    expect(after.get("M0002")!.zoneId).toBe(west);
+    expect(after.get("M0003")!.zoneId).toBe(east);
+    const unchanged = ({ updatedAt: _u, changeSeq: _c, ...rest }: typeof m2) => rest;
+    for (const code of ["M0001", "M0003"]) {
+      expect(unchanged(after.get(code)!)).toEqual(unchanged(before.get(code)!));
+    }
+    expect(unchanged(after.get("M0002")!)).toEqual({ ...unchanged(m2), zoneId: west });
+    const added = (await zoneEntries()).filter((e) => !entriesBefore.some((b) => b.id === e.id));
+    const [office] = await t.db.select().from(users).where(eq(users.username, "officea"));
+    expect(added).toEqual([
+      expect.objectContaining({
+        action: "school.zone",
+        actorId: office!.id,
+        targetId: m2.id,
+        targetLabel: m2.name,
+        districtId: districtA,
+        before: { zoneId: east },
+        after: { zoneId: west },
+      }),
+    ]);
+
+    // The same file again moves nothing and logs nothing.
+    const again = await upload("/api/org/schools/import", cookie.officeA, csvOf(moving));
+    expect(await again.json()).toMatchObject({ ok: true, moved: 0 });
+    expect(await zoneEntries()).toHaveLength(entriesBefore.length + 1);
   });
 
   it("says in Chinese when the file is not a spreadsheet, and writes nothing", async () => {

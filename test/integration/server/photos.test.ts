@@ -14,6 +14,7 @@ import { demoPhoto } from "@/lib/server/seed/demo-photos";
 import { newId } from "@/lib/utils/ids";
 
 import { GET, PUT } from "@/app/api/photos/[sha256]/route";
+import { GET as GET_THUMBNAIL } from "@/app/api/photos/[sha256]/thumbnail/route";
 import { aSchool } from "@/test/helpers/builders/template";
 
 import { authedRequest, createUserWithRole, signInAs } from "../../helpers/auth";
@@ -132,6 +133,8 @@ function put(
 
 const get = (id: string, as: string | null) =>
   GET(authedRequest(`/api/photos/${id}`, as), params(id));
+const getThumbnail = (id: string, as: string | null) =>
+  GET_THUMBNAIL(authedRequest(`/api/photos/${id}/thumbnail`, as), params(id));
 
 /** Every file under the blob store, relative to it (temp files included). */
 function blobFiles(): string[] {
@@ -339,5 +342,69 @@ describe("GET /api/photos/{sha256}", () => {
   it("answers 401 without a session", async () => {
     const { id } = await uploaded("anonymous reader");
     expect((await get(id, null)).status).toBe(401);
+  });
+
+  it("marks the photo with its address as ETag and forbids sniffing its type", async () => {
+    const { id } = await uploaded("headers");
+    const response = await get(id, cookie.inspector1);
+    expect(response.headers.get("etag")).toBe(`"${id}"`);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+});
+
+describe("GET /api/photos/{sha256}/thumbnail", () => {
+  it("serves a JPEG thumbnail with the photo's cache headers", async () => {
+    const bytes = aJpeg("thumbnail served");
+    const id = sha256(bytes);
+    expect((await put(bytes, cookie.inspector1, { id })).status).toBe(201);
+
+    const response = await getThumbnail(id, cookie.inspector1);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/jpeg");
+    expect(response.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("etag")).toBe(`"${id}-thumb"`);
+    const thumbnail = Buffer.from(await response.arrayBuffer());
+    expect(response.headers.get("content-length")).toBe(String(thumbnail.length));
+    expect((await sharp(thumbnail).metadata()).format).toBe("jpeg");
+  });
+
+  it("answers each reader exactly as the photo does", async () => {
+    const bytes = aJpeg("thumbnail scope");
+    const id = sha256(bytes);
+    expect((await put(bytes, cookie.inspector3, { id })).status).toBe(201);
+    const readers = [
+      "inspector1",
+      "inspector2",
+      "inspector3",
+      "school01",
+      "school02",
+      "office",
+    ] as const;
+    const statuses = async () =>
+      Promise.all(
+        readers.map(async (r) => [
+          (await get(id, cookie[r])).status,
+          (await getThumbnail(id, cookie[r])).status,
+        ]),
+      );
+    // Unregistered: its uploader only.
+    expect(await statuses()).toEqual(
+      readers.map((r) => (r === "inspector3" ? [200, 200] : [404, 404])),
+    );
+    await t.db.update(photos).set({ schoolId: ids.s01 }).where(eq(photos.id, id));
+    expect(await statuses()).toEqual([
+      [200, 200],
+      [404, 404],
+      [200, 200],
+      [200, 200],
+      [404, 404],
+      [200, 200],
+    ]);
+    for (const address of ["0".repeat(64), "not-a-hash"]) {
+      expect((await getThumbnail(address, cookie.inspector1)).status).toBe(404);
+    }
+    expect((await getThumbnail(id, null)).status).toBe(401);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { addDays, chinaDateTime, chinaMonthDayTime, toChinaDate } from "@/lib/domain/dates";
+import {
+  addDays,
+  chinaDateTime,
+  chinaDayBounds,
+  chinaMonthDayTime,
+  toChinaDate,
+} from "@/lib/domain/dates";
 
 describe("toChinaDate", () => {
   it.each([
@@ -61,5 +67,34 @@ describe("chinaDateTime", () => {
 describe("chinaMonthDayTime", () => {
   it("shows the China day and time when the instant is early morning UTC", () => {
     expect(chinaMonthDayTime(Date.UTC(2026, 2, 19, 23, 5))).toBe("3月20日 07:05");
+  });
+});
+
+describe("chinaDayBounds", () => {
+  it("spans from the first China midnight to the midnight after the last day", () => {
+    expect(chinaDayBounds("2026-03-01", "2026-03-31")).toEqual({
+      start: Date.parse("2026-03-01T00:00:00+08:00"),
+      end: Date.parse("2026-04-01T00:00:00+08:00"),
+    });
+  });
+
+  it("takes a single day and a range across a year's end", () => {
+    expect(chinaDayBounds("2026-12-31", "2026-12-31")).toEqual({
+      start: Date.UTC(2026, 11, 30, 16),
+      end: Date.UTC(2026, 11, 31, 16),
+    });
+    expect(chinaDayBounds("2026-12-31", "2027-01-01").end).toBe(Date.UTC(2027, 0, 1, 16));
+  });
+
+  it("leaves a side open when its date is not given", () => {
+    expect(chinaDayBounds("2026-03-01", undefined)).toEqual({
+      start: Date.parse("2026-03-01T00:00:00+08:00"),
+      end: undefined,
+    });
+    expect(chinaDayBounds(undefined, "2026-02-28")).toEqual({
+      start: undefined,
+      end: Date.parse("2026-03-01T00:00:00+08:00"),
+    });
+    expect(chinaDayBounds(undefined, undefined)).toEqual({ start: undefined, end: undefined });
   });
 });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 
+import { monthAt, monthLabel } from "@/lib/domain/month";
 import { readableDistrictIds } from "@/lib/domain/org/org-scope";
-import { coverageQuerySchema, monthLabel, monthOf } from "@/lib/domain/plan/visit-rule";
+import { coverageQuerySchema } from "@/lib/domain/plan/visit-rule";
 import { orgScopeOf } from "@/lib/server/auth/scope";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
@@ -34,7 +35,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Sea
     visitFilterOptions(db, districtIds, undefined),
     user.districtId ? districtRepository.getVisitRule(db, user.districtId) : null,
   ]);
-  const month = report?.month ?? monthOf(systemClock.now());
+  const month = report?.month ?? monthAt(systemClock.now());
   return (
     <>
       <PageHeader

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { z } from "zod";
 
 import { bulletinPath } from "@/lib/contracts/analytics";
-import { monthLabel, monthOf, monthSchema } from "@/lib/domain/analytics/filters";
 import { RANKING_FORMULA } from "@/lib/domain/analytics/ranking";
-import { toChinaDate } from "@/lib/domain/dates";
+import { monthAt, monthLabel, monthSchema } from "@/lib/domain/month";
 import { getMonthlyRanking } from "@/lib/server/analytics/ranking";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";
@@ -28,7 +27,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
   const user = await requirePageUser(["office", "city", "admin"]);
   const now = systemClock.now();
   const { query, invalid } = await readPageQuery(searchParams, rankingQuerySchema);
-  const month = query?.month ?? monthOf(toChinaDate(now));
+  const month = query?.month ?? monthAt(now);
   const ranking = query ? await getMonthlyRanking(getDb(), user, month, now) : null;
   const canIssue = user.role !== "city" && user.districtId !== null;
   return (

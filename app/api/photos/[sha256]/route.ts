@@ -3,12 +3,7 @@ import { MAX_PHOTO_BYTES, PHOTO_MIME_TYPES, photoIdSchema } from "@/lib/domain/p
 import { done, refused } from "@/lib/domain/refusal";
 import { contractRoute, signedIn } from "@/lib/server/contract-route";
 import { getDb } from "@/lib/server/db/client";
-import {
-  PHOTO_NOT_FOUND,
-  PHOTO_TOO_LARGE,
-  readPhoto,
-  storePhoto,
-} from "@/lib/server/photos/store-photo";
+import { PHOTO_TOO_LARGE, photoResponse, storePhoto } from "@/lib/server/photos/store-photo";
 import { readBodyWithin } from "@/lib/server/read-body";
 
 export const dynamic = "force-dynamic";
@@ -31,21 +26,6 @@ export const PUT = contractRoute(
 );
 
 /** The image itself. Its bytes can never change under this address, so browsers may keep it for good. */
-export const GET = contractRoute(
-  syncContracts.photo,
-  signedIn(),
-  async ({ caller: { user }, params }) => {
-    const id = photoIdSchema.safeParse(params.sha256);
-    if (!id.success) return PHOTO_NOT_FOUND;
-    const result = await readPhoto(getDb(), user, id.data);
-    if (!result.ok) return result;
-    return new Response(result.blob.body, {
-      headers: {
-        "Content-Type": result.mime,
-        "Content-Length": String(result.blob.size),
-        "Cache-Control": "private, max-age=31536000, immutable",
-        ETag: `"${id.data}"`,
-      },
-    });
-  },
+export const GET = contractRoute(syncContracts.photo, signedIn(), ({ caller: { user }, params }) =>
+  photoResponse(getDb(), user, params.sha256, "photo"),
 );

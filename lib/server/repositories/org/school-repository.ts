@@ -55,9 +55,6 @@ export type SchoolListQuery = {
 
 export type SchoolListRow = School & { zoneName: string | null };
 
-/** Rows of an upsert: `xmax = 0` holds for a row this statement inserted, not for one it updated. */
-const INSERTED = sql<boolean>`(xmax = 0)`;
-
 /** Rows per INSERT statement of an import: far below PostgreSQL's 65,535 parameters (18 per row). */
 const IMPORT_CHUNK = 1000;
 
@@ -184,14 +181,14 @@ export const schoolRepository = {
     return row ? rowToSchool(row) : null;
   },
 
-  /** Which of these codes the district already has (an import updates those, creates the rest). */
-  async existingCodes(db: Executor, districtId: string, codes: string[]): Promise<Set<string>> {
-    if (codes.length === 0) return new Set();
+  /** The district's schools with these codes, by code (an import updates those, creates the rest). */
+  async byCodes(db: Executor, districtId: string, codes: string[]): Promise<Map<string, School>> {
+    if (codes.length === 0) return new Map();
     const rows = await db
-      .select({ code: schools.code })
+      .select()
       .from(schools)
       .where(and(eq(schools.districtId, districtId), inArray(schools.code, codes)));
-    return new Set(rows.map((r) => r.code));
+    return new Map(rows.map((r) => [r.code, rowToSchool(r)]));
   },
 
   /** Call inside a transaction that took lockChangeSeq first. */
@@ -229,18 +226,18 @@ export const schoolRepository = {
 
   /**
    * Creates or updates each school by its code within the district, in multi-row statements. Call
-   * inside a transaction that took lockChangeSeq first. `newId` names the schools it creates.
+   * inside a transaction that took lockChangeSeq first. `newId` names the schools it creates; the
+   * caller counts them from `byCodes` read in the same transaction.
    */
   async upsertMany(
     tx: Executor,
     districtId: string,
     inputs: SchoolInput[],
     newId: () => string,
-  ): Promise<{ created: number; updated: number }> {
-    let created = 0;
+  ): Promise<void> {
     for (let start = 0; start < inputs.length; start += IMPORT_CHUNK) {
       const chunk = inputs.slice(start, start + IMPORT_CHUNK);
-      const rows = await tx
+      await tx
         .insert(schools)
         .values(chunk.map((input) => ({ id: newId(), districtId, ...editableColumns(input) })))
         .onConflictDoUpdate({
@@ -250,11 +247,8 @@ export const schoolRepository = {
             updatedAt: sql`now()`,
             changeSeq: sql`nextval('change_seq')`,
           },
-        })
-        .returning({ inserted: INSERTED });
-      created += rows.filter((r) => r.inserted).length;
+        });
     }
-    return { created, updated: inputs.length - created };
   },
 
   /** The ids of the schools of these districts (null: every school). */

@@ -13,11 +13,12 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 
 import type { Dashboard } from "@/lib/domain/analytics/figures";
-import { type DashboardFilters, monthRange, OPEN_STATUSES } from "@/lib/domain/analytics/filters";
-import { addDays, chinaDayStart } from "@/lib/domain/dates";
+import { type DashboardFilters, OPEN_STATUSES } from "@/lib/domain/analytics/filters";
+import { monthDays } from "@/lib/domain/month";
 import type { SchoolScope } from "@/lib/domain/org/org-scope";
 
 import { daysOverdueSql } from "./overdue-sql";
+import { withinChinaDays } from "../../db/china-days";
 import type { Executor } from "../../db/client";
 
 const SCHOOL_LIMIT = 20;
@@ -300,19 +301,13 @@ export function schoolFilters(scope: SchoolScope, filters: DashboardFilters): SQ
   return sql.join(parts, sql` and `);
 }
 
-/** The window of a month, as timestamps (China calendar). */
-export function monthWindow(month: string): { start: Date; end: Date } {
-  const { from, to } = monthRange(month);
-  return { start: new Date(chinaDayStart(from)), end: new Date(chinaDayStart(addDays(to, 1))) };
-}
-
 export async function coverage(
   db: Executor,
   scope: SchoolScope,
   filters: DashboardFilters,
   month: string,
 ): Promise<Dashboard["coverage"]> {
-  const { start, end } = monthWindow(month);
+  const { from, to } = monthDays(month);
   const byInspector = filters.inspector ? sql`and v.inspector_id = ${filters.inspector}` : sql``;
   const result = await db.execute<{ schools: number; visited: number }>(sql`
     select (select count(*)::int from schools s where ${schoolFilters(scope, filters)}) as schools,
@@ -320,7 +315,7 @@ export async function coverage(
         where ${schoolFilters(scope, filters)} and exists (
           select 1 from visits v
           where v.school_id = s.id and v.status = 'submitted'
-            and v.started_at >= ${start} and v.started_at < ${end} ${byInspector})) as visited`);
+            and ${withinChinaDays(sql`v.started_at`, from, to)} ${byInspector})) as visited`);
   const row = result.rows[0];
   return { visited: row?.visited ?? 0, schools: row?.schools ?? 0 };
 }

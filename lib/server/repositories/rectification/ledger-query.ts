@@ -10,7 +10,7 @@ import "server-only";
 import { and, type AnyColumn, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
-import { chinaDayStart, toChinaDate } from "@/lib/domain/dates";
+import { toChinaDate } from "@/lib/domain/dates";
 import type { User } from "@/lib/domain/org/org.schema";
 import type { PageInfo } from "@/lib/domain/page";
 import type { ItemFilters, ItemRow, LedgerQuery } from "@/lib/domain/rectification/ledger.schema";
@@ -23,6 +23,7 @@ import {
 
 import { rowToItem } from "./item-repository";
 import { daysOverdueSql, reportedOnSql } from "./overdue-sql";
+import { withinChinaDays } from "../../db/china-days";
 import type { Executor } from "../../db/client";
 import {
   finishPage,
@@ -118,12 +119,7 @@ export function filterConditions(filters: ItemFilters, today: string): SQL | und
       : filters.overdue
         ? overdueCondition(today)
         : sql`not ${overdueCondition(today)}`,
-    filters.from
-      ? sql`${items.createdAt} >= ${new Date(chinaDayStart(filters.from)).toISOString()}::timestamptz`
-      : undefined,
-    filters.to
-      ? sql`${items.createdAt} < ${new Date(chinaDayStart(filters.to) + 86_400_000).toISOString()}::timestamptz`
-      : undefined,
+    withinChinaDays(items.createdAt, filters.from, filters.to),
     q ? inArray(items.id, searchMatches(q)) : undefined,
   );
 }

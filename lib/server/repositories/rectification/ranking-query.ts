@@ -7,8 +7,10 @@ import "server-only";
 import { sql } from "drizzle-orm";
 
 import type { SchoolScope } from "@/lib/domain/org/org-scope";
+import type { DateString } from "@/lib/domain/visit/answer.schema";
 
 import { schoolFilters } from "./dashboard-query";
+import { withinChinaDays } from "../../db/china-days";
 import type { Executor } from "../../db/client";
 
 export type SchoolMonthCounts = {
@@ -26,15 +28,15 @@ export type SchoolMonthCounts = {
 };
 
 /**
- * Each school in scope (of `zone`, if given) with its counts of the month [start, end); lateness
- * is judged on `asOf`.
+ * Each school in scope (of `zone`, if given) with its counts of the month's days `from` … `to`;
+ * lateness is judged on `asOf`.
  */
 export async function monthlySchoolCounts(
   db: Executor,
   scope: SchoolScope,
-  month: { start: Date; end: Date; asOf: string; zone?: string },
+  month: { from: DateString; to: DateString; asOf: DateString; zone?: string },
 ): Promise<SchoolMonthCounts[]> {
-  const { start, end, asOf, zone } = month;
+  const { from, to, asOf, zone } = month;
   // Late: past its deadline on `asOf`, neither closed nor reported by the deadline (the school's
   // lateness, as `daysOverdue` judges it). The item's facts (migration 0012) carry its China-time
   // days and whether it repeats a closed finding: one definition with the dashboard's.
@@ -46,7 +48,7 @@ export async function monthlySchoolCounts(
     ),
     vis as (
       select v.school_id, count(*)::int as visits from visits v
-      where v.status = 'submitted' and v.started_at >= ${start} and v.started_at < ${end}
+      where v.status = 'submitted' and ${withinChinaDays(sql`v.started_at`, from, to)}
         and v.school_id in (select id from sch)
       group by v.school_id
     ),
@@ -62,7 +64,7 @@ export async function monthlySchoolCounts(
         count(*) filter (where f.repeat)::int as repeats
       from rectification_items ri
       join rectification_item_facts f on f.item_id = ri.id
-      where ri.status <> 'cancelled' and ri.created_at >= ${start} and ri.created_at < ${end}
+      where ri.status <> 'cancelled' and ${withinChinaDays(sql`ri.created_at`, from, to)}
         and ri.school_id in (select id from sch)
       group by ri.school_id
     )

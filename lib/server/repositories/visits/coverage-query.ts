@@ -7,18 +7,17 @@ import "server-only";
 
 import { sql, type SQL } from "drizzle-orm";
 
+import { type Month, monthAt, monthDays } from "@/lib/domain/month";
 import {
   type CoverageQuery,
   type CoverageTotals,
   type InspectorCoverage,
-  type Month,
-  monthOf,
-  monthRange,
   type SchoolCoverage,
   type ZoneCoverage,
 } from "@/lib/domain/plan/visit-rule";
 import { DEFAULT_VISIT_RULE } from "@/lib/domain/plan/visit-rule";
 
+import { withinChinaDays } from "../../db/china-days";
 import type { Executor } from "../../db/client";
 
 /** null = every district (the admin). */
@@ -33,18 +32,17 @@ const REQUIRED = sql.raw(
 );
 
 /**
- * The visits that count, per school and inspector, in [from, to): submitted 挂牌督导 visits by an
+ * The visits that count, per school and inspector, in the month: submitted 挂牌督导 visits by an
  * inspector of the school's zone. One definition for the office's coverage and the inspector's pack.
  */
 function countedVisits(districtIds: DistrictFilter, month: Month, extra: SQL = sql`true`): SQL {
-  const { from, to } = monthRange(month);
+  const { from, to } = monthDays(month);
   return sql`select v.id, v.school_id, v.inspector_id, v.started_at
     from visits v
     join schools vs on vs.id = v.school_id
     join zone_inspectors zi on zi.zone_id = vs.zone_id and zi.user_id = v.inspector_id
     where v.status = 'submitted' and v.kind = 'routine'
-      and v.started_at >= ${new Date(from).toISOString()}::timestamptz
-      and v.started_at < ${new Date(to).toISOString()}::timestamptz
+      and ${withinChinaDays(sql`v.started_at`, from, to)}
       and ${districtWhere(sql`v.district_id`, districtIds)} and ${extra}`;
 }
 
@@ -136,7 +134,7 @@ export async function coverageReport(
   query: CoverageQuery,
   now: number,
 ) {
-  const month = query.month ?? monthOf(now);
+  const month = query.month ?? monthAt(now);
   const [summary, schools] = await Promise.all([
     coverageSummary(db, districtIds, month),
     schoolCoverage(db, districtIds, {

@@ -5,10 +5,9 @@
  */
 import "server-only";
 
-import { and, desc, eq, exists, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, exists, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
-import { addDays, chinaDayStart } from "@/lib/domain/dates";
 import {
   parseVisitCursor,
   visitCursor,
@@ -18,6 +17,7 @@ import {
 import type { VisitKind } from "@/lib/domain/visit/visit.schema";
 
 import type { DistrictFilter } from "./coverage-query";
+import { withinChinaDays } from "../../db/china-days";
 import type { Executor } from "../../db/client";
 import {
   campaigns,
@@ -42,8 +42,7 @@ function filtersOf(districtIds: DistrictFilter, q: VisitListQuery): SQL[] {
     q.inspectorId ? eq(visits.inspectorId, q.inspectorId) : undefined,
     q.kind ? eq(visits.kind, q.kind) : undefined,
     q.campaignId ? eq(visits.campaignId, q.campaignId) : undefined,
-    q.from ? gte(visits.startedAt, new Date(chinaDayStart(q.from))) : undefined,
-    q.to ? lt(visits.startedAt, new Date(chinaDayStart(addDays(q.to, 1)))) : undefined,
+    withinChinaDays(visits.startedAt, q.from, q.to),
     q.findings === "yes" ? hasFindings : q.findings === "no" ? sql`not ${hasFindings}` : undefined,
   ];
   if (q.after) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ledgerHref, monthRange, OPEN_STATUSES } from "@/lib/domain/analytics/filters";
+import { ledgerHref, OPEN_STATUSES } from "@/lib/domain/analytics/filters";
 
 const ZONE = "0195f3a0-0000-7000-8000-000000000001";
 
@@ -13,15 +13,5 @@ describe("ledgerHref", () => {
       "/office/items?severity=major&state=pending%2Cin_progress%2Csubmitted%2Creturned",
     );
     expect(ledgerHref({})).toBe("/office/items");
-  });
-});
-
-describe("months", () => {
-  it.each([
-    ["2026-02", "2026-02-01", "2026-02-28"],
-    ["2028-02", "2028-02-01", "2028-02-29"],
-    ["2026-12", "2026-12-01", "2026-12-31"],
-  ])("%s runs from %s to %s", (month, from, to) => {
-    expect(monthRange(month)).toEqual({ from, to });
   });
 });

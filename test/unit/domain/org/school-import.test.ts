@@ -51,7 +51,17 @@ describe("parseSchoolImport", () => {
           phone: "0791-88880001",
         },
       ],
+      rows: [2],
     });
+  });
+
+  it("keeps each school's spreadsheet row, blank rows skipped", () => {
+    const blank = SCHOOL_IMPORT_HEADERS.map(() => "");
+    const result = parseSchoolImport(
+      [[...SCHOOL_IMPORT_HEADERS], aRow(), blank, aRow({ 学校代码: "X2" })],
+      [ZONE],
+    );
+    expect(result.ok && result.rows).toEqual([2, 4]);
   });
 
   it("resolves a zone by name and reads 是/有 as yes", () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 
+import { monthAt } from "@/lib/domain/month";
 import {
   campaignInputSchema,
   campaignSchoolStatus,
   isCampaignTarget,
 } from "@/lib/domain/plan/campaign.schema";
 import { campaignDueVisits, routineDueSchools } from "@/lib/domain/plan/due-visits";
-import { monthLabel, monthOf, monthRange, nextMonth } from "@/lib/domain/plan/visit-rule";
 import { visitPackSchema } from "@/lib/domain/visit/visit-pack.schema";
 
 import {
@@ -20,21 +20,8 @@ import {
   STARTED_AT,
 } from "../../../helpers/builders/visit";
 
-const MONTH = monthOf(STARTED_AT); // 2026-03
+const MONTH = monthAt(STARTED_AT); // 2026-03
 const OTHER_ID = anId(77);
-
-describe("visit-rule months", () => {
-  it("runs a China calendar month from its first midnight to the next month's", () => {
-    expect(MONTH).toBe("2026-03");
-    expect(monthRange("2026-12")).toEqual({
-      from: Date.parse("2026-12-01T00:00:00+08:00"),
-      to: Date.parse("2027-01-01T00:00:00+08:00"),
-    });
-    expect(nextMonth("2026-12")).toBe("2027-01");
-    expect(monthOf(Date.parse("2026-03-31T16:30:00Z"))).toBe("2026-04");
-    expect(monthLabel("2026-03")).toBe("2026年3月");
-  });
-});
 
 describe("isCampaignTarget", () => {
   const target = {
