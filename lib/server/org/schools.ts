@@ -141,21 +141,23 @@ export async function findManagedSchool(
   return { school };
 }
 
-/** Refuses a code another school of the district has, or a zone of another district. */
+/**
+ * Refuses a code another school of the district has, or a zone the school may not be put in: a new
+ * school, like a moved one, goes only into an active zone of its district.
+ */
 async function conflictOf(
   db: Executor,
   districtId: string,
   input: SchoolInput,
-  selfId: string | null,
+  self: School | null,
 ) {
   const holder = await schoolRepository.findByCode(db, districtId, input.code);
-  if (holder && holder.id !== selfId) {
+  if (holder && holder.id !== self?.id) {
     return fieldRefusal("code", `学校代码“${input.code}”已被“${holder.name}”使用`);
   }
-  if (input.zoneId) {
-    const zones = await schoolRepository.listZones(db, districtId);
-    if (!zones.some((z) => z.id === input.zoneId))
-      return fieldRefusal("zoneId", "督学责任区不属于本区县");
+  if (input.zoneId && input.zoneId !== self?.zoneId) {
+    const zoneRefused = await zoneMoveRefusal(db, districtId, input.zoneId);
+    if (zoneRefused) return fieldRefusal("zoneId", zoneRefused.message);
   }
   return null;
 }
@@ -191,9 +193,11 @@ export async function updateSchool(
   return inWriteTransaction(db, async (tx) => {
     const found = await findManagedSchool(tx, user, id, "write");
     if ("refusal" in found) return found;
-    const conflict = await conflictOf(tx, found.school.districtId, input, id);
+    // The zone is the school's as read in this transaction: only moveSchool changes it, audited.
+    const edited = { ...input, zoneId: found.school.zoneId };
+    const conflict = await conflictOf(tx, found.school.districtId, edited, found.school);
     if (conflict) return { refusal: conflict };
-    return { school: await schoolRepository.update(tx, id, input) };
+    return { school: await schoolRepository.update(tx, id, edited) };
   });
 }
 
@@ -333,14 +337,14 @@ async function importPlan(
   const refusalOfZone = new Map<string, Refusal | null>();
   for (const [i, input] of inputs.entries()) {
     const school = existing.get(input.code);
-    if (!school || input.zoneId === null || input.zoneId === school.zoneId) continue;
+    if (input.zoneId === null || input.zoneId === school?.zoneId) continue;
     if (!refusalOfZone.has(input.zoneId)) {
       refusalOfZone.set(input.zoneId, await zoneMoveRefusal(db, districtId, input.zoneId));
     }
     const refused = refusalOfZone.get(input.zoneId);
     if (refused) {
       errors.push({ row: rows[i]!, column: SCHOOL_FIELD_LABELS.zoneId, message: refused.message });
-    } else moves.push({ school, zoneId: input.zoneId });
+    } else if (school) moves.push({ school, zoneId: input.zoneId });
   }
   if (errors.length > 0) return { errors };
   const total = inputs.length;

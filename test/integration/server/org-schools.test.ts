@@ -141,7 +141,7 @@ describe("/api/org/schools create, edit, deactivate", () => {
     expect(await countIn(districtA)).toBe(before);
   });
 
-  it("refuses a code the district already has, and a zone of another district", async () => {
+  it("refuses a code the district already has, a zone of another district and a closed zone", async () => {
     const duplicate = await create(cookie.officeA, anInput({ name: "另一所" }));
     expect(duplicate.status).toBe(422);
     expect(await duplicate.json()).toMatchObject({
@@ -149,8 +149,19 @@ describe("/api/org/schools create, edit, deactivate", () => {
     });
     const foreignZone = await create(cookie.officeA, anInput({ code: "A0002", zoneId: zoneB }));
     expect(await foreignZone.json()).toMatchObject({
-      issues: [{ path: ["zoneId"], message: "督学责任区不属于本区县" }],
+      issues: [{ path: ["zoneId"], message: "督学责任区不存在或已停用" }],
     });
+    // A new school goes only where a moved one may: an active zone of its district.
+    const closed = newId();
+    await t.db
+      .insert(zones)
+      .values({ id: closed, districtId: districtA, name: "已停用责任区", active: false });
+    const intoClosed = await create(cookie.officeA, anInput({ code: "A0002", zoneId: closed }));
+    expect(intoClosed.status).toBe(422);
+    expect(await intoClosed.json()).toMatchObject({
+      issues: [{ path: ["zoneId"], message: "督学责任区不存在或已停用" }],
+    });
+    expect(await t.db.select().from(schools).where(eq(schools.code, "A0002"))).toEqual([]);
     // The same code is fine in another district.
     expect((await create(cookie.officeB, anInput({ zoneId: zoneB }))).status).toBe(201);
   });
@@ -452,6 +463,17 @@ describe("/api/org/schools/import", () => {
     }
     expect(await byCode()).toEqual(before);
     expect(await zoneEntries()).toEqual(entriesBefore);
+    // A new school into the closed zone: refused on its row the same way.
+    const newIntoClosed = [...rows, schoolRows(4, { prefix: "M", zone: () => "导入停用区" })[3]!];
+    const refusedNew = await upload(
+      "/api/org/schools/import",
+      cookie.officeA,
+      await xlsxOf(newIntoClosed),
+    );
+    expect(await refusedNew.json()).toMatchObject({
+      rows: [{ row: 5, column: "督学责任区", message: "督学责任区不存在或已停用" }],
+    });
+    expect((await byCode()).has("M0004")).toBe(false);
 
     // M0002 to 导入西区; M0003's zone cell blank (it stays in 导入东区).
     const moving = rows.map((r, i) =>

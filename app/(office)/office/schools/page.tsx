@@ -100,7 +100,7 @@ export default async function SchoolsPage({ searchParams }: { searchParams: Sear
             values={values}
             page={query.page}
             pages={Math.ceil(list.total / query.pageSize)}
-            summary={`共 ${list.total} 所 · 每页 ${SCHOOL_PAGE_SIZE} 所`}
+            summary={`每页 ${SCHOOL_PAGE_SIZE} 所`}
           />
         </>
       )}
