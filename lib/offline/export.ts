@@ -18,9 +18,10 @@ import {
 
 import { base64ToBlob, blobToBase64 } from "./base64";
 import type { AppDb } from "./db";
-import { outboxRecordSchema, photoRecordSchema, type PhotoRecord } from "./db-schema";
+import type { PhotoRecord } from "./db-schema";
 import { migrateRecord } from "./migrations";
 import { readRecord, readRecords, warnUnreadable, type ReportUnreadable } from "./read-record";
+import { outboxRecordSchema } from "./record-schemas";
 
 export const EXPORT_FORMAT = "duxue-unsynced";
 
@@ -64,7 +65,7 @@ export async function exportUnsynced(
     outboxStore.getAll(),
   ]);
   // What the server applied is not unsynced: only waiting and refused changes go in the file.
-  const outbox = readRecords(outboxRecordSchema, "outbox", outboxKeys, outboxRaws, report).filter(
+  const outbox = readRecords("outbox", outboxKeys, outboxRaws, report).filter(
     (r) => r.status !== "sent",
   );
 
@@ -74,7 +75,6 @@ export async function exportUnsynced(
   const photos = new Map<string, PhotoRecord>();
   for (const visitId of visitIds) {
     const visit = readRecord(
-      visitSchema,
       "visits",
       visitId,
       await tx.objectStore("visits").get(visitId),
@@ -86,20 +86,19 @@ export async function exportUnsynced(
       byVisit.getAllKeys(visitId),
       byVisit.getAll(visitId),
     ]);
-    answers.push(...readRecords(visitAnswerSchema, "answers", answerKeys, answerRaws, report));
+    answers.push(...readRecords("answers", answerKeys, answerRaws, report));
     const photosOfVisit = tx.objectStore("photos").index("byVisitId");
     const [photoKeys, photoRaws] = await Promise.all([
       photosOfVisit.getAllKeys(visitId),
       photosOfVisit.getAll(visitId),
     ]);
-    for (const photo of readRecords(photoRecordSchema, "photos", photoKeys, photoRaws, report)) {
+    for (const photo of readRecords("photos", photoKeys, photoRaws, report)) {
       photos.set(photo.meta.id, photo);
     }
   }
   for (const photoId of outbox.flatMap((r) => referencedPhotoIds(r.mutation))) {
     if (photos.has(photoId)) continue;
     const photo = readRecord(
-      photoRecordSchema,
       "photos",
       photoId,
       await tx.objectStore("photos").get(photoId),

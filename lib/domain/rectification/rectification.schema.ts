@@ -30,11 +30,7 @@ export const RECTIFICATION_STATUS_LABELS: Record<RectificationStatus, string> = 
   cancelled: "已撤销",
 };
 
-/** Closed and cancelled are final: nothing happens to such an item any more. */
-export const FINAL_STATUSES: readonly RectificationStatus[] = ["closed", "cancelled"];
-export function isFinalStatus(status: RectificationStatus): boolean {
-  return FINAL_STATUSES.includes(status);
-}
+export { FINAL_STATUSES, isFinalStatus } from "./open-item";
 
 /** 立行立改 (fixed during the visit), 限期整改 (by a due date) or 先行管控 + 限期整改 (stopped now, fixed by a due date). */
 export const rectificationModeSchema = z.enum(["on_site", "deadline", "control"], {

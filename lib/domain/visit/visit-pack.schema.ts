@@ -4,11 +4,7 @@ import { idSchema } from "../ids";
 import { dateStringSchema } from "./answer.schema";
 import { schoolSchema } from "../org/org.schema";
 import { monthSchema } from "../plan/visit-rule";
-import {
-  isFinalStatus,
-  type RectificationItem,
-  rectificationItemSchema,
-} from "../rectification/rectification.schema";
+import { rectificationItemSchema } from "../rectification/rectification.schema";
 import { deadlinePolicySchema } from "../template/deadline-policy.schema";
 import { templateCodeSchema, templateRefSchema, templateSchema } from "../template/template.schema";
 
@@ -50,10 +46,7 @@ export const packSchoolSchema = schoolSchema.extend({
 });
 export type PackSchool = z.infer<typeof packSchoolSchema>;
 
-/** Whether the item still needs the inspector: not 已销号 or 撤销. */
-export function isOpenItem(item: Pick<RectificationItem, "status">): boolean {
-  return !isFinalStatus(item.status);
-}
+export { isOpenItem } from "../rectification/open-item";
 
 /** The checklists a district's 挂牌督导 visits propose (office settings), by template code. */
 export const routineTemplatesSchema = z
