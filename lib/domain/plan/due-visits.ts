@@ -1,5 +1,5 @@
 import type { Id } from "../ids";
-import { monthOf } from "./visit-rule";
+import { monthOf } from "./month";
 import type { PackCampaign, PackSchool } from "../visit/visit-pack.schema";
 import type { Visit } from "../visit/visit.schema";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import "../zod-locale";
 
-import { chinaDayStart, toChinaDate } from "../dates";
+import { chinaDayStart } from "../dates";
 
 /**
  * The district's 挂牌督导 rule: each school is visited by its 责任督学 at least `visitsPerMonth`
@@ -25,10 +25,7 @@ export const DEFAULT_VISIT_RULE: VisitRule = { visitsPerMonth: 1 };
 export const monthSchema = z.string().regex(/^(20\d{2})-(0[1-9]|1[0-2])$/, "月份格式应为 YYYY-MM");
 export type Month = z.infer<typeof monthSchema>;
 
-/** The China calendar month of an instant. */
-export function monthOf(epochMs: number): Month {
-  return toChinaDate(epochMs).slice(0, 7);
-}
+export { monthOf } from "./month";
 
 /** The month after `month`. */
 export function nextMonth(month: Month): Month {
