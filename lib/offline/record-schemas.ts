@@ -128,6 +128,38 @@ export function newOutboxRecord(
   });
 }
 
+/**
+ * A stored record brought to the current shape and parsed in full, or undefined (and reported)
+ * when it does not parse: for what leaves the phone's own checks behind — a database upgrade, the
+ * rescue file, which must import again wherever it goes.
+ */
+export function parseRecord<S extends AppStoreName>(
+  store: S,
+  key: IDBValidKey,
+  raw: unknown,
+  report: ReportUnreadable,
+): AppDbSchema[S]["value"] | undefined {
+  if (raw === undefined) return undefined;
+  const parsed = RECORD_SCHEMAS[store].safeParse(migrateRecord(store, raw));
+  if (parsed.success) return parsed.data;
+  const message = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+  report({ store, key, message });
+  return undefined;
+}
+
+/** parseRecord of records fetched together with their keys, leaving out those that do not parse. */
+export function parseRecords<S extends AppStoreName>(
+  store: S,
+  keys: readonly IDBValidKey[],
+  raws: readonly unknown[],
+  report: ReportUnreadable,
+): AppDbSchema[S]["value"][] {
+  return raws.flatMap((raw, i) => {
+    const record = parseRecord(store, keys[i] ?? i, raw, report);
+    return record === undefined ? [] : [record];
+  });
+}
+
 type UpgradeTransaction = IDBPTransaction<AppDbSchema, AppStoreName[], "versionchange">;
 
 /**
@@ -154,15 +186,8 @@ async function rewriteAll(
     let cursor = await transaction.objectStore(store).openCursor();
     while (cursor) {
       const raw: unknown = cursor.value;
-      const parsed = RECORD_SCHEMAS[store].safeParse(migrateRecord(store, raw));
-      if (!parsed.success) {
-        const message = parsed.error.issues
-          .map((i) => `${i.path.join(".")}: ${i.message}`)
-          .join("; ");
-        report({ store, key: cursor.primaryKey, message });
-      } else if (!sameValue(raw, parsed.data)) {
-        await cursor.update(parsed.data);
-      }
+      const parsed = parseRecord(store, cursor.primaryKey, raw, report);
+      if (parsed !== undefined && !sameValue(raw, parsed)) await cursor.update(parsed);
       cursor = await cursor.continue();
     }
   }
