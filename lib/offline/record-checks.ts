@@ -33,6 +33,10 @@ const kind =
     test(value) ? null : `${path}: expected ${name}`;
 
 const text = kind("a string", (v) => typeof v === "string");
+/** The shape of idSchema (a UUIDv7), as zod writes it. */
+const UUID_V7 =
+  /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-7[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
+const id = kind("a UUIDv7", (v) => typeof v === "string" && UUID_V7.test(v));
 const number = kind("a number", (v) => typeof v === "number" && Number.isFinite(v));
 const blob = kind("a Blob", (v) => typeof Blob !== "undefined" && v instanceof Blob);
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -140,9 +144,10 @@ const CHECKS: Record<AppStoreName, Check> = {
     },
     PHOTO_RECORD_KEYS,
   ),
-  // What the sync engine and the conflict list rely on; the server parses the mutation in full.
+  // What the sync engine and the conflict list rely on; the server parses the mutation in full,
+  // but refuses a whole batch whose envelope holds an id that is not one.
   outbox: object({
-    mutation: object({ id: text, name: text, args: object({}), createdAt: number }),
+    mutation: object({ id, name: text, args: object({}), createdAt: number }),
     visitId: optional(text),
     status: oneOf(OUTBOX_STATUSES),
     refusal: nullable(refusal),

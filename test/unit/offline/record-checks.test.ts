@@ -140,8 +140,15 @@ describe("the read check", () => {
       /^outbox.status: expected one of/,
     );
     expect(recordProblem("outbox", { ...anOutboxRecord(), mutation: withoutId })).toBe(
-      "outbox.mutation.id: expected a string",
+      "outbox.mutation.id: expected a UUIDv7",
     );
+    // The server would refuse the whole batch it came in.
+    expect(
+      recordProblem("outbox", {
+        ...anOutboxRecord(),
+        mutation: { ...anOutboxRecord().mutation, id: "m-1" },
+      }),
+    ).toBe("outbox.mutation.id: expected a UUIDv7");
     expect(recordProblem("outbox", { ...anOutboxRecord(), mutation: "visit.start" })).toBe(
       "outbox.mutation: expected an object",
     );
