@@ -189,25 +189,41 @@ type Panel = "none" | "search" | "sections";
 const FIRST_ROWS = 6;
 
 /**
- * The first rows render with the page; once they are painted the rest follow in one transition,
- * which React renders in slices, so no long task holds the first question or a tap. A jump
- * (下一未答, search, 目录, the submit view's list) shows everything first so its target exists.
+ * Rows added per task after the first ones. Rendering, committing and laying out all the rest at
+ * once is one long task at 4× CPU throttle (hundreds of ms for 150 rows): the tap that comes then
+ * waits for it. A dozen rows are a few tens of ms, so a tap waits at most that long.
+ */
+const ROWS_PER_TASK = 12;
+
+/**
+ * The first rows render with the page; once they are painted the rest follow a slice per task,
+ * each a transition (a tap comes first), so no long task holds the first question or a tap. A
+ * jump (下一未答, search, 目录, the submit view's list) shows everything first so its target exists.
  */
 function useShownRows(total: number, showAll: boolean): [number, () => void] {
   const [shown, setShown] = useState(() => (showAll ? total : Math.min(total, FIRST_ROWS)));
+  const isFirst = useRef(true);
   const isComplete = shown >= total;
   useEffect(() => {
     if (isComplete) return;
+    const more = () =>
+      startTransition(() => setShown((rows) => Math.min(total, rows + ROWS_PER_TASK)));
     let timer = 0;
-    // After the frame that shows the first rows, so they are painted before the rest.
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => startTransition(() => setShown(total)));
-    });
+    let frame = 0;
+    if (isFirst.current) {
+      // After the frame that shows the first rows, so they are painted before the rest.
+      isFirst.current = false;
+      frame = requestAnimationFrame(() => {
+        timer = window.setTimeout(more);
+      });
+    } else {
+      timer = window.setTimeout(more);
+    }
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [isComplete, total]);
+  }, [isComplete, total, shown]);
   return [shown, useCallback(() => setShown(total), [total])];
 }
 

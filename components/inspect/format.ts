@@ -1,6 +1,6 @@
 /** Chinese wording shared by the inspector screens: sizes and queued changes. */
 import type { Mutation } from "@/lib/domain/mutations";
-import { RECTIFICATION_ACTION_LABELS } from "@/lib/domain/rectification/rectification.schema";
+import { RECTIFICATION_ACTION_LABELS } from "@/lib/domain/rectification/rectification.labels";
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

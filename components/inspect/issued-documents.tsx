@@ -1,6 +1,5 @@
 "use client";
 
-import { noticePdfPath, visitRecordPdfPath } from "@/lib/contracts/documents";
 import { useIssuedDocuments } from "@/lib/hooks/use-issued-documents";
 
 const LINK = "text-brand-700 font-medium underline underline-offset-4";
@@ -19,6 +18,7 @@ export function IssuedDocuments({
     return <p className="text-xs text-slate-500">{state.reason}</p>;
   }
   const { notice } = state.issued;
+  const { links } = state;
   return (
     <div className="space-y-1 text-sm" data-issued-documents>
       <p className="text-slate-700">
@@ -31,12 +31,12 @@ export function IssuedDocuments({
         )}
       </p>
       <p className="flex gap-4">
-        {notice ? (
-          <a href={noticePdfPath(notice.id)} target="_blank" rel="noreferrer" className={LINK}>
+        {links.notice ? (
+          <a href={links.notice} target="_blank" rel="noreferrer" className={LINK}>
             查看整改通知书
           </a>
         ) : null}
-        <a href={visitRecordPdfPath(visitId)} target="_blank" rel="noreferrer" className={LINK}>
+        <a href={links.visitRecord} target="_blank" rel="noreferrer" className={LINK}>
           查看检查记录
         </a>
       </p>

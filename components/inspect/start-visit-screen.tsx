@@ -6,10 +6,11 @@ import { useState } from "react";
 
 import { toChinaDate } from "@/lib/domain/dates";
 import { chinaMonthDayTime } from "@/lib/domain/dates";
-import { RECTIFICATION_STATUS_LABELS } from "@/lib/domain/rectification/rectification.schema";
+import { RECTIFICATION_STATUS_LABELS } from "@/lib/domain/rectification/rectification.labels";
 import { proposedTemplateCodes } from "@/lib/domain/visit/scope";
 import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
-import { VISIT_KINDS, type GeoPoint, type VisitKind } from "@/lib/domain/visit/visit.schema";
+import { VISIT_KINDS } from "@/lib/domain/visit/visit.labels";
+import type { GeoPoint, VisitKind } from "@/lib/domain/visit/visit.schema";
 import { useInspector } from "@/lib/hooks/use-inspector";
 import { startDraftVisit, useStartOptions, type StartOptions } from "@/lib/hooks/use-pack";
 import { cn } from "@/lib/utils/cn";

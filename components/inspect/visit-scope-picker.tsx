@@ -3,7 +3,8 @@
 import { useState } from "react";
 
 import type { SchoolAttributes } from "@/lib/domain/org/org.schema";
-import { DOMAIN_LABELS, type Template } from "@/lib/domain/template/template.schema";
+import { DOMAIN_LABELS } from "@/lib/domain/template/template.labels";
+import type { Template } from "@/lib/domain/template/template.schema";
 import { applicableSections } from "@/lib/domain/visit/scope";
 
 /**

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { chinaMonthDayTime } from "@/lib/domain/dates";
 import type { Id } from "@/lib/domain/ids";
 import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
-import { VISIT_STATUS_LABELS } from "@/lib/domain/visit/visit.schema";
+import { VISIT_STATUS_LABELS } from "@/lib/domain/visit/visit.labels";
 import type { Conflict } from "@/lib/hooks/conflicts";
 import { useConflicts, useLocalVisits, type LocalVisit } from "@/lib/hooks/use-visits";
 import { cn } from "@/lib/utils/cn";

@@ -1,5 +1,6 @@
 import { CANTEEN_LABELS, OWNERSHIP_LABELS, STAGE_LABELS } from "@/lib/domain/org/org.labels";
-import { type School, SCHOOL_FIELD_LABELS } from "@/lib/domain/org/org.schema";
+import { SCHOOL_FIELD_LABELS } from "@/lib/domain/org/org.labels";
+import type { School } from "@/lib/domain/org/org.schema";
 
 import { Card } from "@/components/ui/card";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { dashboardSchema } from "@/lib/domain/analytics/figures";
 import { dashboardFiltersSchema } from "@/lib/domain/analytics/filters";
-import { monthSchema } from "@/lib/domain/month";
+import { monthSchema } from "@/lib/domain/month.schema";
 
 import { contract, pathOf } from "./contract";
 

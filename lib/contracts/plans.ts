@@ -1,7 +1,7 @@
 /** The office's plan endpoints: the 挂牌督导 rule and coverage, 专项督查 campaigns, visits. */
 import { z } from "zod";
 
-import { monthSchema } from "@/lib/domain/month";
+import { monthSchema } from "@/lib/domain/month.schema";
 import {
   campaignInputSchema,
   campaignProgressSchema,

@@ -1,23 +1,14 @@
 /**
  * Calendar months (China time): the unit of 一月一排名一通报 and of the monthly 挂牌督导 rule. One
- * schema, one label and the conversions every caller needs; the instants a month runs between are
- * `chinaDayBounds` (dates.ts) of its `monthDays`.
+ * label and the conversions every caller needs; the instants a month runs between are
+ * `chinaDayBounds` (dates.ts) of its `monthDays`. Its schema is month.schema.ts: this module stays
+ * free of zod, because the inspector's school list orders by months (issue #10).
  */
-import { z } from "zod";
-
-import "./zod-locale";
-
 import { addDays, toChinaDate } from "./dates";
 import type { DateString } from "./visit/answer.schema";
 
-/**
- * "2026-03", from 2000-01 to 2099-12: the years a date may have (`dateStringSchema`), so a month's
- * days are always dates the rest of the domain takes.
- */
-export const monthSchema = z
-  .string()
-  .regex(/^20\d{2}-(0[1-9]|1[0-2])$/, "月份应为 2000-01 至 2099-12 之间的 YYYY-MM");
-export type Month = z.infer<typeof monthSchema>;
+/** "2026-03" (monthSchema checks it). */
+export type Month = string;
 
 /** The month a China date falls in. */
 export function monthOf(date: DateString): Month {

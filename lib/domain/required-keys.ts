@@ -8,6 +8,7 @@
  * differs, so a list cannot drift from its schema.
  */
 import type { User } from "./org/org.schema";
+import type { RectificationItem } from "./rectification/rectification.schema";
 import type { DeadlinePolicy } from "./template/deadline-policy";
 import type { Template } from "./template/template.schema";
 import type { PackSchool } from "./visit/visit-pack.schema";
@@ -81,6 +82,37 @@ export const DEADLINE_POLICY_KEYS = [
   "reviewDays",
   "returnDays",
 ] as const satisfies readonly (keyof DeadlinePolicy)[];
+
+export const RECTIFICATION_ITEM_KEYS = [
+  "id",
+  "districtId",
+  "schoolId",
+  "visitId",
+  "noticeId",
+  "templateCode",
+  "templateVersion",
+  "itemCode",
+  "section",
+  "prompt",
+  "basis",
+  "severity",
+  "description",
+  "requiredAction",
+  "mode",
+  "dueDate",
+  "photoIds",
+  "status",
+  "afterPhotoIds",
+  "response",
+  "extension",
+  "returnReason",
+  "cancelReason",
+  "escalations",
+  "closedAt",
+  "createdAt",
+  "updatedAt",
+  "version",
+] as const satisfies readonly (keyof RectificationItem)[];
 
 export const USER_KEYS = [
   "id",

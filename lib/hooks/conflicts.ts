@@ -3,7 +3,8 @@
  * inspector is told to do about it) and where it belongs. Kept until retried or discarded.
  */
 import type { Mutation } from "@/lib/domain/mutations";
-import { REFUSAL_ADVICE, type Refusal, refusal } from "@/lib/domain/refusal";
+import type { Refusal } from "@/lib/domain/refusal";
+import { REFUSAL_ADVICE } from "@/lib/domain/refusal.labels";
 import type { AppStores } from "@/lib/offline/stores";
 
 export type Conflict = {
@@ -16,7 +17,7 @@ export type Conflict = {
 };
 
 /** A rejected record always has its refusal; this covers one written by a broken older build. */
-const UNKNOWN_REFUSAL = refusal("conflict", "服务器拒绝了此更改");
+const UNKNOWN_REFUSAL: Refusal = { code: "conflict", message: "服务器拒绝了此更改" };
 
 export async function listConflicts(
   stores: Pick<AppStores, "outbox" | "visits" | "pack">,

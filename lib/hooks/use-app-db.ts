@@ -8,8 +8,11 @@
 import { useSyncExternalStore } from "react";
 
 import { openAppDb, type AppDb } from "@/lib/offline/db";
+import { loadRecordSchemas } from "@/lib/offline/load-record-schemas";
 import type * as storesExports from "@/lib/offline/stores";
 import type { AppStores } from "@/lib/offline/stores";
+
+import { afterPageLoad } from "./after-page-load";
 
 export type AppData = { db: AppDb; stores: AppStores };
 
@@ -57,6 +60,7 @@ export function openDatabase(): Promise<AppDb> {
 
 type StoresModule = typeof storesExports;
 let storesModule: StoresModule | null = null;
+let schemasPreload: Promise<unknown> | null = null;
 
 /**
  * Screens that show stored data as they open (useStoreQuery) bring the stores' code with their own
@@ -67,10 +71,16 @@ export function provideStores(module: StoresModule): void {
 }
 
 /**
- * The database with its stores. The stores bring the schemas they validate writes with (zod), so
- * their code is loaded on first use: opening a visit reads without them (visit-reads.ts).
+ * The database with its stores. Their code is loaded on first use: opening a visit reads without
+ * them (visit-reads.ts). They read with a cheap check and bring the schemas they validate writes
+ * with (zod) on their first write, fetched here once the page has loaded so that a tap does not
+ * wait for them.
  */
 export async function openAppData(): Promise<AppData> {
+  // A failure is tried again by the first write.
+  schemasPreload ??= afterPageLoad()
+    .then(loadRecordSchemas)
+    .catch(() => undefined);
   const [db, { createAppStores }] = await Promise.all([
     openDatabase(),
     storesModule ?? import("@/lib/offline/stores"),

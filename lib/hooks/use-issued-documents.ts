@@ -2,16 +2,18 @@
 
 import { useEffect, useState } from "react";
 
-import { documentContracts } from "@/lib/contracts/documents";
 import type { IssuedDocuments } from "@/lib/domain/documents/issued";
 
-import { call } from "./api-client";
+import { afterPageLoad } from "./after-page-load";
 
 export type IssuedState =
   | { status: "loading" }
-  | { status: "ready"; issued: IssuedDocuments }
+  | { status: "ready"; issued: IssuedDocuments; links: IssuedLinks }
   /** Not on the server yet (still syncing) or no network: the documents open once it is. */
   | { status: "unavailable"; reason: string };
+
+/** Where the PDFs open (the browser shows them inline); no notice link when none was issued. */
+export type IssuedLinks = { notice: string | null; visitRecord: string };
 
 /** Why the documents cannot be shown yet, by the failed answer's status (0: no answer). */
 function unavailableReason(status: number): string {
@@ -20,19 +22,45 @@ function unavailableReason(status: number): string {
   return "暂时无法读取下发的文书，请稍后重试";
 }
 
+/**
+ * The call and its contract, which bring zod, load after the page: the visit list is an
+ * inspector's first screen and shows without them (issue #10).
+ */
+async function fetchIssued(visitId: string) {
+  await afterPageLoad();
+  const [{ documentContracts, noticePdfPath, visitRecordPdfPath }, { call }] = await Promise.all([
+    import("@/lib/contracts/documents"),
+    import("./api-client"),
+  ]);
+  const result = await call(documentContracts.issued, { params: { id: visitId } });
+  if (!result.ok) return result;
+  const { notice } = result.data;
+  const links: IssuedLinks = {
+    notice: notice ? noticePdfPath(notice.id) : null,
+    visitRecord: visitRecordPdfPath(visitId),
+  };
+  return { ...result, links };
+}
+
 /** What the server issued for a submitted visit; asked again whenever `refreshKey` changes. */
 export function useIssuedDocuments(visitId: string, refreshKey: unknown): IssuedState {
   const [state, setState] = useState<IssuedState>({ status: "loading" });
   useEffect(() => {
     let isCurrent = true;
-    void call(documentContracts.issued, { params: { id: visitId } }).then((result) => {
-      if (!isCurrent) return;
-      setState(
-        result.ok
-          ? { status: "ready", issued: result.data }
-          : { status: "unavailable", reason: unavailableReason(result.status) },
-      );
-    });
+    fetchIssued(visitId).then(
+      (result) => {
+        if (!isCurrent) return;
+        setState(
+          result.ok
+            ? { status: "ready", issued: result.data, links: result.links }
+            : { status: "unavailable", reason: unavailableReason(result.status) },
+        );
+      },
+      // The code could not be loaded: offline before the service worker cached it.
+      () => {
+        if (isCurrent) setState({ status: "unavailable", reason: unavailableReason(0) });
+      },
+    );
     return () => {
       isCurrent = false;
     };

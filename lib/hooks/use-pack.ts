@@ -15,7 +15,7 @@ import {
 } from "@/lib/domain/plan/due-visits";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 import { applicableItems } from "@/lib/domain/template/applicability";
-import { offeredForNewVisits } from "@/lib/domain/template/library";
+import { offeredForNewVisits } from "@/lib/domain/template/offered";
 import type { Template } from "@/lib/domain/template/template.schema";
 import { rankSchoolsByNeed, type SchoolNeed } from "@/lib/domain/visit/school-need";
 import type { ScopeProposals } from "@/lib/domain/visit/scope";

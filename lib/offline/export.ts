@@ -18,9 +18,10 @@ import {
 
 import { base64ToBlob, blobToBase64 } from "./base64";
 import type { AppDb } from "./db";
-import { outboxRecordSchema, photoRecordSchema, type PhotoRecord } from "./db-schema";
+import type { PhotoRecord } from "./db-schema";
 import { migrateRecord } from "./migrations";
-import { readRecord, readRecords, warnUnreadable, type ReportUnreadable } from "./read-record";
+import { warnUnreadable, type ReportUnreadable } from "./read-record";
+import { outboxRecordSchema, parseRecord, parseRecords } from "./record-schemas";
 
 export const EXPORT_FORMAT = "duxue-unsynced";
 
@@ -56,6 +57,8 @@ export async function exportUnsynced(
   now: number,
   report: ReportUnreadable = warnUnreadable,
 ): Promise<string> {
+  // Every record is parsed in full, not only checked, so that the file imports again wherever it
+  // goes; one that does not parse is reported and left out (it stays on the phone).
   // Read everything in one transaction first: awaiting Blob reads inside it would let it commit.
   const tx = db.transaction(["outbox", "visits", "answers", "photos", "meta"]);
   const outboxStore = tx.objectStore("outbox");
@@ -64,7 +67,7 @@ export async function exportUnsynced(
     outboxStore.getAll(),
   ]);
   // What the server applied is not unsynced: only waiting and refused changes go in the file.
-  const outbox = readRecords(outboxRecordSchema, "outbox", outboxKeys, outboxRaws, report).filter(
+  const outbox = parseRecords("outbox", outboxKeys, outboxRaws, report).filter(
     (r) => r.status !== "sent",
   );
 
@@ -73,8 +76,7 @@ export async function exportUnsynced(
   const answers: VisitAnswer[] = [];
   const photos = new Map<string, PhotoRecord>();
   for (const visitId of visitIds) {
-    const visit = readRecord(
-      visitSchema,
+    const visit = parseRecord(
       "visits",
       visitId,
       await tx.objectStore("visits").get(visitId),
@@ -86,20 +88,19 @@ export async function exportUnsynced(
       byVisit.getAllKeys(visitId),
       byVisit.getAll(visitId),
     ]);
-    answers.push(...readRecords(visitAnswerSchema, "answers", answerKeys, answerRaws, report));
+    answers.push(...parseRecords("answers", answerKeys, answerRaws, report));
     const photosOfVisit = tx.objectStore("photos").index("byVisitId");
     const [photoKeys, photoRaws] = await Promise.all([
       photosOfVisit.getAllKeys(visitId),
       photosOfVisit.getAll(visitId),
     ]);
-    for (const photo of readRecords(photoRecordSchema, "photos", photoKeys, photoRaws, report)) {
+    for (const photo of parseRecords("photos", photoKeys, photoRaws, report)) {
       photos.set(photo.meta.id, photo);
     }
   }
   for (const photoId of outbox.flatMap((r) => referencedPhotoIds(r.mutation))) {
     if (photos.has(photoId)) continue;
-    const photo = readRecord(
-      photoRecordSchema,
+    const photo = parseRecord(
       "photos",
       photoId,
       await tx.objectStore("photos").get(photoId),

@@ -12,7 +12,8 @@ import type { TemplateRef } from "@/lib/domain/template/template.schema";
 import type { PackCampaign } from "@/lib/domain/visit/visit-pack.schema";
 
 import type { AppDb } from "./db";
-import { metaRecordSchema, type MetaKey, type MetaRecord, type SyncError } from "./db-schema";
+import type { MetaKey, MetaRecord, SyncError } from "./db-schema";
+import { loadRecordSchemas } from "./load-record-schemas";
 import { readRecord, warnUnreadable, type ReportUnreadable } from "./read-record";
 
 export type SyncState = { lastSyncAt: number | null; lastError: SyncError | null };
@@ -21,25 +22,20 @@ export type MetaStore = ReturnType<typeof createMetaStore>;
 
 export function createMetaStore(db: AppDb, report: ReportUnreadable = warnUnreadable) {
   const get = async (key: MetaKey): Promise<MetaRecord | undefined> =>
-    readRecord(metaRecordSchema, "meta", key, await db.get("meta", key), report);
+    readRecord("meta", key, await db.get("meta", key), report);
 
   return {
     /** This installation's id, made on first use (in one transaction, so two tabs agree). */
     async getOrCreateClientId(newId: () => Id): Promise<Id> {
+      const { validRecord } = await loadRecordSchemas();
       const tx = db.transaction("meta", "readwrite");
-      const existing = readRecord(
-        metaRecordSchema,
-        "meta",
-        "clientId",
-        await tx.store.get("clientId"),
-        report,
-      );
+      const existing = readRecord("meta", "clientId", await tx.store.get("clientId"), report);
       let clientId: Id;
       if (existing?.key === "clientId") {
         clientId = existing.value;
       } else {
         clientId = newId();
-        await tx.store.put({ key: "clientId", value: clientId });
+        await tx.store.put(validRecord("meta", { key: "clientId", value: clientId }));
       }
       await tx.done;
       return clientId;
@@ -59,7 +55,8 @@ export function createMetaStore(db: AppDb, report: ReportUnreadable = warnUnread
     },
 
     async saveSyncState(state: SyncState): Promise<void> {
-      await db.put("meta", { key: "syncState", ...state });
+      const { validRecord } = await loadRecordSchemas();
+      await db.put("meta", validRecord("meta", { key: "syncState", ...state }));
     },
 
     /** The district's deadline policy from the last pack; the defaults before the first pack. */

@@ -1,6 +1,8 @@
 /**
- * Record-shape migrations, applied on read before parsing (Excalidraw's `restore*` idea): pure
- * functions from an older stored shape to the next. Structure changes belong in db.ts instead.
+ * Record-shape migrations (Excalidraw's `restore*` idea): pure functions from an older stored shape
+ * to the next, applied on read before the cheap check (read-record.ts) and by a database upgrade
+ * before it parses and rewrites every record (record-schemas.ts). A shape change therefore comes
+ * with a database version whose upgrade rewrites the records. Structure changes belong in db.ts.
  */
 import { upgradeLegacyTemplate } from "@/lib/domain/template/legacy-template";
 
@@ -42,7 +44,7 @@ export function applyMigrations(raw: unknown, steps: readonly RecordMigration[])
   return steps.reduce((record, step) => step(record), raw);
 }
 
-/** Brings a raw record read from `store` to the current shape (it is parsed afterwards). */
+/** Brings a raw record read from `store` to the current shape (it is checked or parsed afterwards). */
 export function migrateRecord(store: AppStoreName, raw: unknown): unknown {
   return applyMigrations(raw, RECORD_MIGRATIONS[store]);
 }

@@ -1,13 +1,15 @@
 /**
  * The outbox: mutations in the order they were made, waiting for the server. Entries leave only
  * when the server confirmed them (ack) or the user discards a rejected one; a rejected entry is
- * kept with the server's refusal and listed as a conflict. Entries are added by saveWithMutation.
+ * kept with the server's refusal and listed as a conflict. Entries are added, validated, by
+ * saveWithMutation, and read with the cheap check of read-record.ts: the conflict list and the
+ * sync status load no zod, and the server parses every mutation it receives in full.
  */
 import type { Id } from "@/lib/domain/ids";
 import type { Refusal } from "@/lib/domain/refusal";
 
 import type { AppDb } from "./db";
-import { outboxRecordSchema, type OutboxRecord } from "./db-schema";
+import type { OutboxRecord } from "./db-schema";
 import { readRecord, warnUnreadable, type ReportUnreadable } from "./read-record";
 
 /** An outbox record with its position in the queue. */
@@ -24,7 +26,7 @@ export const SENT_KEPT_MS = 3 * 24 * 60 * 60 * 1_000;
 
 export function createOutboxStore(db: AppDb, report: ReportUnreadable = warnUnreadable) {
   const read = (key: number, raw: unknown): OutboxEntry | undefined => {
-    const record = readRecord(outboxRecordSchema, "outbox", key, raw, report);
+    const record = readRecord("outbox", key, raw, report);
     return record && { ...record, seq: key };
   };
 
@@ -45,7 +47,11 @@ export function createOutboxStore(db: AppDb, report: ReportUnreadable = warnUnre
     });
   }
 
-  /** Rewrites the entries holding `mutationIds` (those still there) in one transaction. */
+  /**
+   * Rewrites the entries holding `mutationIds` (those still there) in one transaction. `change`
+   * sets only the status fields, from the sync engine's parsed responses; the mutation itself was
+   * validated when the entry was added.
+   */
   async function update(
     mutationIds: readonly Id[],
     change: (record: OutboxRecord) => OutboxRecord | null,
@@ -56,7 +62,7 @@ export function createOutboxStore(db: AppDb, report: ReportUnreadable = warnUnre
     for (const id of mutationIds) {
       const key = await index.getKey(id);
       if (key === undefined) continue;
-      const record = readRecord(outboxRecordSchema, "outbox", key, await tx.store.get(key), report);
+      const record = readRecord("outbox", key, await tx.store.get(key), report);
       if (!record) continue;
       const next = change(record);
       if (next === null) await tx.store.delete(key);

@@ -1,25 +1,14 @@
 /**
  * The visit pack on the phone: assigned schools, template versions and open rectification items.
  * Replacing the pack never removes a template or school that a visit on the phone still refers to,
- * so a draft keeps working after its template version is retired.
+ * so a draft keeps working after its template version is retired. The pack is parsed as it arrives
+ * (the sync engine), so its records are stored as they are and read with the cheap check.
  */
 import type { Id } from "@/lib/domain/ids";
-import {
-  rectificationItemSchema,
-  type RectificationItem,
-} from "@/lib/domain/rectification/rectification.schema";
-import {
-  templateSchema,
-  type Template,
-  type TemplateRef,
-} from "@/lib/domain/template/template.schema";
-import {
-  isOpenItem,
-  packSchoolSchema,
-  type PackSchool,
-  type VisitPack,
-} from "@/lib/domain/visit/visit-pack.schema";
-import { visitSchema } from "@/lib/domain/visit/visit.schema";
+import { isOpenItem } from "@/lib/domain/rectification/open-item";
+import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
+import type { Template, TemplateRef } from "@/lib/domain/template/template.schema";
+import type { PackSchool, VisitPack } from "@/lib/domain/visit/visit-pack.schema";
 
 import type { AppDb } from "./db";
 import { readRecord, readRecords, warnUnreadable, type ReportUnreadable } from "./read-record";
@@ -39,7 +28,7 @@ export function createPackStore(db: AppDb, report: ReportUnreadable = warnUnread
         visitStore.getAllKeys(),
         visitStore.getAll(),
       ]);
-      const visits = readRecords(visitSchema, "visits", visitKeys, rawVisits, report);
+      const visits = readRecords("visits", visitKeys, rawVisits, report);
       const keptSchools = new Set([
         ...visits.map((v) => v.schoolId),
         ...pack.schools.map((s) => s.id),
@@ -78,22 +67,22 @@ export function createPackStore(db: AppDb, report: ReportUnreadable = warnUnread
     async listSchools(): Promise<PackSchool[]> {
       const store = db.transaction("schools").store;
       const [keys, raws] = await Promise.all([store.getAllKeys(), store.getAll()]);
-      return readRecords(packSchoolSchema, "schools", keys, raws, report);
+      return readRecords("schools", keys, raws, report);
     },
 
     async getSchool(id: Id): Promise<PackSchool | undefined> {
-      return readRecord(packSchoolSchema, "schools", id, await db.get("schools", id), report);
+      return readRecord("schools", id, await db.get("schools", id), report);
     },
 
     async listTemplates(): Promise<Template[]> {
       const store = db.transaction("templates").store;
       const [keys, raws] = await Promise.all([store.getAllKeys(), store.getAll()]);
-      return readRecords(templateSchema, "templates", keys, raws, report);
+      return readRecords("templates", keys, raws, report);
     },
 
     async getTemplate(ref: TemplateRef): Promise<Template | undefined> {
       const key: [string, number] = [ref.code, ref.version];
-      return readRecord(templateSchema, "templates", key, await db.get("templates", key), report);
+      return readRecord("templates", key, await db.get("templates", key), report);
     },
 
     /** Open rectification items, of one school or of all. */
@@ -106,7 +95,7 @@ export function createPackStore(db: AppDb, report: ReportUnreadable = warnUnread
               store.index("bySchoolId").getAllKeys(schoolId),
               store.index("bySchoolId").getAll(schoolId),
             ]);
-      return readRecords(rectificationItemSchema, "rectificationItems", keys, raws, report);
+      return readRecords("rectificationItems", keys, raws, report);
     },
   };
 }

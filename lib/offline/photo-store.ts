@@ -8,7 +8,8 @@ import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 import type { PhotoMeta } from "@/lib/domain/visit/visit.schema";
 
 import type { AppDb } from "./db";
-import { photoRecordSchema, type PhotoRecord, type UploadState } from "./db-schema";
+import type { PhotoRecord, UploadState } from "./db-schema";
+import { loadRecordSchemas, type RecordSchemas } from "./load-record-schemas";
 import { readRecord, readRecords, warnUnreadable, type ReportUnreadable } from "./read-record";
 import { saveWithMutation } from "./save-with-mutation";
 import { type StoredPhoto, withoutBytes } from "./visit-reads";
@@ -21,7 +22,7 @@ export type PhotoStore = ReturnType<typeof createPhotoStore>;
 
 export function createPhotoStore(db: AppDb, report: ReportUnreadable = warnUnreadable) {
   const getRecord = async (id: PhotoId): Promise<PhotoRecord | undefined> =>
-    readRecord(photoRecordSchema, "photos", id, await db.get("photos", id), report);
+    readRecord("photos", id, await db.get("photos", id), report);
 
   async function setUploadState(
     id: PhotoId,
@@ -29,13 +30,19 @@ export function createPhotoStore(db: AppDb, report: ReportUnreadable = warnUnrea
     uploadError: string | null,
   ): Promise<void> {
     const tx = db.transaction("photos", "readwrite");
-    const record = readRecord(photoRecordSchema, "photos", id, await tx.store.get(id), report);
+    const record = readRecord("photos", id, await tx.store.get(id), report);
+    // Only the upload state changes, from the sync engine's own values: the rest was validated
+    // when the photo was stored.
     if (record) await tx.store.put({ ...record, uploadState, uploadError });
     await tx.done;
   }
 
-  function saveAllWithMutation(photos: readonly NewPhoto[], mutation: Mutation): Promise<void> {
-    return saveWithMutation(db, "photos", mutation, (store) => putPhotos(store, photos));
+  async function saveAllWithMutation(
+    photos: readonly NewPhoto[],
+    mutation: Mutation,
+  ): Promise<void> {
+    const schemas = await loadRecordSchemas();
+    return saveWithMutation(db, "photos", mutation, (store) => putPhotos(store, photos, schemas));
   }
 
   return {
@@ -69,7 +76,7 @@ export function createPhotoStore(db: AppDb, report: ReportUnreadable = warnUnrea
     async listForVisit(visitId: Id): Promise<StoredPhoto[]> {
       const index = db.transaction("photos").store.index("byVisitId");
       const [keys, raws] = await Promise.all([index.getAllKeys(visitId), index.getAll(visitId)]);
-      return readRecords(photoRecordSchema, "photos", keys, raws, report).map(withoutBytes);
+      return readRecords("photos", keys, raws, report).map(withoutBytes);
     },
 
     /** The server has the bytes (201 stored or 200 already there). */
@@ -91,17 +98,19 @@ export type PhotoWriteStore = {
 };
 
 /**
- * Writes new photos within the caller's transaction. Photos are content-addressed, so storing the
- * same bytes again keeps what is known about their upload.
+ * Writes new photos within the caller's transaction, validated with `schemas` (loaded before the
+ * transaction opened). Photos are content-addressed, so storing the same bytes again keeps what is
+ * known about their upload.
  */
 export async function putPhotos(
   store: PhotoWriteStore,
   photos: readonly NewPhoto[],
+  { validRecord }: RecordSchemas,
 ): Promise<void> {
   for (const photo of photos) {
     const existing = await store.get(photo.meta.id);
     const uploadState = existing?.uploadState === "uploaded" ? "uploaded" : "pending";
     // Validated here, so reads only check it (read-record.ts).
-    await store.put(photoRecordSchema.parse({ ...photo, uploadState, uploadError: null }));
+    await store.put(validRecord("photos", { ...photo, uploadState, uploadError: null }));
   }
 }

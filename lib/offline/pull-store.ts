@@ -2,11 +2,12 @@
  * Applies what the server sent on a pull, together with the new cursor, in one transaction: a
  * crash can never advance the cursor past changes that were not stored. The server wins, except
  * for visits with mutations still waiting to be pushed: those keep the phone's copy, which is
- * re-pushed and comes back on a later pull.
+ * re-pushed and comes back on a later pull. The changes were parsed as they arrived (the sync
+ * protocol), so they are stored as they are and read with the cheap check of read-record.ts.
  */
 import type { Id } from "@/lib/domain/ids";
+import { isOpenItem } from "@/lib/domain/rectification/open-item";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
-import { isOpenItem } from "@/lib/domain/visit/visit-pack.schema";
 import type { Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 
 import type { AppDb } from "./db";

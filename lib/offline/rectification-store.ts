@@ -7,6 +7,7 @@ import type { Mutation } from "@/lib/domain/mutations";
 import type { RectificationItem } from "@/lib/domain/rectification/rectification.schema";
 
 import type { AppDb } from "./db";
+import { loadRecordSchemas } from "./load-record-schemas";
 import { putPhotos, type NewPhoto } from "./photo-store";
 import { saveAcrossWithMutation } from "./save-with-mutation";
 
@@ -18,18 +19,20 @@ export function createRectificationStore(db: AppDb) {
      * Stores `item` (the pack's copy after the action), the action's photos and `mutation`
      * atomically: either all are on the phone and queued, or none is.
      */
-    saveWithMutation(
+    async saveWithMutation(
       item: RectificationItem,
       photos: readonly NewPhoto[],
       mutation: Mutation,
     ): Promise<void> {
+      const schemas = await loadRecordSchemas();
+      const valid = schemas.validRecord("rectificationItems", item);
       return saveAcrossWithMutation(
         db,
         ["rectificationItems", "photos"],
         mutation,
         async (tx) => {
-          await putPhotos(tx.objectStore("photos"), photos);
-          await tx.objectStore("rectificationItems").put(item);
+          await putPhotos(tx.objectStore("photos"), photos, schemas);
+          await tx.objectStore("rectificationItems").put(valid);
         },
         { schoolId: item.schoolId, prompt: item.prompt },
       );

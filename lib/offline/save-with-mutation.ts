@@ -1,14 +1,15 @@
 /**
  * The rule for every local edit: the entity write and its outbox entry commit in ONE IndexedDB
  * transaction, so a crash can never leave saved data that does not sync (or a mutation without
- * its data).
+ * its data). The outbox entries are validated (record-schemas.ts) before the transaction opens.
  */
 import type { IDBPObjectStore, IDBPTransaction } from "idb";
 
-import { mutationVisitId, type Mutation } from "@/lib/domain/mutations";
+import type { Mutation } from "@/lib/domain/mutations";
 
 import type { AppDb } from "./db";
 import type { AppDbSchema, OutboxRecord } from "./db-schema";
+import { loadRecordSchemas } from "./load-record-schemas";
 
 /** Stores whose records are edited locally and synced through the outbox. */
 export type EditableStoreName = "visits" | "answers" | "photos" | "rectificationItems";
@@ -19,21 +20,6 @@ export type EditableStore<S extends EditableStoreName> = IDBPObjectStore<
   S,
   "readwrite"
 >;
-
-export function newOutboxRecord(
-  mutation: Mutation,
-  subject?: OutboxRecord["subject"],
-): OutboxRecord {
-  const visitId = mutationVisitId(mutation);
-  return {
-    mutation,
-    ...(visitId === undefined ? {} : { visitId }),
-    ...(subject === undefined ? {} : { subject }),
-    status: "pending",
-    refusal: null,
-    rejectedAt: null,
-  };
-}
 
 /**
  * Runs `write` on `storeName` and appends `mutation` to the outbox in the same transaction; if
@@ -75,21 +61,19 @@ export async function saveAcrossWithMutations<S extends EditableStoreName>(
   write: (tx: IDBPTransaction<AppDbSchema, (S | "outbox")[], "readwrite">) => Promise<unknown>,
   subject?: OutboxRecord["subject"],
 ): Promise<void> {
+  const { newOutboxRecord } = await loadRecordSchemas();
+  const records = mutations.map((mutation) => newOutboxRecord(mutation, subject));
   const tx = db.transaction([...storeNames, "outbox"], "readwrite");
   const outbox = tx.objectStore("outbox");
   try {
-    await Promise.all([
-      write(tx),
-      ...mutations.map((mutation) => outbox.add(newOutboxRecord(mutation, subject))),
-      tx.done,
-    ]);
+    await Promise.all([write(tx), ...records.map((record) => outbox.add(record)), tx.done]);
   } catch (error) {
     abortQuietly(tx);
     throw error;
   }
 }
 
-function abortQuietly(tx: { abort(): void }): void {
+export function abortQuietly(tx: { abort(): void }): void {
   try {
     tx.abort();
   } catch {

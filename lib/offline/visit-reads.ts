@@ -1,12 +1,11 @@
 /**
  * What opening a visit reads (issue #10), in two ways behind one shape. `quickVisitReads` goes to
- * IndexedDB directly and gives each record only the cheap check of read-record.ts, so a visit opens
- * without loading zod or the stores; the first record that fails the check (an older shape, damage)
- * makes it throw `FullReadNeeded`, and the caller reads again with `storeVisitReads`, whose stores
- * parse such a record in full, fill its defaults or report it.
+ * IndexedDB directly and gives each record the cheap check of read-record.ts, so a visit opens
+ * without loading the stores' code; the first record that fails the check (damage, a foreign
+ * record) makes it throw `FullReadNeeded`, and the caller reads again with `storeVisitReads`, whose
+ * stores report such a record and open the visit without it.
  */
 import type { Id } from "@/lib/domain/ids";
-import { DEADLINE_POLICY_KEYS, hasKeys } from "@/lib/domain/required-keys";
 import {
   DEFAULT_DEADLINE_POLICY,
   type DeadlinePolicy,
@@ -16,9 +15,9 @@ import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import type { PhotoMeta, Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 
 import type { AppDb } from "./db";
-import type { AppStoreName, PhotoRecord, UploadState } from "./db-schema";
+import type { AppRecord, AppStoreName, PhotoRecord, UploadState } from "./db-schema";
 import { migrateRecord } from "./migrations";
-import { passesCheck } from "./read-record";
+import { passesCheck } from "./record-checks";
 import type { AppStores } from "./stores";
 
 /** A photo without its bytes, for lists and sync state. */
@@ -37,36 +36,36 @@ export type VisitReads = {
   template(ref: TemplateRef): Promise<Template | undefined>;
 };
 
-/** A record failed the cheap check: read the visit through the stores instead. */
+/** A record failed the cheap check: read the visit through the stores, which report and skip it. */
 export class FullReadNeeded extends Error {}
 
-function checked<T>(store: AppStoreName, raw: unknown): T | undefined {
+function checked<S extends AppStoreName>(store: S, raw: unknown): AppRecord<S> | undefined {
   if (raw === undefined) return undefined;
   const record = migrateRecord(store, raw);
   if (!passesCheck(store, record)) throw new FullReadNeeded(store);
-  return record as T;
+  return record;
 }
 
 export function quickVisitReads(db: AppDb): VisitReads {
-  const all = async <T>(store: "answers" | "photos", visitId: Id): Promise<T[]> => {
-    const raws = await db.getAllFromIndex(store, "byVisitId", visitId);
-    return raws.map((raw) => checked<T>(store, raw)!);
-  };
   return {
-    visit: async (id) => checked<Visit>("visits", await db.get("visits", id)),
+    visit: async (id) => checked("visits", await db.get("visits", id)),
     async deadlinePolicy() {
-      const record = migrateRecord("meta", await db.get("meta", "deadlinePolicy"));
+      const record = checked("meta", await db.get("meta", "deadlinePolicy"));
       if (record === undefined) return DEFAULT_DEADLINE_POLICY;
-      // Parsed with the pack it came in (pack-store.ts).
-      const value = hasKeys(record, ["value"]) ? record.value : undefined;
-      if (!hasKeys(value, DEADLINE_POLICY_KEYS)) throw new FullReadNeeded("meta");
-      return value as DeadlinePolicy;
+      if (record.key !== "deadlinePolicy") throw new FullReadNeeded("meta");
+      return record.value;
     },
-    school: async (id) => checked<PackSchool>("schools", await db.get("schools", id)),
-    answers: (visitId) => all<VisitAnswer>("answers", visitId),
-    photos: async (visitId) => (await all<PhotoRecord>("photos", visitId)).map(withoutBytes),
+    school: async (id) => checked("schools", await db.get("schools", id)),
+    answers: async (visitId) =>
+      (await db.getAllFromIndex("answers", "byVisitId", visitId)).map((raw) =>
+        checked("answers", raw)!,
+      ),
+    photos: async (visitId) =>
+      (await db.getAllFromIndex("photos", "byVisitId", visitId)).map((raw) =>
+        withoutBytes(checked("photos", raw)!),
+      ),
     template: async (ref) =>
-      checked<Template>("templates", await db.get("templates", [ref.code, ref.version])),
+      checked("templates", await db.get("templates", [ref.code, ref.version])),
   };
 }
 

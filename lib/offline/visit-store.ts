@@ -5,9 +5,10 @@
 import type { Id } from "@/lib/domain/ids";
 import type { Mutation } from "@/lib/domain/mutations";
 import { abandonRefusal } from "@/lib/domain/visit/scope";
-import { visitSchema, type Visit } from "@/lib/domain/visit/visit.schema";
+import type { Visit } from "@/lib/domain/visit/visit.schema";
 
 import type { AppDb } from "./db";
+import { loadRecordSchemas } from "./load-record-schemas";
 import { readRecord, readRecords, warnUnreadable, type ReportUnreadable } from "./read-record";
 import { saveWithMutation } from "./save-with-mutation";
 
@@ -16,24 +17,20 @@ export type VisitStore = ReturnType<typeof createVisitStore>;
 export function createVisitStore(db: AppDb, report: ReportUnreadable = warnUnreadable) {
   return {
     async get(id: Id): Promise<Visit | undefined> {
-      return readRecord(visitSchema, "visits", id, await db.get("visits", id), report);
+      return readRecord("visits", id, await db.get("visits", id), report);
     },
 
     /** All visits on the phone, most recently changed first. */
     async list(): Promise<Visit[]> {
       const store = db.transaction("visits").store;
       const [keys, raws] = await Promise.all([store.getAllKeys(), store.getAll()]);
-      return readRecords(visitSchema, "visits", keys, raws, report).sort(
-        (a, b) => b.updatedAt - a.updatedAt,
-      );
+      return readRecords("visits", keys, raws, report).sort((a, b) => b.updatedAt - a.updatedAt);
     },
 
     async listForSchool(schoolId: Id): Promise<Visit[]> {
       const index = db.transaction("visits").store.index("bySchoolId");
       const [keys, raws] = await Promise.all([index.getAllKeys(schoolId), index.getAll(schoolId)]);
-      return readRecords(visitSchema, "visits", keys, raws, report).sort(
-        (a, b) => b.startedAt - a.startedAt,
-      );
+      return readRecords("visits", keys, raws, report).sort((a, b) => b.startedAt - a.startedAt);
     },
 
     /**
@@ -46,13 +43,7 @@ export function createVisitStore(db: AppDb, report: ReportUnreadable = warnUnrea
       id: Id,
     ): Promise<{ ok: true; withdrawn: number } | { ok: false; reason: string }> {
       const tx = db.transaction(["visits", "answers", "photos", "outbox"], "readwrite");
-      const visit = readRecord(
-        visitSchema,
-        "visits",
-        id,
-        await tx.objectStore("visits").get(id),
-        report,
-      );
+      const visit = readRecord("visits", id, await tx.objectStore("visits").get(id), report);
       const refusal = visit ? abandonRefusal(visit) : "本机没有这次检查";
       if (refusal !== null) {
         await tx.done; // nothing written
@@ -75,7 +66,7 @@ export function createVisitStore(db: AppDb, report: ReportUnreadable = warnUnrea
 
     /** Validates (reads only check it: read-record.ts) and stores the visit and enqueues the mutation that produced it, atomically. */
     async saveWithMutation(visit: Visit, mutation: Mutation): Promise<void> {
-      const valid = visitSchema.parse(visit);
+      const valid = (await loadRecordSchemas()).validRecord("visits", visit);
       return saveWithMutation(db, "visits", mutation, (store) => store.put(valid));
     },
   };

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import "../zod-locale";
 
-import { monthSchema } from "../month";
+import { monthSchema } from "../month.schema";
 import { dateStringSchema } from "../visit/answer.schema";
 
 const count = z.number().int().nonnegative();

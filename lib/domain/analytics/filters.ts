@@ -3,7 +3,7 @@ import { z } from "zod";
 import "../zod-locale";
 
 import { idSchema } from "../ids";
-import { monthSchema } from "../month";
+import { monthSchema } from "../month.schema";
 import {
   RECTIFICATION_STATUSES,
   type RectificationStatus,

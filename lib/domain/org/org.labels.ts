@@ -44,3 +44,22 @@ export const HOME_BY_ROLE: Record<Role, string> = {
 
 /** Where every page and API sends a user who must set a new password first (after a reset). */
 export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/** Chinese names of a school's editable fields, as the form, the import file and 422 messages use them. */
+export const SCHOOL_FIELD_LABELS = {
+  code: "学校代码",
+  name: "学校名称",
+  stage: "学段",
+  ownership: "办学性质",
+  isVillage: "村小/教学点",
+  isBoarding: "寄宿制",
+  canteen: "食堂",
+  hasSchoolBus: "校车",
+  studentCount: "学生数",
+  classCount: "班级数",
+  zoneId: "督学责任区",
+  address: "地址",
+  principal: "校长",
+  contact: "联系人",
+  phone: "联系电话",
+} as const;

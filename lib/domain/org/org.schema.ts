@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { idSchema } from "../ids";
 import { textSchema } from "../text";
-import { ROLES } from "./org.labels";
+import { ROLES, SCHOOL_FIELD_LABELS } from "./org.labels";
 
 /** 学段. A 九年一贯制 school is both 小学 and 初中 for applicability. */
 export const SCHOOL_STAGES = [
@@ -72,24 +72,7 @@ export const zoneSchema = z.object({
 });
 export type Zone = z.infer<typeof zoneSchema>;
 
-/** Chinese names of a school's editable fields, as the form, the import file and 422 messages use them. */
-export const SCHOOL_FIELD_LABELS = {
-  code: "学校代码",
-  name: "学校名称",
-  stage: "学段",
-  ownership: "办学性质",
-  isVillage: "村小/教学点",
-  isBoarding: "寄宿制",
-  canteen: "食堂",
-  hasSchoolBus: "校车",
-  studentCount: "学生数",
-  classCount: "班级数",
-  zoneId: "督学责任区",
-  address: "地址",
-  principal: "校长",
-  contact: "联系人",
-  phone: "联系电话",
-} as const;
+export { SCHOOL_FIELD_LABELS };
 export type SchoolField = keyof typeof SCHOOL_FIELD_LABELS;
 
 /**

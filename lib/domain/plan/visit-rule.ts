@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import "../zod-locale";
 
-import { monthSchema } from "../month";
+import { monthSchema } from "../month.schema";
 
 /**
  * The district's 挂牌督导 rule: each school is visited by its 责任督学 at least `visitsPerMonth`

@@ -21,20 +21,9 @@ export const rectificationStatusSchema = z.enum(RECTIFICATION_STATUSES, {
   message: "无效的整改状态",
 });
 export type RectificationStatus = z.infer<typeof rectificationStatusSchema>;
-export const RECTIFICATION_STATUS_LABELS: Record<RectificationStatus, string> = {
-  pending: "待整改",
-  in_progress: "整改中",
-  submitted: "待复查",
-  returned: "已退回",
-  closed: "已销号",
-  cancelled: "已撤销",
-};
 
-/** Closed and cancelled are final: nothing happens to such an item any more. */
-export const FINAL_STATUSES: readonly RectificationStatus[] = ["closed", "cancelled"];
-export function isFinalStatus(status: RectificationStatus): boolean {
-  return FINAL_STATUSES.includes(status);
-}
+export { FINAL_STATUSES, isFinalStatus } from "./open-item";
+export { RECTIFICATION_ACTION_LABELS, RECTIFICATION_STATUS_LABELS } from "./rectification.labels";
 
 /** 立行立改 (fixed during the visit), 限期整改 (by a due date) or 先行管控 + 限期整改 (stopped now, fixed by a due date). */
 export const rectificationModeSchema = z.enum(["on_site", "deadline", "control"], {
@@ -232,21 +221,6 @@ export type RectificationActionType = RectificationAction["type"];
 export const RECTIFICATION_ACTION_TYPES = rectificationActionSchema.options.map(
   (option) => option.shape.type.value,
 );
-
-export const RECTIFICATION_ACTION_LABELS: Record<RectificationActionType, string> = {
-  acknowledge: "开始整改",
-  respond: "提交整改报告",
-  request_extension: "申请延期",
-  approve_extension: "同意延期",
-  refuse_extension: "不同意延期",
-  verify_pass: "复查通过（销号）",
-  verify_return: "退回",
-  escalate: "督办",
-  cancel: "撤销",
-  close_on_site: "立行立改销号",
-  verify_on_site: "现场核实已整改（销号）",
-  record_still_open: "仍未整改",
-};
 
 /** The person acting, as the server resolved them; `inspectsSchool` is the server's scope answer. */
 export const rectificationActorSchema = z.object({

@@ -188,29 +188,6 @@ export function pinRefusal(
 }
 
 /**
- * What a phone offers for a new visit: the versions its last pack offered — not the older or
- * retired ones kept for drafts that pin them. A pack from before packs named them (`offered`
- * null): the newest published version of each code.
- */
-export function offeredForNewVisits(
-  templates: readonly Template[],
-  offered: readonly TemplateRef[] | null,
-): Template[] {
-  if (offered !== null) {
-    return templates.filter((t) =>
-      offered.some((o) => o.code === t.code && o.version === t.version),
-    );
-  }
-  const byCode = new Map<string, Template>();
-  for (const t of templates) {
-    if (t.status !== "published") continue;
-    const current = byCode.get(t.code);
-    if (!current || t.version > current.version) byCode.set(t.code, t);
-  }
-  return [...byCode.values()];
-}
-
-/**
  * The code of a district's copy of a template: the source code with the district's code as a
  * suffix, kept within the 40 characters a template code may have.
  */
@@ -231,3 +208,5 @@ export type AdoptionRequest = z.infer<typeof adoptionRequestSchema>;
 /** POST /api/templates/{code}/fork: the national version the district's copy starts from. */
 export const forkRequestSchema = z.object({ version: templateVersionSchema });
 export type ForkRequest = z.infer<typeof forkRequestSchema>;
+
+export { offeredForNewVisits } from "./offered";

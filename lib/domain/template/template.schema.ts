@@ -28,17 +28,7 @@ export const TEMPLATE_DOMAINS = [
 ] as const;
 export const templateDomainSchema = z.enum(TEMPLATE_DOMAINS, { message: "请选择检查领域" });
 export type TemplateDomain = z.infer<typeof templateDomainSchema>;
-export const DOMAIN_LABELS: Record<TemplateDomain, string> = {
-  campus_safety: "校园安全",
-  food_safety: "食品卫生/食堂",
-  fees: "收费",
-  fire: "消防",
-  school_bus: "校车安全",
-  health_care: "幼儿园卫生保健",
-  school_management: "办学规范与大班额",
-  double_reduction: "双减与五项管理",
-  dormitory: "学生宿舍",
-};
+export { DOMAIN_LABELS } from "./template.labels";
 
 /** A number item's rule; a value that breaks it is a finding (e.g. 班额 ≤ 56). */
 export const numberRuleSchema = z.object({

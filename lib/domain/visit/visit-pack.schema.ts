@@ -2,13 +2,9 @@ import { z } from "zod";
 
 import { idSchema } from "../ids";
 import { dateStringSchema } from "./answer.schema";
-import { monthSchema } from "../month";
+import { monthSchema } from "../month.schema";
 import { schoolSchema } from "../org/org.schema";
-import {
-  isFinalStatus,
-  type RectificationItem,
-  rectificationItemSchema,
-} from "../rectification/rectification.schema";
+import { rectificationItemSchema } from "../rectification/rectification.schema";
 import { deadlinePolicySchema } from "../template/deadline-policy.schema";
 import { templateCodeSchema, templateRefSchema, templateSchema } from "../template/template.schema";
 
@@ -49,11 +45,6 @@ export const packSchoolSchema = schoolSchema.extend({
   districtName: z.string().max(60).optional(),
 });
 export type PackSchool = z.infer<typeof packSchoolSchema>;
-
-/** Whether the item still needs the inspector: not 已销号 or 撤销. */
-export function isOpenItem(item: Pick<RectificationItem, "status">): boolean {
-  return !isFinalStatus(item.status);
-}
 
 /** The checklists a district's 挂牌督导 visits propose (office settings), by template code. */
 export const routineTemplatesSchema = z

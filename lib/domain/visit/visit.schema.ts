@@ -6,17 +6,15 @@ import { annotationShapesSchema } from "../photo/annotation";
 import { MAX_PHOTO_BYTES, photoIdSchema, photoMimeSchema } from "../photo/photo.schema";
 import { itemCodeSchema, templateCodeSchema, templateRefSchema } from "../template/template.schema";
 import { textSchema, timestampSchema } from "../text";
+import { VISIT_KINDS } from "./visit.labels";
 
-export const VISIT_KINDS = ["routine", "campaign", "follow_up", "unannounced", "joint"] as const;
+export { VISIT_KINDS, VISIT_STATUS_LABELS } from "./visit.labels";
+
 export const visitKindSchema = z.enum(VISIT_KINDS, { message: "请选择督导类型" });
 export type VisitKind = z.infer<typeof visitKindSchema>;
 
 export const visitStatusSchema = z.enum(["draft", "submitted"]);
 export type VisitStatus = z.infer<typeof visitStatusSchema>;
-export const VISIT_STATUS_LABELS: Record<VisitStatus, string> = {
-  draft: "草稿",
-  submitted: "已提交",
-};
 
 /** Signed-in user ids come from the auth library (not UUIDs), so they are only non-empty strings. */
 export const userIdSchema = z.string().min(1, "缺少用户编号").max(100);

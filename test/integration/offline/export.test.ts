@@ -82,6 +82,22 @@ describe("exportUnsynced", () => {
     expect(Buffer.from(file.photos[0]?.data ?? "", "base64").equals(bytes)).toBe(true);
   });
 
+  it("leaves out, reports and keeps a record that passes the read check but not its schema, so the file still imports", async () => {
+    const { db, visit } = await aPhoneWithUnsyncedWork();
+    // Damage the read check does not look at: submitted, yet without a submit time.
+    const damaged = { ...visit, status: "submitted" as const };
+    await db.put("visits", damaged);
+    const reported: { store: string }[] = [];
+
+    const text = await exportUnsynced(db, EXPORTED_AT, (record) => reported.push(record));
+
+    expect(unsyncedExportSchema.parse(JSON.parse(text)).visits).toEqual([]);
+    expect(reported).toMatchObject([{ store: "visits", key: visit.id }]);
+    expect(await db.get("visits", visit.id)).toEqual(damaged);
+    const { db: other } = await openTestStores();
+    expect(await importUnsynced(other, text)).toMatchObject({ ok: true });
+  });
+
   it("leaves out photos the server already has", async () => {
     const { db, stores } = await aPhoneWithUnsyncedWork();
     await stores.photos.markUploaded(aPhotoHash("1"));

@@ -5,10 +5,10 @@ import {
   monthDays,
   monthLabel,
   monthOf,
-  monthSchema,
   nextMonth,
   previousMonth,
 } from "@/lib/domain/month";
+import { monthSchema } from "@/lib/domain/month.schema";
 import { dateStringSchema } from "@/lib/domain/visit/answer.schema";
 
 describe("monthSchema", () => {

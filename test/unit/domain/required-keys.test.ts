@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 
 import { userSchema } from "@/lib/domain/org/org.schema";
+import { rectificationItemSchema } from "@/lib/domain/rectification/rectification.schema";
 import {
   DEADLINE_POLICY_KEYS,
   hasKeys,
   PACK_SCHOOL_KEYS,
+  RECTIFICATION_ITEM_KEYS,
   TEMPLATE_KEYS,
   USER_KEYS,
   VISIT_ANSWER_KEYS,
@@ -15,8 +17,8 @@ import { deadlinePolicySchema } from "@/lib/domain/template/deadline-policy.sche
 import { templateSchema } from "@/lib/domain/template/template.schema";
 import { packSchoolSchema } from "@/lib/domain/visit/visit-pack.schema";
 import { visitAnswerSchema, visitSchema } from "@/lib/domain/visit/visit.schema";
-import { photoRecordSchema } from "@/lib/offline/db-schema";
-import { PHOTO_RECORD_KEYS } from "@/lib/offline/read-record";
+import { PHOTO_RECORD_KEYS } from "@/lib/offline/record-checks";
+import { photoRecordSchema } from "@/lib/offline/record-schemas";
 
 /** Every key of an object schema except those that may be absent and stay absent. */
 function requiredKeysOf(schema: z.ZodObject): string[] {
@@ -34,6 +36,7 @@ describe("required keys", () => {
     ["answer", VISIT_ANSWER_KEYS, visitAnswerSchema],
     ["template", TEMPLATE_KEYS, templateSchema],
     ["pack school", PACK_SCHOOL_KEYS, packSchoolSchema],
+    ["rectification item", RECTIFICATION_ITEM_KEYS, rectificationItemSchema],
     ["deadline policy", DEADLINE_POLICY_KEYS, deadlinePolicySchema],
     ["user", USER_KEYS, userSchema],
     ["stored photo", PHOTO_RECORD_KEYS, photoRecordSchema],

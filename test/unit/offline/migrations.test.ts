@@ -3,8 +3,8 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { outboxRecordSchema } from "@/lib/offline/db-schema";
 import { applyMigrations, migrateRecord, type RecordMigration } from "@/lib/offline/migrations";
+import { outboxRecordSchema } from "@/lib/offline/record-schemas";
 
 import { aVisit } from "@/test/helpers/builders/visit";
 

@@ -1,47 +1,62 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
-import { packSchoolSchema } from "@/lib/domain/visit/visit-pack.schema";
-import { visitSchema } from "@/lib/domain/visit/visit.schema";
-import { outboxRecordSchema } from "@/lib/offline/db-schema";
-import { readRecord, type UnreadableRecord } from "@/lib/offline/read-record";
+import { readRecord, readRecords, type UnreadableRecord } from "@/lib/offline/read-record";
 
-import { aPackSchool, aVisit } from "@/test/helpers/builders/visit";
+import { aVisit } from "@/test/helpers/builders/visit";
 
-function readVisit(raw: unknown) {
+function read<S extends "visits" | "outbox">(store: S, raw: unknown) {
   const reported: UnreadableRecord[] = [];
-  const record = readRecord(visitSchema, "visits", "k", raw, (r) => reported.push(r));
+  const record = readRecord(store, "k", raw, (r) => reported.push(r));
   return { record, reported };
 }
 
 describe("readRecord", () => {
-  it("trusts a record of a store validated on write once it has every required key", () => {
+  it("uses a record that passes the check as it is stored", () => {
     const stored = aVisit();
+    const { record, reported } = read("visits", stored);
 
-    expect(readVisit(stored).record).toBe(stored);
+    expect(record).toBe(stored);
+    expect(reported).toEqual([]);
   });
 
-  it("parses a record missing a key with a default, and fills it", () => {
-    const { isActive: _isActive, ...older } = aPackSchool();
-    const record = readRecord(packSchoolSchema, "schools", "k", older, () => undefined);
-
-    expect(record).toEqual({ ...older, isActive: true });
+  it("reads nothing, and reports nothing, for a key with no record", () => {
+    expect(read("visits", undefined)).toEqual({ record: undefined, reported: [] });
   });
 
-  it("reports a record that fails the check and the parse", () => {
+  it("reports a record that fails the check, with what is wrong, and reads nothing", () => {
     const { kind: _kind, ...broken } = aVisit();
-    const { record, reported } = readVisit(broken);
+    const { record, reported } = read("visits", broken);
 
     expect(record).toBeUndefined();
-    expect(reported).toMatchObject([{ store: "visits", key: "k" }]);
+    expect(reported).toEqual([{ store: "visits", key: "k", message: "visits.kind: missing" }]);
   });
 
-  it("parses every record of a store that is not validated on write", () => {
+  it("migrates an older shape before the check (the outbox before issue #13)", () => {
+    const [rejected] = JSON.parse(
+      readFileSync(
+        path.join(import.meta.dirname, "../../fixtures/outbox-before-issue-13.json"),
+        "utf8",
+      ),
+    ) as unknown[];
+    const { record, reported } = read("outbox", rejected);
+
+    expect(reported).toEqual([]);
+    expect(record?.refusal).toEqual({ code: "conflict", message: "检查已提交，不能再修改" });
+  });
+});
+
+describe("readRecords", () => {
+  it("skips and reports the records that fail, under their own keys, and keeps the rest", () => {
+    const good = aVisit();
     const reported: UnreadableRecord[] = [];
-    const record = readRecord(outboxRecordSchema, "outbox", 1, { status: "archived" }, (r) =>
+    const records = readRecords("visits", ["a", "b", "c"], [good, { id: "b" }, good], (r) =>
       reported.push(r),
     );
 
-    expect(record).toBeUndefined();
-    expect(reported).toHaveLength(1);
+    expect(records).toEqual([good, good]);
+    expect(reported).toMatchObject([{ store: "visits", key: "b" }]);
   });
 });

@@ -3,7 +3,8 @@ import { z } from "zod";
 
 import { bulletinPath } from "@/lib/contracts/analytics";
 import { RANKING_FORMULA } from "@/lib/domain/analytics/ranking";
-import { monthAt, monthLabel, monthSchema } from "@/lib/domain/month";
+import { monthAt, monthLabel } from "@/lib/domain/month";
+import { monthSchema } from "@/lib/domain/month.schema";
 import { getMonthlyRanking } from "@/lib/server/analytics/ranking";
 import { requirePageUser } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db/client";

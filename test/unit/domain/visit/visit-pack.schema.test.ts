@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import { isOpenItem } from "@/lib/domain/rectification/open-item";
 import type { RectificationStatus } from "@/lib/domain/rectification/rectification.schema";
-import { isOpenItem, visitPackSchema } from "@/lib/domain/visit/visit-pack.schema";
+import { visitPackSchema } from "@/lib/domain/visit/visit-pack.schema";
 
 import { anOpenItem, aPackSchool, aVisitPack } from "@/test/helpers/builders/visit";
 
