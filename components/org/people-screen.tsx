@@ -22,6 +22,7 @@ import { useApiAction } from "@/lib/hooks/api-client";
 import { orgApi } from "@/lib/hooks/use-org";
 
 import { FormField } from "@/components/forms/form-field";
+import { DistrictPicker } from "@/components/org/district-picker";
 import { FailureText } from "@/components/org/failure-text";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -462,20 +463,12 @@ function BulkSchoolAccounts({
       <p className="mb-3 text-sm text-slate-500">
         为尚无账号的学校（{lacking} 所）各开设一个账号，生成一次性初始密码，并下载账号单打印分发。
       </p>
-      {districts.length > 1 ? (
-        <Select
-          aria-label="区县"
-          value={districtId}
-          onChange={(e) => setDistrictId(e.target.value)}
-          className="mb-3"
-        >
-          {districts.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </Select>
-      ) : null}
+      <DistrictPicker
+        districts={districts}
+        value={districtId}
+        onChange={setDistrictId}
+        className="mb-3"
+      />
       <Button disabled={pending || districtId === ""} onClick={() => void create()}>
         {pending ? "正在开设…" : "批量开设"}
       </Button>

@@ -7,12 +7,12 @@ import type { DistrictView, Person, ZoneView } from "@/lib/domain/org/people";
 import { useApiAction } from "@/lib/hooks/api-client";
 import { orgApi } from "@/lib/hooks/use-org";
 
+import { DistrictPicker } from "@/components/org/district-picker";
 import { FailureText } from "@/components/org/failure-text";
 import { SchoolZoneSelect } from "@/components/org/school-zone-select";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
-import { Select } from "@/components/ui/select";
 
 type SchoolRow = {
   id: string;
@@ -93,20 +93,12 @@ function CreateZone({ districts }: { districts: DistrictView[] }) {
   };
   return (
     <Card className="flex flex-wrap items-end gap-2">
-      {districts.length > 1 ? (
-        <Select
-          aria-label="区县"
-          value={districtId}
-          onChange={(e) => setDistrictId(e.target.value)}
-          className="w-40"
-        >
-          {districts.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </Select>
-      ) : null}
+      <DistrictPicker
+        districts={districts}
+        value={districtId}
+        onChange={setDistrictId}
+        className="w-40"
+      />
       <Input
         aria-label="新责任区名称"
         placeholder="新责任区名称"
