@@ -239,6 +239,7 @@ export function ChecklistView({
   jumpTarget,
   onJump,
   onSubmitView,
+  onAllRowsShown,
 }: {
   context: VisitContext;
   visit: Visit;
@@ -248,6 +249,8 @@ export function ChecklistView({
   jumpTarget: { key: ItemKey } | null;
   onJump: (key: ItemKey) => void;
   onSubmitView: () => void;
+  /** Called once every row has been rendered (the page then loads what comes after them). */
+  onAllRowsShown?: () => void;
 }) {
   const { checklist, school } = context;
   const isReadOnly = visit.status !== "draft";
@@ -256,6 +259,10 @@ export function ChecklistView({
   const query = useDeferredValue(search);
   const lastTouched = useRef<ItemKey | null>(null);
   const [shownRows, showAllRows] = useShownRows(checklist.entries.length, jumpTarget !== null);
+  const areAllRowsShown = shownRows >= checklist.entries.length;
+  useEffect(() => {
+    if (areAllRowsShown) onAllRowsShown?.();
+  }, [areAllRowsShown, onAllRowsShown]);
   const onTouch = useCallback((key: ItemKey) => {
     lastTouched.current = key;
   }, []);
@@ -296,7 +303,7 @@ export function ChecklistView({
 
   return (
     // Busy while later sections are still being added (tests and the bench wait for all of them).
-    <div data-checklist aria-busy={shownRows < checklist.entries.length}>
+    <div data-checklist aria-busy={!areAllRowsShown}>
       <div className="sticky top-14 z-10 -mx-4 border-b border-slate-200 bg-slate-50/95 px-4 pt-2 pb-2 backdrop-blur">
         <div className="flex items-center justify-between gap-2">
           <p className="min-w-0 truncate text-sm font-medium text-slate-800">
