@@ -2,7 +2,10 @@
  * Every list page reads its URL one way (lib/utils/search-params.ts readPageQuery): a filter or a
  * page cursor it cannot read — a hand-edited or stale link — shows why, in Chinese, in place of the
  * rows, never the unfiltered list as if it were filtered; 清除筛选 goes back to the whole list.
+ * Set E2E_SCREENSHOTS_DIR to keep a screenshot of each.
  */
+import path from "node:path";
+
 import { expect, type Page, test } from "@playwright/test";
 
 import { signIn } from "./helpers";
@@ -35,6 +38,11 @@ async function expectRefusedThenCleared(page: Page, url: string, reason: RegExp)
   await page.goto(url);
   const alert = page.getByRole("alert").filter({ hasText: reason });
   await expect(alert).toBeVisible();
+  const dir = process.env.E2E_SCREENSHOTS_DIR;
+  if (dir) {
+    const name = url.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "");
+    await page.screenshot({ path: path.join(dir, `invalid-${name}.png`), fullPage: true });
+  }
   await alert.getByRole("link", { name: "清除筛选，查看全部" }).click();
   await expect(page).toHaveURL(new RegExp(`${new URL(url, "http://x").pathname}$`));
   await expect(page.getByRole("alert").filter({ hasText: /无效/ })).toHaveCount(0);
