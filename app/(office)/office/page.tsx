@@ -51,11 +51,8 @@ export default async function OfficeHome({ searchParams }: { searchParams: Searc
       {facts ? <SetupReminder steps={setupSteps(facts)} /> : null}
       <div className="space-y-6">
         <DashboardFilterBar filters={filters ?? {}} {...options} />
-        {dashboard && filters ? (
-          <DashboardView data={dashboard} filters={filters} />
-        ) : (
-          <InvalidQuery message={invalid ?? ""} path="/office" />
-        )}
+        <InvalidQuery message={invalid} path="/office" />
+        {dashboard && filters ? <DashboardView data={dashboard} filters={filters} /> : null}
       </div>
     </>
   );

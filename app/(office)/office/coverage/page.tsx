@@ -48,9 +48,8 @@ export default async function CoveragePage({ searchParams }: { searchParams: Sea
         zones={options.zones}
         inspectors={options.inspectors}
       />
-      {report === null ? (
-        <InvalidQuery message={invalid ?? ""} path="/office/coverage" />
-      ) : (
+      <InvalidQuery message={invalid} path="/office/coverage" />
+      {report ? (
         <>
           <CoverageTotalsCard
             totals={report.totals}
@@ -71,7 +70,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Sea
             <SchoolCoverageTable rows={report.schools} next={report.next} values={values} />
           </Card>
         </>
-      )}
+      ) : null}
     </>
   );
 }

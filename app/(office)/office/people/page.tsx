@@ -77,7 +77,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
           筛选
         </Button>
       </form>
-      {invalid !== null ? <InvalidQuery message={invalid} path="/office/people" /> : null}
+      <InvalidQuery message={invalid} path="/office/people" />
       <PeopleScreen
         people={people}
         zones={zones}

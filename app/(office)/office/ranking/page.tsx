@@ -66,9 +66,8 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
           <h2 className="mb-1 font-semibold text-slate-900">排名办法</h2>
           <p>{RANKING_FORMULA}</p>
         </section>
-        {ranking === null ? (
-          <InvalidQuery message={invalid ?? ""} path="/office/ranking" />
-        ) : (
+        <InvalidQuery message={invalid} path="/office/ranking" />
+        {ranking ? (
           <>
             <section aria-label="责任区排名" className="space-y-2">
               <h2 className="text-base font-semibold text-slate-900">督学责任区排名</h2>
@@ -133,7 +132,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
               </div>
             </section>
           </>
-        )}
+        ) : null}
       </div>
     </>
   );

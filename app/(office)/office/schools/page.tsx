@@ -80,9 +80,8 @@ export default async function SchoolsPage({ searchParams }: { searchParams: Sear
         }
       />
       <SchoolFilters values={values} zones={zones} districts={districts} districtId={districtId} />
-      {!list || !query ? (
-        <InvalidQuery message={invalid ?? ""} path="/office/schools" />
-      ) : list.schools.length === 0 ? (
+      <InvalidQuery message={invalid} path="/office/schools" />
+      {!list || !query ? null : list.schools.length === 0 ? (
         <EmptyState title="没有符合条件的学校">
           换个搜索词或筛选条件，或者新增、批量导入学校。
         </EmptyState>
