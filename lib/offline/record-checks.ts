@@ -16,13 +16,7 @@ import {
   VISIT_KEYS,
 } from "@/lib/domain/required-keys";
 
-import {
-  OUTBOX_STATUSES,
-  UPLOAD_STATES,
-  type AppRecord,
-  type AppStoreName,
-  type PhotoRecord,
-} from "./db-schema";
+import { OUTBOX_STATUSES, UPLOAD_STATES, type AppStoreName, type PhotoRecord } from "./db-schema";
 
 /** What is wrong with `value` at `path`, or null when nothing is. */
 type Check = (value: unknown, path: string) => string | null;
@@ -167,12 +161,4 @@ const CHECKS: Record<AppStoreName, Check> = {
 /** What makes `record` unusable as a record of `store`, or null when it may be used. */
 export function recordProblem(store: AppStoreName, record: unknown): string | null {
   return CHECKS[store](record, store);
-}
-
-/** Whether a (migrated) record of `store` may be used as it is. */
-export function passesCheck<S extends AppStoreName>(
-  store: S,
-  record: unknown,
-): record is AppRecord<S> {
-  return recordProblem(store, record) === null;
 }

@@ -15,9 +15,8 @@ import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import type { PhotoMeta, Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 
 import type { AppDb } from "./db";
-import type { AppRecord, AppStoreName, PhotoRecord, UploadState } from "./db-schema";
-import { migrateRecord } from "./migrations";
-import { passesCheck } from "./record-checks";
+import type { PhotoRecord, UploadState } from "./db-schema";
+import { readRecord, type ReportUnreadable } from "./read-record";
 import type { AppStores } from "./stores";
 
 /** A photo without its bytes, for lists and sync state. */
@@ -39,33 +38,34 @@ export type VisitReads = {
 /** A record failed the cheap check: read the visit through the stores, which report and skip it. */
 export class FullReadNeeded extends Error {}
 
-function checked<S extends AppStoreName>(store: S, raw: unknown): AppRecord<S> | undefined {
-  if (raw === undefined) return undefined;
-  const record = migrateRecord(store, raw);
-  if (!passesCheck(store, record)) throw new FullReadNeeded(store);
-  return record;
-}
+/** The stores' own read (readRecord), except that a record failing the check stops the quick read. */
+const needFullRead: ReportUnreadable = ({ store }) => {
+  throw new FullReadNeeded(store);
+};
 
 export function quickVisitReads(db: AppDb): VisitReads {
   return {
-    visit: async (id) => checked("visits", await db.get("visits", id)),
+    visit: async (id) => readRecord("visits", id, await db.get("visits", id), needFullRead),
     async deadlinePolicy() {
-      const record = checked("meta", await db.get("meta", "deadlinePolicy"));
+      const key = "deadlinePolicy";
+      const record = readRecord("meta", key, await db.get("meta", key), needFullRead);
       if (record === undefined) return DEFAULT_DEADLINE_POLICY;
-      if (record.key !== "deadlinePolicy") throw new FullReadNeeded("meta");
+      if (record.key !== key) throw new FullReadNeeded("meta");
       return record.value;
     },
-    school: async (id) => checked("schools", await db.get("schools", id)),
+    school: async (id) => readRecord("schools", id, await db.get("schools", id), needFullRead),
     answers: async (visitId) =>
-      (await db.getAllFromIndex("answers", "byVisitId", visitId)).map((raw) =>
-        checked("answers", raw)!,
+      (await db.getAllFromIndex("answers", "byVisitId", visitId)).map((raw, i) =>
+        readRecord("answers", i, raw, needFullRead)!,
       ),
     photos: async (visitId) =>
-      (await db.getAllFromIndex("photos", "byVisitId", visitId)).map((raw) =>
-        withoutBytes(checked("photos", raw)!),
+      (await db.getAllFromIndex("photos", "byVisitId", visitId)).map((raw, i) =>
+        withoutBytes(readRecord("photos", i, raw, needFullRead)!),
       ),
-    template: async (ref) =>
-      checked("templates", await db.get("templates", [ref.code, ref.version])),
+    template: async (ref) => {
+      const key: [string, number] = [ref.code, ref.version];
+      return readRecord("templates", key, await db.get("templates", key), needFullRead);
+    },
   };
 }
 
