@@ -328,15 +328,14 @@ async function importPlan(
     districtId,
     parsed.map((s) => s.code),
   );
-  const inputs = parsed.map((input) => {
-    const school = existing.get(input.code);
-    return school && input.zoneId === null ? { ...input, zoneId: school.zoneId } : input;
-  });
+  const inputs: SchoolInput[] = [];
   const moves: ImportPlan["moves"] = [];
   const errors: SchoolImportError[] = [];
   const refusalOfZone = new Map<string, Refusal | null>();
-  for (const [i, input] of inputs.entries()) {
-    const school = existing.get(input.code);
+  for (const [i, row] of parsed.entries()) {
+    const school = existing.get(row.code);
+    const input = school && row.zoneId === null ? { ...row, zoneId: school.zoneId } : row;
+    inputs.push(input);
     if (input.zoneId === null || input.zoneId === school?.zoneId) continue;
     if (!refusalOfZone.has(input.zoneId)) {
       refusalOfZone.set(input.zoneId, await zoneMoveRefusal(db, districtId, input.zoneId));
