@@ -3,6 +3,7 @@ import path from "node:path";
 
 import { defineConfig } from "@playwright/test";
 
+import { CHROMIUM_ARGS } from "./test/helpers/chromium";
 import { embeddedPgPortFor } from "./test/helpers/ports";
 
 /** The e2e server: the real `npm start` (build if stale, embedded PostgreSQL) on its own port and data dir. */
@@ -38,15 +39,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

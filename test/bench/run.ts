@@ -21,6 +21,7 @@ import {
   SYNC_PHOTOS,
 } from "./measure-sync";
 import { type BudgetRow as Row, measureOfficeReads } from "./office-reads";
+import { CHROMIUM_ARGS } from "../helpers/chromium";
 
 /** `npm run bench -- push sync` measures only those groups; no arguments measures them all. */
 const GROUPS = ["js", "ui", "compression", "sync", "push", "import", "phone", "scale"] as const;
@@ -85,16 +86,6 @@ async function phoneRows(browser: Browser, baseUrl: string): Promise<Row[]> {
     },
   ];
 }
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 async function main(): Promise<number> {
   const rows: Row[] = [];
