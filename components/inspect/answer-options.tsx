@@ -44,12 +44,15 @@ const STEPS: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: 
  * An item's answers as one radio group (WAI-ARIA radio pattern): one tab stop, arrow keys move
  * and choose, Space or a tap chooses. Tapping the chosen answer again clears it, as the checklist
  * always has. Buttons rather than native radios, so a tap on the chosen one reaches `onChoose`.
+ * `data-answer` names the edit a button makes, so a tap on the visit's snapshot can be applied
+ * once the live checklist is there (lib/hooks/visit-snapshot.ts).
  */
 export function AnswerOptions({
   label,
   options,
   chosen,
   onChoose,
+  answerKind,
   disabled,
   className,
 }: {
@@ -58,6 +61,8 @@ export function AnswerOptions({
   /** The chosen option's value, or null. */
   chosen: string | null;
   onChoose: (value: string) => void;
+  /** What choosing sets: the item's result (符合 …) or its value (a choice option). */
+  answerKind: "result" | "value";
   disabled: boolean;
   className: string;
 }) {
@@ -96,6 +101,8 @@ export function AnswerOptions({
             type="button"
             role="radio"
             aria-checked={isOn}
+            data-answer={option.value}
+            data-answer-kind={answerKind}
             tabIndex={index === tabStop ? 0 : -1}
             disabled={disabled}
             onClick={() => onChoose(option.value)}

@@ -198,6 +198,8 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({
     <button
       type="button"
       aria-pressed={answer?.result === "na"}
+      data-answer="na"
+      data-answer-kind="result"
       disabled={isReadOnly}
       onClick={() => tap("na")}
       className={cn(
@@ -259,6 +261,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({
             options={JUDGEMENT_OPTIONS}
             chosen={answer?.result ?? null}
             onChoose={(value) => tap(value as Judgement)}
+            answerKind="result"
             disabled={isReadOnly}
           />
         ) : null}
@@ -292,6 +295,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({
                 value: answer?.value === value ? null : value,
               })
             }
+            answerKind="value"
             disabled={isReadOnly}
           />
         ) : null}

@@ -21,6 +21,7 @@ import {
 import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
 import type { Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import type { VisitActions, VisitContext } from "@/lib/hooks/use-visit";
+import { isSnapshotShown, useVisitSnapshot } from "@/lib/hooks/visit-snapshot";
 import { cn } from "@/lib/utils/cn";
 
 import { Button } from "@/components/ui/button";
@@ -127,7 +128,7 @@ const ChecklistSectionBlock = memo(function ChecklistSectionBlock({
   const { checklist, policy, visitDate } = context;
   const { answered, total } = progressOf(checklist, answers, section.keys);
   return (
-    <section aria-label={section.title}>
+    <section aria-label={section.title} data-section-id={section.id}>
       <SectionHeader
         id={section.id}
         title={section.title}
@@ -260,6 +261,19 @@ export function ChecklistView({
   const lastTouched = useRef<ItemKey | null>(null);
   const [shownRows, showAllRows] = useShownRows(checklist.entries.length, jumpTarget !== null);
   const areAllRowsShown = shownRows >= checklist.entries.length;
+  const root = useRef<HTMLDivElement>(null);
+  const snapshotRest = useRef<HTMLDivElement>(null);
+  const [hasSnapshot] = useState(isSnapshotShown);
+  useVisitSnapshot({
+    root,
+    rest: snapshotRest,
+    visitId: visit.id,
+    context,
+    answers,
+    actions,
+    shownRows,
+    areAllRowsShown,
+  });
   useEffect(() => {
     if (areAllRowsShown) onAllRowsShown?.();
   }, [areAllRowsShown, onAllRowsShown]);
@@ -303,8 +317,11 @@ export function ChecklistView({
 
   return (
     // Busy while later sections are still being added (tests and the bench wait for all of them).
-    <div data-checklist aria-busy={!areAllRowsShown}>
-      <div className="sticky top-14 z-10 -mx-4 border-b border-slate-200 bg-slate-50/95 px-4 pt-2 pb-2 backdrop-blur">
+    <div ref={root} data-checklist aria-busy={!areAllRowsShown}>
+      <div
+        data-checklist-bar
+        className="sticky top-14 z-10 -mx-4 border-b border-slate-200 bg-slate-50/95 px-4 pt-2 pb-2 backdrop-blur"
+      >
         <div className="flex items-center justify-between gap-2">
           <p className="min-w-0 truncate text-sm font-medium text-slate-800">
             {school.name} · {VISIT_KIND_LABELS[visit.kind]}
@@ -351,7 +368,7 @@ export function ChecklistView({
           </Button>
         </div>
         {panel === "search" ? (
-          <div className="mt-2">
+          <div className="mt-2" data-snapshot-skip>
             <Input
               type="search"
               autoFocus
@@ -388,6 +405,7 @@ export function ChecklistView({
         ) : null}
         {panel === "sections" ? (
           <ul
+            data-snapshot-skip
             aria-label="检查表目录"
             className="mt-2 max-h-80 overflow-y-auto rounded-lg border border-slate-200 bg-white"
           >
@@ -440,6 +458,8 @@ export function ChecklistView({
           onTouch={onTouch}
         />
       ))}
+      {/* The snapshot's rows not drawn here yet (useVisitSnapshot moves them in). */}
+      {hasSnapshot ? <div ref={snapshotRest} className="mt-3" /> : null}
       <div className="py-6">
         <Button size="lg" className="w-full" onClick={onSubmitView}>
           {isReadOnly ? "查看提交内容" : "填写小结、签名并提交"}

@@ -8,6 +8,7 @@ import { HOME_BY_ROLE, ROLE_LABELS } from "@/lib/domain/org/org.labels";
 import { useStorageNotice } from "@/lib/hooks/use-app-db";
 import { forgetInspector, useInspectorSession } from "@/lib/hooks/use-inspector";
 import { useSyncStatus, useSyncTriggers } from "@/lib/hooks/use-sync";
+import { endSnapshot } from "@/lib/hooks/visit-snapshot";
 
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Button } from "@/components/ui/button";
@@ -60,12 +61,14 @@ export function InspectorGate({ children }: { children: ReactNode }) {
   const router = useRouter();
 
   useEffect(() => {
+    // The visit's last screen stands in only for a visit this inspector may open.
+    if (session.status === "signed-out" || session.status === "wrong-role") endSnapshot();
     if (session.status === "signed-out") router.replace("/login");
   }, [session.status, router]);
 
   if (session.status === "checking" || session.status === "signed-out") {
     return (
-      <p className="py-16 text-center text-sm text-slate-500" aria-live="polite">
+      <p className="py-16 text-center text-sm text-slate-500" aria-live="polite" data-visit-opening>
         {session.status === "checking" ? "正在打开…" : "请先登录，正在前往登录页…"}
       </p>
     );

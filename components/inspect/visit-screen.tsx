@@ -8,6 +8,7 @@ import type { ItemKey } from "@/lib/domain/visit/checklist";
 import { useInspector } from "@/lib/hooks/use-inspector";
 import { PhotoStateContext } from "@/lib/hooks/use-photos";
 import { useVisit } from "@/lib/hooks/use-visit";
+import { endSnapshot } from "@/lib/hooks/visit-snapshot";
 
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -38,7 +39,11 @@ const FollowUpPanel = lazy(() =>
   import("./follow-up-panel").then((m) => ({ default: m.FollowUpPanel })),
 );
 
-const OPENING = <p className="py-10 text-center text-sm text-slate-500">正在打开检查…</p>;
+const OPENING = (
+  <p className="py-10 text-center text-sm text-slate-500" data-visit-opening>
+    正在打开检查…
+  </p>
+);
 
 /**
  * Switches between the checklist and the submit view in the URL (?view=submit) without a server
@@ -71,6 +76,7 @@ function usePaintedAfter(isReady: boolean): boolean {
 }
 
 function CannotOpen({ reason }: { reason: string }) {
+  useEffect(() => void endSnapshot(), []);
   return (
     <EmptyState title="无法打开这次检查">
       <p>{reason}</p>

@@ -13,6 +13,7 @@ import { ME } from "@/lib/contracts/session";
 import { CHANGE_PASSWORD_PATH, ROLES } from "@/lib/domain/org/org.labels";
 import type { User } from "@/lib/domain/org/org.schema";
 import { hasKeys, USER_KEYS } from "@/lib/domain/required-keys";
+import { clearVisitSnapshot } from "@/lib/hooks/visit-snapshot";
 
 import { send } from "./api-send";
 
@@ -124,6 +125,7 @@ export function hasInspectorOnDevice(): boolean {
 /** Forgets the inspector on this device (sign-out). */
 export function forgetInspector(): void {
   writeCache(null);
+  clearVisitSnapshot();
   publish({ status: "signed-out" });
 }
 

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 
 import { InspectorAccount, InspectorGate } from "@/components/inspect/inspector-gate";
 import { SyncStatusBadge } from "@/components/inspect/sync-status-badge";
+import { VisitSnapshot } from "@/components/inspect/visit-snapshot";
 import { AppShell } from "@/components/shell/app-shell";
 
 /*
@@ -26,6 +27,7 @@ export default function InspectLayout({ children }: { children: ReactNode }) {
       headerExtra={<SyncStatusBadge />}
       account={<InspectorAccount />}
     >
+      <VisitSnapshot />
       <InspectorGate>{children}</InspectorGate>
     </AppShell>
   );

@@ -1,0 +1,312 @@
+/**
+ * The visit's last screen, shown while the page starts (issue #10). A visit page needs the
+ * framework's start-up, hydration and its IndexedDB read before React draws a question: about a
+ * second on a mid-range phone. So the checklist, once drawn, keeps a copy of its own HTML here
+ * (localStorage, because the page must read it synchronously while the HTML is parsed), and the
+ * next load of that visit shows the copy at once (`SNAPSHOT_SCRIPT`, an inline script of the
+ * static shell). Answer taps on the copy are kept and applied when the live checklist mounts;
+ * the live checklist then takes the copy's place row by row as it renders its own, so the page
+ * never shrinks and no row shows twice. The copy holds nothing that IndexedDB does not (the
+ * visit's questions and answers); it is removed at sign-out.
+ */
+import { useEffect, useLayoutEffect, type RefObject } from "react";
+
+import { JUDGEMENT_LABELS } from "@/lib/domain/template/template.labels";
+import type { Judgement } from "@/lib/domain/template/template.schema";
+import type { AnswerEdit } from "@/lib/domain/visit/answer-edit";
+import type { ItemKey } from "@/lib/domain/visit/checklist";
+import type { VisitAnswer } from "@/lib/domain/visit/visit.schema";
+
+import type { VisitActions, VisitContext } from "./use-visit";
+
+export const SNAPSHOT_KEY = "duxue.visit-snapshot";
+const VERSION = 1;
+/** The element the inline script fills (rendered by components/inspect/visit-snapshot.tsx). */
+export const SNAPSHOT_ROOT_ID = "visit-snapshot";
+/** Set on <html> while a snapshot stands in for the checklist. */
+const SHOWN_ATTR = "data-visit-snapshot";
+/** A copied row's item key (not data-item-key: the copy must never be taken for a live row). */
+const ROW_ATTR = "data-snapshot-item-key";
+/** A copied section's id. */
+const SECTION_ATTR = "data-snapshot-section";
+/** Rows drawn with the page; the rest follow after its first frame. */
+const FIRST_ROWS = 8;
+
+/** An answer tapped on the copy: the live checklist applies it once it has mounted. */
+export type SnapshotTap = { key: string; kind: "result" | "value"; value: string };
+
+type Stored = {
+  v: number;
+  visitId: string;
+  /** The sticky bar (school, progress, 目录 …). */
+  bar: string;
+  sections: { id: string; rows: number; html: string }[];
+};
+
+declare global {
+  interface Window {
+    __visitSnapshotTaps?: SnapshotTap[];
+  }
+}
+
+/** Attributes that name another element by id: the copy's ids are renamed, so are these. */
+const ID_REFS = ["for", "aria-labelledby", "aria-describedby", "aria-controls"];
+
+/** A copy of `element` that can stand beside the live page: own ids, read-only fields, no blobs. */
+function copyOf(element: Element): Element {
+  const copy = element.cloneNode(true) as Element;
+  const all = [copy, ...copy.querySelectorAll("*")];
+  for (const node of all) {
+    if (node.id) node.id = `snapshot-${node.id}`;
+    for (const name of ID_REFS) {
+      const value = node.getAttribute(name);
+      if (value) node.setAttribute(name, value.replace(/(\S+)/g, "snapshot-$1"));
+    }
+    const key = node.getAttribute("data-item-key");
+    if (key !== null) {
+      node.removeAttribute("data-item-key");
+      node.setAttribute(ROW_ATTR, key);
+    }
+    if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement)
+      node.readOnly = true;
+    if (node instanceof HTMLSelectElement) node.disabled = true;
+  }
+  // Photo thumbnails are object URLs of this page: dead on the next one.
+  for (const image of copy.querySelectorAll('img[src^="blob:"]')) image.remove();
+  for (const panel of copy.querySelectorAll("[data-snapshot-skip]")) panel.remove();
+  return copy;
+}
+
+/**
+ * Keeps the checklist in `root` as the visit's snapshot. `root` holds the sticky bar
+ * ([data-checklist-bar]) and the sections (section[data-section-id]); call it with every row drawn.
+ */
+export function saveVisitSnapshot(root: HTMLElement, visitId: string): void {
+  const bar = root.querySelector("[data-checklist-bar]");
+  if (!bar) return;
+  const stored: Stored = {
+    v: VERSION,
+    visitId,
+    bar: copyOf(bar).outerHTML,
+    sections: [...root.querySelectorAll("section[data-section-id]")].map((section) => {
+      const copy = copyOf(section);
+      copy.setAttribute(SECTION_ATTR, section.getAttribute("data-section-id")!);
+      return {
+        id: section.getAttribute("data-section-id")!,
+        rows: section.querySelectorAll("li[data-item-key]").length,
+        html: copy.outerHTML,
+      };
+    }),
+  };
+  try {
+    localStorage.setItem(SNAPSHOT_KEY, JSON.stringify(stored));
+  } catch {
+    // Full or disabled: the next load draws the checklist the usual way.
+    clearVisitSnapshot();
+  }
+}
+
+export function clearVisitSnapshot(): void {
+  try {
+    localStorage.removeItem(SNAPSHOT_KEY);
+  } catch {
+    // Storage disabled: there is nothing to clear.
+  }
+}
+
+/**
+ * Runs in the static shell's HTML as it is parsed (an inline script, allowed by the page's CSP
+ * hash): on /inspect/visit?id=X with a snapshot of X, draws its bar and first rows into the
+ * snapshot root at once and the rest after the first frame, and keeps answer taps on it.
+ */
+function showSnapshot(key: string, version: number, rootId: string, firstRows: number): void {
+  try {
+    const query = new URLSearchParams(location.search);
+    const root = document.getElementById(rootId);
+    if (location.pathname !== "/inspect/visit" || query.get("view") || !root) return;
+    const stored = JSON.parse(localStorage.getItem(key) ?? "null") as Stored | null;
+    if (!stored || stored.v !== version || stored.visitId !== query.get("id")) return;
+    let html = stored.bar;
+    let rows = 0;
+    let next = 0;
+    for (; next < stored.sections.length && rows < firstRows; next++) {
+      html += stored.sections[next]!.html;
+      rows += stored.sections[next]!.rows;
+    }
+    document.documentElement.setAttribute("data-visit-snapshot", "");
+    root.innerHTML = html;
+    const rest = stored.sections
+      .slice(next)
+      .map((s) => s.html)
+      .join("");
+    if (rest !== "")
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (document.documentElement.hasAttribute("data-visit-snapshot"))
+            root.insertAdjacentHTML("beforeend", rest);
+        }),
+      );
+    const taps: SnapshotTap[] = (window.__visitSnapshotTaps = []);
+    // On the document: copied rows not yet live move next to the live ones and stay tappable.
+    document.addEventListener("click", (event) => {
+      const button = (event.target as Element).closest?.("button[data-answer]");
+      const row = button?.closest("li[data-snapshot-item-key]");
+      if (!button || !row || (button as HTMLButtonElement).disabled) return;
+      taps.push({
+        key: row.getAttribute("data-snapshot-item-key")!,
+        kind: button.getAttribute("data-answer-kind") === "value" ? "value" : "result",
+        value: button.getAttribute("data-answer")!,
+      });
+      for (const other of row.querySelectorAll("[data-snapshot-chosen]"))
+        other.removeAttribute("data-snapshot-chosen");
+      button.setAttribute("data-snapshot-chosen", "");
+    });
+  } catch {
+    // Anything unexpected: the page opens the usual way.
+  }
+}
+
+/** The inline script's source: `showSnapshot` with its constants, self-contained. */
+export const SNAPSHOT_SCRIPT = `(${showSnapshot.toString()})(${JSON.stringify(SNAPSHOT_KEY)},${VERSION},${JSON.stringify(SNAPSHOT_ROOT_ID)},${FIRST_ROWS})`;
+
+export function isSnapshotShown(): boolean {
+  return typeof document !== "undefined" && document.documentElement.hasAttribute(SHOWN_ATTR);
+}
+
+const listeners = new Set<() => void>();
+
+/** Calls `listener` when the snapshot ends; returns the unsubscribe. */
+export function onSnapshotEnd(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The snapshot's taps, and it stops standing in (its root is then removed by React). */
+export function endSnapshot(): SnapshotTap[] {
+  if (!isSnapshotShown()) return [];
+  document.documentElement.removeAttribute(SHOWN_ATTR);
+  for (const listener of listeners) listener();
+  const taps = window.__visitSnapshotTaps ?? [];
+  window.__visitSnapshotTaps = [];
+  return taps;
+}
+
+/**
+ * The live checklist has mounted: the copied rows it has not drawn yet move into `rest` (an
+ * element after its own sections), the copy's bar and the rest of it go, and the taps made on it
+ * are returned for the checklist to apply.
+ */
+export function takeOverSnapshot(rest: HTMLElement): SnapshotTap[] {
+  const root = document.getElementById(SNAPSHOT_ROOT_ID);
+  if (root && isSnapshotShown()) {
+    rest.append(...root.querySelectorAll(`[${SECTION_ATTR}]`));
+    root.replaceChildren();
+  }
+  return endSnapshot();
+}
+
+/**
+ * Removes from `rest` the copied rows the live checklist now draws, and the headers of copied
+ * sections it has started (their remaining rows stay, below the live ones).
+ */
+export function pruneSnapshot(
+  rest: HTMLElement,
+  liveKeys: ReadonlySet<string>,
+  liveSections: ReadonlySet<string>,
+): void {
+  for (const row of rest.querySelectorAll(`li[${ROW_ATTR}]`)) {
+    if (liveKeys.has(row.getAttribute(ROW_ATTR)!)) row.remove();
+  }
+  for (const section of rest.querySelectorAll(`[${SECTION_ATTR}]`)) {
+    if (!liveSections.has(section.getAttribute(SECTION_ATTR)!)) continue;
+    const list = section.querySelector("ul");
+    if (!list?.querySelector(`li[${ROW_ATTR}]`)) section.remove();
+    else for (const child of [...section.children]) if (child !== list) child.remove();
+  }
+}
+
+/** Waits after the last change before the checklist keeps a copy of itself. */
+const SNAPSHOT_DELAY_MS = 1500;
+
+const isJudgement = (value: string): value is Judgement => Object.hasOwn(JUDGEMENT_LABELS, value);
+
+/**
+ * The edits that give the live checklist the answers tapped on the snapshot: the last tap per
+ * item, and none where the item already has that answer (a tap on the copy chooses; it never
+ * clears, as tapping the chosen answer again does on the live checklist).
+ */
+export function snapshotEdits(
+  taps: readonly SnapshotTap[],
+  answers: ReadonlyMap<ItemKey, VisitAnswer>,
+): { key: ItemKey; edit: AnswerEdit }[] {
+  const lastByKey = new Map(taps.map((tap) => [tap.key as ItemKey, tap]));
+  return [...lastByKey].flatMap(([key, tap]): { key: ItemKey; edit: AnswerEdit }[] => {
+    const answer = answers.get(key);
+    if (tap.kind === "value")
+      return answer?.value === tap.value
+        ? []
+        : [{ key, edit: { kind: "value", value: tap.value } }];
+    return isJudgement(tap.value) && answer?.result !== tap.value
+      ? [{ key, edit: { kind: "result", result: tap.value } }]
+      : [];
+  });
+}
+
+/**
+ * The visit's snapshot (lib/hooks/visit-snapshot.ts): if one stood in while the page started,
+ * the live checklist takes its place as it mounts (its copied rows not yet drawn stay in `rest`,
+ * below the live ones, until they are) and applies the answers tapped on it; once every row is
+ * drawn, and after each change, the checklist keeps a new copy.
+ */
+export function useVisitSnapshot({
+  root,
+  rest,
+  visitId,
+  context,
+  answers,
+  actions,
+  shownRows,
+  areAllRowsShown,
+}: {
+  root: RefObject<HTMLDivElement | null>;
+  rest: RefObject<HTMLDivElement | null>;
+  visitId: string;
+  context: VisitContext;
+  answers: ReadonlyMap<ItemKey, VisitAnswer>;
+  actions: VisitActions;
+  shownRows: number;
+  areAllRowsShown: boolean;
+}): void {
+  useLayoutEffect(() => {
+    if (!rest.current) return;
+    for (const { key, edit } of snapshotEdits(takeOverSnapshot(rest.current), answers)) {
+      actions.edit(key, edit);
+    }
+    // Once, as the checklist mounts: later answers are its own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const { checklist } = context;
+  useLayoutEffect(() => {
+    if (!rest.current) return;
+    const liveKeys = new Set<string>(checklist.entries.slice(0, shownRows).map((e) => e.key));
+    const liveSections = checklist.sections.filter((s) => s.keys.some((k) => liveKeys.has(k)));
+    pruneSnapshot(rest.current, liveKeys, new Set(liveSections.map((s) => s.id)));
+  }, [rest, checklist, shownRows]);
+
+  useEffect(() => {
+    if (!areAllRowsShown) return;
+    const save = () => {
+      if (root.current) saveVisitSnapshot(root.current, visitId);
+    };
+    const timer = window.setTimeout(save, SNAPSHOT_DELAY_MS);
+    const onHide = () => {
+      if (document.visibilityState === "hidden") save();
+    };
+    document.addEventListener("visibilitychange", onHide);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener("visibilitychange", onHide);
+    };
+  }, [root, visitId, answers, areAllRowsShown]);
+}
