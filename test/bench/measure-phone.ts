@@ -61,8 +61,10 @@ declare global {
 /**
  * Runs in the visit page before its own scripts: on every frame, whether the first row offers its
  * answers yet, whether every row is on screen (live or copied) and whether every row is the live
- * checklist's (times since navigation start), and for every tap the time from the finger down to
- * the frame after the click was handled.
+ * checklist's (times since navigation start), and for every tap the time from the finger lifted
+ * to the frame after the click was handled. A tap chooses on release, and from the finger down it
+ * would also count how long Playwright's touchscreen holds the finger (two DevTools round trips
+ * between touchstart and touchend), which is not the page's doing.
  */
 function phoneProbe(expectedRows: number): void {
   if (!location.pathname.startsWith("/inspect/visit")) return;
@@ -97,12 +99,12 @@ function phoneProbe(expectedRows: number): void {
     else shown({ first: probe.first, all: probe.all, live: probe.live });
   };
   requestAnimationFrame(frame);
-  let down = 0;
-  window.addEventListener("pointerdown", (e) => (down = e.timeStamp), true);
+  let lifted = 0;
+  window.addEventListener("pointerup", (e) => (lifted = e.timeStamp), true);
   window.addEventListener(
     "click",
     () => {
-      const started = down;
+      const started = lifted;
       // The click's updates are committed by the end of its dispatch; the message after the next
       // animation frame runs once that frame has been produced.
       requestAnimationFrame(() => {

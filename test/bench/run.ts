@@ -52,7 +52,7 @@ async function phoneRows(browser: Browser, baseUrl: string): Promise<Row[]> {
       unit: "ms",
     },
     {
-      what: `${at}：点选到下一帧（中位数）`,
+      what: `${at}：点选（抬指）到下一帧（中位数）`,
       measured: phone.tapToFrameP50Ms,
       budget: 50,
       unit: "ms",
