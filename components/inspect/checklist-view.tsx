@@ -320,7 +320,7 @@ export function ChecklistView({
     <div ref={root} data-checklist aria-busy={!areAllRowsShown}>
       <div
         data-checklist-bar
-        className="sticky top-14 z-10 -mx-4 border-b border-slate-200 bg-slate-50/95 px-4 pt-2 pb-2 backdrop-blur"
+        className="sticky top-14 z-10 -mx-4 border-b border-slate-200 bg-slate-50 px-4 pt-2 pb-2"
       >
         <div className="flex items-center justify-between gap-2">
           <p className="min-w-0 truncate text-sm font-medium text-slate-800">

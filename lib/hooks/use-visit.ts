@@ -12,6 +12,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toChinaDate } from "@/lib/domain/dates";
 import type { Id } from "@/lib/domain/ids";
 import type { User } from "@/lib/domain/org/org.schema";
+import type { PhotoId } from "@/lib/domain/photo/photo.schema";
 import type { DeadlinePolicy } from "@/lib/domain/template/deadline-policy";
 import type { Template } from "@/lib/domain/template/template.schema";
 import type { DateString } from "@/lib/domain/visit/answer.schema";
@@ -24,7 +25,9 @@ import {
 import type { PackSchool } from "@/lib/domain/visit/visit-pack.schema";
 import type { PhotoMeta, Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import type { AppStores } from "@/lib/offline/stores";
+import type { StoredPhoto } from "@/lib/offline/visit-reads";
 
+import { afterNextFrame, whenIdle } from "./after-page-load";
 import { trackWrite } from "./pending-writes";
 import { ensurePersistentStorage } from "./persistent-storage";
 import { announceLocalWrite, openAppData, storageErrorMessage, useDataVersion } from "./use-app-db";
@@ -72,6 +75,28 @@ function mergeAnswers(
       const shown = current.get(key);
       return [key, shown && shown.answeredAt === answer.answeredAt ? shown : answer];
     }),
+  );
+}
+
+/** Whether `next` holds the very answers `current` does (mergeAnswers keeps unchanged ones). */
+function sameAnswers(
+  current: ReadonlyMap<ItemKey, VisitAnswer>,
+  next: ReadonlyMap<ItemKey, VisitAnswer>,
+): boolean {
+  return current.size === next.size && [...next].every(([key, a]) => current.get(key) === a);
+}
+
+/** Whether `next` shows the same photos, in the same upload state, as `current`. */
+function samePhotos(
+  current: ReadonlyMap<PhotoId, StoredPhoto>,
+  next: readonly StoredPhoto[],
+): boolean {
+  return (
+    current.size === next.length &&
+    next.every((photo) => {
+      const shown = current.get(photo.meta.id);
+      return shown?.uploadState === photo.uploadState && shown.uploadError === photo.uploadError;
+    })
   );
 }
 
@@ -212,15 +237,20 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
           setMissing(loaded.reason);
           return;
         }
-        photos.replace(new Map(loaded.photos.map((p) => [p.meta.id, p])));
+        // A sync ends with every screen re-reading; most often nothing here changed, and then
+        // nothing is set, so the checklist does not render again (a tap then would wait for it).
+        if (!samePhotos(photos.all(), loaded.photos))
+          photos.replace(new Map(loaded.photos.map((p) => [p.meta.id, p])));
         if (editSeq.current !== seqAtStart) return;
         if (contextRef.current === null) {
           const next = contextOf(loaded);
           contextRef.current = next;
           setContext(next);
         }
-        showVisit(loaded.visit);
-        showAnswers(mergeAnswers(answersRef.current, loaded.answers));
+        if (JSON.stringify(loaded.visit) !== JSON.stringify(visitRef.current))
+          showVisit(loaded.visit);
+        const answersNow = mergeAnswers(answersRef.current, loaded.answers);
+        if (!sameAnswers(answersRef.current, answersNow)) showAnswers(answersNow);
       },
       (error: unknown) => {
         if (isCurrent) setMissing(storageErrorMessage(error));
@@ -231,10 +261,14 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
     };
   }, [visitId, version, reloadToken, photos, showVisit, showAnswers]);
 
-  /** Queues a write after the ones before it; on failure shows why and re-reads what is stored. */
+  /**
+   * Queues a write after the ones before it; on failure shows why and re-reads what is stored.
+   * The edit is on screen first: its write (checked against the record's schema, then stored with
+   * its outbox entry) starts after the frame that shows it — a few ms of a tap at 4× CPU throttle.
+   */
   const persist = useCallback((write: (stores: AppStores) => Promise<void>): Promise<boolean> => {
     editSeq.current += 1;
-    const run = queue.current.then(async () => {
+    const run = queue.current.then(afterNextFrame).then(async () => {
       const { stores } = await openAppData();
       await write(stores);
     });
@@ -260,11 +294,7 @@ export function useVisit(visitId: Id | null, inspector: User): UseVisit {
   useEffect(() => {
     if (!isOpen || visitActionsModule !== null) return;
     const load = () => void loadVisitActions().catch(() => setMissing(NOT_LOADED));
-    const frame = requestAnimationFrame(() => {
-      // Safari has no requestIdleCallback.
-      if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 1_000 });
-      else setTimeout(load);
-    });
+    const frame = requestAnimationFrame(() => void whenIdle(load, 1_000));
     return () => cancelAnimationFrame(frame);
   }, [isOpen]);
 

@@ -17,9 +17,13 @@ import type { AnswerEdit } from "@/lib/domain/visit/answer-edit";
 import type { ItemKey } from "@/lib/domain/visit/checklist";
 import type { VisitAnswer } from "@/lib/domain/visit/visit.schema";
 
+import { whenIdle } from "./after-page-load";
 import type { VisitActions, VisitContext } from "./use-visit";
 
+/** The bar and first rows, read while the HTML is parsed: kept small. */
 export const SNAPSHOT_KEY = "duxue.visit-snapshot";
+/** The rest, read after the first frame. */
+const SNAPSHOT_REST_KEY = "duxue.visit-snapshot-rest";
 const VERSION = 1;
 /** The element the inline script fills (rendered by components/inspect/visit-snapshot.tsx). */
 export const SNAPSHOT_ROOT_ID = "visit-snapshot";
@@ -29,18 +33,25 @@ const SHOWN_ATTR = "data-visit-snapshot";
 const ROW_ATTR = "data-snapshot-item-key";
 /** A copied section's id. */
 const SECTION_ATTR = "data-snapshot-section";
-/** Rows drawn with the page; the rest follow after its first frame. */
-const FIRST_ROWS = 8;
+/** Rows drawn with the page (a phone screen and a margin); the rest follow after its first frame. */
+const FIRST_ROWS = 6;
 
 /** An answer tapped on the copy: the live checklist applies it once it has mounted. */
 export type SnapshotTap = { key: string; kind: "result" | "value"; value: string };
 
-type Stored = {
+type StoredHead = {
   v: number;
   visitId: string;
-  /** The sticky bar (school, progress, 目录 …). */
-  bar: string;
-  sections: { id: string; rows: number; html: string }[];
+  /** The sticky bar (school, progress, 目录 …) and the sections of the first rows. */
+  html: string;
+};
+type StoredRest = {
+  v: number;
+  visitId: string;
+  /** The rows of the head's last section that it leaves out. */
+  rows: string;
+  /** The sections after the head's. */
+  sections: string;
 };
 
 declare global {
@@ -49,32 +60,26 @@ declare global {
   }
 }
 
-/** Attributes that name another element by id: the copy's ids are renamed, so are these. */
-const ID_REFS = ["for", "aria-labelledby", "aria-describedby", "aria-controls"];
+/** Attributes that name an element by id: the copy's ids are renamed, and so are these. */
+const ID_ATTRS = /\s(id|for|aria-labelledby|aria-describedby|aria-controls)="([^"]*)"/g;
 
-/** A copy of `element` that can stand beside the live page: own ids, read-only fields, no blobs. */
-function copyOf(element: Element): Element {
-  const copy = element.cloneNode(true) as Element;
-  const all = [copy, ...copy.querySelectorAll("*")];
-  for (const node of all) {
-    if (node.id) node.id = `snapshot-${node.id}`;
-    for (const name of ID_REFS) {
-      const value = node.getAttribute(name);
-      if (value) node.setAttribute(name, value.replace(/(\S+)/g, "snapshot-$1"));
-    }
-    const key = node.getAttribute("data-item-key");
-    if (key !== null) {
-      node.removeAttribute("data-item-key");
-      node.setAttribute(ROW_ATTR, key);
-    }
-    if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement)
-      node.readOnly = true;
-    if (node instanceof HTMLSelectElement) node.disabled = true;
-  }
-  // Photo thumbnails are object URLs of this page: dead on the next one.
-  for (const image of copy.querySelectorAll('img[src^="blob:"]')) image.remove();
-  for (const panel of copy.querySelectorAll("[data-snapshot-skip]")) panel.remove();
-  return copy;
+/**
+ * The HTML of live elements as a copy that can stand beside the live page: its own ids, copied
+ * rows and sections marked as such, read-only fields and no photo thumbnails (object URLs of this
+ * page, dead on the next). A pass over the serialized HTML's tags: a copy of the DOM node by node
+ * takes several times as long, and this runs while the inspector works (~180 KB for 157 items).
+ */
+export function copyHtml(html: string): string {
+  return html.replace(/<img\b[^>]*\ssrc="blob:[^>]*>/g, "").replace(/<[^>]+>/g, (tag) =>
+    tag
+      .replace(ID_ATTRS, (_, name: string, value: string) => {
+        return ` ${name}="${value.replace(/\S+/g, "snapshot-$&")}"`;
+      })
+      .replace(" data-item-key=", ` ${ROW_ATTR}=`)
+      .replace(" data-section-id=", ` ${SECTION_ATTR}=`)
+      .replace(/^<(input|textarea)\b/, "<$1 readonly")
+      .replace(/^<select\b/, "<select disabled"),
+  );
 }
 
 /**
@@ -84,22 +89,33 @@ function copyOf(element: Element): Element {
 export function saveVisitSnapshot(root: HTMLElement, visitId: string): void {
   const bar = root.querySelector("[data-checklist-bar]");
   if (!bar) return;
-  const stored: Stored = {
-    v: VERSION,
-    visitId,
-    bar: copyOf(bar).outerHTML,
-    sections: [...root.querySelectorAll("section[data-section-id]")].map((section) => {
-      const copy = copyOf(section);
-      copy.setAttribute(SECTION_ATTR, section.getAttribute("data-section-id")!);
-      return {
-        id: section.getAttribute("data-section-id")!,
-        rows: section.querySelectorAll("li[data-item-key]").length,
-        html: copy.outerHTML,
-      };
-    }),
-  };
+  // An open 目录 or search is not part of the screen to come back to.
+  const barCopy = bar.cloneNode(true) as Element;
+  for (const panel of barCopy.querySelectorAll("[data-snapshot-skip]")) panel.remove();
+  const head: StoredHead = { v: VERSION, visitId, html: copyHtml(barCopy.outerHTML) };
+  const rest: StoredRest = { v: VERSION, visitId, rows: "", sections: "" };
+  let drawn = 0;
+  for (const section of root.querySelectorAll("section[data-section-id]")) {
+    const html = section.outerHTML;
+    const rows = section.querySelectorAll("li[data-item-key]");
+    if (drawn >= FIRST_ROWS) {
+      rest.sections += copyHtml(html);
+      continue;
+    }
+    // The rows after the first ones are the list's last children: the end of its HTML.
+    const later = [...rows]
+      .slice(FIRST_ROWS - drawn)
+      .map((row) => row.outerHTML)
+      .join("");
+    const found = later === "" ? -1 : html.lastIndexOf(later);
+    const cut = found === -1 ? html.length : found;
+    head.html += copyHtml(html.slice(0, cut) + html.slice(cut + later.length));
+    rest.rows = found === -1 ? "" : copyHtml(later);
+    drawn += rows.length;
+  }
   try {
-    localStorage.setItem(SNAPSHOT_KEY, JSON.stringify(stored));
+    localStorage.setItem(SNAPSHOT_KEY, JSON.stringify(head));
+    localStorage.setItem(SNAPSHOT_REST_KEY, JSON.stringify(rest));
   } catch {
     // Full or disabled: the next load draws the checklist the usual way.
     clearVisitSnapshot();
@@ -109,6 +125,7 @@ export function saveVisitSnapshot(root: HTMLElement, visitId: string): void {
 export function clearVisitSnapshot(): void {
   try {
     localStorage.removeItem(SNAPSHOT_KEY);
+    localStorage.removeItem(SNAPSHOT_REST_KEY);
   } catch {
     // Storage disabled: there is nothing to clear.
   }
@@ -117,35 +134,30 @@ export function clearVisitSnapshot(): void {
 /**
  * Runs in the static shell's HTML as it is parsed (an inline script, allowed by the page's CSP
  * hash): on /inspect/visit?id=X with a snapshot of X, draws its bar and first rows into the
- * snapshot root at once and the rest after the first frame, and keeps answer taps on it.
+ * snapshot root at once and reads and draws the rest after the first frame, and keeps answer taps
+ * on it.
  */
-function showSnapshot(key: string, version: number, rootId: string, firstRows: number): void {
+function showSnapshot(headKey: string, restKey: string, version: number, rootId: string): void {
   try {
     const query = new URLSearchParams(location.search);
     const root = document.getElementById(rootId);
     if (location.pathname !== "/inspect/visit" || query.get("view") || !root) return;
-    const stored = JSON.parse(localStorage.getItem(key) ?? "null") as Stored | null;
-    if (!stored || stored.v !== version || stored.visitId !== query.get("id")) return;
-    let html = stored.bar;
-    let rows = 0;
-    let next = 0;
-    for (; next < stored.sections.length && rows < firstRows; next++) {
-      html += stored.sections[next]!.html;
-      rows += stored.sections[next]!.rows;
-    }
+    const read = <T extends { v: number; visitId: string }>(key: string) => {
+      const stored = JSON.parse(localStorage.getItem(key) ?? "null") as T | null;
+      return stored?.v === version && stored.visitId === query.get("id") ? stored : null;
+    };
+    const head = read<StoredHead>(headKey);
+    if (!head) return;
     document.documentElement.setAttribute("data-visit-snapshot", "");
-    root.innerHTML = html;
-    const rest = stored.sections
-      .slice(next)
-      .map((s) => s.html)
-      .join("");
-    if (rest !== "")
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          if (document.documentElement.hasAttribute("data-visit-snapshot"))
-            root.insertAdjacentHTML("beforeend", rest);
-        }),
-      );
+    root.innerHTML = head.html;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const rest = read<StoredRest>(restKey);
+        if (!rest || !document.documentElement.hasAttribute("data-visit-snapshot")) return;
+        root.lastElementChild?.querySelector("ul")?.insertAdjacentHTML("beforeend", rest.rows);
+        root.insertAdjacentHTML("beforeend", rest.sections);
+      }),
+    );
     const taps: SnapshotTap[] = (window.__visitSnapshotTaps = []);
     // On the document: copied rows not yet live move next to the live ones and stay tappable.
     document.addEventListener("click", (event) => {
@@ -167,7 +179,14 @@ function showSnapshot(key: string, version: number, rootId: string, firstRows: n
 }
 
 /** The inline script's source: `showSnapshot` with its constants, self-contained. */
-export const SNAPSHOT_SCRIPT = `(${showSnapshot.toString()})(${JSON.stringify(SNAPSHOT_KEY)},${VERSION},${JSON.stringify(SNAPSHOT_ROOT_ID)},${FIRST_ROWS})`;
+export const SNAPSHOT_SCRIPT = `(${showSnapshot.toString()})(${[
+  SNAPSHOT_KEY,
+  SNAPSHOT_REST_KEY,
+  VERSION,
+  SNAPSHOT_ROOT_ID,
+]
+  .map((arg) => JSON.stringify(arg))
+  .join(",")})`;
 
 export function isSnapshotShown(): boolean {
   return typeof document !== "undefined" && document.documentElement.hasAttribute(SHOWN_ATTR);
@@ -225,8 +244,10 @@ export function pruneSnapshot(
   }
 }
 
-/** Waits after the last change before the checklist keeps a copy of itself. */
+/** Waits after the last change before the checklist keeps a copy of itself… */
 const SNAPSHOT_DELAY_MS = 1500;
+/** …and then for an idle moment, at most this long. */
+const IDLE_WAIT_MS = 5000;
 
 const isJudgement = (value: string): value is Judgement => Object.hasOwn(JUDGEMENT_LABELS, value);
 
@@ -299,13 +320,18 @@ export function useVisitSnapshot({
     const save = () => {
       if (root.current) saveVisitSnapshot(root.current, visitId);
     };
-    const timer = window.setTimeout(save, SNAPSHOT_DELAY_MS);
+    // In an idle moment after the inspector pauses, so that it never holds up a tap.
+    let cancelIdle: () => void = () => undefined;
+    const timer = window.setTimeout(() => {
+      cancelIdle = whenIdle(save, IDLE_WAIT_MS);
+    }, SNAPSHOT_DELAY_MS);
     const onHide = () => {
       if (document.visibilityState === "hidden") save();
     };
     document.addEventListener("visibilitychange", onHide);
     return () => {
       clearTimeout(timer);
+      cancelIdle();
       document.removeEventListener("visibilitychange", onHide);
     };
   }, [root, visitId, answers, areAllRowsShown]);
