@@ -200,11 +200,18 @@ export function onSnapshotEnd(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The snapshot's taps, and it stops standing in (its root is then removed by React). */
-export function endSnapshot(): SnapshotTap[] {
-  if (!isSnapshotShown()) return [];
+/**
+ * The snapshot stops standing in (its root is then removed by React). The answers tapped on it
+ * stay for the live checklist to take, however late it comes.
+ */
+export function endSnapshot(): void {
+  if (!isSnapshotShown()) return;
   document.documentElement.removeAttribute(SHOWN_ATTR);
   for (const listener of listeners) listener();
+}
+
+/** The answers tapped on the snapshot that no checklist has taken yet. */
+function takeSnapshotTaps(): SnapshotTap[] {
   const taps = window.__visitSnapshotTaps ?? [];
   window.__visitSnapshotTaps = [];
   return taps;
@@ -212,16 +219,15 @@ export function endSnapshot(): SnapshotTap[] {
 
 /**
  * The live checklist has mounted: the copied rows it has not drawn yet move into `rest` (an
- * element after its own sections), the copy's bar and the rest of it go, and the taps made on it
- * are returned for the checklist to apply.
+ * element after its own sections), and the copy's bar and the rest of it go.
  */
-export function takeOverSnapshot(rest: HTMLElement): SnapshotTap[] {
+function takeOverSnapshot(rest: HTMLElement): void {
   const root = document.getElementById(SNAPSHOT_ROOT_ID);
   if (root && isSnapshotShown()) {
     rest.append(...root.querySelectorAll(`[${SECTION_ATTR}]`));
     root.replaceChildren();
   }
-  return endSnapshot();
+  endSnapshot();
 }
 
 /**
@@ -299,10 +305,8 @@ export function useVisitSnapshot({
   areAllRowsShown: boolean;
 }): void {
   useLayoutEffect(() => {
-    if (!rest.current) return;
-    for (const { key, edit } of snapshotEdits(takeOverSnapshot(rest.current), answers)) {
-      actions.edit(key, edit);
-    }
+    if (rest.current) takeOverSnapshot(rest.current);
+    for (const { key, edit } of snapshotEdits(takeSnapshotTaps(), answers)) actions.edit(key, edit);
     // Once, as the checklist mounts: later answers are its own.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
