@@ -21,7 +21,7 @@ import {
 import { VISIT_KIND_LABELS } from "@/lib/domain/visit/visit.labels";
 import type { Visit, VisitAnswer } from "@/lib/domain/visit/visit.schema";
 import type { VisitActions, VisitContext } from "@/lib/hooks/use-visit";
-import { isSnapshotShown, useVisitSnapshot } from "@/lib/hooks/visit-snapshot";
+import { useVisitSnapshot } from "@/lib/hooks/visit-snapshot";
 import { cn } from "@/lib/utils/cn";
 
 import { Button } from "@/components/ui/button";
@@ -261,12 +261,11 @@ export function ChecklistView({
   const lastTouched = useRef<ItemKey | null>(null);
   const [shownRows, showAllRows] = useShownRows(checklist.entries.length, jumpTarget !== null);
   const areAllRowsShown = shownRows >= checklist.entries.length;
-  const root = useRef<HTMLDivElement>(null);
-  const snapshotRest = useRef<HTMLDivElement>(null);
-  const [hasSnapshot] = useState(isSnapshotShown);
-  useVisitSnapshot({
-    root,
-    rest: snapshotRest,
+  const {
+    rootRef: snapshotRootRef,
+    restRef: snapshotRestRef,
+    hasCopy: hasSnapshot,
+  } = useVisitSnapshot({
     visitId: visit.id,
     context,
     answers,
@@ -317,7 +316,7 @@ export function ChecklistView({
 
   return (
     // Busy while later sections are still being added (tests and the bench wait for all of them).
-    <div ref={root} data-checklist aria-busy={!areAllRowsShown}>
+    <div ref={snapshotRootRef} data-checklist aria-busy={!areAllRowsShown}>
       <div
         data-checklist-bar
         className="sticky top-14 z-10 -mx-4 border-b border-slate-200 bg-slate-50 px-4 pt-2 pb-2"
@@ -459,7 +458,7 @@ export function ChecklistView({
         />
       ))}
       {/* The snapshot's rows not drawn here yet (useVisitSnapshot moves them in). */}
-      {hasSnapshot ? <div ref={snapshotRest} className="mt-3" /> : null}
+      {hasSnapshot ? <div ref={snapshotRestRef} className="mt-3" /> : null}
       <div className="py-6">
         <Button size="lg" className="w-full" onClick={onSubmitView}>
           {isReadOnly ? "查看提交内容" : "填写小结、签名并提交"}

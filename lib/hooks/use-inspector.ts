@@ -13,9 +13,9 @@ import { ME } from "@/lib/contracts/session";
 import { CHANGE_PASSWORD_PATH, ROLES } from "@/lib/domain/org/org.labels";
 import type { User } from "@/lib/domain/org/org.schema";
 import { hasKeys, USER_KEYS } from "@/lib/domain/required-keys";
-import { clearVisitSnapshot } from "@/lib/hooks/visit-snapshot";
 
 import { send } from "./api-send";
+import { clearVisitSnapshot } from "./visit-snapshot";
 
 export type InspectorSession =
   | { status: "checking" }

@@ -9,7 +9,7 @@
  * never shrinks and no row shows twice. The copy holds nothing that IndexedDB does not (the
  * visit's questions and answers); it is removed at sign-out.
  */
-import { useEffect, useLayoutEffect, type RefObject } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 
 import { JUDGEMENT_LABELS } from "@/lib/domain/template/template.labels";
 import type { Judgement } from "@/lib/domain/template/template.schema";
@@ -86,7 +86,7 @@ export function copyHtml(html: string): string {
  * Keeps the checklist in `root` as the visit's snapshot. `root` holds the sticky bar
  * ([data-checklist-bar]) and the sections (section[data-section-id]); call it with every row drawn.
  */
-export function saveVisitSnapshot(root: HTMLElement, visitId: string): void {
+function saveVisitSnapshot(root: HTMLElement, visitId: string): void {
   const bar = root.querySelector("[data-checklist-bar]");
   if (!bar) return;
   // An open 目录 or search is not part of the screen to come back to.
@@ -210,11 +210,12 @@ export function endSnapshot(): void {
   for (const listener of listeners) listener();
 }
 
-/** The answers tapped on the snapshot that no checklist has taken yet. */
+/**
+ * The answers tapped on the snapshot that no checklist has taken yet. Emptied in place: the inline
+ * script's click listener keeps adding to this same list.
+ */
 function takeSnapshotTaps(): SnapshotTap[] {
-  const taps = window.__visitSnapshotTaps ?? [];
-  window.__visitSnapshotTaps = [];
-  return taps;
+  return window.__visitSnapshotTaps?.splice(0) ?? [];
 }
 
 /**
@@ -234,7 +235,7 @@ function takeOverSnapshot(rest: HTMLElement): void {
  * Removes from `rest` the copied rows the live checklist now draws, and the headers of copied
  * sections it has started (their remaining rows stay, below the live ones).
  */
-export function pruneSnapshot(
+function pruneSnapshot(
   rest: HTMLElement,
   liveKeys: ReadonlySet<string>,
   liveSections: ReadonlySet<string>,
@@ -280,14 +281,13 @@ export function snapshotEdits(
 }
 
 /**
- * The visit's snapshot (lib/hooks/visit-snapshot.ts): if one stood in while the page started,
- * the live checklist takes its place as it mounts (its copied rows not yet drawn stay in `rest`,
- * below the live ones, until they are) and applies the answers tapped on it; once every row is
- * drawn, and after each change, the checklist keeps a new copy.
+ * The visit's snapshot for the live checklist: if one stood in while the page started, the
+ * checklist takes its place as it mounts (the copied rows it has not drawn yet go into `rest`,
+ * below its own, until it draws them) and applies every answer tapped on the copy, before or after
+ * it mounted; once every row is drawn, and after each change, it keeps a new copy of `rootRef`.
+ * `hasCopy`: whether a copy was on screen as the checklist mounted (then `restRef` is rendered).
  */
 export function useVisitSnapshot({
-  root,
-  rest,
   visitId,
   context,
   answers,
@@ -295,29 +295,34 @@ export function useVisitSnapshot({
   shownRows,
   areAllRowsShown,
 }: {
-  root: RefObject<HTMLDivElement | null>;
-  rest: RefObject<HTMLDivElement | null>;
   visitId: string;
   context: VisitContext;
   answers: ReadonlyMap<ItemKey, VisitAnswer>;
   actions: VisitActions;
   shownRows: number;
   areAllRowsShown: boolean;
-}): void {
+}): {
+  rootRef: RefObject<HTMLDivElement | null>;
+  restRef: RefObject<HTMLDivElement | null>;
+  hasCopy: boolean;
+} {
+  const root = useRef<HTMLDivElement>(null);
+  const rest = useRef<HTMLDivElement>(null);
+  const [hasCopy] = useState(isSnapshotShown);
+
   useLayoutEffect(() => {
     if (rest.current) takeOverSnapshot(rest.current);
-    for (const { key, edit } of snapshotEdits(takeSnapshotTaps(), answers)) actions.edit(key, edit);
-    // Once, as the checklist mounts: later answers are its own.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Copied rows below the live ones stay tappable until drawn: their taps are taken here too.
   const { checklist } = context;
   useLayoutEffect(() => {
+    for (const { key, edit } of snapshotEdits(takeSnapshotTaps(), answers)) actions.edit(key, edit);
     if (!rest.current) return;
     const liveKeys = new Set<string>(checklist.entries.slice(0, shownRows).map((e) => e.key));
     const liveSections = checklist.sections.filter((s) => s.keys.some((k) => liveKeys.has(k)));
     pruneSnapshot(rest.current, liveKeys, new Set(liveSections.map((s) => s.id)));
-  }, [rest, checklist, shownRows]);
+  }, [checklist, shownRows, answers, actions]);
 
   useEffect(() => {
     if (!areAllRowsShown) return;
@@ -338,5 +343,7 @@ export function useVisitSnapshot({
       cancelIdle();
       document.removeEventListener("visibilitychange", onHide);
     };
-  }, [root, visitId, answers, areAllRowsShown]);
+  }, [visitId, answers, areAllRowsShown]);
+
+  return { rootRef: root, restRef: rest, hasCopy };
 }

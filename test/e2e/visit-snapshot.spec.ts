@@ -26,6 +26,8 @@ type Watch = {
   twice: string[];
   /** Whether the copy's second row was tapped 符合. */
   tapped: boolean;
+  /** The item of a copied row tapped 符合 once the live checklist had taken it in, below its own rows. */
+  tappedBelow: string | null;
 };
 
 declare global {
@@ -36,10 +38,11 @@ declare global {
 
 /**
  * From the first parsed HTML of every page: after each DOM change, which rows are copies and which
- * are live, and — as an inspector would — tap 符合 on the copy's second row as soon as it shows.
+ * are live, and — as an inspector would — tap 符合 on the copy's second row as soon as it shows,
+ * and on the first copied row the live checklist has taken in below its own rows.
  */
 function watchRows(): void {
-  const watch: Watch = { copiedFirst: null, twice: [], tapped: false };
+  const watch: Watch = { copiedFirst: null, twice: [], tapped: false, tappedBelow: null };
   window.__watch = watch;
   const keysOf = (selector: string, attribute: string) =>
     [...document.querySelectorAll(selector)].map((row) => row.getAttribute(attribute)!);
@@ -55,6 +58,13 @@ function watchRows(): void {
     if (!watch.tapped && pass instanceof HTMLButtonElement) {
       watch.tapped = true;
       pass.click();
+    }
+    const below = [
+      ...document.querySelectorAll("[data-checklist] li[data-snapshot-item-key]"),
+    ].find((row) => row.querySelector('button[data-answer="pass"]') !== null);
+    if (watch.tappedBelow === null && below) {
+      watch.tappedBelow = below.getAttribute("data-snapshot-item-key");
+      below.querySelector<HTMLButtonElement>('button[data-answer="pass"]')!.click();
     }
   }).observe(document, { childList: true, subtree: true });
 }
@@ -81,14 +91,17 @@ test("a reopened visit shows its last screen at once, offline; a tap on it is ke
   const watch = await page.evaluate(() => window.__watch!);
   expect(watch.copiedFirst).toBe(true);
   expect(watch.tapped).toBe(true);
+  expect(watch.tappedBelow).not.toBeNull();
   expect(watch.twice).toEqual([]);
   await expect(page.locator("li[data-snapshot-item-key]")).toHaveCount(0);
   await expect(page.locator("#visit-snapshot")).toHaveCount(0);
 
-  // The answer tapped on the copy is the live checklist's, and stored: it is there after a reload.
+  // The answers tapped on the copy are the live checklist's, and stored: there after a reload.
+  const below = page.locator(`li[data-item-key="${watch.tappedBelow}"]`);
   await expect(rows(page).nth(0)).toHaveAttribute("data-result", "pass");
   await expect(rows(page).nth(1)).toHaveAttribute("data-result", "pass");
-  await expect(page.getByLabel("已答检查项")).toHaveText(`已答 2/${total}`);
+  await expect(below).toHaveAttribute("data-result", "pass");
+  await expect(page.getByLabel("已答检查项")).toHaveText(`已答 3/${total}`);
   await page.waitForFunction(
     (key) => (localStorage.getItem(key)?.match(/data-result=\\"pass\\"/g)?.length ?? 0) >= 2,
     SNAPSHOT_KEY,
@@ -96,7 +109,8 @@ test("a reopened visit shows its last screen at once, offline; a tap on it is ke
   await page.reload();
   await expect(rows(page)).toHaveCount(total, { timeout: 30_000 });
   await expect(rows(page).nth(1)).toHaveAttribute("data-result", "pass");
-  await expect(page.getByLabel("已答检查项")).toHaveText(`已答 2/${total}`);
+  await expect(below).toHaveAttribute("data-result", "pass");
+  await expect(page.getByLabel("已答检查项")).toHaveText(`已答 3/${total}`);
 
   await context.setOffline(false);
   await page.getByRole("button", { name: "退出", exact: true }).click();
