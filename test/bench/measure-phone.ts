@@ -5,9 +5,9 @@
  * itself: the first question on screen, every row on screen, every row drawn by the live checklist,
  * tap → next frame, and the main thread's busy time before the first question (from a Chromium
  * trace). Rows on screen include those of the visit's snapshot (lib/hooks/visit-snapshot.ts), which
- * stands in while the page starts: its answer taps are kept and applied. Also the JavaScript the visit page
- * loads before its first question can be answered, and the sign-in page's JavaScript and total
- * blocking time at 4×.
+ * stands in while the page starts: its answer taps are kept and applied. Also the JavaScript the
+ * visit page loads before its first question can be answered, and the sign-in page's JavaScript
+ * and total blocking time at 4×.
  */
 import fs from "node:fs";
 
